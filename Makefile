@@ -1,0 +1,32 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup system-deps run test bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Headless Chromium and a Devanagari font for the browser test of the review pages.
+# Installs with apt-get where it can; where it cannot, the browser test skips and says why.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+run: setup
+	$(BIN)/gem-extract run corpus --out output --review
+
+test: setup system-deps
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/bench_numbers.py
+
+clean:
+	rm -rf $(VENV) output build *.egg-info

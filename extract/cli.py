@@ -1,0 +1,81 @@
+"""Command line: `gem-extract run|eval|numbers|review|verify|export|import-review`.
+
+Owns argument parsing and exit codes only; each command's work lives in its own module.
+
+Exit codes: 0 success; 1 the command ran but found a problem (an article could not be read,
+an F1 below --min-f1, a row that fails verification); 2 bad usage or broken rule files.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .rules import RuleError
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="gem-extract", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="extract records from article files and folders into CSVs")
+    run.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    run.add_argument("--out", default="output", help="output folder (default: output)")
+    run.add_argument("--review", action="store_true", help="also write the HTML review pages")
+    run.add_argument("--xlsx", action="store_true", help="also write records.xlsx, one sheet per record type")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    ev = sub.add_parser("eval", help="score the CSVs in --out against gold JSON files")
+    ev.add_argument("--gold", required=True, help="folder of gold JSON files")
+    ev.add_argument("--out", default="output", help="folder holding the pipeline's CSVs")
+    ev.add_argument("--min-f1", type=float, default=None, help="exit 1 when any record type's F1 is below this")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    num = sub.add_parser("numbers", help="print every numeric expression in TEXT as JSON lines")
+    num.add_argument("text", help="the text, or - to read standard input")
+
+    rv = sub.add_parser("review", help="write HTML review pages for the CSVs in --out")
+    rv.add_argument("--out", default="output", help="folder holding the pipeline's CSVs")
+
+    vf = sub.add_parser("verify", help="check every CSV row against its source article")
+    vf.add_argument("--out", default="output", help="folder holding the pipeline's CSVs")
+    vf.add_argument("--corpus", nargs="*", default=None, help="where to find the sources (default: paths in articles.csv)")
+
+    ex = sub.add_parser("export", help="export records for correction in a labelling tool")
+    ex.add_argument("--format", choices=["label-studio"], default="label-studio")
+    ex.add_argument("--out", default="output", help="folder holding the pipeline's CSVs; the export goes to OUT/label-studio/")
+
+    im = sub.add_parser("import-review", help="turn a Label Studio export into gold JSON files")
+    im.add_argument("file", help="the Label Studio JSON export")
+    im.add_argument("--gold", required=True, help="folder to write gold JSON files into")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from .pipeline import command
+        elif args.command == "eval":
+            from .evaluate import command
+        elif args.command == "numbers":
+            from .numbers import command
+        elif args.command == "review":
+            from .review import command
+        elif args.command == "verify":
+            from .verify import command
+        elif args.command == "export":
+            from .labelstudio import export_command as command
+        else:
+            from .labelstudio import import_command as command
+        return command(args)
+    except RuleError as exc:
+        print(f"gem-extract: broken rule file: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Normalised working copy of an article text, with a map back to the original offsets.
+
+Owns every character-level rewrite the matchers rely on:
+- precomposed nukta letters (U+0958-U+095F, e.g. ड़ as one code point) are decomposed into
+  letter + U+093C, so both spellings seen in real copy match one pattern;
+- Devanagari digits become ASCII digits (one for one);
+- NBSP, narrow and other Unicode spaces become a plain space; zero-width characters and
+  soft hyphens are dropped; typographic quotes, dashes and the prime-like marks become ASCII.
+
+Matching runs on `NormText.norm`; `NormText.span()` turns a span of the working copy back into
+offsets of the text as read from the file. It does not segment or interpret anything.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_NUKTA_PRECOMPOSED = {cp: unicodedata.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
+_DEV_DIGITS = {0x0966 + i: str(i) for i in range(10)}
+_SPACES = {0x00A0, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+           0x2009, 0x200A, 0x202F, 0x205F, 0x3000}
+_DROP = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
+_ASCII = {
+    0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201B: "'", 0x2032: "'",
+    0x201C: '"', 0x201D: '"', 0x201E: '"', 0x2033: '"',
+    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2212: "-",
+}
+
+_TABLE: dict[int, str] = {}
+_TABLE.update(_NUKTA_PRECOMPOSED)
+_TABLE.update(_DEV_DIGITS)
+_TABLE.update({cp: " " for cp in _SPACES})
+_TABLE.update({cp: "" for cp in _DROP})
+_TABLE.update(_ASCII)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i]."""
+
+    text: str
+    norm: str
+    to_orig: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the working-copy span norm[start:end]."""
+        if end <= start:
+            o = self.to_orig[start] if start < len(self.to_orig) else len(self.text)
+            return o, o
+        return self.to_orig[start], self.to_orig[end - 1] + 1
+
+    def original(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.text[s:e]
+
+
+def normalise(text: str) -> NormText:
+    """Build the working copy of `text` and its offset map (linear in the text)."""
+    out: list[str] = []
+    to_orig: list[int] = []
+    table = _TABLE
+    for i, ch in enumerate(text):
+        rep = table.get(ord(ch))
+        if rep is None:
+            out.append(ch)
+            to_orig.append(i)
+        elif rep:
+            out.append(rep)
+            to_orig.extend([i] * len(rep))
+    return NormText(text=text, norm="".join(out), to_orig=tuple(to_orig))
+
+
+def fold(s: str) -> str:
+    """Comparison key for words and names (not for offsets): the working-copy rewrite, NFC with
+    nukta letters decomposed, whitespace collapsed, Latin case-folded."""
+    s = unicodedata.normalize("NFC", s)
+    s = normalise(s).norm
+    return " ".join(s.split()).casefold()

@@ -1,0 +1,153 @@
+"""Record types of the output contract (CONTRACT.md): one frozen dataclass per CSV file.
+
+Owns the column names and their order, and the stable record id. It does not know how
+records are found (extractors) or how they are written (writer).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, fields
+
+PROVENANCE_HEAD = ("article_id", "record_id")
+PROVENANCE_TAIL = ("start", "end", "evidence", "context", "rule")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Provenance shared by every record: text[start:end] == evidence, offsets into the file's text."""
+
+    article_id: str
+    start: int
+    end: int
+    evidence: str
+    context: str
+    rule: str
+
+    kind = "record"  # overridden per type; also the record-id prefix
+
+    def key(self) -> tuple:
+        """What makes two records the same fact (one CSV row); subclasses override."""
+        return (self.start, self.end)
+
+    @property
+    def record_id(self) -> str:
+        payload = "\x1f".join([self.article_id, self.kind, str(self.start), str(self.end), repr(self.key())])
+        return f"{self.kind[:2]}-{hashlib.sha1(payload.encode('utf-8')).hexdigest()[:12]}"
+
+    @classmethod
+    def type_columns(cls) -> tuple[str, ...]:
+        base = {f.name for f in fields(Record)}
+        return tuple(f.name for f in fields(cls) if f.name not in base)
+
+    @classmethod
+    def columns(cls) -> tuple[str, ...]:
+        return PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
+
+    def row(self) -> dict:
+        data = asdict(self)
+        data["record_id"] = self.record_id
+        return {c: data[c] for c in self.columns()}
+
+
+@dataclass(frozen=True, kw_only=True)
+class StateRecord(Record):
+    kind = "states"
+    state: str
+    state_hi: str
+    iso: str
+    primary: bool
+    mentions: int
+
+    def key(self) -> tuple:
+        return (self.state,)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfficialRecord(Record):
+    kind = "officials"
+    name: str
+    name_en: str
+    honorific: str
+    designation: str
+    designation_en: str
+    organisation: str
+    organisation_en: str
+    state: str
+    mentions: int = 1
+
+    def key(self) -> tuple:
+        return (self.name, self.designation_en, self.organisation)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AwardRecord(Record):
+    kind = "awards"
+    tier: str
+    tier_text: str
+    award_name: str
+    recipient: str
+    recipient_en: str
+    category: str
+    category_en: str
+    state: str
+
+    def key(self) -> tuple:
+        return (self.tier, self.recipient, self.category_en)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrderValueRecord(Record):
+    kind = "order_values"
+    inr: int
+    amount_text: str
+    qualifier: str
+    role: str
+    state: str
+    counterparty: str
+    segment: str
+    period: str
+    mentions: int = 1
+
+    def key(self) -> tuple:
+        return (self.inr, self.role, self.state, self.counterparty, self.segment, self.period)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CountRecord(Record):
+    kind = "counts"
+    value: int
+    count_text: str
+    qualifier: str
+    unit: str
+    state: str
+    period: str
+    mentions: int = 1
+
+    def key(self) -> tuple:
+        return (self.value, self.unit, self.state, self.period)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventRecord(Record):
+    kind = "events"
+    name: str
+    name_en: str
+    city: str
+    venue: str
+    state: str
+    date: str
+    mentions: int = 1
+
+    def key(self) -> tuple:
+        return (self.name,)
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.kind: cls
+    for cls in (StateRecord, OfficialRecord, AwardRecord, OrderValueRecord, CountRecord, EventRecord)
+}
+
+ARTICLE_COLUMNS = (
+    "article_id", "path", "lang", "title", "published", "publisher", "dateline",
+    "chars", "sha256", "status", "error",
+)
