@@ -13,6 +13,7 @@ offsets of the text as read from the file. It does not segment or interpret anyt
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _NUKTA_PRECOMPOSED = {cp: unicodedata.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
@@ -48,6 +49,10 @@ class NormText:
             o = self.to_orig[start] if start < len(self.to_orig) else len(self.text)
             return o, o
         return self.to_orig[start], self.to_orig[end - 1] + 1
+
+    def to_norm(self, start: int, end: int) -> tuple[int, int]:
+        """Working-copy (start, end) of the original span text[start:end]."""
+        return bisect_left(self.to_orig, start), bisect_left(self.to_orig, end)
 
     def original(self, start: int, end: int) -> str:
         s, e = self.span(start, end)

@@ -107,6 +107,7 @@ class OrderValueRecord(Record):
     segment: str
     period: str
     mentions: int = 1
+    inr_high: int | str = ""  # upper end of a range ("500 से 600 करोड़"); empty otherwise
 
     def key(self) -> tuple:
         return (self.inr, self.role, self.state, self.counterparty, self.segment, self.period)

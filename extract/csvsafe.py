@@ -1,0 +1,115 @@
+"""Safe output files: spreadsheet formula neutralisation of CSV cells, and atomic writes.
+
+Owns the cell scheme that keeps a spreadsheet from running an extracted string as a formula
+(CSV injection): a cell that begins with = + - @ TAB or CR gets a leading apostrophe, and so
+does a cell that already begins with an apostrophe, which keeps the scheme unambiguous:
+`restore` removes exactly one leading apostrophe, so `restore(neutralise(x)) == x` for every
+string. It also owns reading an output CSV back (BOM, header, cells restored), writing one the
+same way the pipeline does, and replacing a generated file atomically. It does not know the
+contract's columns (records.py) or what the cells mean (verify.py).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+QUOTE = "'"
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def neutralise(cell: str) -> str:
+    """The cell as written to CSV: prefixed with an apostrophe when a spreadsheet could read it
+    as a formula, or when it begins with an apostrophe itself."""
+    if cell.startswith(TRIGGERS) or cell.startswith(QUOTE):
+        return QUOTE + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The exact inverse of `neutralise` on anything it wrote."""
+    return cell[1:] if cell.startswith(QUOTE) else cell
+
+
+def format_cell(value: object) -> str:
+    """One value as a CSV cell: booleans true/false, None empty, strings neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """An output CSV read back: its header, its rows (cells restored) and whether it had a BOM."""
+
+    path: Path
+    header: list[str]
+    rows: list[dict[str, str]]
+    has_bom: bool
+
+
+def read_csv(path: str | Path) -> CsvTable:
+    """Read an output CSV (UTF-8, optional BOM) with every cell restored."""
+    path = Path(path)
+    raw = path.read_bytes().decode("utf-8")
+    has_bom = raw.startswith(BOM)
+    reader = csv.reader(io.StringIO(raw[1:] if has_bom else raw, newline=""))
+    header = next(reader, [])
+    rows = []
+    for cells in reader:
+        cells = [restore(c) for c in cells]
+        cells += [""] * (len(header) - len(cells))
+        row = dict(zip(header, cells))
+        if len(cells) > len(header):
+            row[None] = cells[len(header):]  # type: ignore[index]
+        rows.append(row)
+    return CsvTable(path=path, header=header, rows=rows, has_bom=has_bom)
+
+
+def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
+    """UTF-8 with BOM, one header row, cells formatted by `format_cell`."""
+    columns = list(columns)
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([format_cell(row.get(c)) for c in columns])
+    return (BOM + buf.getvalue()).encode("utf-8")
+
+
+def write_csv(path: str | Path, columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> Path:
+    """Write an output CSV atomically (see `csv_bytes`)."""
+    return atomic_write(path, csv_bytes(columns, rows))
+
+
+def atomic_write(path: str | Path, data: bytes | str) -> Path:
+    """Replace `path` with `data` (str is written as UTF-8): a temporary file in the same folder,
+    flushed, then renamed over the target, so readers never see a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path

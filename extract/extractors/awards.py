@@ -1,0 +1,169 @@
+"""Awards: who received which tier (platinum, gold, silver, bronze) in which category.
+
+Rules (ids in rules/extraction.toml):
+- awards.recipient_ko_tier: Hindi "RECIPIENT को TIER" in a sentence that speaks of an award
+  ("... विभाग को सिल्वर, आईटी विभाग को गोल्ड तथा ... को प्लैटिनम पुरस्कार से सम्मानित");
+- awards.tier_to_recipient: English "TIER award (was given) to RECIPIENT" and
+  "RECIPIENT (won|received|bagged) the TIER award".
+The category is the nearest "... के लिए" / "for ..." phrase before the recipient in the sentence
+(else the paragraph's last one); its contract word comes from the cues in rules/awards.toml.
+The recipient may contain commas ("खाद्य, सार्वजनिक वितरण एवं उपभोक्ता मामले विभाग"); it ends at
+a tier word, a conjunction (तथा/और) or a postposition. Headlines restate and are skipped.
+"""
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..document import Document
+from ..english import organisation_en
+from ..normalise import fold
+from ..records import AwardRecord
+from ..sentences import Sentence
+from .tokens import Token, tokenize
+
+RECIPIENT_STOPS = frozenset(fold(w) for w in (
+    "तथा", "और", "के", "की", "का", "में", "से", "लिए", "को", "ने", "पर", "द्वारा", "वहीं", "साथ", "दौरान",
+    "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
+CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "while", "and", "for"))
+_FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])")
+_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|and\s+the)\b)")
+_AWARD_EN_TO = regex.compile(r"^\s*(?:awards?|honou?rs?|trophy)?\s*(?:was|were)?\s*(?:given|presented|conferred)?\s*(?:up)?on\s+|^\s*(?:awards?|honou?rs?|trophy)?\s*(?:was|were)?\s*(?:given|presented|conferred)?\s*to\s+", regex.IGNORECASE)
+_RECEIVED_EN = regex.compile(r"(?:won|received|bagged|secured|clinched|got)\s+(?:the\s+|a\s+)?$", regex.IGNORECASE)
+
+
+def extract(doc: Document) -> list[AwardRecord]:
+    words = [fold(w) for w in lexicon.load_award_words()]
+    rows: dict[tuple, AwardRecord] = {}
+    last_category: dict[int, tuple[str, str]] = {}  # per paragraph block
+    for sent in doc.sentences:
+        if sent.display:
+            continue
+        low = fold(doc.norm[sent.nstart:sent.nend])
+        if not any(w in low for w in words):
+            continue
+        toks = tokenize(doc.norm, sent.nstart, sent.nend)
+        for rec in _in_sentence(doc, sent, toks, last_category):
+            rows.setdefault((rec.tier, fold(rec.recipient), rec.category_en), rec)
+    return list(rows.values())
+
+
+def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category: dict) -> list[AwardRecord]:
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    categories = _categories(doc, sent, toks)
+    out = []
+    for ts, te, entry in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend):
+        if entry is None or ts not in by_start:
+            continue
+        ti = by_start[ts]
+        found = _recipient_ko(toks, ti) or _recipient_en(doc, toks, ti, te)
+        if not found:
+            continue
+        (r0, r1), rule = found
+        before = [c for c in categories if c[2] <= toks[r0].start]
+        cat = before[-1][:2] if before else (categories[0][:2] if categories and rule == "awards.tier_to_recipient" else last_category.get(id(sent.block), ("", "")))
+        start, end = min(toks[r0].start, ts), max(toks[r1].end, te)
+        recipient = _text(doc, toks[r0].start, toks[r1].end)
+        out.append(AwardRecord(
+            **doc.provenance(start, end, sent, rule),
+            tier=entry.key, tier_text=_text(doc, ts, te), award_name="",
+            recipient=recipient, recipient_en=organisation_en(recipient),
+            category=cat[0], category_en=cat[1] or "other",
+            state=_state(doc, sent, toks[r0].start, toks[r1].end),
+        ))
+    if categories:
+        last_category[id(sent.block)] = categories[-1][:2]
+    return out
+
+
+def _text(doc: Document, ns: int, ne: int) -> str:
+    s, e = doc.nt.span(ns, ne)
+    return doc.source.text[s:e]
+
+
+def _recipient_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
+    """Hindi: the words before "को" that stand right before the tier word."""
+    j = ti - 1
+    if j >= 0 and toks[j].key in (fold("मिला"), fold("मिले")):
+        j -= 1
+    if j < 1 or toks[j].key != fold("को"):
+        return None
+    span = _recipient_back(toks, j - 1)
+    return (span, "awards.recipient_ko_tier") if span else None
+
+
+def _recipient_back(toks: list[Token], end: int) -> tuple[int, int] | None:
+    tier_words = {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
+    i = end
+    while i >= 0:
+        t = toks[i]
+        if t.key in RECIPIENT_STOPS or t.key in tier_words:
+            break
+        if not t.is_word and t.text not in ",/-&":
+            break
+        i -= 1
+    first = i + 1
+    while first <= end and not toks[first].is_word:
+        first += 1
+    return (first, end) if first <= end else None
+
+
+def _recipient_en(doc: Document, toks: list[Token], ti: int, te: int) -> tuple[tuple[int, int], str] | None:
+    """English: "TIER award to RECIPIENT" or "RECIPIENT won the TIER award"."""
+    after = doc.norm[te:toks[-1].end]
+    m = _AWARD_EN_TO.match(after)
+    if m and m.end() > 0 and regex.search(r"\b(?:to|on)\s+$", m.group()):
+        start = te + m.end()
+        i0 = next((i for i, t in enumerate(toks) if t.start >= start), None)
+        if i0 is not None:
+            i = i0
+            while i < len(toks) and (toks[i].is_word and toks[i].key not in RECIPIENT_STOPS or toks[i].text in "&-"
+                                     or (toks[i].key in (fold("of"), fold("and")) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper())):
+                i += 1
+            if i > i0:
+                return (i0, i - 1), "awards.tier_to_recipient"
+    before = doc.norm[toks[0].start:toks[ti].start]
+    m = _RECEIVED_EN.search(before)
+    if m:
+        end_i = max(i for i, t in enumerate(toks) if t.end <= toks[0].start + m.start())
+        i = end_i
+        while i >= 0 and (toks[i].is_word and (toks[i].text[:1].isupper() or toks[i].key in (fold("of"), fold("and")))):
+            i -= 1
+        if i < end_i:
+            return (i + 1, end_i), "awards.tier_to_recipient"
+    return None
+
+
+def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[tuple[str, str, int]]:
+    """(category as written, category_en, offset where it ends) for each "... के लिए" / "for ..." in the sentence."""
+    out = []
+    tier_words = {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
+    for m in _FOR_HI.finditer(doc.norm, sent.nstart, sent.nend):
+        words = [t for t in toks if t.end <= m.start()]
+        i = len(words) - 1
+        while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].key not in tier_words and words[i].text not in ",;:":
+            i -= 1
+        chosen = words[i + 1:]
+        if chosen:
+            ns, ne = chosen[0].start, chosen[-1].end
+            out.append((_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), m.end()))
+    for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
+        ns, ne = m.start(1), m.end(1)
+        out.append((_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns))
+    return sorted(out, key=lambda c: c[2])
+
+
+def _category_en(text: str) -> str:
+    low = fold(text)
+    for cat, cues in lexicon.award_categories():
+        if any(c in low for c in cues):
+            return cat
+    return "other"
+
+
+def _state(doc: Document, sent: Sentence, ns: int, ne: int) -> str:
+    inside = doc.states_in(ns, ne)
+    if inside:
+        return inside[0].key
+    in_sentence = doc.states_in(sent.nstart, sent.nend)
+    return in_sentence[0].key if in_sentence else doc.primary_state

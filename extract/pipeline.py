@@ -1,0 +1,122 @@
+"""The pipeline, top to bottom: find the files, read each article, analyse it (normalise, lay out,
+split sentences, read numbers and places), run one extractor per record type, check provenance,
+write the CSVs (and, on request, the review pages and a workbook).
+
+Owns the batch: one bad article becomes a status=error row in articles.csv and the batch goes on.
+Broken rule files stop the run (exit 2): every article would be wrong.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import reader, writer
+from .document import build
+from .extractors import awards, counts, events, officials, order_values, states
+from .records import Record
+from .rules import RuleError
+
+EXTRACTORS = {
+    "states": states.extract,
+    "officials": officials.extract,
+    "awards": awards.extract,
+    "order_values": order_values.extract,
+    "counts": counts.extract,
+    "events": events.extract,
+}
+
+
+@dataclass
+class ArticleResult:
+    row: dict
+    records: dict[str, list[Record]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.row["status"] == "ok"
+
+
+def _row(src: reader.Source, **meta) -> dict:
+    return dict(article_id=src.article_id, path=src.path, lang=meta.get("lang", ""), title=meta.get("title", ""),
+                published=meta.get("published", ""), publisher=meta.get("publisher", ""),
+                dateline=meta.get("dateline", ""), chars=len(src.text), sha256=src.sha256,
+                status="error" if src.error else "ok", error=src.error)
+
+
+def check_provenance(text: str, records: dict[str, list[Record]]) -> None:
+    for kind, recs in records.items():
+        for r in recs:
+            if not (0 <= r.start <= r.end <= len(text)) or text[r.start:r.end] != r.evidence:
+                raise AssertionError(f"{kind} record {r.record_id} ({r.rule}): offsets {r.start}:{r.end} do not give its evidence")
+
+
+def process(src: reader.Source) -> ArticleResult:
+    """Every record of one article; never raises for a bad article (RuleError aside)."""
+    if not src.ok:
+        return ArticleResult(_row(src))
+    try:
+        doc = build(src)
+        records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
+        check_provenance(src.text, records)
+    except RuleError:
+        raise
+    except Exception as exc:  # one bad article never stops a batch
+        failed = reader.Source(src.article_id, src.path, src.text, src.sha256,
+                               f"extraction failed: {type(exc).__name__}: {exc}")
+        return ArticleResult(_row(failed))
+    m = doc.meta
+    return ArticleResult(_row(src, lang=m.lang, title=m.title, published=m.published, publisher=m.publisher,
+                              dateline=m.dateline), records)
+
+
+def process_path(path: Path) -> ArticleResult:
+    return process(reader.read(path))
+
+
+def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: bool = False, xlsx: bool = False) -> int:
+    """Extract from every article under `paths` into `out_dir`; the exit code (see cli.py)."""
+    files, missing = reader.discover(paths)
+    for p in missing:
+        print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)
+    if not files:
+        print("gem-extract: no article files (.txt) found", file=sys.stderr)
+        return 1
+    results = _run(files, progress)
+    articles = [r.row for r in results]
+    records: dict[str, list[Record]] = {kind: [] for kind in EXTRACTORS}
+    for r in results:
+        for kind, recs in r.records.items():
+            records[kind].extend(recs)
+    writer.write(out_dir, articles, records)
+    if review:
+        from .review import write_review
+        write_review(out_dir)
+    if xlsx:
+        from .xlsx import write_xlsx
+        write_xlsx(out_dir)
+    failed = [r.row for r in results if not r.ok]
+    for row in failed:
+        print(f"gem-extract: {row['path']}: {row['error']}", file=sys.stderr)
+    total = sum(len(v) for v in records.values())
+    print(f"gem-extract: {len(results)} articles ({len(failed)} failed), {total} records -> {out_dir}", file=sys.stderr)
+    return 1 if failed or missing else 0
+
+
+def _run(files: list[Path], progress: bool) -> list[ArticleResult]:
+    from tqdm import tqdm
+
+    seen: dict[str, str] = {}
+    results = []
+    for path in tqdm(files, desc="articles", unit="art", disable=None if progress else True, file=sys.stderr):
+        src = reader.read(path)
+        if src.article_id in seen:
+            src = reader.Source(src.article_id, src.path, src.text, src.sha256,
+                                f"duplicate article_id: {src.article_id!r} was already read from {seen[src.article_id]}")
+        seen.setdefault(src.article_id, src.path)
+        results.append(process(src))
+    return results
+
+
+def command(args) -> int:
+    return run_batch(args.paths, args.out, progress=not args.no_progress, review=args.review, xlsx=args.xlsx)
