@@ -139,41 +139,71 @@ def _primary_state(doc: Document) -> str:
     return min(score, key=lambda k: (-score[k], first[k]))
 
 
-_DATELINE_HI = regex.compile(r"^\s*((?:[\p{L}\p{M}]+\s?){1,3}?)\s*[:।]\s*\S")
-_DATELINE_EN = regex.compile(r"^\s*(\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})\s*(?:,|:|\s[-–]\s)")
-_PORTAL_META = regex.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+(.+?)\s*(?:/.*)?$", regex.IGNORECASE)
+_DATELINE = regex.compile(r"\s*((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\s[-–]\s)\s*\S", regex.V1)
+_PORTAL_META = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+(.+?)\s*(?:/.*)?$", regex.IGNORECASE)
+_COPYRIGHT = regex.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(.+?)\s*(?:[.,।|]|$)", regex.IGNORECASE)
 
 
 def _meta(doc: Document) -> Meta:
     text = doc.source.text
     blocks = doc.layout.blocks
     title = next((text[b.start:b.end] for b in blocks if b.kind == "title"), "")
-    published = publisher = ""
+    published = ""
     for b in blocks:
-        if b.kind not in ("meta", "byline"):
-            continue
-        line = doc.norm[b.nstart:b.nend]
-        if not published:
-            published = next((n.expr.period for n in doc.numbers
-                              if b.nstart <= n.nstart < b.nend and n.expr.kind == "date" and len(n.expr.period) == 10), "")
-        m = _PORTAL_META.match(line)
-        if m and not publisher:
-            publisher = text[slice(*doc.nt.span(b.nstart + m.start(1), b.nstart + m.end(1)))]
-    dateline = city = ""
-    for b in [b for b in blocks if b.kind == "paragraph"][:3]:
-        line = doc.norm[b.nstart:b.nend]
-        m = _DATELINE_HI.match(line) or _DATELINE_EN.match(line)
+        if b.kind in ("meta", "byline") and not published:
+            published = _full_date(doc, b.nstart, b.nend)
+    dateline, city = _dateline(doc)
+    if not published and dateline:
+        para = next(b for b in blocks if b.kind == "paragraph" and text[b.start:b.end].startswith(dateline))
+        published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
+    return Meta(title=title, published=published, publisher=_publisher(doc), dateline=dateline,
+                dateline_city=city, lang=_lang(doc))
+
+
+def _full_date(doc: Document, nstart: int, nend: int) -> str:
+    return next((n.expr.period for n in doc.numbers
+                 if nstart <= n.nstart < nend and n.expr.kind == "date" and len(n.expr.period) == 10), "")
+
+
+def _original(doc: Document, nstart: int, nend: int) -> str:
+    return doc.source.text[slice(*doc.nt.span(nstart, nend))]
+
+
+def _publisher(doc: Document) -> str:
+    """The portal's header line, else a masthead naming the publisher, else the copyright holder."""
+    from .layout import publisher_rule_ids
+
+    blocks = doc.layout.blocks
+    for b in blocks:
+        m = _PORTAL_META.match(doc.norm, b.nstart, b.nend) if b.kind == "meta" else None
+        if m:
+            return _original(doc, m.start(1), m.end(1))
+    for b in blocks:
+        if b.rule in publisher_rule_ids():
+            return _original(doc, b.nstart, b.nend)
+    for b in blocks:
+        if b.kind == "footer":
+            m = _COPYRIGHT.search(doc.norm, b.nstart, b.nend)
+            if m and m.group(1).strip():
+                return _original(doc, m.start(1), m.end(1))
+    return ""
+
+
+def _dateline(doc: Document) -> tuple[str, str]:
+    """The place word that opens the body ("रांची:", "रायपुर।", "New Delhi, 14 March 2026:")
+    and its city: a known city in the first paragraphs, or a short word before ':' / '।' opening the first."""
+    paragraphs = [b for b in doc.layout.blocks if b.kind == "paragraph"][:3]
+    for i, b in enumerate(paragraphs):
+        m = _DATELINE.match(doc.norm, b.nstart, b.nend)
         if not m:
             continue
-        dateline = text[slice(*doc.nt.span(b.nstart + m.start(1), b.nstart + m.end(1)))]
-        entry = lexicon.cities().lookup(dateline)
-        city = entry.key if entry else ""
-        if not published:
-            published = next((n.expr.period for n in doc.numbers if b.nstart <= n.nstart < b.nstart + 40
-                              and n.expr.kind == "date" and len(n.expr.period) == 10), "")
-        break
-    return Meta(title=title, published=published, publisher=publisher, dateline=dateline,
-                dateline_city=city, lang=_lang(doc))
+        place = _original(doc, m.start(1), m.end(1))
+        entry = lexicon.cities().lookup(place)
+        if entry:
+            return place, entry.key
+        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2:
+            return place, ""
+    return "", ""
 
 
 def _lang(doc: Document) -> str:

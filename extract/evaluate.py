@@ -170,3 +170,24 @@ def command(args) -> int:
             print(f"gem-extract eval: F1 below {args.min_f1} for {', '.join(low)}", file=sys.stderr)
             return 1
     return 0
+
+
+def mismatches(gold_dir: str | Path, out_dir: str | Path, kind: str) -> list[str]:
+    """Human-readable differences for one record type: missed gold, extra records, wrong attributes."""
+    gold = load_gold(gold_dir)
+    output = load_output(out_dir)
+    lines = []
+    for article_id, g in gold.items():
+        gold_recs = g.get(kind) or []
+        pred_recs = output[kind].get(article_id, [])
+        pairs = _match(kind, gold_recs, pred_recs)
+        matched_g = [id(a) for a, _ in pairs]
+        matched_p = [id(b) for _, b in pairs]
+        lines += [f"{article_id}: missed {_key(kind, r)}" for r in gold_recs if id(r) not in matched_g]
+        lines += [f"{article_id}: extra {_key(kind, r)} ({r.get('rule')}: {r.get('evidence')!r})"
+                  for r in pred_recs if id(r) not in matched_p]
+        for gr, pr in pairs:
+            for a in ATTRIBUTES[kind]:
+                if field_value(kind, a, gr.get(a)) != field_value(kind, a, pr.get(a)):
+                    lines.append(f"{article_id}: {_key(kind, gr)} {a}: gold {gr.get(a)!r}, got {pr.get(a)!r}")
+    return lines

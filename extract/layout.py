@@ -57,6 +57,8 @@ class _Marker:
     kind: str
     opens_run: bool
     pattern: "regex.Pattern[str]"
+    top_only: bool = False  # only above the headline (mastheads)
+    publisher: bool = False  # the line names the publisher
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +69,8 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
             pat = regex.compile("(?:%s)" % "|".join(entry["patterns"]), regex.IGNORECASE | regex.V1)
         except regex.error as exc:
             raise rules.RuleError(rules.path_of("layout"), entry["id"], f"bad pattern: {exc}") from None
-        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), pat))
+        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), pat,
+                               bool(entry.get("top_only")), bool(entry.get("publisher"))))
     data = rules.load("layout")
     credit = regex.compile(data["caption_credit"], regex.IGNORECASE | regex.V1)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
@@ -90,12 +93,14 @@ def _lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def _classify(line: str, mostly_devanagari: bool) -> tuple[str, str]:
+def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
     markers, credit, _ = _rules()
     s = line.strip()
     if not s:
         return "blank", ""
     for m in markers:
+        if m.top_only and not top:
+            continue
         if m.pattern.match(s):
             return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
@@ -117,6 +122,11 @@ def _latin_credit(line: str) -> bool:
         return False
     inner = m.group(1)
     return not _DEVANAGARI.search(inner) and len(inner.split()) <= 4 and not regex.search(r"\d", inner)
+
+
+def publisher_rule_ids() -> frozenset[str]:
+    """Ids of the markers whose line names the publisher."""
+    return frozenset(m.id for m in _rules()[0] if m.publisher)
 
 
 def _headline_like(line: str) -> bool:
@@ -142,7 +152,12 @@ def analyse(text: str | NormText) -> Layout:
     lat = len(regex.findall(r"\p{Latin}", norm))
     mostly_dev = dev > lat
     spans = _lines(norm)
-    kinds = [_classify(norm[s:e], mostly_dev) for s, e in spans]
+    kinds = []
+    top = True  # above the headline: the first line that is not a marker line is the headline
+    for s, e in spans:
+        kinds.append(_classify(norm[s:e], mostly_dev, top))
+        if kinds[-1][0] == "text":
+            top = False
 
     # Markers that open a run claim the headline-like lines after them.
     markers = {m.id: m for m in _rules()[0]}

@@ -15,7 +15,7 @@ from . import reader, writer
 from .document import build
 from .extractors import awards, counts, events, officials, order_values, states
 from .records import Record
-from .rules import RuleError
+from .rules import RuleError, rule_ids
 
 EXTRACTORS = {
     "states": states.extract,
@@ -44,9 +44,13 @@ def _row(src: reader.Source, **meta) -> dict:
                 status="error" if src.error else "ok", error=src.error)
 
 
-def check_provenance(text: str, records: dict[str, list[Record]]) -> None:
+def check_records(text: str, records: dict[str, list[Record]]) -> None:
+    """Every record names a known rule and its offsets give its evidence (text as read)."""
+    known = rule_ids()
     for kind, recs in records.items():
         for r in recs:
+            if known.get(r.rule) != kind:
+                raise AssertionError(f"{kind} record {r.record_id}: rule {r.rule!r} is not a {kind} rule of rules/extraction.toml")
             if not (0 <= r.start <= r.end <= len(text)) or text[r.start:r.end] != r.evidence:
                 raise AssertionError(f"{kind} record {r.record_id} ({r.rule}): offsets {r.start}:{r.end} do not give its evidence")
 
@@ -58,7 +62,7 @@ def process(src: reader.Source) -> ArticleResult:
     try:
         doc = build(src)
         records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
-        check_provenance(src.text, records)
+        check_records(src.text, records)
     except RuleError:
         raise
     except Exception as exc:  # one bad article never stops a batch
@@ -74,8 +78,23 @@ def process_path(path: Path) -> ArticleResult:
     return process(reader.read(path))
 
 
+def load_rules() -> None:
+    """Read and validate every rule file once, before any article: a broken file fails the run
+    up front, naming the file and the entry."""
+    from . import layout, lexicon, numbers, sentences
+    from .extractors import events as events_rules, facts
+
+    rule_ids()
+    for loader in (lexicon.states, lexicon.cities, lexicon.designations, lexicon.honorifics, lexicon.people,
+                   lexicon.glossary, lexicon.name_spellings, lexicon.tiers, lexicon.award_categories,
+                   lexicon.load_award_words, facts.cues, events_rules._patterns, layout._rules,
+                   sentences._abbreviations, numbers.load_rules):
+        loader()
+
+
 def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: bool = False, xlsx: bool = False) -> int:
     """Extract from every article under `paths` into `out_dir`; the exit code (see cli.py)."""
+    load_rules()
     files, missing = reader.discover(paths)
     for p in missing:
         print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)

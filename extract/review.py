@@ -367,8 +367,8 @@ def render_index(articles: Sequence[Mapping[str, str]], records: Mapping[str, Se
     if orphans:
         note = ('<p class="banner warn" role="alert">Records name articles missing from articles.csv: '
                 + esc(", ".join(orphans)) + "</p>")
-    body = (f'<header><h1>gem-extract review</h1><p>{len(articles)} articles: '
-            f'{len(articles) - n_err} ok, {n_err} error. Open an article to see its records over its text.</p>'
+    body = (f'<header><h1>gem-extract review</h1><p>Articles: {len(articles)} ({len(articles) - n_err} ok, '
+            f'{n_err} error). Open an article to see its records over its text.</p>'
             f'{note}</header><main class="index"><table class="index-table"><thead><tr><th>article</th>'
             f'<th>status</th><th>lang</th><th>published</th><th>publisher</th>{head}<th>total</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody><tfoot><tr><td colspan="5">all articles</td>{foot}'
@@ -382,8 +382,8 @@ def _index_row(a: Mapping[str, str], counts: Mapping[str, int]) -> str:
     title = a.get("title", "")
     err = f'<div class="problem">error: {esc(a.get("error", ""))}</div>' if status == "error" else ""
     cells = [
-        f'<td><a href="{href(page_name(aid))}">{esc(aid)}</a>'
-        f'<div class="title" lang="{_html_lang(lang)}">{esc(title)}</div>{err}</td>',
+        (f'<td><a href="{href(page_name(aid))}">{esc(aid)}</a>'
+         f'<div class="title" lang="{_html_lang(lang)}">{esc(title)}</div>{err}</td>'),
         f'<td class="st-{esc(status)}">{esc(status)}</td>',
         f"<td>{esc(lang)}</td>", f"<td>{esc(a.get('published', ''))}</td>",
         f"<td>{esc(a.get('publisher', ''))}</td>",

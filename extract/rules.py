@@ -69,3 +69,13 @@ def check_unique(name: str, items: Iterable[tuple[str, str]], what: str) -> None
         if k in seen and seen[k] != label:
             raise RuleError(path_of(name), label, f"{what} {surface!r} collides with entry {seen[k]!r}")
         seen[k] = label
+
+
+def rule_ids() -> dict[str, str]:
+    """Every rule id of rules/extraction.toml -> the record type it produces."""
+    ids: dict[str, str] = {}
+    for entry in table("extraction", "rule", {"id": str, "record": str, "description": str}):
+        if entry["id"] in ids:
+            raise RuleError(path_of("extraction"), entry["id"], "duplicate rule id")
+        ids[entry["id"]] = entry["record"]
+    return ids

@@ -82,7 +82,7 @@ class Report:
     def summary(self) -> str:
         lines = [f"verify {self.out_dir}:"]
         for name, n in self.rows.items():
-            lines.append(f"  {name}: {n} rows, {len(self.failures_in(name))} failing")
+            lines.append(f"  {name}: {n} row{'s' if n != 1 else ''}, {len(self.failures_in(name))} failing")
         total = sum(self.rows.values())
         verdict = "OK" if self.ok else f"{len(self.failures)} failure(s)"
         lines.append(f"  {total} rows checked: {verdict}")
@@ -154,12 +154,13 @@ def read_source(path: str | Path) -> Source:
 
 
 def corpus_index(corpus: Iterable[str | Path] | None) -> dict[str, list[Path]]:
-    """Article files under `corpus` (files as given, folders walked for .txt) by file stem."""
+    """Article files under `corpus` (files as given, folders walked for .txt as the pipeline does)
+    by file stem."""
     index: dict[str, list[Path]] = {}
     for entry in corpus or ():
         entry = Path(entry)
         if entry.is_dir():
-            files = sorted(p for p in entry.rglob("*.txt") if p.is_file())
+            files = sorted(p for p in entry.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
         elif entry.is_file():
             files = [entry]
         else:
@@ -247,7 +248,9 @@ def _check_articles(out: Path, index: Mapping[str, list[Path]], report: Report) 
     for i, row in enumerate(table.rows):
         line = i + 2
         aid = row.get("article_id", "")
-        _check_cells(ARTICLES_FILE, line, aid, row, ARTICLE_COLUMNS, report)
+        unread = row.get("status") == "error" and not row.get("lang")  # nothing read, no language
+        _check_cells(ARTICLES_FILE, line, aid, row, [c for c in ARTICLE_COLUMNS if not (unread and c == "lang")],
+                     report)
         if not aid:
             report.add(ARTICLES_FILE, line, "", "empty article_id")
             continue
@@ -262,7 +265,7 @@ def _check_article_source(line: int, row: Mapping[str, str], index: Mapping[str,
                           report: Report) -> str | None:
     """Check the article's file against its row; its text when the row and file agree."""
     aid, status = row.get("article_id", ""), row.get("status", "")
-    add = lambda reason: report.add(ARTICLES_FILE, line, aid, reason)  # noqa: E731
+    add = lambda reason: report.add(ARTICLES_FILE, line, aid, reason)
     if status == "error":
         if not row.get("error"):
             add("status error with an empty error message")

@@ -28,8 +28,9 @@ RECIPIENT_STOPS = frozenset(fold(w) for w in (
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "while", "and", "for"))
 _FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])")
 _FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|and\s+the)\b)")
-_AWARD_EN_TO = regex.compile(r"^\s*(?:awards?|honou?rs?|trophy)?\s*(?:was|were)?\s*(?:given|presented|conferred)?\s*(?:up)?on\s+|^\s*(?:awards?|honou?rs?|trophy)?\s*(?:was|were)?\s*(?:given|presented|conferred)?\s*to\s+", regex.IGNORECASE)
-_RECEIVED_EN = regex.compile(r"(?:won|received|bagged|secured|clinched|got)\s+(?:the\s+|a\s+)?$", regex.IGNORECASE)
+_GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
+                          regex.IGNORECASE)
+_RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got)\s+(?:the\s+|a\s+)?(?=\S+\s*$)", regex.IGNORECASE)
 
 
 def extract(doc: Document) -> list[AwardRecord]:
@@ -93,7 +94,7 @@ def _recipient_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | N
 
 
 def _recipient_back(toks: list[Token], end: int) -> tuple[int, int] | None:
-    tier_words = {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
+    tier_words = _tier_words()
     i = end
     while i >= 0:
         t = toks[i]
@@ -105,39 +106,57 @@ def _recipient_back(toks: list[Token], end: int) -> tuple[int, int] | None:
     first = i + 1
     while first <= end and not toks[first].is_word:
         first += 1
-    return (first, end) if first <= end else None
+    if first > end or _generic(toks[first:end + 1]):
+        return None
+    return first, end
+
+
+def _generic(words: list[Token]) -> bool:
+    """A group, not a named recipient: "... करने वाले विक्रेताओं" (oblique plural, participles)."""
+    last = words[-1].text
+    return last.endswith("ों") or any(t.key in (fold("वाले"), fold("वाली")) for t in words)
 
 
 def _recipient_en(doc: Document, toks: list[Token], ti: int, te: int) -> tuple[tuple[int, int], str] | None:
-    """English: "TIER award to RECIPIENT" or "RECIPIENT won the TIER award"."""
-    after = doc.norm[te:toks[-1].end]
-    m = _AWARD_EN_TO.match(after)
-    if m and m.end() > 0 and regex.search(r"\b(?:to|on)\s+$", m.group()):
-        start = te + m.end()
-        i0 = next((i for i, t in enumerate(toks) if t.start >= start), None)
+    """English: "TIER award (for ...) was given to RECIPIENT" or "RECIPIENT won the TIER award"."""
+    tier_words = _tier_words()
+    nxt = next((t.start for t in toks[ti + 1:] if t.key in tier_words), toks[-1].end)
+    m = _GIVEN_TO.search(doc.norm, te, nxt)
+    if m:
+        i0 = next((i for i, t in enumerate(toks) if t.start >= m.end()), None)
         if i0 is not None:
             i = i0
-            while i < len(toks) and (toks[i].is_word and toks[i].key not in RECIPIENT_STOPS or toks[i].text in "&-"
-                                     or (toks[i].key in (fold("of"), fold("and")) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper())):
+            while i < len(toks) and (_proper(toks[i]) or (toks[i].key in ("of", "and", "&") and i + 1 < len(toks)
+                                                          and _proper(toks[i + 1]))):
                 i += 1
             if i > i0:
                 return (i0, i - 1), "awards.tier_to_recipient"
-    before = doc.norm[toks[0].start:toks[ti].start]
-    m = _RECEIVED_EN.search(before)
+    m = _RECEIVED_EN.search(doc.norm, toks[0].start, toks[ti].start)
     if m:
-        end_i = max(i for i, t in enumerate(toks) if t.end <= toks[0].start + m.start())
+        end_i = max(i for i, t in enumerate(toks) if t.end <= m.start())
         i = end_i
-        while i >= 0 and (toks[i].is_word and (toks[i].text[:1].isupper() or toks[i].key in (fold("of"), fold("and")))):
+        while i >= 0 and (_proper(toks[i]) or toks[i].key in ("of", "and", "&")):
             i -= 1
-        if i < end_i:
-            return (i + 1, end_i), "awards.tier_to_recipient"
+        first = i + 1
+        while first <= end_i and (toks[first].key in ("the", "a", "an", "of", "and") or not toks[first].is_word):
+            first += 1
+        if first <= end_i:
+            return (first, end_i), "awards.tier_to_recipient"
     return None
+
+
+def _proper(t: Token) -> bool:
+    return t.is_word and t.latin and t.text[0].isupper() and t.key not in ("the", "a", "an")
+
+
+def _tier_words() -> set[str]:
+    return {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
 
 
 def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[tuple[str, str, int]]:
     """(category as written, category_en, offset where it ends) for each "... के लिए" / "for ..." in the sentence."""
     out = []
-    tier_words = {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
+    tier_words = _tier_words()
     for m in _FOR_HI.finditer(doc.norm, sent.nstart, sent.nend):
         words = [t for t in toks if t.end <= m.start()]
         i = len(words) - 1

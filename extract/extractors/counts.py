@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..document import Document
 from ..records import CountRecord
-from .facts import PeriodTracker, context, exact_int, figures
+from .facts import PeriodTracker, context, exact_int, figures, next_start
 
 
 def extract(doc: Document) -> list[CountRecord]:
@@ -22,7 +22,7 @@ def extract(doc: Document) -> list[CountRecord]:
         for fig in figs:
             if fig.expr.kind != "count":
                 continue
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit))
+            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = CountRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "counts.count"),
                 value=exact_int(fig.expr.value), count_text=fig.expr.text, qualifier=fig.expr.qualifier,

@@ -40,7 +40,12 @@ def _patterns():
     named = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['starters'])})(?:\s+{word}){{0,{n}}}?\s+(?:{alt(data['heads'])}){tail}(?![\p{{L}}\p{{M}}])",
         regex.V1)
-    quoted = regex.compile(rf"'([^'\n]{{3,80}}?\s(?:{alt(data['heads'])}){tail})'|\"([^\"\n]{{3,80}}?\s(?:{alt(data['heads'])}){tail})\"", regex.V1)
+    heads, starters = alt(data["heads"]), alt(data["starters"])
+    # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
+    # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
+    quoted = regex.compile(
+        rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){tail})(?P=q)"
+        rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])", regex.V1)
     venue = regex.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
     return named, quoted, venue
 
@@ -59,11 +64,11 @@ def extract(doc: Document) -> list[EventRecord]:
         body = [m for m in group if not m[2].display]
         ns, ne, sent = (body or group)[0]
         name = doc.source.text[slice(*doc.nt.span(ns, ne))]
-        city = _city(doc, sent)
+        city = _city(doc, sent, ns)
         out.append(EventRecord(
             **doc.provenance(ns, ne, sent, "events.named_event"),
             name=name, name_en=phrase_en(name), city=city, venue=_venue(doc, sent),
-            state=_state(doc, city), date=_date(doc, sent), mentions=len(group),
+            state=_state(doc, city), date=_date(doc, sent, ne), mentions=len(group),
         ))
     return out
 
@@ -73,21 +78,25 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int]]:
     stops = stopwords()
     spans = []
     for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
-        g = 1 if m.group(1) else 2
+        g = "name" if m.group("name") else "name2"
         spans.append((m.start(g), m.end(g)))
-    for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=False):
+    named_spans = []
+    for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
         words = m.group().split()
-        if any(fold(w) in stops for w in words[1:]):
-            continue
-        if not any(s <= m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end()))
+        if not any(fold(w) in stops for w in words[1:]):
+            named_spans.append((m.start(), m.end()))
+    for s, e in named_spans:
+        inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + spans)
+        if not inside_other and not any(s2 <= s < e2 for s2, e2 in spans):
+            spans.append((s, e))
     return sorted(spans)
 
 
-def _city(doc: Document, sent: Sentence) -> str:
+def _city(doc: Document, sent: Sentence, at: int) -> str:
+    """The city named nearest the event's name in its sentence, else the dateline's city."""
     here = [c for c in doc.cities if c.sentence is sent]
     if here:
-        return here[0].key
+        return min(here, key=lambda c: abs(c.nstart - at)).key
     if doc.meta.dateline_city:
         return doc.meta.dateline_city
     return doc.cities[0].key if doc.cities else ""
@@ -110,7 +119,7 @@ def _venue(doc: Document, sent: Sentence) -> str:
                 and fold(toks[i - 1].text) not in city_forms:
             i -= 1
         before = fold(toks[i - 1].text) if i >= 1 else ""
-        hindi = after.startswith(" में") and before in (fold("के"), fold("स्थित"))
+        hindi = after.startswith(" में") and j - i >= 1 and (i == 0 or before in stops or before == fold("स्थित"))
         english = before == "at" or (before == "the" and i >= 2 and fold(toks[i - 2].text) == "at")
         if i < j and (hindi or english):
             return doc.source.text[slice(*doc.nt.span(toks[i].start, toks[j].end))]
@@ -122,8 +131,14 @@ def _state(doc: Document, city: str) -> str:
     return entry.data["state"] if entry else doc.primary_state
 
 
-def _date(doc: Document, sent: Sentence) -> str:
-    for n in doc.numbers_in(sent):
-        if n.expr.kind == "date" and len(n.expr.period) == 10:
-            return n.expr.period
+def _date(doc: Document, sent: Sentence, at: int) -> str:
+    """The date nearest the event's name in its sentence (a date without a year takes the published
+    year), else the published date: a report of the day's event."""
+    dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and n.expr.period]
+    if dates:
+        period = min(dates, key=lambda n: abs(n.nstart - at)).expr.period
+        if len(period) == 10:
+            return period
+        if regex.fullmatch(r"--\d\d-\d\d", period) and doc.meta.published:
+            return doc.meta.published[:4] + period[1:]
     return doc.meta.published

@@ -49,6 +49,8 @@ class _Cues:
     to_date: "regex.Pattern[str]"
     same_period: "regex.Pattern[str]"
     perfect: "regex.Pattern[str]"
+    nationwide: "regex.Pattern[str]"
+    state_anaphora: "regex.Pattern[str]"
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,9 @@ def cues() -> _Cues:
     for key in ("to_date", "same_period", "perfect"):
         if not isinstance(data["period"].get(key), list):
             raise rules.RuleError(path, f"period.{key}", "expected a list of cue words")
+    for key in ("nationwide", "state_anaphora"):
+        if not isinstance(data.get(key), list):
+            raise rules.RuleError(path, key, "expected a list of cue words")
     lists = {}
     for key in ("counterparty", "segment"):
         lists[key] = tuple((e["id"], _cue_pattern(e["cues"])) for e in rules.table("facts", key, {"id": str, "cues": list}))
@@ -73,6 +78,8 @@ def cues() -> _Cues:
         to_date=_cue_pattern(data["period"]["to_date"]),
         same_period=_cue_pattern(data["period"]["same_period"]),
         perfect=_cue_pattern(data["period"]["perfect"]),
+        nationwide=_cue_pattern(data["nationwide"]),
+        state_anaphora=_cue_pattern(data["state_anaphora"]),
     )
 
 
@@ -105,7 +112,13 @@ class PeriodTracker:
             found.append((m.start(), "to_date"))
         return sorted(found)
 
-    def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]]) -> str:
+    def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
+                   until: int) -> str:
+        """`until`: where the next figure starts; an English period standing between is this figure's."""
+        if is_english(doc, sent):  # "Rs 850 crore in FY 2024-25": the period follows the amount
+            own = [p for pos, p in explicit if figure.nend <= pos < until]
+            if own:
+                return own[0]
         before = [p for pos, p in explicit if pos < figure.nstart]
         if before:
             return before[-1]
@@ -126,9 +139,23 @@ def figures(doc: Document, sent: Sentence) -> list[Number]:
     return [n for n in doc.numbers_in(sent) if n.expr.kind in FIGURE_KINDS]
 
 
-def left_scope(sent: Sentence, figs: list[Number], figure: Number) -> tuple[int, int]:
+def is_english(doc: Document, sent: Sentence) -> bool:
+    seg = doc.norm[sent.nstart:sent.nend]
+    return len(regex.findall(r"\p{Latin}", seg)) > len(regex.findall(r"\p{Devanagari}", seg))
+
+
+def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
+    """Where the next figure of the sentence starts (or the sentence ends)."""
+    return next((f.nstart for f in figs if f.nstart >= figure.nend), sent.nend)
+
+
+def left_scope(sent: Sentence, figs: list[Number], figure: Number, clause_start: int) -> tuple[int, int]:
     prev = [f for f in figs if f.nend <= figure.nstart]
-    return (prev[-1].nend if prev else sent.nstart), figure.nstart
+    return max(prev[-1].nend if prev else sent.nstart, clause_start), figure.nstart
+
+
+def right_scope(sent: Sentence, figs: list[Number], figure: Number, clause_end: int) -> tuple[int, int]:
+    return figure.nend, min(next_start(sent, figs, figure), clause_end)
 
 
 def clause(doc: Document, sent: Sentence, figure: Number) -> tuple[int, int]:
@@ -150,24 +177,39 @@ def _first(pairs, text: str, start: int, end: int) -> str:
 
 
 def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str) -> Context:
-    ls, le = left_scope(sent, figs, figure)
+    """Role, counterparty, segment and state of a figure (the period is the tracker's)."""
+    c = cues()
     cs, ce = clause(doc, sent, figure)
-    role = _first(cues().role, doc.norm, cs, ce)
-    state = _state(doc, (ls, le), (cs, ce), sent)
-    if not role:
-        role = "buyer" if state else "platform"
+    left = left_scope(sent, figs, figure, cs)
+    right = right_scope(sent, figs, figure, ce)
+    scopes = (right, left) if is_english(doc, sent) else (left, right)
+    named = _named_state(doc, left, (cs, ce), sent)
+    nationwide = not named and bool(c.nationwide.search(doc.norm, cs, ce))
+    anaphora = bool(c.state_anaphora.search(doc.norm, cs, ce))
+    role = _first(c.role, doc.norm, cs, ce)
+    if nationwide and role != "seller":
+        role = "platform"
+    elif not role:
+        role = "buyer" if (named or anaphora) else "platform"
     counterparty = ""
     if role == "seller":
-        counterparty = _first(cues().counterparty, doc.norm, ls, le) or "all"
-    segment = _first(cues().segment, doc.norm, ls, le)
-    if role == "platform":
-        state = next((m.key for m in doc.states_in(cs, ce)), "")
+        counterparty = next((cp for span in scopes if (cp := _first(c.counterparty, doc.norm, *span))), "all")
+    segment = next((sg for span in scopes if (sg := _first(c.segment, doc.norm, *span))), "")
+    if figure.expr.kind == "count" or role == "platform":
+        # a count or a GeM-wide total belongs to a state only where the sentence says so
+        state = named or (doc.primary_state if anaphora and not nationwide else "")
+    else:
+        state = named or doc.primary_state
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state)
 
 
-def _state(doc: Document, left: tuple[int, int], cl: tuple[int, int], sent: Sentence) -> str:
-    for span in (left, cl, (sent.nstart, sent.nend)):
+def _named_state(doc: Document, left: tuple[int, int], cl: tuple[int, int], sent: Sentence) -> str:
+    """The state named nearest the figure: in its left scope (last), its clause, its sentence (first)."""
+    found = doc.states_in(*left)
+    if found:
+        return found[-1].key
+    for span in (cl, (sent.nstart, sent.nend)):
         found = doc.states_in(*span)
         if found:
-            return found[-1].key if span is left else found[0].key
-    return doc.primary_state
+            return found[0].key
+    return ""

@@ -53,14 +53,13 @@ def _in_sentence(doc: Document, sent: Sentence) -> list[OfficialRecord]:
 
 
 def _parenthetical(toks: list[Token], i1: int, desig_en: str) -> tuple[int, str]:
-    """'Director (Procurement)': the bracket belongs to the designation."""
+    """'Director (Procurement)': the bracket belongs to the designation as written."""
     if i1 + 3 < len(toks) and toks[i1 + 1].text == "(" and toks[i1 + 1].start == toks[i1].end + 1:
         j = i1 + 2
         while j < len(toks) and j < i1 + 6 and toks[j].text != ")":
             j += 1
         if j < len(toks) and toks[j].text == ")":
-            inner = " ".join(t.text for t in toks[i1 + 2:j])
-            return j, f"{desig_en} ({inner})"
+            return j, desig_en  # the bracket narrows the post; the title stays the same
     return i1, desig_en
 
 
@@ -74,7 +73,7 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     if first > end:
         return None
     hon_i = _honorific_before(toks, first)
-    return (first, end, toks[hon_i].text if hon_i is not None else "")
+    return (first, end, _honorific_text(toks, hon_i) if hon_i is not None else "")
 
 
 def _take_initials_back(toks: list[Token], i: int) -> int:
@@ -82,6 +81,14 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
     while i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
         i -= 2
     return i
+
+
+def _honorific_text(toks: list[Token], i: int) -> str:
+    """The honorific as written, with its abbreviation dot ("डॉ.", "Ms.")."""
+    t = toks[i]
+    if i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == t.end:
+        return t.text + "."
+    return t.text
 
 
 def _honorific_before(toks: list[Token], first: int) -> int | None:
@@ -98,7 +105,7 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
     hon = ""
     i = start
     if i < len(toks) and toks[i].key in honorific_words():
-        hon = toks[i].text
+        hon = _honorific_text(toks, i)
         i += 1
         if i < len(toks) and toks[i].text == ".":
             i += 1
@@ -128,14 +135,27 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
         seg = toks[i:j]
         while seg and seg[-1].key in CONNECTORS:
             seg.pop()
-        if not seg or not _is_org(seg):
+        if not seg:
             break
+        if not _is_org(seg):
+            # "Ministry of Micro, Small and Medium Enterprises, Government of India": a list inside a
+            # name goes on while a later part is an organisation again
+            nxt = i + len(seg) + 1
+            if last is None or not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
+                break
         last = i + len(seg) - 1
         if last + 2 < len(toks) and toks[last + 1].text == ",":
             i = last + 2
         else:
             break
     return last
+
+
+def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
+    """A comma part inside an organisation's name: capitalised English words, followed by a comma."""
+    end = i + len(seg)
+    return (all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg)
+            and end < len(toks) and toks[end].text == ",")
 
 
 def _is_org(seg: list[Token]) -> bool:
@@ -149,11 +169,17 @@ def _org_before(toks: list[Token], end: int) -> int | None:
     """First token index of an organisation ending at token `end` (no commas crossed)."""
     if end < 0 or toks[end].key not in org_heads():
         return None
+    gloss = lexicon.glossary()
     i = end
-    while i - 1 >= 0 and end - i < MAX_ORG_WORDS and toks[i - 1].is_word and (
-            toks[i - 1].key not in stopwords() or toks[i - 1].key in CONNECTORS):
-        i -= 1
-    while i < end and toks[i].key in CONNECTORS:
+    while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
+        prev = toks[i - 1]
+        if prev.is_word and (prev.key not in stopwords() or prev.key in CONNECTORS):
+            i -= 1
+        elif prev.text == "," and i - 2 >= 0 and toks[i - 2].key in gloss and toks[i - 2].key not in stopwords():
+            i -= 1  # "सूक्ष्म, लघु एवं मध्यम उद्यम विभाग": a list of the department's domains
+        else:
+            break
+    while i < end and (toks[i].key in CONNECTORS or not toks[i].is_word):
         i += 1
     return i
 

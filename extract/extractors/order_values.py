@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures
+from .facts import PeriodTracker, context, exact_int, figures, next_start
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
@@ -30,7 +30,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             if sent.display and inr in by_inr:
                 rows[by_inr[inr]] = replace(rows[by_inr[inr]], mentions=rows[by_inr[inr]].mentions + 1)
                 continue
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit))
+            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
                 inr=inr, amount_text=fig.expr.text, qualifier=fig.expr.qualifier,

@@ -1,0 +1,301 @@
+"""Word data of the number layer: rules/numbers.toml loaded once, checked, and turned into lookup
+tables and regex alternations over the normalised working copy.
+
+Owns the surface forms the number reader knows (number words, fraction words, scale words,
+currency markers, qualifier phrases, counted nouns, time words, months, ordinals, cue words),
+their canonical values, and the checks on them at load: every section present with the right
+types, cardinals 0-99 and months 1-12 complete, and no form used twice within one matcher after
+Unicode folding (nukta-insensitive). A broken file raises `extract.rules.RuleError`.
+
+It does not scan text: `extract.numbers` compiles these alternations into its scanner.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any, Iterable
+
+import regex
+
+from . import rules
+from .normalise import fold, normalise
+
+RULE_FILE = "numbers"
+NUKTA = "\u093c"
+QUALIFIERS = ("approx", "more_than", "less_than", "up_to")
+SYSTEMS = ("indian", "western")
+CUE_KEYS = (
+    "percent", "multiplier", "rank_before", "rank_after", "ordinal_suffix", "range", "out_of_total_first",
+    "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix",
+)
+
+# Word edges on the working copy: a Devanagari word may end in a combining mark, so \b is not used.
+WORD_START = r"(?<![\p{L}\p{M}])"
+WORD_END = r"(?![\p{L}\p{M}])"
+# Blanks between the words of one phrase: spaces and tabs, and at most one line break.
+GAP = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
+_LINE_GAP = r"[ \t]++(?:\r?\n[ \t]*+)?+|[ \t]*+\r?\n[ \t]*+"
+
+
+def key(surface: str) -> str:
+    """Lookup key of a surface form or of matched text: folded, nukta, hyphens and blanks removed."""
+    k = "".join(fold(surface).replace(NUKTA, "").split())
+    return k.replace("-", "") or k
+
+
+def _fail(entry: str, problem: str) -> rules.RuleError:
+    return rules.RuleError(rules.path_of(RULE_FILE), entry, problem)
+
+
+def form_pattern(form: str) -> str:
+    """Regex source for the body of one surface form on the working copy (nukta optional, blanks
+    flexible); word edges are added by `alternation`."""
+    out: list[str] = []
+    for ch in normalise(form).norm.strip():
+        if ch == NUKTA:
+            out.append(NUKTA + "?")
+        elif ch.isspace():
+            if out and out[-1] != f"(?:{_LINE_GAP})":
+                out.append(f"(?:{_LINE_GAP})")
+        elif ch == "-":
+            out.append(r"[-\s]?")
+        else:
+            out.append(regex.escape(ch, special_only=True))
+    return "".join(out)
+
+
+_WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
+    """One non-capturing alternation of the forms, longest first, word edges checked once per group
+    of forms: forms ending in punctuation ("Rs.", "cr.") come before the word forms they extend.
+    With latin_exact_case, Latin forms match only as written or in capitals ("May", "MAY")."""
+    groups: dict[tuple[bool, bool, bool], dict[str, int]] = {}
+    for form in forms:
+        variants = [form, form.upper()] if latin_exact_case and regex.search(r"\p{Latin}", form) else [form]
+        for v in variants:
+            norm = normalise(v).norm.strip()
+            exact = latin_exact_case and regex.search(r"\p{Latin}", v) is not None
+            edges = (_WORDISH.match(norm) is not None, _WORDISH.match(norm[-1]) is not None, exact)
+            bucket = groups.setdefault(edges, {})
+            pat = form_pattern(v)
+            bucket[pat] = max(bucket.get(pat, 0), len(norm))
+    parts = []
+    for edges in sorted(groups, key=lambda e: (e[1], not e[0], e[2])):
+        bucket = groups[edges]
+        body = "|".join(sorted(bucket, key=lambda p: (-bucket[p], p)))
+        src = ("" if not edges[0] else WORD_START) + f"(?:{body})" + (WORD_END if edges[1] else "")
+        parts.append(f"(?-i:{src})" if edges[2] else src)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    value: int
+    system: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the reader looks up, keyed by `key()` of the matched text."""
+
+    cardinal: dict[str, int]
+    english_tens: frozenset[str]
+    english_units: frozenset[str]
+    fraction: dict[str, Decimal]
+    modifier: dict[str, Decimal]
+    hundred: frozenset[str]
+    indefinite: frozenset[str]
+    connector: frozenset[str]
+    scale: dict[str, Scale]
+    currency_before: dict[str, str]
+    currency_after: dict[str, str]
+    qualifier_before: dict[str, str]
+    qualifier_after: dict[str, str]
+    noun: dict[str, tuple[str, str]]  # key -> ("count" | "duration" | "rank", canonical unit)
+    month: dict[str, int]
+    ordinal: dict[str, int]
+    multiplier_word: dict[str, int]
+    cue: dict[str, frozenset[str]]
+    patterns: dict[str, str]  # name -> regex source (alternation of the forms)
+
+
+def _str_list(value: Any, entry: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(entry, "expected a non-empty list of non-empty strings")
+    return value
+
+
+def _section(data: dict, name: str, typ: type) -> Any:
+    if name not in data:
+        raise _fail(name, "missing section")
+    if not isinstance(data[name], typ):
+        raise _fail(name, f"must be a {'table' if typ is dict else 'array of tables'}")
+    return data[name]
+
+
+class _Matcher:
+    """Collects the forms of one matcher and refuses a form that two entries share."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.owner: dict[str, str] = {}
+        self.forms: list[str] = []
+
+    def add(self, entry: str, forms: list[str]) -> list[str]:
+        for form in forms:
+            k = key(form)
+            if not k:
+                raise _fail(entry, f"form {form!r} is empty after folding")
+            if k in self.owner and self.owner[k] != entry:
+                raise _fail(entry, f"{self.name} form {form!r} collides with entry {self.owner[k]!r}")
+            self.owner[k] = entry
+            self.forms.append(form)
+        return forms
+
+
+def _number_table(data: dict, name: str, entries: Iterable[str] | None, matcher: _Matcher,
+                  parse=int) -> dict[str, Any]:
+    table = _section(data, name, dict)
+    out: dict[str, Any] = {}
+    for label, forms in table.items():
+        entry = f"{name}.{label}"
+        try:
+            value = parse(label)
+        except (ValueError, InvalidOperation):
+            raise _fail(entry, f"key {label!r} is not a number") from None
+        for form in matcher.add(entry, _str_list(forms, entry)):
+            out[key(form)] = value
+    if entries is not None:
+        missing = sorted(set(entries) - {parse(k) for k in table})
+        if missing:
+            raise _fail(name, f"missing values {missing}")
+    return out
+
+
+def _load(data: dict) -> Lexicon:
+    numeric = _Matcher("number word")
+    cardinal = _number_table(data, "cardinals", range(100), numeric)
+    if any(not 0 <= v <= 99 for v in cardinal.values()):
+        raise _fail("cardinals", "values must be 0-99")
+    english = {k: v for k, v in cardinal.items() if regex.fullmatch(r"\p{Latin}+", k)}
+    fraction = _number_table(data, "fractions", None, numeric, Decimal)
+    modifier = _number_table(data, "fraction_modifiers", None, numeric, Decimal)
+    ordinal = _number_table(data, "ordinals", None, numeric)
+    multiplier_word = _number_table(data, "multiplier_words", None, numeric)
+    words = _section(data, "words", dict)
+    word_sets = {}
+    for name in ("hundred", "indefinite", "connectors"):
+        forms = numeric.add(f"words.{name}", _str_list(words.get(name), f"words.{name}"))
+        word_sets[name] = frozenset(key(f) for f in forms)
+
+    scale: dict[str, Scale] = {}
+    scale_forms: list[str] = []
+    for i, e in enumerate(_section(data, "scale", list)):
+        entry = f"scale.{e.get('id', i)}"
+        if not isinstance(e.get("id"), str) or not isinstance(e.get("value"), int) or e["value"] < 10:
+            raise _fail(entry, "needs id (string) and value (integer >= 10)")
+        if e.get("system") not in SYSTEMS:
+            raise _fail(entry, f"system must be one of {SYSTEMS}")
+        sc = Scale(e["id"], e["value"], e["system"])
+        for form in numeric.add(entry, _str_list(e.get("forms"), entry)):
+            scale[key(form)] = sc
+            scale_forms.append(form)
+
+    cur_before, cur_after = _Matcher("currency (before)"), _Matcher("currency (after)")
+    currency_before: dict[str, str] = {}
+    currency_after: dict[str, str] = {}
+    for i, e in enumerate(_section(data, "currency", list)):
+        iso = e.get("iso")
+        entry = f"currency.{iso or i}"
+        if not isinstance(iso, str) or not regex.fullmatch(r"[A-Z]{3}", iso):
+            raise _fail(entry, "iso must be a three-letter ISO 4217 code")
+        for form in cur_before.add(entry, _str_list(e.get("before"), entry + ".before")):
+            currency_before[key(form)] = iso
+        for form in cur_after.add(entry, _str_list(e.get("after"), entry + ".after")):
+            currency_after[key(form)] = iso
+
+    q_before, q_after = _Matcher("qualifier (before)"), _Matcher("qualifier (after)")
+    qualifier_before: dict[str, str] = {}
+    qualifier_after: dict[str, str] = {}
+    for i, e in enumerate(_section(data, "qualifier", list)):
+        qid = e.get("id")
+        entry = f"qualifier.{qid or i}"
+        if qid not in QUALIFIERS:
+            raise _fail(entry, f"id must be one of {QUALIFIERS}")
+        for form in q_before.add(entry, _str_list(e.get("before"), entry + ".before")):
+            qualifier_before[key(form)] = qid
+        for form in q_after.add(entry, _str_list(e.get("after"), entry + ".after")):
+            qualifier_after[key(form)] = qid
+
+    nouns = _Matcher("noun")
+    noun: dict[str, tuple[str, str]] = {}
+    for section, role in (("count_unit", "count"), ("duration_unit", "duration")):
+        for i, e in enumerate(_section(data, section, list)):
+            unit = e.get("unit")
+            entry = f"{section}.{unit or i}"
+            if not isinstance(unit, str) or not regex.fullmatch(r"[a-z_]+", unit):
+                raise _fail(entry, "unit must be a lower-case identifier")
+            for form in nouns.add(entry, _str_list(e.get("forms"), entry)):
+                noun[key(form)] = (role, unit)
+
+    months = _Matcher("month")
+    month = _number_table(data, "months", range(1, 13), months)
+
+    cues_table = _section(data, "cues", dict)
+    cue: dict[str, frozenset[str]] = {}
+    for name in CUE_KEYS:
+        forms = _str_list(cues_table.get(name), f"cues.{name}")
+        cue[name] = frozenset(key(f) for f in forms)
+    for form in nouns.add("cues.rank_after", cues_table["rank_after"]):
+        noun[key(form)] = ("rank", "rank")
+    unknown = set(cues_table) - set(CUE_KEYS)
+    if unknown:
+        raise _fail("cues", f"unknown cue lists {sorted(unknown)}")
+
+    def forms_of(table: dict) -> list[str]:
+        return [f for forms in table.values() for f in forms]
+
+    cues_alt = {name: alternation(cues_table[name]) for name in CUE_KEYS}
+    patterns = {
+        "cardinal": alternation(forms_of(data["cardinals"])),
+        "fraction": alternation(forms_of(data["fractions"])),
+        "modifier": alternation(forms_of(data["fraction_modifiers"])),
+        "hundred": alternation(words["hundred"]),
+        "indefinite": alternation(words["indefinite"]),
+        "connector": alternation(words["connectors"]),
+        "scale": alternation(scale_forms),
+        "currency_before": alternation(cur_before.forms),
+        "currency_after": alternation(cur_after.forms),
+        "qualifier_before": alternation(q_before.forms),
+        "qualifier_after": alternation(q_after.forms),
+        "noun": alternation(nouns.forms),
+        "month": alternation(months.forms, latin_exact_case=True),
+        "ordinal": alternation(forms_of(data["ordinals"])),
+        "multiplier_word": alternation(forms_of(data["multiplier_words"])),
+        **{f"cue_{name}": src for name, src in cues_alt.items()},
+    }
+    return Lexicon(
+        cardinal=cardinal,
+        english_tens=frozenset(k for k, v in english.items() if v >= 20 and v % 10 == 0),
+        english_units=frozenset(k for k, v in english.items() if 1 <= v <= 9),
+        fraction=fraction, modifier=modifier,
+        hundred=word_sets["hundred"], indefinite=word_sets["indefinite"], connector=word_sets["connectors"],
+        scale=scale, currency_before=currency_before, currency_after=currency_after,
+        qualifier_before=qualifier_before, qualifier_after=qualifier_after, noun=noun, month=month,
+        ordinal=ordinal, multiplier_word=multiplier_word, cue=cue, patterns=patterns,
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The checked word data of rules/numbers.toml (read once per process)."""
+    return _load(rules.load(RULE_FILE))
+
+
+def check(data: dict) -> Lexicon:
+    """Check a parsed rule table the way `lexicon()` does (for tests of broken rule data)."""
+    return _load(data)
