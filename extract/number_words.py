@@ -48,45 +48,69 @@ def _fail(entry: str, problem: str) -> rules.RuleError:
     return rules.RuleError(rules.path_of(RULE_FILE), entry, problem)
 
 
-def form_pattern(form: str) -> str:
-    """Regex source for the body of one surface form on the working copy (nukta optional, blanks
-    flexible); word edges are added by `alternation`."""
+_WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# Consonants that take a nukta in Hindi spelling (क़ ख़ ग़ ज़ ड़ ढ़ फ़): copy writes them with or without it.
+_NUKTA_BASES = frozenset("कखगजडढफ")
+
+
+def form_units(form: str) -> list[str]:
+    """Regex units (one per character) of one surface form on the working copy: nukta optional,
+    blanks flexible, an inner hyphen optional; word edges are added by `alternation`."""
     out: list[str] = []
-    for ch in normalise(form).norm.strip():
+    norm = normalise(form).norm.strip()
+    for i, ch in enumerate(norm):
+        inside = 0 < i < len(norm) - 1 and _WORDISH.match(norm[i - 1]) and _WORDISH.match(norm[i + 1])
         if ch == NUKTA:
-            out.append(NUKTA + "?")
+            continue  # the letter before it already carries an optional nukta
+        if ch in _NUKTA_BASES:
+            out.append(ch + NUKTA + "?")
         elif ch.isspace():
             if out and out[-1] != f"(?:{_LINE_GAP})":
                 out.append(f"(?:{_LINE_GAP})")
-        elif ch == "-":
+        elif ch == "-" and inside:
             out.append(r"[-\s]?")
         else:
             out.append(regex.escape(ch, special_only=True))
-    return "".join(out)
+    return out
 
 
-_WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
+def _trie(sequences: Iterable[list[str]]) -> str:
+    """Regex source matching any of the unit sequences, as a prefix tree: at each position the
+    engine follows one branch instead of trying every form (the word lists are long)."""
+    root: dict = {}
+    for units in sequences:
+        node = root
+        for u in units:
+            node = node.setdefault(u, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [u + emit(child) for u, child in sorted(node.items()) if u]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body if len(alts) == 1 and len(node) == 1 else body
+
+    return emit(root)
 
 
 def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
-    """One non-capturing alternation of the forms, longest first, word edges checked once per group
-    of forms: forms ending in punctuation ("Rs.", "cr.") come before the word forms they extend.
-    With latin_exact_case, Latin forms match only as written or in capitals ("May", "MAY")."""
-    groups: dict[tuple[bool, bool, bool], dict[str, int]] = {}
+    """One non-capturing pattern matching any of the forms, longest first, word edges checked once
+    per group of forms: forms ending in punctuation ("Rs.", "cr.") come before the word forms they
+    extend. With latin_exact_case, Latin forms match only as written or in capitals ("May", "MAY")."""
+    groups: dict[tuple[bool, bool, bool], list[list[str]]] = {}
     for form in forms:
         variants = [form, form.upper()] if latin_exact_case and regex.search(r"\p{Latin}", form) else [form]
         for v in variants:
             norm = normalise(v).norm.strip()
             exact = latin_exact_case and regex.search(r"\p{Latin}", v) is not None
             edges = (_WORDISH.match(norm) is not None, _WORDISH.match(norm[-1]) is not None, exact)
-            bucket = groups.setdefault(edges, {})
-            pat = form_pattern(v)
-            bucket[pat] = max(bucket.get(pat, 0), len(norm))
+            groups.setdefault(edges, []).append(form_units(v))
     parts = []
     for edges in sorted(groups, key=lambda e: (e[1], not e[0], e[2])):
-        bucket = groups[edges]
-        body = "|".join(sorted(bucket, key=lambda p: (-bucket[p], p)))
-        src = ("" if not edges[0] else WORD_START) + f"(?:{body})" + (WORD_END if edges[1] else "")
+        src = ("" if not edges[0] else WORD_START) + f"(?:{_trie(groups[edges])})" + (WORD_END if edges[1] else "")
         parts.append(f"(?-i:{src})" if edges[2] else src)
     return "(?:" + "|".join(parts) + ")"
 
@@ -276,6 +300,12 @@ def _load(data: dict) -> Lexicon:
         "month": alternation(months.forms, latin_exact_case=True),
         "ordinal": alternation(forms_of(data["ordinals"])),
         "multiplier_word": alternation(forms_of(data["multiplier_words"])),
+        # every word an expression can start with: the scanner tries its full grammar only there
+        "trigger": alternation(
+            forms_of(data["cardinals"]) + forms_of(data["fractions"]) + forms_of(data["fraction_modifiers"])
+            + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"]) + words["hundred"]
+            + words["indefinite"] + cur_before.forms + q_before.forms + months.forms
+            + cues_table["rank_before"] + cues_table["fiscal_strong"] + cues_table["fiscal_weak"]),
         **{f"cue_{name}": src for name, src in cues_alt.items()},
     }
     return Lexicon(

@@ -45,6 +45,10 @@ def decode(data: bytes) -> tuple[str, str]:
     """(text, error) for the bytes of a file."""
     if not data.strip():
         return "", "empty file"
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            return "", f"not UTF-8: the file starts with a {name} byte-order mark; save it as UTF-8"
     nul = data.find(b"\x00")
     if nul >= 0:
         return "", f"binary file: NUL byte at offset {nul}"

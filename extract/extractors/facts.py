@@ -1,8 +1,9 @@
 """What a figure in a sentence is about: role, counterparty, segment, period and state.
 
 Shared by the order-value and count extractors. Cue words come from rules/facts.toml.
-Scopes: the *left scope* of a figure runs from the previous figure of the sentence (or the sentence
-start) to the figure; the *clause* is the sentence cut at "जबकि" / "while" / ";".
+Scopes: the *left scope* of a figure runs from the previous figure of the sentence (or the clause
+start) to the figure, the *right scope* from the figure to the next one (read in English only, where
+"from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" / "while" / ";".
 Period, in order: a period named in the sentence before the figure (FY, "वर्ष 2024-25 में",
 "अब तक"); "इसी अवधि" → the period named before; a period named after the figure; a cumulative
 present-perfect verb ("प्राप्त हुए हैं", "have received") → to_date; else empty.
@@ -182,7 +183,8 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     cs, ce = clause(doc, sent, figure)
     left = left_scope(sent, figs, figure, cs)
     right = right_scope(sent, figs, figure, ce)
-    scopes = (right, left) if is_english(doc, sent) else (left, right)
+    # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi before it
+    scopes = (right, left) if is_english(doc, sent) else (left,)
     named = _named_state(doc, left, (cs, ce), sent)
     nationwide = not named and bool(c.nationwide.search(doc.norm, cs, ce))
     anaphora = bool(c.state_anaphora.search(doc.norm, cs, ce))

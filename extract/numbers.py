@@ -1,0 +1,665 @@
+"""The number layer: every numeric expression in a text, found, typed and valued exactly.
+
+Owns reading numbers in Hindi, English and both mixed: ASCII and Devanagari digits (also mixed),
+Indian and Western digit grouping (with the stray spaces and commas real copy has), decimals,
+scale words (हजार, लाख, करोड़, अरब, खरब, thousand, lakh, crore, million, billion, ...), compound
+and mixed scales ("लाख करोड़", "1 lakh 6 thousand crore"), Hindi number words 0-99 composed with
+सौ and the scales, fraction words (डेढ़, ढाई, साढ़े, सवा, पौने), English number words, currency
+markers before or after, qualifiers next to the number, ranges, dates, years and financial years.
+It does not decide what a number means for GeM (role, counterparty, period of a fact): the
+order-value and count extractors do that from the expressions found here.
+
+Matching runs on the working copy of `extract.normalise` with one scanner regex compiled at first
+use from the word data in rules/numbers.toml (`extract.number_words`); every span is carried
+while matching and mapped back with `NormText.span`, so `text[start:end] == expr.text` always.
+Values are `int` or `Decimal`, never float. The scan is linear: digit runs are read with
+possessive groups, and a run of digits and punctuation that is no number is skipped whole.
+
+How an expression is typed (first rule that applies wins):
+- `date`, `fiscal_year`: by their shape (26.06.2023, 2026-01-19, 9 अगस्त 2016, January 19, 2026;
+  2024-25, FY23, FY 2022-2023, वित्त वर्ष 2023-24). A financial year's cue word is part of its span;
+  value = starting year, period = "FY2024-25". A date's period is YYYY-MM-DD, YYYY-MM without a
+  day, --MM-DD without a year; its value is that period's digits as an integer. Clock times
+  ("6:03 PM", "10 बजे") are skipped: they are not numbers and are never glued to a year.
+- `rank`: a rank word before (शीर्ष 10, top 5, No. 1), "08 में से 06" / "6 out of 8" (value = the
+  part, `out_of` = the whole), or an ordinal before a rank noun (दूसरा स्थान, 3rd position).
+  A digit ordinal without a rank noun ("5th") is `plain`.
+- `money_inr` / `money_foreign`: a currency marker before or after (₹, Rs., रुपये, $, डॉलर...);
+  the marker is in the span, `currency` holds it as written and `unit` its ISO code; foreign
+  values are in that currency's units ("$1.5 billion" = 1500000000).
+- `percent` (%, प्रतिशत, फीसदी, per cent, or a prime ′ glued to the number), `multiplier`
+  (130 गुना, 3x, 3 times, दोगुना).
+- `count`: the phrase stands straight before a counted noun of the rules ("1.5 लाख से अधिक ऑर्डर्स",
+  "1.47 crore transactions"); the noun is outside the span, `unit` is its canonical name and
+  `unit_text` the noun as written. A genitive in between ("7,900 करोड़ के ऑर्डर") makes it no count.
+- `duration`: straight before a time noun (तीन सालों, 10 days); the time noun is in the span.
+- `money_inr` again for a bare figure in an Indian scale of a crore or more (4,155 करोड़, एक लाख
+  करोड़), or in lakh/thousand when a genitive follows ("5 लाख के ऑर्डर") or "worth" precedes.
+- `year`: four digits 1900-2099 standing alone ("2017 से", "समिट 2025"); qualifiers are not part
+  of a year ("2030 तक" is the year 2030), except more/less than, which make it `plain`.
+- `plain`: anything else ("10", "4 Min Read"). A lone number word with nothing to type it
+  ("एक बड़ा अवसर") is not emitted: it is the article "a" far more often than a number.
+
+Ranges ("15-20 हजार", "500 से 600 करोड़", "Rs 7-9 lakh", "5 to 10 days") are ONE expression:
+`value` is the low end and `value_high` the high end. A scale written only after the high end
+applies to both ends (15-20 हजार = 15000..20000); an end with its own scale keeps it. When the
+"high" end is not higher ("2025 - 10 राज्यों") it is no range: the two numbers are read apart.
+
+Qualifiers (CONTRACT.md vocabulary: exact, approx, more_than, less_than, up_to) count only when
+they stand right next to the number phrase, before it (लगभग, about, more than, up to) or after
+it (से अधिक, के पार, तक, plus); they are part of the span. In "932 करोड़ (लगभग 50′)" the लगभग
+belongs to the percentage, and 932 करोड़ is exact.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import sys
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from functools import lru_cache
+from typing import Callable, Optional
+
+import regex
+
+from .normalise import NormText, normalise
+from .number_words import GAP, WORD_END, Lexicon, Scale, key, lexicon
+
+KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
+         "multiplier", "duration", "plain")
+Number = int | Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """One numeric expression; text == original_text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+    value: Number
+    kind: str
+    scale: tuple[str, ...]
+    currency: str
+    qualifier: str
+    value_high: Optional[Number] = None
+    unit: str = ""
+    unit_text: str = ""
+    period: str = ""
+    out_of: Optional[Number] = None  # rank: the whole the rank is out of ("08 में से 06" -> 8)
+
+
+# --- exact arithmetic ---------------------------------------------------------------------------
+
+_CTX = Context(prec=80)  # wide enough that no reading is ever rounded (digit runs are capped)
+_MAX_DIGITS = 15         # longer digit runs are identifiers, not quantities: skipped
+
+
+def _add(a: Number, b: Number) -> Number:
+    return a + b if type(a) is int and type(b) is int else _CTX.add(Decimal(a), Decimal(b))
+
+
+def _mul(a: Number, b: Number) -> Number:
+    return a * b if type(a) is int and type(b) is int else _CTX.multiply(Decimal(a), Decimal(b))
+
+
+def _exact(v: Number) -> Number:
+    """int when the value is whole, else a Decimal without trailing zeros."""
+    if type(v) is int:
+        return v
+    if v == v.to_integral_value():
+        return int(v)
+    return v.normalize(_CTX)
+
+
+def _digits(t: str) -> Optional[Number]:
+    s = t.replace(",", "").replace(" ", "")
+    whole, _, frac = s.partition(".")
+    if len(whole) > _MAX_DIGITS or len(frac) > 9:
+        return None
+    return Decimal(s) if frac else int(s)
+
+
+# --- the scanner --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    finder: regex.Pattern  # where an expression can start: a digit, a currency sign, a trigger word
+    master: regex.Pattern  # the whole grammar, tried only where the finder stops
+    num_only: regex.Pattern
+    noun: regex.Pattern
+    genitive: regex.Pattern
+    worth: regex.Pattern
+
+
+def _build(lx: Lexicon) -> _Patterns:
+    P = lx.patterns
+    _ = GAP
+    dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
+    western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
+    indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
+    glue = rf"(?=[^\p{{L}}\p{{M}}]|\Z|{P['scale']}|[xX]{WORD_END})"
+    dig = rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9]){glue}"
+    numw, frac, mod, hun, scale = P["cardinal"], P["fraction"], P["modifier"], P["hundred"], P["scale"]
+    mod_next = rf"(?={_}(?:{numw}|{hun}|{scale}|[0-9]))"
+
+    def seq(g: str) -> str:
+        first = rf"(?P<{g}>{dig}|{mod}{mod_next}|{frac}|{numw}|{hun}|{P['indefinite']}(?={_}(?:{hun}|{scale})))"
+        nxt = (rf"(?:{_}(?P<{g}>{scale}|{hun})"
+               rf"|{_}(?:-{_})?(?P<{g}>{mod}{mod_next}|{frac}|{numw})"
+               rf"|{_}(?P<{g}>{dig})(?={_}{scale})"
+               rf"|{_}(?P<{g}>{P['connector']})(?={_}{numw}))")
+        return rf"{first}(?:{nxt})*+"
+
+    prefix = (rf"(?:(?P<rpre>{P['cue_rank_before']}){_}|(?P<qpre>{P['qualifier_before']}){_})?"
+              rf"(?:(?P<cpre>{P['currency_before']})[ \t,]*+)?")
+    rng = (rf"(?:{_}(?:(?P<outt>{P['cue_out_of_total_first']})|(?P<outp>{P['cue_out_of_part_first']})"
+           rf"|(?P<rsep>{P['cue_range']})){_}(?P<seq2>{seq('tok2')}))?")
+    suffix = (rf"(?:{_}(?P<cpost>{P['currency_after']}))?+"
+              rf"(?P<pct>{_}{P['cue_percent']}|'(?![\p{{L}}\p{{N}}]))?+"
+              rf"(?P<mult>(?:-|{_}){P['cue_multiplier']}|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
+              rf"(?:{_}(?P<qpost>{P['qualifier_after']}))?+")
+    num = rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-){prefix}(?P<seq>{seq('tok')}){rng}{suffix})"
+
+    year4 = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
+    day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:st|nd|rd|th)?{WORD_END}"
+    month = P["month"]
+    dnum = (rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+            rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))")
+    iso = rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))"
+    dmy = rf"(?P<dmy>(?P<d1>{day}|{numw}){_}(?:of{_})?(?P<m1>{month})(?:{_},?{_}(?P<y1>{year4}))?)"
+    mdy = (rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year4}))?"
+           rf"|,?{_}(?P<y3>{year4})))")
+    tsuf = P["cue_time_suffix"]
+    time = (rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{tsuf})?"
+            rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{tsuf})")
+    fy = (rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
+          rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+          rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
+          rf"(?![0-9]|[.,][0-9]))")
+    ordinal = (rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))")
+    multw = rf"(?P<multw>{P['multiplier_word']})"
+    junk = r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)"
+    flags = regex.IGNORECASE
+    return _Patterns(
+        finder=regex.compile(rf"[0-9₹$€£~]|{P['trigger']}", flags),
+        master=regex.compile("|".join([dnum, iso, time, fy, dmy, mdy, ordinal, multw, num, junk]), flags),
+        num_only=regex.compile(num, flags),
+        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})", flags),
+        genitive=regex.compile(rf"{_}{P['cue_genitive']}", flags),
+        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z", flags),
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _build(lexicon())
+
+
+# --- reading a sequence of number tokens ----------------------------------------------------------
+
+@dataclass(slots=True)
+class _Reading:
+    value: Number
+    used: int              # tokens read; the rest start a new expression
+    scales: list[int]      # indexes of the scale tokens read
+    trailing: int          # product of the scale words after the last number (shared by a range)
+    big_indian: bool       # a crore or more in the Indian system
+    indian: bool
+    words: int             # number-word tokens read
+    lone_word: bool        # one number word, nothing else
+    year_shaped: bool      # four bare digits 1900-2099
+
+
+_WORD_CACHE: dict[str, tuple[str, object]] = {}
+
+
+def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
+    """Token type and value: d digits, n number word, f fraction, m modifier, h hundred, s scale,
+    a indefinite, c connector, x unreadable (a digit run too long to be a quantity)."""
+    c = t[0]
+    if "0" <= c <= "9":
+        v = _digits(t)
+        return ("x", None) if v is None else ("d", v)
+    hit = _WORD_CACHE.get(t)
+    if hit is None:
+        k = key(t)
+        if k in lx.scale:
+            hit = ("s", lx.scale[k])
+        elif k in lx.cardinal:
+            hit = ("n", (lx.cardinal[k], k in lx.english_tens, k in lx.english_units))
+        elif k in lx.fraction:
+            hit = ("f", lx.fraction[k])
+        elif k in lx.modifier:
+            hit = ("m", lx.modifier[k])
+        elif k in lx.hundred:
+            hit = ("h", 100)
+        elif k in lx.indefinite:
+            hit = ("a", 1)
+        else:
+            hit = ("c", None)
+        if len(_WORD_CACHE) < 4096:
+            _WORD_CACHE[t] = hit
+    return hit
+
+
+def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
+    """Value of a token sequence; stops (used < len) where the tokens do not make one number.
+
+    A larger scale multiplies everything before it (1 lakh 6 thousand crore = 106000 crore, lakh
+    crore = 10^12); a smaller one multiplies the number just before it (2 crore 50 lakh)."""
+    total: Number = 0
+    cur: Optional[Number] = None
+    mod: Optional[Decimal] = None
+    maxscale = 0
+    last = ""
+    last_scale = 0
+    prev_tens = False
+    scales: list[int] = []
+    used = words = 0
+    trailing = 1
+    big = indian = False
+    classified = [_classify(t, lx) for t, _, _ in toks]
+    for i, (typ, v) in enumerate(classified):
+        if typ == "x":
+            break
+        if typ == "c":
+            continue
+        if typ == "m":
+            if cur is not None or mod is not None:
+                break
+            mod, last = v, "m"
+            continue
+        if typ == "h":
+            if last == "h":
+                break
+            base = _add(1, mod) if mod is not None else (cur if cur is not None else 1)
+            mod, cur, last, used, trailing = None, _mul(base, 100), "h", i + 1, 1
+            words += 1
+            continue
+        if typ == "s":
+            sc: Scale = v
+            if cur is None and mod is not None:
+                cur, mod = _add(1, mod), None
+            if cur is None:
+                if last != "s":
+                    break
+                total, maxscale, trailing = _mul(total, sc.value), maxscale * sc.value, trailing * sc.value
+            elif sc.value > maxscale:
+                total, maxscale, trailing = _mul(_add(total, cur), sc.value), sc.value, sc.value
+            else:
+                total, trailing = _add(total, _mul(cur, sc.value)), sc.value
+            cur, last, last_scale, used = None, "s", sc.value, i + 1
+            scales.append(i)
+            indian = indian or sc.system == "indian"
+            big = big or (sc.system == "indian" and sc.value >= 10_000_000)
+            continue
+        # a number: digits, number word, fraction word, "a"
+        if typ == "n":
+            num, is_tens, is_unit = v
+        else:
+            num, is_tens, is_unit = v, False, False
+        if mod is not None:
+            num, mod = _add(num, mod), None
+        if last == "h":
+            if num >= 100:
+                break
+            cur = _add(cur, num)
+        elif cur is not None:
+            if not (prev_tens and is_unit):
+                break
+            cur = _add(cur, num)
+        elif last == "s":
+            nxt = classified[i + 1][0] if i + 1 < len(classified) else ""
+            if nxt not in ("h", "s") and not (typ != "d" and last_scale <= 1000):
+                break
+            cur = num
+        else:
+            cur = num
+        prev_tens = is_tens
+        last, used, trailing = "n", i + 1, 1
+        words += typ != "d"
+    value = _exact(_add(total, cur if cur is not None else 0))
+    first = toks[0][0] if toks else ""
+    year_shaped = (used == 1 and classified[0][0] == "d" and len(first) == 4 and first.isdigit()
+                   and 1900 <= int(first) <= 2099)
+    lone = used == 1 and classified[0][0] in ("n", "f")
+    return _Reading(value, used, scales, trailing, big, indian, words, lone, year_shaped)
+
+
+def _toks(m: regex.Match, name: str) -> list[tuple[str, int, int]]:
+    return list(zip(m.captures(name), m.starts(name), m.ends(name)))
+
+
+# --- building expressions -----------------------------------------------------------------------
+
+def _orig(nt: NormText, s: int, e: int) -> str:
+    a, b = nt.span(s, e)
+    return nt.text[a:b]
+
+
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
+    s, e = nt.span(ns, ne)
+    fields.setdefault("scale", ())
+    fields.setdefault("currency", "")
+    fields.setdefault("qualifier", "exact")
+    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind, **fields)
+
+
+def _group(m: regex.Match, name: str) -> Optional[tuple[int, int]]:
+    s = m.start(name)
+    return None if s < 0 else (s, m.end(name))
+
+
+def _percent_ok(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int) -> bool:
+    """A '%' word always; a glued prime only when it is not a closing quote."""
+    s, e = m.span("pct")
+    if nt.norm[e - 1] != "'":
+        return True
+    if nt.text[nt.to_orig[e - 1]] == "\u2032":
+        return True
+    return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
+
+
+def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    toks = _toks(m, "tok")
+    r1 = _read(toks, lx)
+    if r1.used == 0:
+        return None, toks[0][2]
+    if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
+        return _finish(m, nt, r1, None, toks[: r1.used], toks[r1.used - 1][2], False), toks[r1.used][1]
+    if m.start("seq2") < 0:
+        return _finish(m, nt, r1, None, toks, m.end("seq"), True)
+    toks2 = _toks(m, "tok2")
+    r2 = _read(toks2, lx)
+    ok = r2.used == len(toks2)
+    if ok and m.start("rsep") >= 0:
+        low = r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
+        ok = r2.value > low
+    if not ok:  # no range: the second number is read afresh
+        return _finish(m, nt, r1, None, toks, m.end("seq"), False), m.start("seq2")
+    return _finish(m, nt, r1, r2, toks + toks2, m.end("seq2"), True)
+
+
+def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
+            toks: list[tuple[str, int, int]], core_end: int, with_suffix: bool
+            ) -> tuple[Optional[NumberExpr], int]:
+    """Type the number phrase and cut its span: prefix parts, the core, and the suffix parts
+    that belong to the kind (a suffix part that does not belong ends the span there)."""
+    lx = lexicon()
+    pats = _patterns()
+    norm = nt.norm
+    seq_start = toks[0][1]
+    qpre, cpre, rpre = _group(m, "qpre"), _group(m, "cpre"), _group(m, "rpre")
+    parts = {n: _group(m, n) for n in ("cpost", "pct", "mult", "qpost")} if with_suffix else {}
+    if parts.get("pct") and not _percent_ok(m, nt, r1, seq_start):
+        parts = {"cpost": parts["cpost"]}
+    value, high = r1.value, None
+    scale_idx = [toks[i] for i in r1.scales]
+    if r2 is not None:
+        if m.start("rsep") >= 0:
+            value = r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
+            high = r2.value
+        scale_idx += [toks[len(toks) - len(m.captures("tok2")) + i] for i in r2.scales]
+    scale = tuple(_orig(nt, s, e) for _, s, e in scale_idx)
+    out_of = None
+    if r2 is not None and m.start("rsep") < 0:  # "08 में से 06" / "6 out of 8"
+        whole, part = (r1.value, r2.value) if m.start("outt") >= 0 else (r2.value, r1.value)
+        return _make(nt, seq_start, core_end, part, "rank", scale=scale, out_of=whole), core_end
+
+    currency = cpre or parts.get("cpost")
+    qual_span = qpre or parts.get("qpost")
+    qualifier = "exact"
+    if qual_span:
+        qk = key(norm[qual_span[0]:qual_span[1]])
+        qualifier = lx.qualifier_before.get(qk) if qpre else lx.qualifier_after.get(qk)
+    iso = ""
+    if currency:
+        ck = key(norm[currency[0]:currency[1]])
+        iso = lx.currency_before.get(ck, "") if cpre else lx.currency_after.get(ck, "")
+    keep: tuple[str, ...]
+    extra: dict = {}
+    if rpre:
+        kind, keep, qualifier = "rank", (), "exact"
+    elif currency:
+        kind, keep = ("money_inr" if iso == "INR" else "money_foreign"), ("cpost", "qpost")
+        extra = dict(currency=_orig(nt, *currency), unit=iso)
+    elif parts.get("pct"):
+        kind, keep = "percent", ("pct", "qpost")
+    elif parts.get("mult"):
+        kind, keep = "multiplier", ("mult", "qpost")
+    else:
+        kind, keep = "", ("qpost",)
+    start = min(x[0] for x in (qpre, cpre, rpre, (seq_start, 0)) if x)
+    end = core_end
+    for name in ("cpost", "pct", "mult", "qpost"):
+        span = parts.get(name)
+        if not span:
+            continue
+        if name not in keep:
+            break
+        end = span[1]
+    if not parts.get("qpost") or "qpost" not in keep or end != parts["qpost"][1]:
+        if not qpre:
+            qualifier = "exact"
+    if not kind:
+        kind, end, extra = _bare_kind(m, nt, r1, r2, end, start, pats, lx)
+        if kind == "":
+            return None, core_end
+        if kind == "year":
+            start, end, qualifier = seq_start, core_end, "exact"
+            extra = dict(period=str(value))
+    return _make(nt, start, end, value, kind, scale=scale, qualifier=qualifier or "exact",
+                 value_high=high, **extra), end
+
+
+def _bare_kind(m, nt: NormText, r1: _Reading, r2: Optional[_Reading], end: int, start: int,
+               pats: _Patterns, lx: Lexicon) -> tuple[str, int, dict]:
+    """Kind of a number phrase with no currency, percent, multiplier or rank word."""
+    norm = nt.norm
+    nm = pats.noun.match(norm, end)
+    if nm:
+        role, unit = lx.noun[key(nm.group("noun"))]
+        text = _orig(nt, *nm.span("noun"))
+        if role == "count":
+            return "count", end, dict(unit=unit, unit_text=text)
+        if role == "duration":
+            return "duration", nm.end(), dict(unit=unit, unit_text=text)
+    if r1.big_indian or (r2 is not None and r2.big_indian):
+        return "money_inr", end, dict(unit="INR")
+    worth = pats.worth.search(norm, max(0, start - 16), start) is not None
+    if (r1.indian or (r2 is not None and r2.indian)) and (worth or pats.genitive.match(norm, end)):
+        return "money_inr", end, dict(unit="INR")
+    if worth and not r1.scales:
+        return "money_inr", end, dict(unit="INR")
+    qualified = m.start("qpre") >= 0 or m.start("qpost") >= 0
+    comparative = qualified and _qualifier_of(m, nt, lx) in ("more_than", "less_than")
+    if r1.year_shaped and (r2 is None or r2.year_shaped) and not comparative:
+        return "year", end, {}
+    if r1.lone_word and r2 is None:
+        return "", end, {}
+    return "plain", end, {}
+
+
+def _qualifier_of(m: regex.Match, nt: NormText, lx: Lexicon) -> str:
+    if m.start("qpre") >= 0:
+        return lx.qualifier_before.get(key(m.group("qpre")), "")
+    return lx.qualifier_after.get(key(m.group("qpost")), "")
+
+
+def _make(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
+    return _expr(nt, ns, ne, value, kind, **{k: v for k, v in fields.items() if v is not None or k == "value_high"})
+
+
+# --- dates, financial years, ordinals, multiplier words --------------------------------------------
+
+def _day_of(text: str, lx: Lexicon) -> Optional[int]:
+    digits = "".join(c for c in text if "0" <= c <= "9")
+    if digits:
+        return int(digits)
+    return lx.cardinal.get(key(text))
+
+
+def _valid(y: Optional[int], mo: int, d: Optional[int]) -> bool:
+    if not 1 <= mo <= 12:
+        return False
+    if d is None:
+        return True
+    last = calendar.monthrange(y, mo)[1] if y else (29 if mo == 2 else calendar.monthrange(2001, mo)[1])
+    return 1 <= d <= last
+
+
+def _date(nt: NormText, s: int, e: int, y: Optional[int], mo: int, d: Optional[int]) -> NumberExpr:
+    if y and d:
+        period, value = f"{y:04d}-{mo:02d}-{d:02d}", y * 10000 + mo * 100 + d
+    elif y:
+        period, value = f"{y:04d}-{mo:02d}", y * 100 + mo
+    else:
+        period, value = f"--{mo:02d}-{d:02d}", mo * 100 + d
+    return _expr(nt, s, e, value, "date", period=period)
+
+
+def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    name = m.lastgroup
+    if name == "dnum":
+        y, mo, d = int(m.group("dy")), int(m.group("dm")), int(m.group("dd"))
+    elif name == "iso":
+        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+    elif name == "dmy":
+        y = int(m.group("y1")) if m.group("y1") else None
+        mo, d = lx.month[key(m.group("m1"))], _day_of(m.group("d1"), lx)
+    else:
+        yt = m.group("y2") or m.group("y3")
+        y = int(yt) if yt else None
+        mo = lx.month[key(m.group("m2"))]
+        d = _day_of(m.group("d2"), lx) if m.group("d2") else None
+    if d is None and y is None or not _valid(y, mo, d):
+        return _fallback(m, nt)
+    return _date(nt, m.start(), m.end(), y, mo, d), m.end()
+
+
+def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
+    """The shape matched is no date or year pair: read the same place as a plain number phrase."""
+    pos = m.start() if at is None else at
+    n = _patterns().num_only.match(nt.norm, pos)
+    if n is None:
+        return None, pos + 1
+    return _on_num(n, nt)
+
+
+def _fy_period(y: int) -> str:
+    return f"FY{y}-{(y + 1) % 100:02d}"
+
+
+def _century(yy: int) -> int:
+    return 2000 + yy if yy < 50 else 1900 + yy
+
+
+def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    if m.group("fy1"):
+        y1, t2 = int(m.group("fy1")), m.group("fy2")
+        y2 = int(t2)
+        full2 = y1 // 100 * 100 + y2 if len(t2) == 2 else y2
+        if full2 == y1 + 1 or (len(t2) == 2 and y2 == (y1 + 1) % 100):
+            return _expr(nt, m.start(), m.end(), y1, "fiscal_year", period=_fy_period(y1)), m.end()
+        if len(t2) == 2 and full2 > y1:  # "2019-22": years 2019 to 2022
+            s = m.start("fy1")
+            return _expr(nt, s, m.end(), y1, "year", value_high=full2, period=str(y1)), m.end()
+        return _fallback(m, nt, m.start("fy1"))
+    t3, t4 = m.group("fy3"), m.group("fy4")
+    y = int(t3) if len(t3) == 4 else _century(int(t3))
+    if t4 is not None:
+        if int(t4) != (y + 1) % 100:
+            return _fallback(m, nt, m.start("fy3"))
+        start = y
+    else:
+        start = y - 1  # FY23 / FY2024 / fiscal 2025 name the year the financial year ends in
+    return _expr(nt, m.start(), m.end(), start, "fiscal_year", period=_fy_period(start)), m.end()
+
+
+def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    nm = _patterns().noun.match(nt.norm, m.end())
+    rank_noun = nm is not None and lx.noun[key(nm.group("noun"))][0] == "rank"
+    if m.group("ordn"):
+        value = int(m.group("ordn"))
+    else:
+        value = lx.ordinal[key(m.group("ordw"))]
+    if not rank_noun:
+        return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
+    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank",
+                 unit_text=_orig(nt, *nm.span("noun"))), m.end()
+
+
+def _on_multiplier_word(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    value = lexicon().multiplier_word[key(m.group())]
+    return _expr(nt, m.start(), m.end(), value, "multiplier"), m.end()
+
+
+def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    return None, m.end()
+
+
+_HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
+    "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
+    "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
+}
+
+
+# --- public interface ---------------------------------------------------------------------------
+
+def find_in(nt: NormText) -> list[NumberExpr]:
+    """Every numeric expression of an already normalised text (offsets into nt.text)."""
+    norm = nt.norm
+    pats = _patterns()
+    find, match = pats.finder.search, pats.master.match
+    out: list[NumberExpr] = []
+    pos, n = 0, len(norm)
+    while pos < n:
+        f = find(norm, pos)
+        if f is None:
+            break
+        at = f.start()
+        m = match(norm, at)
+        if m is None:
+            pos = at + 1
+            continue
+        expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+        if expr is not None:
+            out.append(expr)
+        pos = max(nxt, at + 1)
+    return out
+
+
+def find_numbers(text: str) -> list[NumberExpr]:
+    """Every numeric expression in `text`, sorted by start, non-overlapping."""
+    return find_in(normalise(text))
+
+
+def _num_str(v: Optional[Number]) -> Optional[str]:
+    if v is None:
+        return None
+    return str(v) if type(v) is int else format(v, "f")
+
+
+def as_json(e: NumberExpr) -> dict:
+    """The expression as a JSON-ready dict; numbers as strings holding the exact value."""
+    return {
+        "start": e.start, "end": e.end, "text": e.text, "value": _num_str(e.value), "kind": e.kind,
+        "scale": list(e.scale), "currency": e.currency, "qualifier": e.qualifier,
+        "value_high": _num_str(e.value_high), "unit": e.unit, "unit_text": e.unit_text, "period": e.period,
+        "out_of": _num_str(e.out_of),
+    }
+
+
+def command(args) -> int:
+    """`gem-extract numbers TEXT`: one JSON object per expression and line; TEXT "-" reads stdin."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    out = sys.stdout
+    for e in find_numbers(text):
+        out.write(json.dumps(as_json(e), ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
