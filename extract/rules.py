@@ -59,11 +59,24 @@ def table(name: str, key: str, required: dict[str, type] | None = None) -> list[
     return entries
 
 
+@lru_cache(maxsize=1)
+def _indic_normaliser():
+    from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
+
+    return IndicNormalizerFactory().get_normalizer("hi")
+
+
+def collision_key(surface: str) -> str:
+    """The key two rule forms must not share: folded, then indic-nlp's Devanagari normalisation
+    (run on this copy only: it rewrites ':' after Devanagari and may change lengths)."""
+    return _indic_normaliser().normalize(fold(surface))
+
+
 def check_unique(name: str, items: Iterable[tuple[str, str]], what: str) -> None:
-    """Fail when two (entry label, surface form) pairs collide after folding."""
+    """Fail when two (entry label, surface form) pairs collide after Unicode and Devanagari normalisation."""
     seen: dict[str, str] = {}
     for label, surface in items:
-        k = fold(surface)
+        k = collision_key(surface)
         if not k:
             raise RuleError(path_of(name), label, f"empty {what}")
         if k in seen and seen[k] != label:

@@ -53,3 +53,12 @@ def test_broken_rule_file_fails_naming_file_and_entry(tmp_path, file, old, new, 
     for w in words:
         assert w in proc.stderr, (w, proc.stderr)
     assert not (tmp_path / "out" / "articles.csv").exists()
+
+
+def test_forms_that_differ_only_in_encoding_collide():
+    from extract.rules import collision_key
+
+    assert collision_key("करोड़") == collision_key("करोड\u093c")  # precomposed and decomposed nukta
+    assert collision_key("प्रमुख\u00a0सचिव") == collision_key("प्रमुख  सचिव")  # NBSP, doubled space
+    assert collision_key("अध्यक्ष:") == collision_key("अध्यक्षः")  # colon written for visarga (indic-nlp)
+    assert collision_key("GeM") == collision_key("gem")

@@ -86,7 +86,7 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
 def _honorific_text(toks: list[Token], i: int) -> str:
     """The honorific as written, with its abbreviation dot ("डॉ.", "Ms.")."""
     t = toks[i]
-    if i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == t.end:
+    if not t.text.endswith(".") and i + 1 < len(toks) and toks[i + 1].text == "." and toks[i + 1].start == t.end:
         return t.text + "."
     return t.text
 
@@ -95,7 +95,7 @@ def _honorific_before(toks: list[Token], first: int) -> int | None:
     j = first - 1
     if j >= 0 and toks[j].text == ".":
         j -= 1
-    if j >= 0 and toks[j].key in honorific_words():
+    if j >= 0 and toks[j].bare in honorific_words():
         return j
     return None
 
@@ -104,7 +104,7 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
     """(first, last, honorific) of a name starting at token index `start` (honorific allowed first)."""
     hon = ""
     i = start
-    if i < len(toks) and toks[i].key in honorific_words():
+    if i < len(toks) and toks[i].bare in honorific_words():
         hon = _honorific_text(toks, i)
         i += 1
         if i < len(toks) and toks[i].text == ".":
@@ -159,10 +159,14 @@ def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
 
 
 def _is_org(seg: list[Token]) -> bool:
+    """Ends in an organisation head ("वित्त विभाग", "Public Works Department") or, in English, starts
+    with one ("Ministry of ...", "Government of India"); English names are capitalised."""
     heads = org_heads()
-    if seg[-1].key in heads:
-        return True
-    return seg[0].latin and seg[0].key in heads  # "Ministry of ...", "Government of India"
+
+    def head(t: Token) -> bool:
+        return t.key in heads and (not t.latin or t.text[0].isupper())
+
+    return head(seg[-1]) or (seg[0].latin and head(seg[0]))
 
 
 def _org_before(toks: list[Token], end: int) -> int | None:

@@ -1,7 +1,10 @@
 """Word tokens of a sentence with their working-copy offsets, and the word classes the people and
 award extractors read them by (name words, stop words, organisation heads, honorifics).
 
-Tokens are for names and organisations only; numbers are found by the number layer.
+Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentence's script), whose
+`token.idx` carries each token's offset; words that spaCy splits at an inner hyphen or ampersand
+("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. Tokens are for names and organisations only:
+numbers are found by the number layer, never by a tokenizer.
 """
 from __future__ import annotations
 
@@ -13,7 +16,9 @@ import regex
 from .. import lexicon
 from ..normalise import fold
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['\-&][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]", regex.V1)
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_LATIN = regex.compile(r"\p{Latin}")
+_JOINERS = frozenset("-&'")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
@@ -28,6 +33,11 @@ class Token:
         return fold(self.text)
 
     @property
+    def bare(self) -> str:
+        """The key without an abbreviation dot ("dr." -> "dr")."""
+        return self.key.rstrip(".")
+
+    @property
     def is_word(self) -> bool:
         return self.text[0].isalnum() or regex.match(r"[\p{L}\p{M}]", self.text) is not None
 
@@ -36,8 +46,28 @@ class Token:
         return regex.match(r"\p{Latin}", self.text) is not None
 
 
+@lru_cache(maxsize=2)
+def _tokenizer(lang: str):
+    import spacy
+
+    return spacy.blank(lang).tokenizer
+
+
 def tokenize(norm: str, start: int, end: int) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm, start, end)]
+    """Tokens of norm[start:end] with working-copy offsets."""
+    seg = norm[start:end]
+    lang = "hi" if len(_DEVANAGARI.findall(seg)) >= len(_LATIN.findall(seg)) else "en"
+    out: list[Token] = []
+    for t in _tokenizer(lang)(seg):
+        s0 = start + t.idx
+        tok = Token(s0, s0 + len(t.text), t.text)
+        if (len(out) >= 2 and out[-1].text in _JOINERS and out[-2].end == out[-1].start
+                and out[-1].end == s0 and out[-2].is_word and tok.is_word):
+            prev = out[-2]
+            del out[-2:]
+            tok = Token(prev.start, tok.end, norm[prev.start:tok.end])
+        out.append(tok)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +100,7 @@ def is_name_word(tok: Token) -> bool:
     if not tok.is_word or tok.text.isdigit():
         return False
     k = tok.key
-    if k in stopwords() or k in org_heads() or k in designation_words() or k in honorific_words():
+    if k in stopwords() or k in org_heads() or k in designation_words() or tok.bare in honorific_words():
         return False
     if tok.latin:
         return tok.text[0].isupper()
