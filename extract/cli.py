@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--review", action="store_true", help="also write the HTML review pages")
     run.add_argument("--xlsx", action="store_true", help="also write records.xlsx, one sheet per record type")
     run.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    run.add_argument("--jobs", type=int, default=1, help="processes to use (0: one per core; default 1)")
 
     ev = sub.add_parser("eval", help="score the CSVs in --out against gold JSON files")
     ev.add_argument("--gold", required=True, help="folder of gold JSON files")

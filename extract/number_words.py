@@ -38,6 +38,7 @@ GAP = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
 _LINE_GAP = r"[ \t]++(?:\r?\n[ \t]*+)?+|[ \t]*+\r?\n[ \t]*+"
 
 
+@lru_cache(maxsize=16384)
 def key(surface: str) -> str:
     """Lookup key of a surface form or of matched text: folded, nukta, hyphens and blanks removed."""
     k = "".join(fold(surface).replace(NUKTA, "").split())
@@ -53,9 +54,11 @@ _WORDISH = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _NUKTA_BASES = frozenset("कखगजडढफ")
 
 
-def form_units(form: str) -> list[str]:
+def form_units(form: str, exact_case: bool = False) -> list[str]:
     """Regex units (one per character) of one surface form on the working copy: nukta optional,
-    blanks flexible, an inner hyphen optional; word edges are added by `alternation`."""
+    blanks flexible, an inner hyphen optional, a Latin letter in either case (unless exact_case);
+    word edges are added by `alternation`. Case is spelt out in the pattern rather than left to
+    an IGNORECASE flag, which slows every Devanagari comparison down."""
     out: list[str] = []
     norm = normalise(form).norm.strip()
     for i, ch in enumerate(norm):
@@ -69,6 +72,8 @@ def form_units(form: str) -> list[str]:
                 out.append(f"(?:{_LINE_GAP})")
         elif ch == "-" and inside:
             out.append(r"[-\s]?")
+        elif not exact_case and ch.isascii() and ch.isalpha():
+            out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
             out.append(regex.escape(ch, special_only=True))
     return out
@@ -96,6 +101,12 @@ def _trie(sequences: Iterable[list[str]]) -> str:
     return emit(root)
 
 
+def trie(forms: Iterable[str]) -> str:
+    """Prefix tree of the forms that start with a letter, without word edges: a fast filter for
+    where a form may stand (the exact match, with edges, is checked afterwards)."""
+    return "(?:" + _trie(form_units(f) for f in forms if _WORDISH.match(f)) + ")"
+
+
 def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
     """One non-capturing pattern matching any of the forms, longest first, word edges checked once
     per group of forms: forms ending in punctuation ("Rs.", "cr.") come before the word forms they
@@ -107,11 +118,11 @@ def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
             norm = normalise(v).norm.strip()
             exact = latin_exact_case and regex.search(r"\p{Latin}", v) is not None
             edges = (_WORDISH.match(norm) is not None, _WORDISH.match(norm[-1]) is not None, exact)
-            groups.setdefault(edges, []).append(form_units(v))
+            groups.setdefault(edges, []).append(form_units(v, exact))
     parts = []
     for edges in sorted(groups, key=lambda e: (e[1], not e[0], e[2])):
-        src = ("" if not edges[0] else WORD_START) + f"(?:{_trie(groups[edges])})" + (WORD_END if edges[1] else "")
-        parts.append(f"(?-i:{src})" if edges[2] else src)
+        parts.append(("" if not edges[0] else WORD_START) + f"(?:{_trie(groups[edges])})"
+                     + (WORD_END if edges[1] else ""))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -284,6 +295,8 @@ def _load(data: dict) -> Lexicon:
         return [f for forms in table.values() for f in forms]
 
     cues_alt = {name: alternation(cues_table[name]) for name in CUE_KEYS}
+    number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
+                    + forms_of(data["fraction_modifiers"]) + words["hundred"])
     patterns = {
         "cardinal": alternation(forms_of(data["cardinals"])),
         "fraction": alternation(forms_of(data["fractions"])),
@@ -300,12 +313,15 @@ def _load(data: dict) -> Lexicon:
         "month": alternation(months.forms, latin_exact_case=True),
         "ordinal": alternation(forms_of(data["ordinals"])),
         "multiplier_word": alternation(forms_of(data["multiplier_words"])),
-        # every word an expression can start with: the scanner tries its full grammar only there
-        "trigger": alternation(
-            forms_of(data["cardinals"]) + forms_of(data["fractions"]) + forms_of(data["fraction_modifiers"])
-            + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"]) + words["hundred"]
-            + words["indefinite"] + cur_before.forms + q_before.forms + months.forms
-            + cues_table["rank_before"] + cues_table["fiscal_strong"] + cues_table["fiscal_weak"]),
+        # any one word of a number phrase: number words, fractions, hundred, scales, "a", "and"
+        "number_token": alternation(number_words + scale_forms + words["connectors"] + words["indefinite"]),
+        # where the scanner tries its grammar (prefix trees without word ends, see `trie`):
+        # words an expression can start with, and words that start one only before a number
+        "start_word": trie(number_words + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])
+                           + months.forms + cues_table["fiscal_strong"]),
+        "prefix_word": trie(words["indefinite"] + cur_before.forms + q_before.forms
+                            + cues_table["rank_before"] + cues_table["fiscal_weak"]),
+        "number_word": trie(number_words + scale_forms),
         **{f"cue_{name}": src for name, src in cues_alt.items()},
     }
     return Lexicon(

@@ -124,12 +124,13 @@ def _digits(t: str) -> Optional[Number]:
 
 @dataclass(frozen=True)
 class _Patterns:
-    finder: regex.Pattern  # where an expression can start: a digit, a currency sign, a trigger word
-    master: regex.Pattern  # the whole grammar, tried only where the finder stops
-    num_only: regex.Pattern
-    noun: regex.Pattern
+    finder: regex.Pattern    # where an expression can start: a digit, a currency sign, a trigger word
+    master: regex.Pattern    # the whole grammar, tried only where the finder stops
+    num_only: regex.Pattern  # the same grammar with only the number-phrase branch (same group numbers)
+    noun: regex.Pattern      # a counted, time or rank noun right after a phrase
     genitive: regex.Pattern
     worth: regex.Pattern
+    ix: dict[str, int]       # group name -> group number in master and num_only
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -138,57 +139,58 @@ def _build(lx: Lexicon) -> _Patterns:
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
     western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
     indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
-    glue = rf"(?=[^\p{{L}}\p{{M}}]|\Z|{P['scale']}|[xX]{WORD_END})"
-    dig = rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9]){glue}"
-    numw, frac, mod, hun, scale = P["cardinal"], P["fraction"], P["modifier"], P["hundred"], P["scale"]
-    mod_next = rf"(?={_}(?:{numw}|{hun}|{scale}|[0-9]))"
-
-    def seq(g: str) -> str:
-        first = rf"(?P<{g}>{dig}|{mod}{mod_next}|{frac}|{numw}|{hun}|{P['indefinite']}(?={_}(?:{hun}|{scale})))"
-        nxt = (rf"(?:{_}(?P<{g}>{scale}|{hun})"
-               rf"|{_}(?:-{_})?(?P<{g}>{mod}{mod_next}|{frac}|{numw})"
-               rf"|{_}(?P<{g}>{dig})(?={_}{scale})"
-               rf"|{_}(?P<{g}>{P['connector']})(?={_}{numw}))")
-        return rf"{first}(?:{nxt})*+"
-
+    # Sub-patterns defined once and called by name: the grammar stays small, which keeps each
+    # match call cheap (the regex module's per-call cost grows with the pattern).
+    defs = ("(?(DEFINE)"
+            rf"(?P<DIG>{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
+            rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|(?&SCALE)))"
+            rf"(?P<SCALE>{P['scale']})"
+            rf"(?P<WORD>{P['number_token']})"
+            rf"(?P<NUMW>{P['cardinal']})"
+            rf"(?P<YEAR>{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9]))"
+            rf"(?P<MONTH>{P['month']})"
+            rf"(?P<DAY>{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END})"
+            ")")
+    sep = rf"(?:{_}|-(?=\p{{L}}))"
     prefix = (rf"(?:(?P<rpre>{P['cue_rank_before']}){_}|(?P<qpre>{P['qualifier_before']}){_})?"
               rf"(?:(?P<cpre>{P['currency_before']})[ \t,]*+)?")
     rng = (rf"(?:{_}(?:(?P<outt>{P['cue_out_of_total_first']})|(?P<outp>{P['cue_out_of_part_first']})"
-           rf"|(?P<rsep>{P['cue_range']})){_}(?P<seq2>{seq('tok2')}))?")
+           rf"|(?P<rsep>{P['cue_range']})){_}(?P<seq2>(?&tok)(?:{sep}(?&tok))*+))?")
     suffix = (rf"(?:{_}(?P<cpost>{P['currency_after']}))?+"
               rf"(?P<pct>{_}{P['cue_percent']}|'(?![\p{{L}}\p{{N}}]))?+"
               rf"(?P<mult>(?:-|{_}){P['cue_multiplier']}|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
               rf"(?:{_}(?P<qpost>{P['qualifier_after']}))?+")
-    num = rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-){prefix}(?P<seq>{seq('tok')}){rng}{suffix})"
-
-    year4 = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
-    day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:st|nd|rd|th)?{WORD_END}"
-    month = P["month"]
-    dnum = (rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
-            rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))")
-    iso = rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))"
-    dmy = rf"(?P<dmy>(?P<d1>{day}|{numw}){_}(?:of{_})?(?P<m1>{month})(?:{_},?{_}(?P<y1>{year4}))?)"
-    mdy = (rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year4}))?"
-           rf"|,?{_}(?P<y3>{year4})))")
-    tsuf = P["cue_time_suffix"]
-    time = (rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{tsuf})?"
-            rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{tsuf})")
-    fy = (rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
-          rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
-          rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
-          rf"(?![0-9]|[.,][0-9]))")
-    ordinal = (rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
-               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))")
-    multw = rf"(?P<multw>{P['multiplier_word']})"
-    junk = r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)"
-    flags = regex.IGNORECASE
+    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-){prefix}"
+           rf"(?P<seq>(?P<tok>(?&DIG)|(?&WORD))(?:{sep}(?&tok))*+){rng}{suffix})")
+    alts = [
+        rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+        rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
+        rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
+        rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
+        rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
+        rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
+        rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+        rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
+        rf"(?![0-9]|[.,][0-9]))",
+        rf"(?P<dmy>(?P<d1>(?&DAY)|(?&NUMW)){_}(?:[oO][fF]{_})?(?P<m1>(?&MONTH))(?:{_},?{_}(?P<y1>(?&YEAR)))?)",
+        rf"(?P<mdy>(?P<m2>(?&MONTH)){_}(?:(?P<d2>(?&DAY))(?:{_},?{_}(?P<y2>(?&YEAR)))?|,?{_}(?P<y3>(?&YEAR))))",
+        rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+        rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        rf"(?P<multw>{P['multiplier_word']})",
+        num,
+        r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
+    ]
+    master = regex.compile(defs + "(?:" + "|".join(alts) + ")")
+    num_only = regex.compile(defs + "(?:" + "|".join(a if a is num else "(?!)" + a for a in alts) + ")")
+    assert master.groupindex == num_only.groupindex
+    finder = (rf"[0-9₹$€£]|~(?=[0-9])|(?<![\p{{L}}\p{{M}}])(?:{P['start_word']}"
+              rf"|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+(?=[0-9₹$€£]|{P['number_word']}))")
     return _Patterns(
-        finder=regex.compile(rf"[0-9₹$€£~]|{P['trigger']}", flags),
-        master=regex.compile("|".join([dnum, iso, time, fy, dmy, mdy, ordinal, multw, num, junk]), flags),
-        num_only=regex.compile(num, flags),
-        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})", flags),
-        genitive=regex.compile(rf"{_}{P['cue_genitive']}", flags),
-        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z", flags),
+        finder=regex.compile(finder), master=master, num_only=num_only,
+        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
+        genitive=regex.compile(rf"{_}{P['cue_genitive']}"),
+        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
+        ix=dict(master.groupindex),
     )
 
 
@@ -207,7 +209,6 @@ class _Reading:
     trailing: int          # product of the scale words after the last number (shared by a range)
     big_indian: bool       # a crore or more in the Indian system
     indian: bool
-    words: int             # number-word tokens read
     lone_word: bool        # one number word, nothing else
     year_shaped: bool      # four bare digits 1900-2099
 
@@ -245,29 +246,35 @@ def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
 
 
 def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
-    """Value of a token sequence; stops (used < len) where the tokens do not make one number.
+    """Value of a token sequence; stops (used < len) where the tokens stop making one number.
 
     A larger scale multiplies everything before it (1 lakh 6 thousand crore = 106000 crore, lakh
-    crore = 10^12); a smaller one multiplies the number just before it (2 crore 50 lakh)."""
+    crore = 10^12); a smaller one multiplies the number just before it (2 crore 50 lakh). After a
+    scale word, a number continues the amount only before a smaller scale word or, for number
+    words, after हजार/thousand (दो हजार पच्चीस = 2025): "500 करोड़ एक साल" is two phrases."""
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
-    maxscale = 0
+    maxscale = last_scale = 0
     last = ""
-    last_scale = 0
     prev_tens = False
     scales: list[int] = []
-    used = words = 0
+    used = 0
+    cur_at = 0  # token index where the pending number started
     trailing = 1
     big = indian = False
-    classified = [_classify(t, lx) for t, _, _ in toks]
-    for i, (typ, v) in enumerate(classified):
+    kinds = [_classify(t, lx) for t, _, _ in toks]
+    n = len(kinds)
+    for i, (typ, v) in enumerate(kinds):
+        nxt = kinds[i + 1][0] if i + 1 < n else ""
         if typ == "x":
             break
-        if typ == "c":
+        if typ == "c":  # "and" inside English words only: one hundred and twenty
+            if last not in ("h", "s") or nxt != "n":
+                break
             continue
         if typ == "m":
-            if cur is not None or mod is not None:
+            if cur is not None or mod is not None or nxt not in ("n", "d", "h", "s"):
                 break
             mod, last = v, "m"
             continue
@@ -275,19 +282,23 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
             if last == "h":
                 break
             base = _add(1, mod) if mod is not None else (cur if cur is not None else 1)
+            if cur is None:
+                cur_at = i
             mod, cur, last, used, trailing = None, _mul(base, 100), "h", i + 1, 1
-            words += 1
             continue
         if typ == "s":
             sc: Scale = v
             if cur is None and mod is not None:
-                cur, mod = _add(1, mod), None
+                cur, mod, cur_at = _add(1, mod), None, i
             if cur is None:
                 if last != "s":
                     break
                 total, maxscale, trailing = _mul(total, sc.value), maxscale * sc.value, trailing * sc.value
             elif sc.value > maxscale:
                 total, maxscale, trailing = _mul(_add(total, cur), sc.value), sc.value, sc.value
+            elif sc.value >= last_scale:  # "2 crore 3 crore": two amounts
+                used = cur_at
+                break
             else:
                 total, trailing = _add(total, _mul(cur, sc.value)), sc.value
             cur, last, last_scale, used = None, "s", sc.value, i + 1
@@ -296,10 +307,9 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
             big = big or (sc.system == "indian" and sc.value >= 10_000_000)
             continue
         # a number: digits, number word, fraction word, "a"
-        if typ == "n":
-            num, is_tens, is_unit = v
-        else:
-            num, is_tens, is_unit = v, False, False
+        if typ == "a" and nxt not in ("h", "s"):
+            break
+        num, is_tens, is_unit = v if typ == "n" else (v, False, False)
         if mod is not None:
             num, mod = _add(num, mod), None
         if last == "h":
@@ -311,25 +321,21 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                 break
             cur = _add(cur, num)
         elif last == "s":
-            nxt = classified[i + 1][0] if i + 1 < len(classified) else ""
             if nxt not in ("h", "s") and not (typ != "d" and last_scale <= 1000):
                 break
-            cur = num
+            cur, cur_at = num, i
         else:
-            cur = num
+            cur, cur_at = num, i
         prev_tens = is_tens
         last, used, trailing = "n", i + 1, 1
-        words += typ != "d"
-    value = _exact(_add(total, cur if cur is not None else 0))
-    first = toks[0][0] if toks else ""
-    year_shaped = (used == 1 and classified[0][0] == "d" and len(first) == 4 and first.isdigit()
+    if used == 0:
+        return _Reading(0, 0, [], 1, False, False, False, False)
+    value = _exact(_add(total, cur if cur is not None and cur_at < used else 0))
+    first = toks[0][0]
+    year_shaped = (used == 1 and kinds[0][0] == "d" and len(first) == 4 and first.isdigit()
                    and 1900 <= int(first) <= 2099)
-    lone = used == 1 and classified[0][0] in ("n", "f")
-    return _Reading(value, used, scales, trailing, big, indian, words, lone, year_shaped)
-
-
-def _toks(m: regex.Match, name: str) -> list[tuple[str, int, int]]:
-    return list(zip(m.captures(name), m.starts(name), m.ends(name)))
+    lone = used == 1 and kinds[0][0] in ("n", "f")
+    return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
 
 
 # --- building expressions -----------------------------------------------------------------------
@@ -341,20 +347,19 @@ def _orig(nt: NormText, s: int, e: int) -> str:
 
 def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
     s, e = nt.span(ns, ne)
-    fields.setdefault("scale", ())
-    fields.setdefault("currency", "")
-    fields.setdefault("qualifier", "exact")
-    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind, **fields)
+    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
+                      scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
+                      qualifier=fields.pop("qualifier", "exact"), **fields)
 
 
-def _group(m: regex.Match, name: str) -> Optional[tuple[int, int]]:
-    s = m.start(name)
-    return None if s < 0 else (s, m.end(name))
+def _span(regs: tuple, i: int) -> Optional[tuple[int, int]]:
+    s = regs[i]
+    return None if s[0] < 0 else s
 
 
-def _percent_ok(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int) -> bool:
-    """A '%' word always; a glued prime only when it is not a closing quote."""
-    s, e = m.span("pct")
+def _percent_ok(nt: NormText, pct: tuple[int, int], r1: _Reading, seq_start: int) -> bool:
+    """A percent word always; a glued prime or apostrophe only when it is not a closing quote."""
+    e = pct[1]
     if nt.norm[e - 1] != "'":
         return True
     if nt.text[nt.to_orig[e - 1]] == "\u2032":
@@ -363,101 +368,107 @@ def _percent_ok(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int) -> b
 
 
 def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    lx = lexicon()
-    toks = _toks(m, "tok")
-    r1 = _read(toks, lx)
+    lx, ix = lexicon(), _patterns().ix
+    regs = m.regs
+    tok = ix["tok"]
+    toks = list(zip(m.captures(tok), m.starts(tok), m.ends(tok)))
+    s2 = regs[ix["seq2"]][0]
+    n1 = len(toks) if s2 < 0 else sum(1 for t in toks if t[1] < s2)
+    r1 = _read(toks[:n1], lx)
     if r1.used == 0:
         return None, toks[0][2]
-    if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
-        return _finish(m, nt, r1, None, toks[: r1.used], toks[r1.used - 1][2], False), toks[r1.used][1]
-    if m.start("seq2") < 0:
-        return _finish(m, nt, r1, None, toks, m.end("seq"), True)
-    toks2 = _toks(m, "tok2")
+    if r1.used < n1:  # the tokens do not make one number: read the rest afresh
+        return _finish(m, nt, r1, None, toks[: r1.used], toks[r1.used - 1][2], False)[0], toks[r1.used][1]
+    if s2 < 0:
+        return _finish(m, nt, r1, None, toks, regs[ix["seq"]][1], True)
+    toks2 = toks[n1:]
     r2 = _read(toks2, lx)
     ok = r2.used == len(toks2)
-    if ok and m.start("rsep") >= 0:
-        low = r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
-        ok = r2.value > low
+    if ok and regs[ix["rsep"]][0] >= 0:
+        ok = r2.value > _range_low(r1, r2)
     if not ok:  # no range: the second number is read afresh
-        return _finish(m, nt, r1, None, toks, m.end("seq"), False), m.start("seq2")
-    return _finish(m, nt, r1, r2, toks + toks2, m.end("seq2"), True)
+        return _finish(m, nt, r1, None, toks[:n1], regs[ix["seq"]][1], False)[0], s2
+    return _finish(m, nt, r1, r2, toks, regs[ix["seq2"]][1], True)
+
+
+def _range_low(r1: _Reading, r2: _Reading) -> Number:
+    """Low end of a range: a scale written only after the high end applies to both ends."""
+    return r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
 
 
 def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             toks: list[tuple[str, int, int]], core_end: int, with_suffix: bool
             ) -> tuple[Optional[NumberExpr], int]:
-    """Type the number phrase and cut its span: prefix parts, the core, and the suffix parts
-    that belong to the kind (a suffix part that does not belong ends the span there)."""
-    lx = lexicon()
-    pats = _patterns()
-    norm = nt.norm
+    """Type the number phrase and cut its span: the prefix parts, the core, and the suffix parts
+    that belong to its kind (a suffix part that does not belong ends the span before it)."""
+    lx, pats = lexicon(), _patterns()
+    ix, regs, norm = pats.ix, m.regs, nt.norm
     seq_start = toks[0][1]
-    qpre, cpre, rpre = _group(m, "qpre"), _group(m, "cpre"), _group(m, "rpre")
-    parts = {n: _group(m, n) for n in ("cpost", "pct", "mult", "qpost")} if with_suffix else {}
-    if parts.get("pct") and not _percent_ok(m, nt, r1, seq_start):
+    qpre, cpre, rpre = _span(regs, ix["qpre"]), _span(regs, ix["cpre"]), _span(regs, ix["rpre"])
+    parts = ({name: _span(regs, ix[name]) for name in ("cpost", "pct", "mult", "qpost")}
+             if with_suffix else {})
+    if parts.get("pct") and not _percent_ok(nt, parts["pct"], r1, seq_start):
         parts = {"cpost": parts["cpost"]}
+    n1 = len(toks) if r2 is None else len(toks) - _n_tokens_after(toks, regs[ix["seq2"]][0])
+    scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
+    scale = tuple(_orig(nt, s, e) for _, s, e in scale_toks)
     value, high = r1.value, None
-    scale_idx = [toks[i] for i in r1.scales]
     if r2 is not None:
-        if m.start("rsep") >= 0:
-            value = r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
-            high = r2.value
-        scale_idx += [toks[len(toks) - len(m.captures("tok2")) + i] for i in r2.scales]
-    scale = tuple(_orig(nt, s, e) for _, s, e in scale_idx)
-    out_of = None
-    if r2 is not None and m.start("rsep") < 0:  # "08 में से 06" / "6 out of 8"
-        whole, part = (r1.value, r2.value) if m.start("outt") >= 0 else (r2.value, r1.value)
-        return _make(nt, seq_start, core_end, part, "rank", scale=scale, out_of=whole), core_end
+        if regs[ix["rsep"]][0] < 0:  # "08 में से 06" / "6 out of 8"
+            whole, part = (r1.value, r2.value) if regs[ix["outt"]][0] >= 0 else (r2.value, r1.value)
+            return _expr(nt, seq_start, core_end, part, "rank", scale=scale, out_of=whole), core_end
+        value, high = _range_low(r1, r2), r2.value
 
     currency = cpre or parts.get("cpost")
-    qual_span = qpre or parts.get("qpost")
-    qualifier = "exact"
-    if qual_span:
-        qk = key(norm[qual_span[0]:qual_span[1]])
-        qualifier = lx.qualifier_before.get(qk) if qpre else lx.qualifier_after.get(qk)
-    iso = ""
-    if currency:
-        ck = key(norm[currency[0]:currency[1]])
-        iso = lx.currency_before.get(ck, "") if cpre else lx.currency_after.get(ck, "")
-    keep: tuple[str, ...]
-    extra: dict = {}
+    fields: dict = {}
     if rpre:
-        kind, keep, qualifier = "rank", (), "exact"
+        kind, keep = "rank", ()
     elif currency:
+        ck = key(norm[currency[0]:currency[1]])
+        iso = (lx.currency_before if cpre else lx.currency_after).get(ck, "")
         kind, keep = ("money_inr" if iso == "INR" else "money_foreign"), ("cpost", "qpost")
-        extra = dict(currency=_orig(nt, *currency), unit=iso)
+        fields = dict(currency=_orig(nt, *currency), unit=iso)
     elif parts.get("pct"):
         kind, keep = "percent", ("pct", "qpost")
     elif parts.get("mult"):
         kind, keep = "multiplier", ("mult", "qpost")
     else:
         kind, keep = "", ("qpost",)
-    start = min(x[0] for x in (qpre, cpre, rpre, (seq_start, 0)) if x)
-    end = core_end
+    end, qpost = core_end, None
     for name in ("cpost", "pct", "mult", "qpost"):
         span = parts.get(name)
-        if not span:
-            continue
-        if name not in keep:
-            break
-        end = span[1]
-    if not parts.get("qpost") or "qpost" not in keep or end != parts["qpost"][1]:
-        if not qpre:
-            qualifier = "exact"
+        if span:
+            if name not in keep:
+                break
+            end = span[1]
+            qpost = span if name == "qpost" else qpost
+    start = (rpre or qpre or cpre or (seq_start, 0))[0]
+    if rpre:
+        qualifier = "exact"
+    elif qpre:
+        qualifier = lx.qualifier_before.get(key(norm[qpre[0]:qpre[1]]), "exact")
+    elif qpost:
+        qualifier = lx.qualifier_after.get(key(norm[qpost[0]:qpost[1]]), "exact")
+    else:
+        qualifier = "exact"
     if not kind:
-        kind, end, extra = _bare_kind(m, nt, r1, r2, end, start, pats, lx)
-        if kind == "":
+        kind, end, fields = _bare_kind(nt, r1, r2, start, end, qualifier, pats, lx)
+        if not kind:
             return None, core_end
-        if kind == "year":
+        if kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
             start, end, qualifier = seq_start, core_end, "exact"
-            extra = dict(period=str(value))
-    return _make(nt, start, end, value, kind, scale=scale, qualifier=qualifier or "exact",
-                 value_high=high, **extra), end
+    return _expr(nt, start, end, value, kind, scale=scale, qualifier=qualifier, value_high=high,
+                 **fields), end
 
 
-def _bare_kind(m, nt: NormText, r1: _Reading, r2: Optional[_Reading], end: int, start: int,
+def _n_tokens_after(toks: list[tuple[str, int, int]], pos: int) -> int:
+    return sum(1 for t in toks if t[1] >= pos)
+
+
+def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, end: int, qualifier: str,
                pats: _Patterns, lx: Lexicon) -> tuple[str, int, dict]:
-    """Kind of a number phrase with no currency, percent, multiplier or rank word."""
+    """Kind of a number phrase with no currency, percent, multiplier or rank word; "" = not a
+    number worth reporting (a lone number word)."""
     norm = nt.norm
     nm = pats.noun.match(norm, end)
     if nm:
@@ -470,27 +481,15 @@ def _bare_kind(m, nt: NormText, r1: _Reading, r2: Optional[_Reading], end: int, 
     if r1.big_indian or (r2 is not None and r2.big_indian):
         return "money_inr", end, dict(unit="INR")
     worth = pats.worth.search(norm, max(0, start - 16), start) is not None
-    if (r1.indian or (r2 is not None and r2.indian)) and (worth or pats.genitive.match(norm, end)):
+    indian = r1.indian or (r2 is not None and r2.indian)
+    if (indian and (worth or pats.genitive.match(norm, end))) or (worth and not r1.scales):
         return "money_inr", end, dict(unit="INR")
-    if worth and not r1.scales:
-        return "money_inr", end, dict(unit="INR")
-    qualified = m.start("qpre") >= 0 or m.start("qpost") >= 0
-    comparative = qualified and _qualifier_of(m, nt, lx) in ("more_than", "less_than")
-    if r1.year_shaped and (r2 is None or r2.year_shaped) and not comparative:
-        return "year", end, {}
+    if (r1.year_shaped and (r2 is None or r2.year_shaped)
+            and qualifier not in ("more_than", "less_than")):
+        return "year", end, dict(period=str(r1.value))
     if r1.lone_word and r2 is None:
         return "", end, {}
     return "plain", end, {}
-
-
-def _qualifier_of(m: regex.Match, nt: NormText, lx: Lexicon) -> str:
-    if m.start("qpre") >= 0:
-        return lx.qualifier_before.get(key(m.group("qpre")), "")
-    return lx.qualifier_after.get(key(m.group("qpost")), "")
-
-
-def _make(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
-    return _expr(nt, ns, ne, value, kind, **{k: v for k, v in fields.items() if v is not None or k == "value_high"})
 
 
 # --- dates, financial years, ordinals, multiplier words --------------------------------------------
@@ -523,26 +522,27 @@ def _date(nt: NormText, s: int, e: int, y: Optional[int], mo: int, d: Optional[i
 
 def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
+    g = m.group
     name = m.lastgroup
     if name == "dnum":
-        y, mo, d = int(m.group("dy")), int(m.group("dm")), int(m.group("dd"))
+        y, mo, d = int(g("dy")), int(g("dm")), int(g("dd"))
     elif name == "iso":
-        y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
     elif name == "dmy":
-        y = int(m.group("y1")) if m.group("y1") else None
-        mo, d = lx.month[key(m.group("m1"))], _day_of(m.group("d1"), lx)
+        y = int(g("y1")) if g("y1") else None
+        mo, d = lx.month[key(g("m1"))], _day_of(g("d1"), lx)
     else:
-        yt = m.group("y2") or m.group("y3")
+        yt = g("y2") or g("y3")
         y = int(yt) if yt else None
-        mo = lx.month[key(m.group("m2"))]
-        d = _day_of(m.group("d2"), lx) if m.group("d2") else None
-    if d is None and y is None or not _valid(y, mo, d):
+        mo = lx.month[key(g("m2"))]
+        d = _day_of(g("d2"), lx) if g("d2") else None
+    if (d is None and y is None) or not _valid(y, mo, d):
         return _fallback(m, nt)
     return _date(nt, m.start(), m.end(), y, mo, d), m.end()
 
 
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
-    """The shape matched is no date or year pair: read the same place as a plain number phrase."""
+    """The shape matched is no date or year pair: read the same place as a number phrase."""
     pos = m.start() if at is None else at
     n = _patterns().num_only.match(nt.norm, pos)
     if n is None:
@@ -554,29 +554,26 @@ def _fy_period(y: int) -> str:
     return f"FY{y}-{(y + 1) % 100:02d}"
 
 
-def _century(yy: int) -> int:
-    return 2000 + yy if yy < 50 else 1900 + yy
-
-
 def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    if m.group("fy1"):
-        y1, t2 = int(m.group("fy1")), m.group("fy2")
-        y2 = int(t2)
-        full2 = y1 // 100 * 100 + y2 if len(t2) == 2 else y2
-        if full2 == y1 + 1 or (len(t2) == 2 and y2 == (y1 + 1) % 100):
+    g = m.group
+    if g("fy1"):
+        y1, t2 = int(g("fy1")), g("fy2")
+        full2 = y1 // 100 * 100 + int(t2) if len(t2) == 2 else int(t2)
+        if len(t2) == 2 and full2 <= y1:
+            full2 += 100  # 1999-00
+        if full2 == y1 + 1:
             return _expr(nt, m.start(), m.end(), y1, "fiscal_year", period=_fy_period(y1)), m.end()
-        if len(t2) == 2 and full2 > y1:  # "2019-22": years 2019 to 2022
-            s = m.start("fy1")
-            return _expr(nt, s, m.end(), y1, "year", value_high=full2, period=str(y1)), m.end()
+        if len(t2) == 2 and full2 <= y1 + 10:  # "2019-22": the years 2019 to 2022
+            return _expr(nt, m.start("fy1"), m.end(), y1, "year", value_high=full2, period=str(y1)), m.end()
         return _fallback(m, nt, m.start("fy1"))
-    t3, t4 = m.group("fy3"), m.group("fy4")
-    y = int(t3) if len(t3) == 4 else _century(int(t3))
-    if t4 is not None:
-        if int(t4) != (y + 1) % 100:
-            return _fallback(m, nt, m.start("fy3"))
-        start = y
+    t3, t4 = g("fy3"), g("fy4")
+    y = int(t3) if len(t3) == 4 else (2000 + int(t3) if int(t3) < 50 else 1900 + int(t3))
+    if t4 is None:
+        start = y - 1  # FY23, FY2024, fiscal 2025 name the year the financial year ends in
+    elif int(t4) == (y + 1) % 100:
+        start = y      # FY24-25
     else:
-        start = y - 1  # FY23 / FY2024 / fiscal 2025 name the year the financial year ends in
+        return _fallback(m, nt, m.start("fy3"))
     return _expr(nt, m.start(), m.end(), start, "fiscal_year", period=_fy_period(start)), m.end()
 
 
@@ -584,10 +581,7 @@ def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int
     lx = lexicon()
     nm = _patterns().noun.match(nt.norm, m.end())
     rank_noun = nm is not None and lx.noun[key(nm.group("noun"))][0] == "rank"
-    if m.group("ordn"):
-        value = int(m.group("ordn"))
-    else:
-        value = lx.ordinal[key(m.group("ordw"))]
+    value = int(m.group("ordn")) if m.group("ordn") else lx.ordinal[key(m.group("ordw"))]
     if not rank_noun:
         return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
     return _expr(nt, m.start(), m.end(), value, "rank", unit="rank",
