@@ -15,7 +15,7 @@ import regex
 from . import lexicon
 from .layout import Layout, analyse
 from .normalise import NormText, normalise
-from .numbers import NumberExpr, find_numbers
+from .numbers import NumberExpr, find_in
 from .reader import Source
 from .sentences import Sentence, split
 
@@ -103,7 +103,7 @@ def build(source: Source) -> Document:
 
 def _numbers(doc: Document) -> list[Number]:
     out = []
-    for e in find_numbers(doc.source.text):
+    for e in find_in(doc.nt):
         ns, ne = doc.nt.to_norm(e.start, e.end)
         out.append(Number(e, ns, ne))
     return out

@@ -12,8 +12,11 @@ offsets of the text as read from the file. It does not segment or interpret anyt
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass
 
 _NUKTA_PRECOMPOSED = {cp: unicodedata.normalize("NFD", chr(cp)) for cp in range(0x0958, 0x0960)}
@@ -41,7 +44,7 @@ class NormText:
 
     text: str
     norm: str
-    to_orig: tuple[int, ...]
+    to_orig: Sequence[int]  # a range when no character changed length
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the working-copy span norm[start:end]."""
@@ -59,8 +62,15 @@ class NormText:
         return self.text[s:e]
 
 
+_LENGTH_CHANGING = re.compile("[%s]" % "".join(
+    re.escape(chr(cp)) for cp, rep in _TABLE.items() if len(rep) != 1))
+_ONE_FOR_ONE = {cp: rep for cp, rep in _TABLE.items() if len(rep) == 1}
+
+
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
+    if not _LENGTH_CHANGING.search(text):  # fast path: every rewrite is one character for one
+        return NormText(text=text, norm=text.translate(_ONE_FOR_ONE), to_orig=range(len(text)))
     out: list[str] = []
     to_orig: list[int] = []
     table = _TABLE
@@ -75,6 +85,7 @@ def normalise(text: str) -> NormText:
     return NormText(text=text, norm="".join(out), to_orig=tuple(to_orig))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Comparison key for words and names (not for offsets): the working-copy rewrite, NFC with
     nukta letters decomposed, whitespace collapsed, Latin case-folded."""

@@ -104,7 +104,8 @@ def _trie(sequences: Iterable[list[str]]) -> str:
 def trie(forms: Iterable[str]) -> str:
     """Prefix tree of the forms that start with a letter, without word edges: a fast filter for
     where a form may stand (the exact match, with edges, is checked afterwards)."""
-    return "(?:" + _trie(form_units(f) for f in forms if _WORDISH.match(f)) + ")"
+    units = [form_units(f) for f in forms if _WORDISH.match(f)]
+    return _first_char_guard({c for u in units for c in _first_chars(u[0])}) + "(?:" + _trie(units) + ")"
 
 
 def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
@@ -120,10 +121,28 @@ def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
             edges = (_WORDISH.match(norm) is not None, _WORDISH.match(norm[-1]) is not None, exact)
             groups.setdefault(edges, []).append(form_units(v, exact))
     parts = []
+    firsts: set[str] = set()
     for edges in sorted(groups, key=lambda e: (e[1], not e[0], e[2])):
         parts.append(("" if not edges[0] else WORD_START) + f"(?:{_trie(groups[edges])})"
                      + (WORD_END if edges[1] else ""))
-    return "(?:" + "|".join(parts) + ")"
+        firsts |= {c for units in groups[edges] for c in _first_chars(units[0])}
+    return _first_char_guard(firsts) + "(?:" + "|".join(parts) + ")"
+
+
+def _first_chars(unit: str) -> set[str]:
+    """The characters a unit of `form_units` can start with."""
+    if unit.startswith("[") and len(unit) == 4:  # [xX]
+        return {unit[1], unit[2]}
+    if unit.startswith("\\"):
+        return {unit[1]}
+    return {unit[0]}
+
+
+def _first_char_guard(chars: set[str]) -> str:
+    """A one-character look-ahead in front of a long alternation: the regex engine tries the
+    branches one by one, so ruling out most positions with one set test makes the scan fast."""
+    body = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
+    return f"(?=[{body}])"
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,9 @@ class Lexicon:
     ordinal: dict[str, int]
     multiplier_word: dict[str, int]
     cue: dict[str, frozenset[str]]
+    before: dict[str, tuple[str, Any]]   # word before a number: (rank|qual|cur, value)
+    after: dict[str, tuple[str, Any]]    # word after: (cur|qual|pct|mult|gen|rank|count|duration, value)
+    between: dict[str, tuple[str, Any]]  # word between two numbers: (range|outt|outp, None)
     patterns: dict[str, str]  # name -> regex source (alternation of the forms)
 
 
@@ -294,7 +316,39 @@ def _load(data: dict) -> Lexicon:
     def forms_of(table: dict) -> list[str]:
         return [f for forms in table.values() for f in forms]
 
+    # The words around a number phrase, one matcher per side: each needs distinct forms.
+    def combined(name: str, groups: list[tuple[str, Any, list[str], str]]) -> tuple[dict, str]:
+        matcher, table = _Matcher(name), {}
+        for cls, value, forms, label in groups:
+            for form in matcher.add(label, forms):
+                table[key(form)] = (cls, value)
+        return table, alternation(matcher.forms)
+
+    currencies, qualifiers = data["currency"], data["qualifier"]
+    before, before_src = combined("word before a number", [
+        ("rank", None, cues_table["rank_before"], "cues.rank_before"),
+        *[("qual", q["id"], q["before"], f"qualifier.{q['id']}") for q in qualifiers],
+        *[("cur", c["iso"], c["before"], f"currency.{c['iso']}") for c in currencies]])
+    after, after_src = combined("word after a number", [
+        *[("cur", c["iso"], c["after"], f"currency.{c['iso']}") for c in currencies],
+        *[("qual", q["id"], q["after"], f"qualifier.{q['id']}") for q in qualifiers],
+        ("pct", None, cues_table["percent"], "cues.percent"),
+        ("mult", None, cues_table["multiplier"], "cues.multiplier"),
+        ("gen", None, cues_table["genitive"], "cues.genitive"),
+        ("rank", "rank", cues_table["rank_after"], "cues.rank_after"),
+        *[("count", e["unit"], e["forms"], f"count_unit.{e['unit']}") for e in data["count_unit"]],
+        *[("duration", e["unit"], e["forms"], f"duration_unit.{e['unit']}") for e in data["duration_unit"]]])
+    between, between_src = combined("word between two numbers", [
+        ("range", None, cues_table["range"], "cues.range"),
+        ("outt", None, cues_table["out_of_total_first"], "cues.out_of_total_first"),
+        ("outp", None, cues_table["out_of_part_first"], "cues.out_of_part_first")])
+
     cues_alt = {name: alternation(cues_table[name]) for name in CUE_KEYS}
+    trigger_words = [f for f in (
+        forms_of(data["cardinals"]) + forms_of(data["fractions"]) + forms_of(data["fraction_modifiers"])
+        + words["hundred"] + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"]) + months.forms
+        + cues_table["fiscal_strong"] + words["indefinite"] + cur_before.forms + q_before.forms
+        + cues_table["rank_before"] + cues_table["fiscal_weak"]) if _WORDISH.match(f)]
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
     patterns = {
@@ -314,11 +368,16 @@ def _load(data: dict) -> Lexicon:
         "ordinal": alternation(forms_of(data["ordinals"])),
         "multiplier_word": alternation(forms_of(data["multiplier_words"])),
         # any one word of a number phrase: number words, fractions, hundred, scales, "a", "and"
+        "before": before_src,
+        "after": after_src,
+        "between": between_src,
         "number_token": alternation(number_words + scale_forms + words["connectors"] + words["indefinite"]),
         # where the scanner tries its grammar (prefix trees without word ends, see `trie`):
         # words an expression can start with, and words that start one only before a number
         "start_word": trie(number_words + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])
                            + months.forms + cues_table["fiscal_strong"]),
+        "trigger_chars": _first_char_guard(
+            {c for f in trigger_words for c in _first_chars(form_units(f)[0])} | set("0123456789₹$€£~"))[4:-2],
         "prefix_word": trie(words["indefinite"] + cur_before.forms + q_before.forms
                             + cues_table["rank_before"] + cues_table["fiscal_weak"]),
         "number_word": trie(number_words + scale_forms),
@@ -332,7 +391,8 @@ def _load(data: dict) -> Lexicon:
         hundred=word_sets["hundred"], indefinite=word_sets["indefinite"], connector=word_sets["connectors"],
         scale=scale, currency_before=currency_before, currency_after=currency_after,
         qualifier_before=qualifier_before, qualifier_after=qualifier_after, noun=noun, month=month,
-        ordinal=ordinal, multiplier_word=multiplier_word, cue=cue, patterns=patterns,
+        ordinal=ordinal, multiplier_word=multiplier_word, cue=cue, before=before, after=after,
+        between=between, patterns=patterns,
     )
 
 

@@ -58,7 +58,7 @@ import sys
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 import regex
 
@@ -124,13 +124,16 @@ def _digits(t: str) -> Optional[Number]:
 
 @dataclass(frozen=True)
 class _Patterns:
-    finder: regex.Pattern    # where an expression can start: a digit, a currency sign, a trigger word
-    master: regex.Pattern    # the whole grammar, tried only where the finder stops
-    num_only: regex.Pattern  # the same grammar with only the number-phrase branch (same group numbers)
-    noun: regex.Pattern      # a counted, time or rank noun right after a phrase
-    genitive: regex.Pattern
+    finder: regex.Pattern  # where an expression can start: a digit, a currency sign, a trigger word
+    # the whole grammar, tried only where the finder stopped; one variant per kind of start (a
+    # digit, a word, a sign) with the branches that cannot start there switched off, so that all
+    # three share their group numbers
+    by_digit: regex.Pattern
+    by_word: regex.Pattern
+    by_sign: regex.Pattern
+    noun: regex.Pattern      # the word after an ordinal
     worth: regex.Pattern
-    ix: dict[str, int]       # group name -> group number in master and num_only
+    ix: dict[str, int]       # group name -> group number (the same in the three variants)
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -139,58 +142,59 @@ def _build(lx: Lexicon) -> _Patterns:
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
     western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
     indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
-    # Sub-patterns defined once and called by name: the grammar stays small, which keeps each
-    # match call cheap (the regex module's per-call cost grows with the pattern).
-    defs = ("(?(DEFINE)"
-            rf"(?P<DIG>{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
-            rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|(?&SCALE)))"
-            rf"(?P<SCALE>{P['scale']})"
-            rf"(?P<WORD>{P['number_token']})"
-            rf"(?P<NUMW>{P['cardinal']})"
-            rf"(?P<YEAR>{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9]))"
-            rf"(?P<MONTH>{P['month']})"
-            rf"(?P<DAY>{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END})"
-            ")")
+    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
+           rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|{P['scale']})")
+    token = rf"{dig}|{P['number_token']}"
     sep = rf"(?:{_}|-(?=\p{{L}}))"
-    prefix = (rf"(?:(?P<rpre>{P['cue_rank_before']}){_}|(?P<qpre>{P['qualifier_before']}){_})?"
-              rf"(?:(?P<cpre>{P['currency_before']})[ \t,]*+)?")
-    rng = (rf"(?:{_}(?:(?P<outt>{P['cue_out_of_total_first']})|(?P<outp>{P['cue_out_of_part_first']})"
-           rf"|(?P<rsep>{P['cue_range']})){_}(?P<seq2>(?&tok)(?:{sep}(?&tok))*+))?")
-    suffix = (rf"(?:{_}(?P<cpost>{P['currency_after']}))?+"
-              rf"(?P<pct>{_}{P['cue_percent']}|'(?![\p{{L}}\p{{N}}]))?+"
-              rf"(?P<mult>(?:-|{_}){P['cue_multiplier']}|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
-              rf"(?:{_}(?P<qpost>{P['qualifier_after']}))?+")
-    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-){prefix}"
-           rf"(?P<seq>(?P<tok>(?&DIG)|(?&WORD))(?:{sep}(?&tok))*+){rng}{suffix})")
-    alts = [
-        rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
-        rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
-        rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
-        rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
-        rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
-        rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
-        rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
-        rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
-        rf"(?![0-9]|[.,][0-9]))",
-        rf"(?P<dmy>(?P<d1>(?&DAY)|(?&NUMW)){_}(?:[oO][fF]{_})?(?P<m1>(?&MONTH))(?:{_},?{_}(?P<y1>(?&YEAR)))?)",
-        rf"(?P<mdy>(?P<m2>(?&MONTH)){_}(?:(?P<d2>(?&DAY))(?:{_},?{_}(?P<y2>(?&YEAR)))?|,?{_}(?P<y3>(?&YEAR))))",
-        rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
-        rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
-        rf"(?P<multw>{P['multiplier_word']})",
-        num,
-        r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
-    ]
-    master = regex.compile(defs + "(?:" + "|".join(alts) + ")")
-    num_only = regex.compile(defs + "(?:" + "|".join(a if a is num else "(?!)" + a for a in alts) + ")")
-    assert master.groupindex == num_only.groupindex
-    finder = (rf"[0-9₹$€£]|~(?=[0-9])|(?<![\p{{L}}\p{{M}}])(?:{P['start_word']}"
-              rf"|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+(?=[0-9₹$€£]|{P['number_word']}))")
+
+    def seq(g: str) -> str:  # a loose run of number tokens; `_read` decides where the number ends
+        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token}))*+"
+
+    # The words around the number are captured by one matcher per side and typed in Python: a
+    # few prefix-tree lookups per phrase instead of one per word class.
+    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
+           rf"(?P<seq>{seq('tok')})"
+           rf"(?:{_}(?P<rsep>{P['between']}){_}(?P<seq2>{seq('tok2')}))?"
+           rf"(?P<glued>'(?![\p{{L}}\p{{N}}])|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
+           rf"(?:{sep}(?P<post>{P['after']})){{0,3}}+)")
+    year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
+    day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
+    month = P["month"]
+    alts = {
+        "dnum": rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+                rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
+        "iso": rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
+        "time": rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
+                rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
+        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
+              rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+              rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
+              rf"(?![0-9]|[.,][0-9]))",
+        "dmy": rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month})"
+               rf"(?:{_},?{_}(?P<y1>{year}))?)",
+        "mdy": rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
+        "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        "multw": rf"(?P<multw>{P['multiplier_word']})",
+        "num": num,
+        "junk": r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
+    }
+
+    def variant(*names: str) -> regex.Pattern:
+        return regex.compile("|".join(src if n in names else "(?!)" + src for n, src in alts.items()))
+
+    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
+    by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
+    by_sign = variant("num")
+    # one set test rules out most positions before any branch is tried
+    finder = (rf"(?=[{P['trigger_chars']}])(?:(?P<fd>[0-9])|(?P<fs>[₹$€£]|~(?=[0-9]))"
+              rf"|(?<![\p{{L}}\p{{M}}])(?:{P['start_word']}"
+              rf"|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+(?=[0-9₹$€£]|{P['number_word']}|{P['prefix_word']})))")
     return _Patterns(
-        finder=regex.compile(finder), master=master, num_only=num_only,
+        finder=regex.compile(finder), by_digit=by_digit, by_word=by_word, by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
-        genitive=regex.compile(rf"{_}{P['cue_genitive']}"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        ix=dict(master.groupindex),
+        ix=dict(by_digit.groupindex),
     )
 
 
@@ -352,43 +356,40 @@ def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) ->
                       qualifier=fields.pop("qualifier", "exact"), **fields)
 
 
-def _span(regs: tuple, i: int) -> Optional[tuple[int, int]]:
-    s = regs[i]
-    return None if s[0] < 0 else s
-
-
-def _percent_ok(nt: NormText, pct: tuple[int, int], r1: _Reading, seq_start: int) -> bool:
-    """A percent word always; a glued prime or apostrophe only when it is not a closing quote."""
-    e = pct[1]
-    if nt.norm[e - 1] != "'":
-        return True
-    if nt.text[nt.to_orig[e - 1]] == "\u2032":
+def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
+    """A prime or apostrophe glued to a number stands for % unless it closes a quote."""
+    if nt.text[nt.to_orig[at]] == "\u2032":
         return True
     return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
+
+
+def _tokens(m: regex.Match, i: int) -> list[tuple[str, int, int]]:
+    return list(zip(m.captures(i), m.starts(i), m.ends(i)))
 
 
 def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx, ix = lexicon(), _patterns().ix
     regs = m.regs
-    tok = ix["tok"]
-    toks = list(zip(m.captures(tok), m.starts(tok), m.ends(tok)))
-    s2 = regs[ix["seq2"]][0]
-    n1 = len(toks) if s2 < 0 else sum(1 for t in toks if t[1] < s2)
-    r1 = _read(toks[:n1], lx)
+    toks = _tokens(m, ix["tok"])
+    r1 = _read(toks, lx)
     if r1.used == 0:
         return None, toks[0][2]
-    if r1.used < n1:  # the tokens do not make one number: read the rest afresh
-        return _finish(m, nt, r1, None, toks[: r1.used], toks[r1.used - 1][2], False)[0], toks[r1.used][1]
+    if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
+        return _finish(m, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
+    s2 = regs[ix["seq2"]][0]
     if s2 < 0:
-        return _finish(m, nt, r1, None, toks, regs[ix["seq"]][1], True)
-    toks2 = toks[n1:]
+        return _finish(m, nt, r1, None, toks, True)
+    toks2 = _tokens(m, ix["tok2"])
     r2 = _read(toks2, lx)
-    ok = r2.used == len(toks2)
-    if ok and regs[ix["rsep"]][0] >= 0:
-        ok = r2.value > _range_low(r1, r2)
+    rsep = lx.between[key(m.group(ix["rsep"]))][0]
+    ok = r2.used == len(toks2) and (rsep != "range" or r2.value > _range_low(r1, r2))
     if not ok:  # no range: the second number is read afresh
-        return _finish(m, nt, r1, None, toks[:n1], regs[ix["seq"]][1], False)[0], s2
-    return _finish(m, nt, r1, r2, toks, regs[ix["seq2"]][1], True)
+        return _finish(m, nt, r1, None, toks, False)[0], s2
+    if rsep != "range":  # "08 में से 06" / "6 out of 8"
+        whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
+        end = regs[ix["seq2"]][1]
+        return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
+    return _finish(m, nt, r1, r2, toks + toks2, True, len(toks))
 
 
 def _range_low(r1: _Reading, r2: _Reading) -> Number:
@@ -396,100 +397,116 @@ def _range_low(r1: _Reading, r2: _Reading) -> Number:
     return r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
 
 
+# Order of the words after a number: currency, then percent or multiplier, then a qualifier, then
+# the noun (or genitive) that follows the phrase.
+_AFTER_RANK = {"cur": 1, "pct": 2, "mult": 2, "qual": 3, "gen": 4, "rank": 4, "count": 4, "duration": 4}
+# Which of them each kind keeps in its span (the noun of a duration is part of it).
+_KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("mult", "qual"),
+          "rank": (), "": ("qual", "duration")}
+
+
 def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
-            toks: list[tuple[str, int, int]], core_end: int, with_suffix: bool
+            toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
             ) -> tuple[Optional[NumberExpr], int]:
-    """Type the number phrase and cut its span: the prefix parts, the core, and the suffix parts
-    that belong to its kind (a suffix part that does not belong ends the span before it)."""
+    """Type the number phrase and cut its span: the words before it that belong to it, the core,
+    and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
-    ix, regs, norm = pats.ix, m.regs, nt.norm
-    seq_start = toks[0][1]
-    qpre, cpre, rpre = _span(regs, ix["qpre"]), _span(regs, ix["cpre"]), _span(regs, ix["rpre"])
-    parts = ({name: _span(regs, ix[name]) for name in ("cpost", "pct", "mult", "qpost")}
-             if with_suffix else {})
-    if parts.get("pct") and not _percent_ok(nt, parts["pct"], r1, seq_start):
-        parts = {"cpost": parts["cpost"]}
-    n1 = len(toks) if r2 is None else len(toks) - _n_tokens_after(toks, regs[ix["seq2"]][0])
+    ix = pats.ix
+    seq_start, core_end = toks[0][1], toks[-1][2]
+    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, ix["pre"])]
+    after = _after_words(m, nt, r1, seq_start, lx, ix) if with_suffix else []
     scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-    scale = tuple(_orig(nt, s, e) for _, s, e in scale_toks)
-    value, high = r1.value, None
-    if r2 is not None:
-        if regs[ix["rsep"]][0] < 0:  # "08 में से 06" / "6 out of 8"
-            whole, part = (r1.value, r2.value) if regs[ix["outt"]][0] >= 0 else (r2.value, r1.value)
-            return _expr(nt, seq_start, core_end, part, "rank", scale=scale, out_of=whole), core_end
-        value, high = _range_low(r1, r2), r2.value
+    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
+    value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
 
-    currency = cpre or parts.get("cpost")
-    fields: dict = {}
-    if rpre:
-        kind, keep = "rank", ()
+    pre = {cls: (v, s, e) for (cls, v), s, e in before}
+    post = {cls: (v, s, e) for (cls, v), s, e in after}
+    currency = pre.get("cur") or post.get("cur")
+    if "rank" in pre:
+        kind = group = "rank"
     elif currency:
-        ck = key(norm[currency[0]:currency[1]])
-        iso = (lx.currency_before if cpre else lx.currency_after).get(ck, "")
-        kind, keep = ("money_inr" if iso == "INR" else "money_foreign"), ("cpost", "qpost")
-        fields = dict(currency=_orig(nt, *currency), unit=iso)
-    elif parts.get("pct"):
-        kind, keep = "percent", ("pct", "qpost")
-    elif parts.get("mult"):
-        kind, keep = "multiplier", ("mult", "qpost")
+        kind = "money_inr" if currency[0] == "INR" else "money_foreign"
+        group = "money"
+        fields.update(currency=_orig(nt, currency[1], currency[2]), unit=currency[0])
+    elif "pct" in post:
+        kind = group = "percent"
+    elif "mult" in post:
+        kind = group = "multiplier"
     else:
-        kind, keep = "", ("qpost",)
-    end, qpost = core_end, None
-    for name in ("cpost", "pct", "mult", "qpost"):
-        span = parts.get(name)
-        if span:
-            if name not in keep:
-                break
-            end = span[1]
-            qpost = span if name == "qpost" else qpost
-    start = (rpre or qpre or cpre or (seq_start, 0))[0]
-    if rpre:
-        qualifier = "exact"
-    elif qpre:
-        qualifier = lx.qualifier_before.get(key(norm[qpre[0]:qpre[1]]), "exact")
-    elif qpost:
-        qualifier = lx.qualifier_after.get(key(norm[qpost[0]:qpost[1]]), "exact")
-    else:
-        qualifier = "exact"
+        kind = group = ""
+    keep = _KEEPS[group]
+    end, kept = core_end, {}
+    for (cls, v), s, e in after:
+        if cls not in keep:
+            break
+        end, kept[cls] = e, (v, s, e)
+    start = before[0][1] if before else seq_start
+    qual = None if "rank" in pre else (pre.get("qual") or kept.get("qual"))
+    qualifier = qual[0] if qual else "exact"
     if not kind:
-        kind, end, fields = _bare_kind(nt, r1, r2, start, end, qualifier, pats, lx)
-        if not kind:
-            return None, core_end
-        if kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
-            start, end, qualifier = seq_start, core_end, "exact"
-    return _expr(nt, start, end, value, kind, scale=scale, qualifier=qualifier, value_high=high,
-                 **fields), end
+        nxt = after[len(kept)][0] if len(kept) < len(after) else (None, None)
+        dur = kept.get("duration")
+        if dur:
+            kind = "duration"
+            fields.update(unit=dur[0], unit_text=_orig(nt, dur[1], dur[2]))
+        elif nxt[0] == "count":
+            s, e = after[len(kept)][1:]
+            kind = "count"
+            fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
+        else:
+            kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
+            if not kind:
+                return None, core_end
+            if kind == "money_inr":
+                fields["unit"] = "INR"
+            elif kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
+                start, end, qualifier = seq_start, core_end, "exact"
+                fields["period"] = str(value)
+    return _expr(nt, start, end, value, kind, qualifier=qualifier, value_high=high, **fields), end
 
 
-def _n_tokens_after(toks: list[tuple[str, int, int]], pos: int) -> int:
-    return sum(1 for t in toks if t[1] >= pos)
+def _after_words(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon,
+                 ix: dict[str, int]) -> list[tuple[tuple[str, Any], int, int]]:
+    """The typed words right after the number, in an order that makes sense (see _AFTER_RANK)."""
+    out: list[tuple[tuple[str, Any], int, int]] = []
+    posts = _tokens(m, ix["post"])
+    gs, ge = m.regs[ix["glued"]]
+    if gs >= 0:
+        if nt.norm[gs] in "xX":
+            out.append((("mult", None), gs, ge))
+        elif _prime_ok(nt, gs, r1, seq_start):
+            out.append((("pct", None), gs, ge))
+        else:
+            return out  # a closing quote ends the phrase
+    last = _AFTER_RANK[out[0][0][0]] if out else 0
+    for t, s, e in posts:
+        cls = lx.after[key(t)]
+        rank = _AFTER_RANK[cls[0]]
+        if rank <= last:
+            break
+        out.append((cls, s, e))
+        last = rank
+        if rank == 4:
+            break
+    return out
 
 
-def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, end: int, qualifier: str,
-               pats: _Patterns, lx: Lexicon) -> tuple[str, int, dict]:
-    """Kind of a number phrase with no currency, percent, multiplier or rank word; "" = not a
-    number worth reporting (a lone number word)."""
-    norm = nt.norm
-    nm = pats.noun.match(norm, end)
-    if nm:
-        role, unit = lx.noun[key(nm.group("noun"))]
-        text = _orig(nt, *nm.span("noun"))
-        if role == "count":
-            return "count", end, dict(unit=unit, unit_text=text)
-        if role == "duration":
-            return "duration", nm.end(), dict(unit=unit, unit_text=text)
+def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, qualifier: str,
+               genitive: bool, pats: _Patterns) -> str:
+    """Kind of a number phrase with no currency, percent, multiplier, rank or noun word; "" = not
+    a number worth reporting (a lone number word)."""
     if r1.big_indian or (r2 is not None and r2.big_indian):
-        return "money_inr", end, dict(unit="INR")
-    worth = pats.worth.search(norm, max(0, start - 16), start) is not None
+        return "money_inr"
+    worth = pats.worth.search(nt.norm, max(0, start - 16), start) is not None
     indian = r1.indian or (r2 is not None and r2.indian)
-    if (indian and (worth or pats.genitive.match(norm, end))) or (worth and not r1.scales):
-        return "money_inr", end, dict(unit="INR")
+    if (indian and (worth or genitive)) or (worth and not r1.scales):
+        return "money_inr"
     if (r1.year_shaped and (r2 is None or r2.year_shaped)
             and qualifier not in ("more_than", "less_than")):
-        return "year", end, dict(period=str(r1.value))
+        return "year"
     if r1.lone_word and r2 is None:
-        return "", end, {}
-    return "plain", end, {}
+        return ""
+    return "plain"
 
 
 # --- dates, financial years, ordinals, multiplier words --------------------------------------------
@@ -544,7 +561,7 @@ def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
     """The shape matched is no date or year pair: read the same place as a number phrase."""
     pos = m.start() if at is None else at
-    n = _patterns().num_only.match(nt.norm, pos)
+    n = _patterns().by_sign.match(nt.norm, pos)
     if n is None:
         return None, pos + 1
     return _on_num(n, nt)
@@ -609,7 +626,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     """Every numeric expression of an already normalised text (offsets into nt.text)."""
     norm = nt.norm
     pats = _patterns()
-    find, match = pats.finder.search, pats.master.match
+    find = pats.finder.search
+    by_digit, by_word, by_sign = pats.by_digit.match, pats.by_word.match, pats.by_sign.match
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
     while pos < n:
@@ -617,7 +635,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
         if f is None:
             break
         at = f.start()
-        m = match(norm, at)
+        hit = f.lastindex
+        m = (by_digit if hit == 1 else by_sign if hit == 2 else by_word)(norm, at)
         if m is None:
             pos = at + 1
             continue

@@ -107,7 +107,7 @@ def _venue(doc: Document, sent: Sentence) -> str:
     _, _, venue = _patterns()
     toks = tokenize(doc.norm, sent.nstart, sent.nend)
     stops = stopwords()
-    city_forms = {fold(f) for e in lexicon.cities().by_form.values() for f in e.data["forms"]}
+    city_forms = _city_forms()
     for m in venue.finditer(doc.norm, sent.nstart, sent.nend):
         after = doc.norm[m.end():m.end() + 6]
         ends = [i for i, t in enumerate(toks) if t.end == m.end()]
@@ -124,6 +124,11 @@ def _venue(doc: Document, sent: Sentence) -> str:
         if i < j and (hindi or english):
             return doc.source.text[slice(*doc.nt.span(toks[i].start, toks[j].end))]
     return ""
+
+
+@lru_cache(maxsize=1)
+def _city_forms() -> frozenset[str]:
+    return frozenset(fold(f) for e in lexicon.cities().by_form.values() for f in e.data["forms"])
 
 
 def _state(doc: Document, city: str) -> str:
