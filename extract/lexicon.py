@@ -46,13 +46,20 @@ class Gazetteer:
         return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
 
 
+def _gazetteer(name: str, key: str, label: str, required: dict[str, type],
+               check=lambda entry: None) -> Gazetteer:
+    """A gazetteer of every `forms` list of the [[key]] entries of rules/<name>.toml."""
+    pairs = []
+    for e in rules.table(name, key, {label: str, "forms": list, **required}):
+        check(e)
+        entry = Entry(e[label], e)
+        pairs += [(f, entry) for f in e["forms"]]
+    return Gazetteer(name, pairs)
+
+
 @lru_cache(maxsize=1)
 def states() -> Gazetteer:
-    pairs = []
-    for e in rules.table("states", "state", {"en": str, "iso": str, "hi": str, "forms": list}):
-        entry = Entry(e["en"], e)
-        pairs += [(f, entry) for f in e["forms"]]
-    return Gazetteer("states", pairs)
+    return _gazetteer("states", "state", "en", {"iso": str, "hi": str})
 
 
 def state_info(name: str) -> dict:
@@ -67,23 +74,18 @@ def _states_by_name() -> dict[str, dict]:
 
 @lru_cache(maxsize=1)
 def cities() -> Gazetteer:
-    known = {e["en"] for e in rules.table("states", "state")}
-    pairs = []
-    for e in rules.table("cities", "city", {"en": str, "state": str, "forms": list}):
+    known = _states_by_name()
+
+    def check(e: dict) -> None:
         if e["state"] not in known:
             raise rules.RuleError(rules.path_of("cities"), e["en"], f"unknown state {e['state']!r}")
-        entry = Entry(e["en"], e)
-        pairs += [(f, entry) for f in e["forms"]]
-    return Gazetteer("cities", pairs)
+
+    return _gazetteer("cities", "city", "en", {"state": str}, check)
 
 
 @lru_cache(maxsize=1)
 def designations() -> Gazetteer:
-    pairs = []
-    for e in rules.table("people", "designation", {"en": str, "forms": list}):
-        entry = Entry(e["en"], e)
-        pairs += [(f, entry) for f in e["forms"]]
-    return Gazetteer("people", pairs)
+    return _gazetteer("people", "designation", "en", {})
 
 
 @lru_cache(maxsize=1)
@@ -123,11 +125,7 @@ def name_spellings() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def tiers() -> Gazetteer:
-    pairs = []
-    for e in rules.table("awards", "tier", {"id": str, "forms": list}):
-        entry = Entry(e["id"], e)
-        pairs += [(f, entry) for f in e["forms"]]
-    return Gazetteer("awards", pairs)
+    return _gazetteer("awards", "tier", "id", {})
 
 
 @lru_cache(maxsize=1)

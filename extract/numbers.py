@@ -125,15 +125,16 @@ def _digits(t: str) -> Optional[Number]:
 @dataclass(frozen=True)
 class _Patterns:
     finder: regex.Pattern  # where an expression can start: a digit, a currency sign, a trigger word
-    # the whole grammar, tried only where the finder stopped; one variant per kind of start (a
-    # digit, a word, a sign) with the branches that cannot start there switched off, so that all
-    # three share their group numbers
+    first_word: regex.Pattern  # a trigger word at the start of the text
+    # the grammar, tried only where the finder stopped; one variant per kind of start (a digit,
+    # a word, a sign) holding only the branches that can start there (each call costs more the
+    # larger the pattern)
     by_digit: regex.Pattern
     by_word: regex.Pattern
     by_sign: regex.Pattern
     noun: regex.Pattern      # the word after an ordinal
     worth: regex.Pattern
-    ix: dict[str, int]       # group name -> group number (the same in the three variants)
+    ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -181,20 +182,23 @@ def _build(lx: Lexicon) -> _Patterns:
     }
 
     def variant(*names: str) -> regex.Pattern:
-        return regex.compile("|".join(src if n in names else "(?!)" + src for n, src in alts.items()))
+        return regex.compile("|".join(alts[n] for n in names))
 
     by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
     by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
     by_sign = variant("num")
-    # one set test rules out most positions before any branch is tried
-    finder = (rf"(?=[{P['trigger_chars']}])(?:(?P<fd>[0-9])|(?P<fs>[₹$€£]|~(?=[0-9]))"
-              rf"|(?<![\p{{L}}\p{{M}}])(?:{P['start_word']}"
-              rf"|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+(?=[0-9₹$€£]|{P['number_word']}|{P['prefix_word']})))")
+    # The finder starts with one character set (any non-letter), which the regex engine scans for
+    # quickly; a digit or a currency sign is a start itself, anything else (a blank, punctuation)
+    # is one when a trigger word follows it. A trigger word at the very start of the text is
+    # checked with `first_word`.
+    word = (rf"(?=[{P['trigger_chars']}])(?:{P['start_word']}|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+"
+            rf"(?=[0-9₹$€£]|{P['number_word']}|{P['prefix_word']}))")
+    finder = rf"[^\p{{L}}\p{{M}}](?:(?<=[0-9₹$€£])|(?<=~)(?=[0-9])|{word})"
     return _Patterns(
-        finder=regex.compile(finder), by_digit=by_digit, by_word=by_word, by_sign=by_sign,
+        finder=regex.compile(finder), first_word=regex.compile(word), by_digit=by_digit, by_word=by_word, by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        ix=dict(by_digit.groupindex),
+        ix={p: dict(p.groupindex) for p in (by_digit, by_word, by_sign)},
     )
 
 
@@ -368,7 +372,7 @@ def _tokens(m: regex.Match, i: int) -> list[tuple[str, int, int]]:
 
 
 def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    lx, ix = lexicon(), _patterns().ix
+    lx, ix = lexicon(), _patterns().ix[m.re]
     regs = m.regs
     toks = _tokens(m, ix["tok"])
     r1 = _read(toks, lx)
@@ -411,7 +415,7 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     """Type the number phrase and cut its span: the words before it that belong to it, the core,
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
-    ix = pats.ix
+    ix = pats.ix[m.re]
     seq_start, core_end = toks[0][1], toks[-1][2]
     before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, ix["pre"])]
     after = _after_words(m, nt, r1, seq_start, lx, ix) if with_suffix else []
@@ -614,6 +618,7 @@ def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     return None, m.end()
 
 
+_SIGNS = frozenset("₹$€£~")
 _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
     "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
     "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
@@ -630,13 +635,29 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     by_digit, by_word, by_sign = pats.by_digit.match, pats.by_word.match, pats.by_sign.match
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
+    first = n > 0 and pats.first_word.match(norm, 0) is not None
     while pos < n:
-        f = find(norm, pos)
-        if f is None:
-            break
-        at = f.start()
-        hit = f.lastindex
-        m = (by_digit if hit == 1 else by_sign if hit == 2 else by_word)(norm, at)
+        if first:  # the text starts with a trigger word
+            at, grammar, first = 0, by_word, False
+        else:
+            f = find(norm, pos - 1 if pos else 0)  # the character before a word start may lie before pos
+            if f is None:
+                break
+            at, c = f.start(), norm[f.start()]
+            if "0" <= c <= "9":
+                grammar = by_digit
+            elif c in _SIGNS:
+                grammar = by_sign
+            else:
+                at, grammar = at + 1, by_word
+            if at < pos:  # a digit or sign just before pos belongs to the expression before
+                f = find(norm, pos)
+                if f is None:
+                    break
+                at, c = f.start(), norm[f.start()]
+                grammar = by_digit if "0" <= c <= "9" else by_sign if c in _SIGNS else by_word
+                at += grammar is by_word
+        m = grammar(norm, at)
         if m is None:
             pos = at + 1
             continue
