@@ -38,6 +38,15 @@ GAP = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
 _LINE_GAP = r"[ \t]++(?:\r?\n[ \t]*+)?+|[ \t]*+\r?\n[ \t]*+"
 
 
+# One token of the working copy: a word, a digit run, or a currency sign or tilde.
+WORD_TOKEN = regex.compile(r"[\p{L}\p{M}]++|[0-9]++|[₹$€£~]")
+
+
+def word_key(token: str) -> str:
+    """Cheap key of one word token of the working copy (lower case, nukta dropped)."""
+    return token.lower().replace(NUKTA, "")
+
+
 @lru_cache(maxsize=16384)
 def key(surface: str) -> str:
     """Lookup key of a surface form or of matched text: folded, nukta, hyphens and blanks removed."""
@@ -174,6 +183,8 @@ class Lexicon:
     ordinal: dict[str, int]
     multiplier_word: dict[str, int]
     cue: dict[str, frozenset[str]]
+    start_words: dict[str, str]        # word_key -> "start" | "prefix" (see `_load`)
+    number_word_keys: frozenset[str]   # word_key of the one-word number and scale words
     before: dict[str, tuple[str, Any]]   # word before a number: (rank|qual|cur, value)
     after: dict[str, tuple[str, Any]]    # word after: (cur|qual|pct|mult|gen|rank|count|duration, value)
     between: dict[str, tuple[str, Any]]  # word between two numbers: (range|outt|outp, None)
@@ -344,11 +355,6 @@ def _load(data: dict) -> Lexicon:
         ("outp", None, cues_table["out_of_part_first"], "cues.out_of_part_first")])
 
     cues_alt = {name: alternation(cues_table[name]) for name in CUE_KEYS}
-    trigger_words = [f for f in (
-        forms_of(data["cardinals"]) + forms_of(data["fractions"]) + forms_of(data["fraction_modifiers"])
-        + words["hundred"] + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"]) + months.forms
-        + cues_table["fiscal_strong"] + words["indefinite"] + cur_before.forms + q_before.forms
-        + cues_table["rank_before"] + cues_table["fiscal_weak"]) if _WORDISH.match(f)]
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
     patterns = {
@@ -372,18 +378,25 @@ def _load(data: dict) -> Lexicon:
         "after": after_src,
         "between": between_src,
         "number_token": alternation(number_words + scale_forms + words["connectors"] + words["indefinite"]),
-        # where the scanner tries its grammar (prefix trees without word ends, see `trie`):
-        # words an expression can start with, and words that start one only before a number
-        "start_word": trie(number_words + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])
-                           + months.forms + cues_table["fiscal_strong"]),
-        "trigger_chars": _first_char_guard(
-            {c for f in trigger_words for c in _first_chars(form_units(f)[0])} | set("0123456789₹$€£~"))[4:-2],
-        "prefix_word": trie(words["indefinite"] + cur_before.forms + q_before.forms
-                            + cues_table["rank_before"] + cues_table["fiscal_weak"]),
-        "number_word": trie(number_words + scale_forms),
         **{f"cue_{name}": src for name, src in cues_alt.items()},
     }
+    # The words an expression can start with, keyed by `word_key` of their first word: "start"
+    # words start one by themselves (number words, ordinals, months, FY), "prefix" words only
+    # when a number follows (qualifiers, currency words, rank words, "a").
+    start_words: dict[str, str] = {}
+    for cls, forms in (
+            ("prefix", words["indefinite"] + cur_before.forms + q_before.forms + cues_table["rank_before"]
+             + cues_table["fiscal_weak"]),
+            ("start", number_words + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"]) + months.forms
+             + cues_table["fiscal_strong"])):
+        for form in forms:
+            first = WORD_TOKEN.search(normalise(form).norm)
+            if first and not first.group()[0].isdigit():
+                start_words[word_key(first.group())] = cls
     return Lexicon(
+        start_words=start_words,
+        number_word_keys=frozenset(word_key(normalise(f).norm) for f in number_words + scale_forms
+                                   if " " not in f.strip()),
         cardinal=cardinal,
         english_tens=frozenset(k for k, v in english.items() if v >= 20 and v % 10 == 0),
         english_units=frozenset(k for k, v in english.items() if 1 <= v <= 9),

@@ -63,7 +63,7 @@ from typing import Any, Callable, Optional
 import regex
 
 from .normalise import NormText, normalise
-from .number_words import GAP, WORD_END, Lexicon, Scale, key, lexicon
+from .number_words import GAP, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -124,9 +124,7 @@ def _digits(t: str) -> Optional[Number]:
 
 @dataclass(frozen=True)
 class _Patterns:
-    finder: regex.Pattern  # where an expression can start: a digit, a currency sign, a trigger word
-    first_word: regex.Pattern  # a trigger word at the start of the text
-    # the grammar, tried only where the finder stopped; one variant per kind of start (a digit,
+    # the grammar, tried only where `find_in` saw a possible start; one variant per kind of start (a digit,
     # a word, a sign) holding only the branches that can start there (each call costs more the
     # larger the pattern)
     by_digit: regex.Pattern
@@ -187,15 +185,8 @@ def _build(lx: Lexicon) -> _Patterns:
     by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
     by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
     by_sign = variant("num")
-    # The finder starts with one character set (any non-letter), which the regex engine scans for
-    # quickly; a digit or a currency sign is a start itself, anything else (a blank, punctuation)
-    # is one when a trigger word follows it. A trigger word at the very start of the text is
-    # checked with `first_word`.
-    word = (rf"(?=[{P['trigger_chars']}])(?:{P['start_word']}|{P['prefix_word']}[ \t,]*+(?:\r?\n[ \t]*+)?+"
-            rf"(?=[0-9₹$€£]|{P['number_word']}|{P['prefix_word']}))")
-    finder = rf"[^\p{{L}}\p{{M}}](?:(?<=[0-9₹$€£])|(?<=~)(?=[0-9])|{word})"
     return _Patterns(
-        finder=regex.compile(finder), first_word=regex.compile(word), by_digit=by_digit, by_word=by_word, by_sign=by_sign,
+        by_digit=by_digit, by_word=by_word, by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
         ix={p: dict(p.groupindex) for p in (by_digit, by_word, by_sign)},
@@ -342,7 +333,7 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     first = toks[0][0]
     year_shaped = (used == 1 and kinds[0][0] == "d" and len(first) == 4 and first.isdigit()
                    and 1900 <= int(first) <= 2099)
-    lone = used == 1 and kinds[0][0] in ("n", "f")
+    lone = used == 1 and kinds[0][0] in ("n", "f", "h")
     return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
 
 
@@ -619,6 +610,7 @@ def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 
 
 _SIGNS = frozenset("₹$€£~")
+_DIGITS_SIGNS = frozenset("0123456789₹$€£~")
 _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
     "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
     "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
@@ -628,38 +620,40 @@ _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr
 # --- public interface ---------------------------------------------------------------------------
 
 def find_in(nt: NormText) -> list[NumberExpr]:
-    """Every numeric expression of an already normalised text (offsets into nt.text)."""
+    """Every numeric expression of an already normalised text (offsets into nt.text).
+
+    The text is walked token by token (one C-level regex, a dictionary lookup per word); the
+    grammar is tried only at a digit, a currency sign, or a word an expression can start with.
+    This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
+    every position of the text."""
     norm = nt.norm
-    pats = _patterns()
-    find = pats.finder.search
+    pats, lx = _patterns(), lexicon()
+    starts, numbers = lx.start_words, lx.number_word_keys
     by_digit, by_word, by_sign = pats.by_digit.match, pats.by_word.match, pats.by_sign.match
+    tokens_in = WORD_TOKEN.findall
     out: list[NumberExpr] = []
-    pos, n = 0, len(norm)
-    first = n > 0 and pats.first_word.match(norm, 0) is not None
-    while pos < n:
-        if first:  # the text starts with a trigger word
-            at, grammar, first = 0, by_word, False
+    pos = 0
+    for tm in WORD_TOKEN.finditer(norm):
+        at = tm.start()
+        if at < pos:
+            continue
+        t = tm.group()
+        c = t[0]
+        if "0" <= c <= "9":
+            grammar = by_digit
+        elif c in _SIGNS:
+            grammar = by_sign
         else:
-            f = find(norm, pos - 1 if pos else 0)  # the character before a word start may lie before pos
-            if f is None:
-                break
-            at, c = f.start(), norm[f.start()]
-            if "0" <= c <= "9":
-                grammar = by_digit
-            elif c in _SIGNS:
-                grammar = by_sign
-            else:
-                at, grammar = at + 1, by_word
-            if at < pos:  # a digit or sign just before pos belongs to the expression before
-                f = find(norm, pos)
-                if f is None:
-                    break
-                at, c = f.start(), norm[f.start()]
-                grammar = by_digit if "0" <= c <= "9" else by_sign if c in _SIGNS else by_word
-                at += grammar is by_word
+            cls = starts.get(t) or starts.get(word_key(t))
+            if cls is None:
+                continue
+            if cls == "prefix":  # only worth trying when a number follows within a few words
+                near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
+                if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                    continue
+            grammar = by_word
         m = grammar(norm, at)
         if m is None:
-            pos = at + 1
             continue
         expr, nxt = _HANDLERS[m.lastgroup](m, nt)
         if expr is not None:
