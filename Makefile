@@ -27,6 +27,7 @@ test: setup system-deps
 
 bench: setup
 	$(BIN)/python bench/bench_numbers.py
+	$(BIN)/python bench/bench_pipeline.py --articles 300
 
 clean:
 	rm -rf $(VENV) output build *.egg-info

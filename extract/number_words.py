@@ -35,7 +35,8 @@ WORD_START = r"(?<![\p{L}\p{M}])"
 WORD_END = r"(?![\p{L}\p{M}])"
 # Blanks between the words of one phrase: spaces and tabs, and at most one line break.
 GAP = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
-_LINE_GAP = r"[ \t]++(?:\r?\n[ \t]*+)?+|[ \t]*+\r?\n[ \t]*+"
+# Blanks between the words of one multi-word form ("से अधिक", "more than").
+_WORD_GAP = r"\s++"
 
 
 # One token of the working copy: a word, a digit run, or a currency sign or tilde.
@@ -75,12 +76,12 @@ def form_units(form: str, exact_case: bool = False) -> list[str]:
         if ch == NUKTA:
             continue  # the letter before it already carries an optional nukta
         if ch in _NUKTA_BASES:
-            out.append(ch + NUKTA + "?")
+            out.append(f"{ch}(?:{NUKTA}|)")
         elif ch.isspace():
-            if out and out[-1] != f"(?:{_LINE_GAP})":
-                out.append(f"(?:{_LINE_GAP})")
+            if out and out[-1] != _WORD_GAP:
+                out.append(_WORD_GAP)
         elif ch == "-" and inside:
-            out.append(r"[-\s]?")
+            out.append(r"(?:[-\s]|)")
         elif not exact_case and ch.isascii() and ch.isalpha():
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
@@ -103,8 +104,8 @@ def _trie(sequences: Iterable[list[str]]) -> str:
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
+        if "" in node:  # an empty branch, not "?": the regex module pays per call for each repeat
+            return f"(?:{body}|)"
         return body if len(alts) == 1 and len(node) == 1 else body
 
     return emit(root)
@@ -142,6 +143,8 @@ def _first_chars(unit: str) -> set[str]:
     """The characters a unit of `form_units` can start with."""
     if unit.startswith("[") and len(unit) == 4:  # [xX]
         return {unit[1], unit[2]}
+    if unit.startswith("(?:"):  # (?:[-\s]|) cannot start a form
+        return set()
     if unit.startswith("\\"):
         return {unit[1]}
     return {unit[0]}
