@@ -34,7 +34,7 @@ CUE_KEYS = (
 WORD_START = r"(?<![\p{L}\p{M}])"
 WORD_END = r"(?![\p{L}\p{M}])"
 # Blanks between the words of one phrase: spaces and tabs, and at most one line break.
-GAP = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
+GAP = r"[ \t]*+(?:(?:\r\n|\n)[ \t]*+|)"
 # Blanks between the words of one multi-word form ("से अधिक", "more than").
 _WORD_GAP = r"\s++"
 

@@ -19,6 +19,7 @@ from ..document import Document
 from ..english import organisation_en
 from ..normalise import fold
 from ..records import AwardRecord
+from ..layout import Block
 from ..sentences import Sentence
 from .tokens import Token, tokenize
 
@@ -36,7 +37,7 @@ _RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got)\s+
 def extract(doc: Document) -> list[AwardRecord]:
     words = [fold(w) for w in lexicon.load_award_words()]
     rows: dict[tuple, AwardRecord] = {}
-    last_category: dict[int, tuple[str, str]] = {}  # per paragraph block
+    last_category: dict[Block, tuple[str, str]] = {}  # the paragraph's last category, for later sentences
     for sent in doc.sentences:
         if sent.display:
             continue
@@ -61,8 +62,7 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
         if not found:
             continue
         (r0, r1), rule = found
-        before = [c for c in categories if c[2] <= toks[r0].start]
-        cat = before[-1][:2] if before else (categories[0][:2] if categories and rule == "awards.tier_to_recipient" else last_category.get(id(sent.block), ("", "")))
+        cat = _category_for(categories, toks[r0].start, rule, last_category.get(sent.block, ("", "")))
         start, end = min(toks[r0].start, ts), max(toks[r1].end, te)
         recipient = _text(doc, toks[r0].start, toks[r1].end)
         out.append(AwardRecord(
@@ -73,8 +73,20 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
             state=_state(doc, sent, toks[r0].start, toks[r1].end),
         ))
     if categories:
-        last_category[id(sent.block)] = categories[-1][:2]
+        last_category[sent.block] = categories[-1][:2]
     return out
+
+
+def _category_for(categories: list[tuple[str, str, int]], recipient_start: int, rule: str,
+                  inherited: tuple[str, str]) -> tuple[str, str]:
+    """The nearest category phrase before the recipient; in English ("... for X was given to R") the
+    sentence's first; else the paragraph's last one."""
+    before = [c for c in categories if c[2] <= recipient_start]
+    if before:
+        return before[-1][:2]
+    if categories and rule == "awards.tier_to_recipient":
+        return categories[0][:2]
+    return inherited
 
 
 def _text(doc: Document, ns: int, ne: int) -> str:
