@@ -166,10 +166,10 @@ def analyse(text: str | NormText) -> Layout:
         kind, rid = kinds[i]
         if rid in markers and markers[rid].opens_run:
             run = (kind, rid)
-        elif kind == "text":
+        elif kind in ("text", "caption"):  # an all-caps tag is still a tag
             if run and _headline_like(norm[s:e]):
                 kinds[i] = run
-            else:
+            elif kind == "text":
                 run = None
 
     blocks: list[Block] = []

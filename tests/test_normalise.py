@@ -1,0 +1,46 @@
+"""The working copy and its offset map: every span of the working copy maps back to original text
+that normalises to exactly that span (property), and the rewrites the matchers rely on."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.normalise import fold, normalise
+
+# text drawn from the characters the normaliser rewrites, Devanagari, digits and spaces
+ALPHABET = st.sampled_from(list("करोड़ड़ढ़ज़फ़ग़क़ ०१२३४५६७८९0123456789,.।-–’‘“”\u00a0\u200b\u200c\u200d\u00ad\u202fabc\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.data())
+def test_span_maps_back_to_its_original(text, data):
+    nt = normalise(text)
+    n = len(nt.norm)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n))
+    s, e = nt.span(start, end)
+    assert 0 <= s <= e <= len(text)
+    if end > start:
+        assert normalise(text[s:e]).norm == nt.norm[start:end]
+    assert nt.to_norm(s, e)[0] <= start
+
+
+CASES = [
+    # (text, working copy)
+    ("करो\u095c", "करोड\u093c"),  # precomposed ड़ becomes ड + nukta
+    ("४२,५३२ करोड़", "42,532 करोड़"),
+    ("7,900\u00a0करोड़", "7,900 करोड़"),
+    ("ज\u200dेम", "जेम"),
+    ("‘जेम’ – “GeM”", "'जेम' - \"GeM\""),
+    ("50\u2032", "50'"),
+]
+
+
+def test_rewrites():
+    for text, norm in CASES:
+        assert normalise(text).norm == norm, text
+
+
+def test_fold_is_the_contract_normalisation():
+    assert fold("  करो\u095c   रुपये ") == fold("करोड\u093c रुपये")
+    assert fold("GeM  Samvad") == "gem samvad"
