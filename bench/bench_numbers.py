@@ -19,6 +19,7 @@ import random
 import resource
 import sys
 import time
+import timeit
 import tracemalloc
 from pathlib import Path
 
@@ -138,6 +139,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
+    calib = min(timeit.repeat("f()", "def f(): pass", number=200_000, repeat=5)) / 200_000 * 1e9
+    print(f"calibration: an empty Python function call takes {calib:.0f} ns on this machine")
     t = time.perf_counter()
     find_numbers("1")  # load and compile the rules
     print(f"first call (load rules, compile scanner): {(time.perf_counter() - t) * 1000:.0f} ms")

@@ -395,7 +395,10 @@ def _load(data: dict) -> Lexicon:
         for form in forms:
             first = WORD_TOKEN.search(normalise(form).norm)
             if first and not first.group()[0].isdigit():
-                start_words[word_key(first.group())] = cls
+                k = word_key(first.group())
+                for variant in (k, k.upper(), k.capitalize()):  # the scanner looks tokens up as written
+                    if start_words.get(variant) != "start":
+                        start_words[variant] = cls
     return Lexicon(
         start_words=start_words,
         number_word_keys=frozenset(word_key(normalise(f).norm) for f in number_words + scale_forms

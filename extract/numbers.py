@@ -55,6 +55,7 @@ from __future__ import annotations
 import calendar
 import json
 import sys
+import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
@@ -63,7 +64,7 @@ from typing import Any, Callable, Optional
 import regex
 
 from .normalise import NormText, normalise
-from .number_words import GAP, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+from .number_words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -128,6 +129,8 @@ class _Patterns:
     # a word, a sign) holding only the branches that can start there (each call costs more the
     # larger the pattern)
     by_digit: regex.Pattern
+    by_number: regex.Pattern       # a digit run in no date, time, FY or ordinal shape
+    digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
     by_word: regex.Pattern
     by_sign: regex.Pattern
     noun: regex.Pattern      # the word after an ordinal
@@ -183,13 +186,20 @@ def _build(lx: Lexicon) -> _Patterns:
         return regex.compile("|".join(alts[n] for n in names))
 
     by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
+    by_number = variant("num", "junk")
+    # A digit run can start a date, time, financial year or ordinal only in these shapes; any
+    # other digit run is tried with the number-phrase branch alone, which is much cheaper.
+    letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
+                             | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
+    digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
+                     rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
     by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
     by_sign = variant("num")
     return _Patterns(
-        by_digit=by_digit, by_word=by_word, by_sign=by_sign,
+        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word, by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        ix={p: dict(p.groupindex) for p in (by_digit, by_word, by_sign)},
+        ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
     )
 
 
@@ -408,8 +418,11 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     lx, pats = lexicon(), _patterns()
     ix = pats.ix[m.re]
     seq_start, core_end = toks[0][1], toks[-1][2]
-    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, ix["pre"])]
-    after = _after_words(m, nt, r1, seq_start, lx, ix) if with_suffix else []
+    regs = m.regs
+    pre_i = ix["pre"]
+    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, pre_i)] if regs[pre_i][0] >= 0 else []
+    after = (_after_words(m, nt, r1, seq_start, lx, ix)
+             if with_suffix and (regs[ix["post"]][0] >= 0 or regs[ix["glued"]][0] >= 0) else [])
     scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
     fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
@@ -610,6 +623,12 @@ def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 
 
 _SIGNS = frozenset("₹$€£~")
+
+
+def _in_word(norm: str, at: int) -> bool:
+    """True when a scan resumed inside a word (the token at `at` is the tail of a word)."""
+    return unicodedata.category(norm[at - 1])[0] in "LM"
+
 _DIGITS_SIGNS = frozenset("0123456789₹$€£~")
 _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
     "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
@@ -630,35 +649,40 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     pats, lx = _patterns(), lexicon()
     starts, numbers = lx.start_words, lx.number_word_keys
     by_digit, by_word, by_sign = pats.by_digit.match, pats.by_word.match, pats.by_sign.match
-    tokens_in = WORD_TOKEN.findall
+    by_number, special = pats.by_number.match, pats.digit_special.match
+    tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
-    pos = 0
-    for tm in WORD_TOKEN.finditer(norm):
-        at = tm.start()
-        if at < pos:
-            continue
-        t = tm.group()
-        c = t[0]
-        if "0" <= c <= "9":
-            grammar = by_digit
-        elif c in _SIGNS:
-            grammar = by_sign
-        else:
-            cls = starts.get(t) or starts.get(word_key(t))
-            if cls is None:
-                continue
-            if cls == "prefix":  # only worth trying when a number follows within a few words
-                near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
-                if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+    pos, n = 0, len(norm)
+    while pos < n:
+        for tm in tokens_from(norm, pos):
+            at = tm.start()
+            t = tm.group()
+            c = t[0]
+            if "0" <= c <= "9":
+                grammar = by_digit if special(norm, at) else by_number
+            elif c in _SIGNS:
+                grammar = by_sign
+            else:
+                cls = starts.get(t)
+                if cls is None and NUKTA in t:
+                    cls = starts.get(word_key(t))
+                if cls is None or (at == pos and at and _in_word(norm, at)):
                     continue
-            grammar = by_word
-        m = grammar(norm, at)
-        if m is None:
-            continue
-        expr, nxt = _HANDLERS[m.lastgroup](m, nt)
-        if expr is not None:
-            out.append(expr)
-        pos = max(nxt, at + 1)
+                if cls == "prefix":  # only worth trying when a number follows within a few words
+                    near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
+                    if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                        continue
+                grammar = by_word
+            m = grammar(norm, at)
+            if m is None:
+                continue
+            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+            if expr is not None:
+                out.append(expr)
+            pos = max(nxt, at + 1)
+            break  # go on from the end of what was read (the tokens in between are consumed)
+        else:
+            break
     return out
 
 

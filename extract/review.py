@@ -39,6 +39,9 @@ COLOURS = {
 }
 _TIP_SKIP = {"evidence", "context", "article_id", "record_id", "start", "end"}
 _GROUPED = {"value", "mentions"}
+# columns whose values are short words or numbers: kept on one line in the tables
+_NOWRAP = {"iso", "primary", "mentions", "inr", "value", "qualifier", "role", "counterparty", "segment", "period",
+           "tier", "category_en", "date", "published", "status", "lang"}
 
 esc = html.escape
 
@@ -325,6 +328,10 @@ def _tables_section(recs: Sequence[Rec], problems: Mapping[str, str]) -> str:
     return "\n".join(parts)
 
 
+def _nw(column: str) -> str:
+    return ' class="nw"' if column in _NOWRAP else ""
+
+
 def _record_table(kind: str, rows: Sequence[Rec], problems: Mapping[str, str]) -> str:
     cols = RECORD_TYPES[kind].type_columns()
     head = "".join(f"<th>{esc(c)}</th>" for c in ("record", "evidence", *cols, "span", "rule"))
@@ -337,7 +344,7 @@ def _record_table(kind: str, rows: Sequence[Rec], problems: Mapping[str, str]) -
         cells = [f'<td><a href="{fragment(r.rid)}" class="rlink">{esc(r.rid)}</a>'
                  + (f'<div class="problem">⚠ {esc(problem)}</div>' if problem else "") + "</td>",
                  f'<td class="ev">{esc(r.row.get("evidence", ""))}</td>']
-        cells += [f"<td>{esc(display_value(c, r.row.get(c, '')))}</td>" for c in cols]
+        cells += [f"<td{_nw(c)}>{esc(display_value(c, r.row.get(c, '')))}</td>" for c in cols]
         cells.append(f"<td class=\"num\">{esc(r.row.get('start', ''))}–{esc(r.row.get('end', ''))}</td>")
         cells.append(f"<td class=\"rule\">{esc(r.row.get('rule', ''))}</td>")
         cls = ' class="bad"' if problem else ""
@@ -385,7 +392,7 @@ def _index_row(a: Mapping[str, str], counts: Mapping[str, int]) -> str:
         (f'<td><a href="{href(page_name(aid))}">{esc(aid)}</a>'
          f'<div class="title" lang="{_html_lang(lang)}">{esc(title)}</div>{err}</td>'),
         f'<td class="st-{esc(status)}">{esc(status)}</td>',
-        f"<td>{esc(lang)}</td>", f"<td>{esc(a.get('published', ''))}</td>",
+        f"<td>{esc(lang)}</td>", f"<td{_nw('published')}>{esc(a.get('published', ''))}</td>",
         f"<td>{esc(a.get('publisher', ''))}</td>",
     ]
     cells += [f'<td class="num">{counts[k] or ""}</td>' for k in KINDS]
@@ -447,6 +454,7 @@ table{border-collapse:collapse;font-size:.8rem;background:var(--paper)}
 th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#eaeef2;font-weight:600;white-space:nowrap}
 td.ev{font-weight:600}
+td.nw{white-space:nowrap}
 a.rlink{white-space:nowrap;font-family:ui-monospace,monospace;font-size:.75rem}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.rule{color:var(--muted);font-size:.75rem}
