@@ -4,10 +4,15 @@ tables and regex alternations over the normalised working copy.
 Owns the surface forms the number reader knows (number words, fraction words, scale words,
 currency markers, qualifier phrases, counted nouns, time words, months, ordinals, cue words),
 their canonical values, and the checks on them at load: every section present with the right
-types, cardinals 0-99 and months 1-12 complete, and no form used twice within one matcher after
-Unicode folding (nukta-insensitive). A broken file raises `extract.rules.RuleError`.
+types, cardinals 0-99 and months 1-12 complete, and no form used twice within one matcher (the
+words before a number, the words after it, number words, ...) under this module's lookup key
+(folded, nukta-insensitive) or the project's `extract.rules.collision_key`. A broken file raises
+`extract.rules.RuleError` naming the file and the entry.
 
-It does not scan text: `extract.numbers` compiles these alternations into its scanner.
+The alternations are prefix trees with a one-character guard in front and no optional-group
+quantifiers: the `regex` module tries alternatives one by one and pays per call for every repeat
+in a pattern, and these choices keep the number grammar cheap. It does not scan text:
+`extract.numbers` compiles these alternations into its grammar.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ QUALIFIERS = ("approx", "more_than", "less_than", "up_to")
 SYSTEMS = ("indian", "western")
 CUE_KEYS = (
     "percent", "multiplier", "rank_before", "rank_after", "ordinal_suffix", "range", "out_of_total_first",
-    "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix",
+    "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix", "count_modifiers",
 )
 
 # Word edges on the working copy: a Devanagari word may end in a combining mark, so \b is not used.
@@ -53,6 +58,11 @@ def key(surface: str) -> str:
     """Lookup key of a surface form or of matched text: folded, nukta, hyphens and blanks removed."""
     k = "".join(fold(surface).replace(NUKTA, "").split())
     return k.replace("-", "") or k
+
+
+def _collision_key(surface: str) -> str:
+    collision_key = getattr(rules, "collision_key", None)
+    return collision_key(surface) if collision_key else fold(surface)
 
 
 def _fail(entry: str, problem: str) -> rules.RuleError:
@@ -106,16 +116,9 @@ def _trie(sequences: Iterable[list[str]]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if "" in node:  # an empty branch, not "?": the regex module pays per call for each repeat
             return f"(?:{body}|)"
-        return body if len(alts) == 1 and len(node) == 1 else body
+        return body
 
     return emit(root)
-
-
-def trie(forms: Iterable[str]) -> str:
-    """Prefix tree of the forms that start with a letter, without word edges: a fast filter for
-    where a form may stand (the exact match, with edges, is checked afterwards)."""
-    units = [form_units(f) for f in forms if _WORDISH.match(f)]
-    return _first_char_guard({c for u in units for c in _first_chars(u[0])}) + "(?:" + _trie(units) + ")"
 
 
 def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
@@ -221,9 +224,11 @@ class _Matcher:
             k = key(form)
             if not k:
                 raise _fail(entry, f"form {form!r} is empty after folding")
-            if k in self.owner and self.owner[k] != entry:
-                raise _fail(entry, f"{self.name} form {form!r} collides with entry {self.owner[k]!r}")
-            self.owner[k] = entry
+            # the lookup key of this module, and the project-wide collision key of extract.rules
+            for kk in (k, "\x00" + _collision_key(form)):
+                if kk in self.owner and self.owner[kk] != entry:
+                    raise _fail(entry, f"{self.name} form {form!r} collides with entry {self.owner[kk]!r}")
+                self.owner[kk] = entry
             self.forms.append(form)
         return forms
 
@@ -362,24 +367,18 @@ def _load(data: dict) -> Lexicon:
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
     patterns = {
         "cardinal": alternation(forms_of(data["cardinals"])),
-        "fraction": alternation(forms_of(data["fractions"])),
-        "modifier": alternation(forms_of(data["fraction_modifiers"])),
-        "hundred": alternation(words["hundred"]),
-        "indefinite": alternation(words["indefinite"]),
-        "connector": alternation(words["connectors"]),
         "scale": alternation(scale_forms),
-        "currency_before": alternation(cur_before.forms),
-        "currency_after": alternation(cur_after.forms),
-        "qualifier_before": alternation(q_before.forms),
-        "qualifier_after": alternation(q_after.forms),
-        "noun": alternation(nouns.forms),
+        "noun": alternation(nouns.forms),  # counted, time and rank nouns (after an ordinal)
         "month": alternation(months.forms, latin_exact_case=True),
         "ordinal": alternation(forms_of(data["ordinals"])),
         "multiplier_word": alternation(forms_of(data["multiplier_words"])),
-        # any one word of a number phrase: number words, fractions, hundred, scales, "a", "and"
+        # counted nouns, for the look past a modifier word ("lakh government buyers")
+        "count_noun": alternation([f for e in data["count_unit"] for f in e["forms"]]),
+        # the words before, after and between numbers (typed by the tables before/after/between)
         "before": before_src,
         "after": after_src,
         "between": between_src,
+        # any one word of a number phrase: number words, fractions, hundred, scales, "a", "and"
         "number_token": alternation(number_words + scale_forms + words["connectors"] + words["indefinite"]),
         **{f"cue_{name}": src for name, src in cues_alt.items()},
     }

@@ -9,11 +9,16 @@ markers before or after, qualifiers next to the number, ranges, dates, years and
 It does not decide what a number means for GeM (role, counterparty, period of a fact): the
 order-value and count extractors do that from the expressions found here.
 
-Matching runs on the working copy of `extract.normalise` with one scanner regex compiled at first
-use from the word data in rules/numbers.toml (`extract.number_words`); every span is carried
-while matching and mapped back with `NormText.span`, so `text[start:end] == expr.text` always.
-Values are `int` or `Decimal`, never float. The scan is linear: digit runs are read with
-possessive groups, and a run of digits and punctuation that is no number is skipped whole.
+Matching runs on the working copy of `extract.normalise`. The word data live in
+rules/numbers.toml (`extract.number_words` loads and checks them); the grammar is a handful of
+regexes compiled once, at first use, from that data. The text is walked token by token and the
+grammar is tried only where an expression can start (a digit, a currency sign, a word of the
+rules' start lists). Every span is carried while matching and mapped back with `NormText.span`,
+so `text[start:end] == expr.text` always: nothing is searched for again. Values are `int` or
+`Decimal`, never float. The scan is linear: digit runs are read with possessive groups, a run of
+digits and punctuation that is no number is skipped whole, and every match moves the scan on.
+
+Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
 
 How an expression is typed (first rule that applies wins):
 - `date`, `fiscal_year`: by their shape (26.06.2023, 2026-01-19, 9 अगस्त 2016, January 19, 2026;
@@ -125,15 +130,16 @@ def _digits(t: str) -> Optional[Number]:
 
 @dataclass(frozen=True)
 class _Patterns:
-    # the grammar, tried only where `find_in` saw a possible start; one variant per kind of start (a digit,
-    # a word, a sign) holding only the branches that can start there (each call costs more the
-    # larger the pattern)
+    # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
+    # (a digit, a word, a sign) holding only the branches that can start there: the regex module
+    # pays per call for the size of a pattern, so smaller variants are cheaper.
     by_digit: regex.Pattern
     by_number: regex.Pattern       # a digit run in no date, time, FY or ordinal shape
     digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
     by_word: regex.Pattern
     by_sign: regex.Pattern
     noun: regex.Pattern      # the word after an ordinal
+    modified_noun: regex.Pattern  # a counted noun after one modifier word
     worth: regex.Pattern
     ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
 
@@ -154,7 +160,8 @@ def _build(lx: Lexicon) -> _Patterns:
 
     # The words around the number are captured by one matcher per side and typed in Python: a
     # few prefix-tree lookups per phrase instead of one per word class.
-    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
+    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)"
+           rf"(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
            rf"(?P<seq>{seq('tok')})"
            rf"(?:{_}(?P<rsep>{P['between']}){_}(?P<seq2>{seq('tok2')}))?"
            rf"(?P<glued>'(?![\p{{L}}\p{{N}}])|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
@@ -196,8 +203,10 @@ def _build(lx: Lexicon) -> _Patterns:
     by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
     by_sign = variant("num")
     return _Patterns(
-        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word, by_sign=by_sign,
+        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word,
+        by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
+        modified_noun=regex.compile(rf"{_}{P['cue_count_modifiers']}{_}(?P<noun>{P['count_noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
         ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
     )
@@ -457,10 +466,15 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
         if dur:
             kind = "duration"
             fields.update(unit=dur[0], unit_text=_orig(nt, dur[1], dur[2]))
+        elif nxt[0] == "count" and r1.lone_word and r2 is None and r1.value == 1:
+            return None, core_end  # "एक उत्पाद", "one product": the article, not a count of one
         elif nxt[0] == "count":
             s, e = after[len(kept)][1:]
             kind = "count"
             fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
+        elif nxt[0] is None and (mn := pats.modified_noun.match(nt.norm, end)):
+            kind = "count"
+            fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
             if not kind:
@@ -505,9 +519,10 @@ def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, q
     a number worth reporting (a lone number word)."""
     if r1.big_indian or (r2 is not None and r2.big_indian):
         return "money_inr"
-    worth = pats.worth.search(nt.norm, max(0, start - 16), start) is not None
     indian = r1.indian or (r2 is not None and r2.indian)
-    if (indian and (worth or genitive)) or (worth and not r1.scales):
+    if indian and genitive:
+        return "money_inr"
+    if (indian or not r1.scales) and pats.worth.search(nt.norm, max(0, start - 16), start):
         return "money_inr"
     if (r1.year_shaped and (r2 is None or r2.year_shaped)
             and qualifier not in ("more_than", "less_than")):
@@ -625,6 +640,32 @@ def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 _SIGNS = frozenset("₹$€£~")
 
 
+_BEFORE_BARE = frozenset(" \t\n\r([")
+_AFTER_BARE = frozenset(",;)]|")
+
+
+def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
+    """A short digit run between a blank (or the start) and a comma, semicolon or bracket (or the
+    end): no grouping, scale, unit, range or cue word can belong to it, so the grammar would read
+    it as a bare figure. Reading it directly keeps lists of numbers cheap."""
+    if end - at > _MAX_DIGITS or (at and norm[at - 1] not in _BEFORE_BARE):
+        return False
+    if end == n:
+        return True
+    c = norm[end]
+    return c in _AFTER_BARE and not (c == "," and end + 1 < n and "0" <= norm[end + 1] <= "9")
+
+
+def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:
+    """A bare figure read directly: a year when it looks like one, else plain (see _bare_kind)."""
+    v = int(t)
+    if len(t) == 4 and 1900 <= v <= 2099:
+        return _expr(nt, at, end, v, "year", period=t)
+    if _patterns().worth.search(nt.norm, max(0, at - 16), at):
+        return _expr(nt, at, end, v, "money_inr", unit="INR")
+    return _expr(nt, at, end, v, "plain")
+
+
 def _in_word(norm: str, at: int) -> bool:
     """True when a scan resumed inside a word (the token at `at` is the tail of a word)."""
     return unicodedata.category(norm[at - 1])[0] in "LM"
@@ -638,6 +679,14 @@ _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr
 
 # --- public interface ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _scanner() -> tuple:
+    """What find_in uses at every call, looked up once."""
+    pats, lx = _patterns(), lexicon()
+    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_number.match, pats.by_word.match,
+            pats.by_sign.match, pats.digit_special.match)
+
+
 def find_in(nt: NormText) -> list[NumberExpr]:
     """Every numeric expression of an already normalised text (offsets into nt.text).
 
@@ -646,10 +695,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    pats, lx = _patterns(), lexicon()
-    starts, numbers = lx.start_words, lx.number_word_keys
-    by_digit, by_word, by_sign = pats.by_digit.match, pats.by_word.match, pats.by_sign.match
-    by_number, special = pats.by_number.match, pats.digit_special.match
+    starts, numbers, by_digit, by_number, by_word, by_sign, special = _scanner()
     tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
@@ -659,6 +705,11 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             t = tm.group()
             c = t[0]
             if "0" <= c <= "9":
+                e = tm.end()
+                if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
+                    out.append(_bare_expr(nt, at, e, t))
+                    pos = e
+                    break
                 grammar = by_digit if special(norm, at) else by_number
             elif c in _SIGNS:
                 grammar = by_sign
