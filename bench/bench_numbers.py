@@ -129,7 +129,7 @@ def pathological_lines(seed: int) -> dict[str, str]:
         "123,123,... (one valid grouping)": "123," * (mb // 4 - 1) + "123",
         "12,34,56,... (Indian-like, never closed)": ("12," * (mb // 3))[:mb],
         "digits only": "9" * mb,
-        "1, 2, 3, ... (with spaces)": ("1, " * (mb // 3))[:mb],
+        "1, 2, 3, ... (with spaces: an expression every 3 characters)": ("1, " * (mb // 3))[:mb],
     }
 
 

@@ -217,6 +217,11 @@ def _patterns() -> _Patterns:
     return _build(lexicon())
 
 
+def load_rules() -> None:
+    """Read, validate and compile rules/numbers.toml now (the pipeline does this before any article)."""
+    _patterns()
+
+
 # --- reading a sequence of number tokens ----------------------------------------------------------
 
 @dataclass(slots=True)
@@ -653,7 +658,13 @@ def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
     if end == n:
         return True
     c = norm[end]
-    return c in _AFTER_BARE and not (c == "," and end + 1 < n and "0" <= norm[end + 1] <= "9")
+    if c != ",":
+        return c in _AFTER_BARE
+    i = end + 1 + (end + 1 < n and norm[end + 1] == " ")  # "1, 06, 647": a grouping with stray spaces
+    j = i
+    while j < n and "0" <= norm[j] <= "9":
+        j += 1
+    return j - i not in (2, 3) and not (j > i and i == end + 1)
 
 
 def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:

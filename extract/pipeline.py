@@ -92,7 +92,7 @@ def load_rules() -> None:
     for loader in (lexicon.states, lexicon.cities, lexicon.designations, lexicon.honorifics, lexicon.people,
                    lexicon.glossary, lexicon.name_spellings, lexicon.tiers, lexicon.award_categories,
                    lexicon.load_award_words, facts.cues, events_rules._patterns, layout._rules,
-                   sentences._abbreviations, numbers._patterns):
+                   sentences._abbreviations, numbers.load_rules):
         loader()
 
 
