@@ -120,10 +120,7 @@ def reviewed(request, tmp_path_factory):
     if request.param == "gold_placed":
         out = _fixture_output(root)
     else:
-        try:
-            from extract.pipeline import run_batch
-        except ImportError as exc:
-            pytest.skip(f"extract.pipeline is not importable yet: {exc}")
+        from extract.pipeline import run_batch
         out = root / "out"
         run_batch(sorted(str(p) for p in CORPUS.glob("*.txt")), str(out), progress=False)
     review.write_review(out)

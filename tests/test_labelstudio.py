@@ -228,14 +228,8 @@ def test_import_rejects_what_is_not_an_export(tmp_path, capsys):
 # ---------------------------------------------------------------- the corpus, end to end
 
 def test_corpus_round_trip_scores_perfectly(tmp_path):
-    try:
-        from extract.pipeline import run_batch
-    except ImportError as exc:
-        pytest.skip(f"extract.pipeline is not importable yet: {exc}")
-    try:
-        from extract.evaluate import score
-    except ImportError as exc:
-        pytest.skip(f"extract.evaluate is not importable yet: {exc}")
+    from extract.pipeline import run_batch
+    from extract.evaluate import score
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("gold"))
     out = tmp_path / "out"

@@ -318,10 +318,7 @@ def test_review_command_needs_an_output_folder(tmp_path, capsys):
 
 
 def test_corpus_pages_from_the_real_pipeline(tmp_path):
-    try:
-        from extract.pipeline import run_batch
-    except ImportError as exc:
-        pytest.skip(f"extract.pipeline is not importable yet: {exc}")
+    from extract.pipeline import run_batch
     corpus = sorted(str(p) for p in (ROOT / "corpus").glob("*.txt"))
     out = tmp_path / "out"
     run_batch(corpus, str(out), progress=False)
@@ -341,10 +338,7 @@ def test_corpus_pages_from_the_real_pipeline(tmp_path):
 
 
 def test_boilerplate_from_the_layout_is_dimmed(tmp_path):
-    try:
-        from extract.layout import analyse
-    except ImportError as exc:
-        pytest.skip(f"extract.layout is not importable yet: {exc}")
+    from extract.layout import analyse
     text = (ROOT / "corpus" / "000_09b6821e8ba4322d.txt").read_bytes().decode("utf-8").removeprefix("\ufeff")
     boiler = [b for b in analyse(text).blocks if b.boilerplate]
     assert boiler, "the corpus article has bylines and captions"

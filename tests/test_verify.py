@@ -57,10 +57,7 @@ def _hand_built(root: Path) -> Path:
 
 
 def _pipeline(root: Path) -> Path:
-    try:
-        from extract.pipeline import run_batch
-    except ImportError as exc:
-        pytest.skip(f"extract.pipeline is not importable yet: {exc}")
+    from extract.pipeline import run_batch
     corpus = root / "corpus"
     shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("gold"))
     out = root / "out"
