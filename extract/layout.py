@@ -44,12 +44,6 @@ class Layout:
     def content(self) -> list[Block]:
         return [b for b in self.blocks if not b.boilerplate]
 
-    def is_boilerplate(self, norm_offset: int) -> bool:
-        for b in self.blocks:
-            if b.nstart <= norm_offset < b.nend:
-                return b.boilerplate
-        return True
-
 
 @dataclass(frozen=True)
 class _Marker:

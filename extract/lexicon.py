@@ -89,19 +89,6 @@ def designations() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def honorifics() -> Gazetteer:
-    forms = rules.load("people")["honorifics"]
-    # "Dr." and "Dr" are one honorific: key them by their folded form without the dot
-    pairs = [(f, Entry(f.rstrip("."), {})) for f in forms]
-    g = Gazetteer.__new__(Gazetteer)
-    g.by_form = {fold(f): e for f, e in pairs}
-    alt = "|".join(regex.escape(normalise(f).norm) for f in sorted(forms, key=len, reverse=True))
-    # an honorific ending in a dot may touch the name; one without needs a space after it
-    g.pattern = regex.compile(f"{WORD_START}(?:{alt})(?:(?<=\\.)\\s*|\\s+)", regex.V1)
-    return g
-
-
-@lru_cache(maxsize=1)
 def people() -> dict:
     data = rules.load("people")
     for key in ("org_heads_hi", "org_heads_en", "central_orgs", "honorifics"):

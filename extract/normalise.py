@@ -57,9 +57,6 @@ class NormText:
         """Working-copy (start, end) of the original span text[start:end]."""
         return bisect_left(self.to_orig, start), bisect_left(self.to_orig, end)
 
-    def original(self, start: int, end: int) -> str:
-        s, e = self.span(start, end)
-        return self.text[s:e]
 
 
 _LENGTH_CHANGING = re.compile("[%s]" % "".join(

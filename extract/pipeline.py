@@ -78,10 +78,6 @@ def process(src: reader.Source) -> ArticleResult:
                               dateline=m.dateline), records)
 
 
-def process_path(path: Path) -> ArticleResult:
-    return process(reader.read(path))
-
-
 def load_rules() -> None:
     """Read and validate every rule file once, before any article: a broken file fails the run
     up front, naming the file and the entry."""
@@ -89,7 +85,7 @@ def load_rules() -> None:
     from .extractors import events as events_rules, facts
 
     rule_ids()
-    for loader in (lexicon.states, lexicon.cities, lexicon.designations, lexicon.honorifics, lexicon.people,
+    for loader in (lexicon.states, lexicon.cities, lexicon.designations, lexicon.people,
                    lexicon.glossary, lexicon.name_spellings, lexicon.tiers, lexicon.award_categories,
                    lexicon.load_award_words, facts.cues, events_rules._patterns, layout._rules,
                    sentences._abbreviations, numbers.load_rules):
