@@ -58,7 +58,6 @@ class NormText:
         return bisect_left(self.to_orig, start), bisect_left(self.to_orig, end)
 
 
-
 _LENGTH_CHANGING = re.compile("[%s]" % "".join(
     re.escape(chr(cp)) for cp, rep in _TABLE.items() if len(rep) != 1))
 _ONE_FOR_ONE = {cp: rep for cp, rep in _TABLE.items() if len(rep) == 1}
