@@ -1,7 +1,7 @@
 """English renderings of Hindi names, organisations and event names.
 
-Owns the romaniser (Devanagari to Latin with the usual Hindi schwa deletion: अमरदीप → Amardeep
-spelt "Amardip", कुमार → Kumar) and the glossary translation of organisation and event names
+Owns the romaniser (Devanagari to Latin with the usual Hindi schwa deletion: सुखदीप → Sukhdeep
+spelt "Sukhdip", कुमार → Kumar) and the glossary translation of organisation and event names
 (वित्त विभाग → Finance Department, छत्तीसगढ़ सरकार → Government of Chhattisgarh). Usual English
 spellings of common name parts come from rules/people.toml. Latin text is returned as written.
 """

@@ -36,9 +36,9 @@ How an expression is typed (first rule that applies wins):
   (130 गुना, 3x, 3 times, दोगुना).
 - `count`: the phrase stands straight before a counted noun of the rules ("1.5 लाख से अधिक ऑर्डर्स",
   "1.47 crore transactions"); the noun is outside the span, `unit` is its canonical name and
-  `unit_text` the noun as written. A genitive in between ("7,900 करोड़ के ऑर्डर") makes it no count.
+  `unit_text` the noun as written. A genitive in between ("5,100 करोड़ के ऑर्डर") makes it no count.
 - `duration`: straight before a time noun (तीन सालों, 10 days); the time noun is in the span.
-- `money_inr` again for a bare figure in an Indian scale of a crore or more (4,155 करोड़, एक लाख
+- `money_inr` again for a bare figure in an Indian scale of a crore or more (2,310 करोड़, एक लाख
   करोड़), or in lakh/thousand when a genitive follows ("5 लाख के ऑर्डर") or "worth" precedes.
 - `year`: four digits 1900-2099 standing alone ("2017 से", "समिट 2025"); qualifiers are not part
   of a year ("2030 तक" is the year 2030), except more/less than, which make it `plain`.
@@ -52,8 +52,8 @@ applies to both ends (15-20 हजार = 15000..20000); an end with its own sc
 
 Qualifiers (CONTRACT.md vocabulary: exact, approx, more_than, less_than, up_to) count only when
 they stand right next to the number phrase, before it (लगभग, about, more than, up to) or after
-it (से अधिक, के पार, तक, plus); they are part of the span. In "932 करोड़ (लगभग 50′)" the लगभग
-belongs to the percentage, and 932 करोड़ is exact.
+it (से अधिक, के पार, तक, plus); they are part of the span. In "610 करोड़ (लगभग 40′)" the लगभग
+belongs to the percentage, and 610 करोड़ is exact.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Officials: people named with a designation, and the organisation they serve.
 
 Rules (ids in rules/extraction.toml):
-- officials.name_desig_org: "NAME, DESIGNATION, ORGANISATION" ("अमरदीप गुप्ता, निदेशक, जेम ने",
+- officials.name_desig_org: "NAME, DESIGNATION, ORGANISATION" ("सुखदीप वर्मा, निदेशक, जेम ने",
   "Shri X, Additional CEO, GeM"); the organisation may run over commas while each part ends in an
   organisation head ("वाणिज्य एवं उद्योग विभाग, छत्तीसगढ़ सरकार").
 - officials.org_desig_name: "ORGANISATION के DESIGNATION NAME" ("वित्त विभाग के सचिव अबू इमरान"),
