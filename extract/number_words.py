@@ -252,6 +252,19 @@ def _number_table(data: dict, name: str, entries: Iterable[str] | None, matcher:
     return out
 
 
+def _before_after(data: dict, section: str, label: str, value_of) -> tuple[tuple[_Matcher, dict], tuple[_Matcher, dict]]:
+    """The [[section]] entries' `before` and `after` forms: a matcher and a form -> value table for
+    each side; `value_of(entry, e)` checks an entry and gives the value its forms stand for."""
+    sides = {side: (_Matcher(f"{section} ({side})"), {}) for side in ("before", "after")}
+    for i, e in enumerate(_section(data, section, list)):
+        entry = f"{section}.{e.get(label) or i}"
+        value = value_of(entry, e)
+        for side, (matcher, table) in sides.items():
+            for form in matcher.add(entry, _str_list(e.get(side), f"{entry}.{side}")):
+                table[key(form)] = value
+    return sides["before"], sides["after"]
+
+
 def _load(data: dict) -> Lexicon:
     numeric = _Matcher("number word")
     cardinal = _number_table(data, "cardinals", range(100), numeric)
@@ -281,31 +294,19 @@ def _load(data: dict) -> Lexicon:
             scale[key(form)] = sc
             scale_forms.append(form)
 
-    cur_before, cur_after = _Matcher("currency (before)"), _Matcher("currency (after)")
-    currency_before: dict[str, str] = {}
-    currency_after: dict[str, str] = {}
-    for i, e in enumerate(_section(data, "currency", list)):
+    def iso_code(entry: str, e: dict) -> str:
         iso = e.get("iso")
-        entry = f"currency.{iso or i}"
         if not isinstance(iso, str) or not regex.fullmatch(r"[A-Z]{3}", iso):
             raise _fail(entry, "iso must be a three-letter ISO 4217 code")
-        for form in cur_before.add(entry, _str_list(e.get("before"), entry + ".before")):
-            currency_before[key(form)] = iso
-        for form in cur_after.add(entry, _str_list(e.get("after"), entry + ".after")):
-            currency_after[key(form)] = iso
+        return iso
 
-    q_before, q_after = _Matcher("qualifier (before)"), _Matcher("qualifier (after)")
-    qualifier_before: dict[str, str] = {}
-    qualifier_after: dict[str, str] = {}
-    for i, e in enumerate(_section(data, "qualifier", list)):
-        qid = e.get("id")
-        entry = f"qualifier.{qid or i}"
-        if qid not in QUALIFIERS:
+    def qualifier_id(entry: str, e: dict) -> str:
+        if e.get("id") not in QUALIFIERS:
             raise _fail(entry, f"id must be one of {QUALIFIERS}")
-        for form in q_before.add(entry, _str_list(e.get("before"), entry + ".before")):
-            qualifier_before[key(form)] = qid
-        for form in q_after.add(entry, _str_list(e.get("after"), entry + ".after")):
-            qualifier_after[key(form)] = qid
+        return e["id"]
+
+    (cur_before, currency_before), (cur_after, currency_after) = _before_after(data, "currency", "iso", iso_code)
+    (q_before, qualifier_before), (q_after, qualifier_after) = _before_after(data, "qualifier", "id", qualifier_id)
 
     nouns = _Matcher("noun")
     noun: dict[str, tuple[str, str]] = {}
