@@ -13,12 +13,6 @@ from ..records import CountRecord
 from .facts import PeriodTracker, context, exact_int, figures, next_start
 
 
-def _article_word(fig) -> bool:
-    """"एक जिला एक उत्पाद", "one product": a lone small number word is an article, not a statistic."""
-    e = fig.expr
-    return not e.scale and e.value < 10 and not any(ch.isdigit() for ch in e.text)
-
-
 def extract(doc: Document) -> list[CountRecord]:
     rows: dict[tuple, CountRecord] = {}
     periods = PeriodTracker()
@@ -26,7 +20,7 @@ def extract(doc: Document) -> list[CountRecord]:
         explicit = periods.explicit(doc, sent)
         figs = figures(doc, sent)
         for fig in figs:
-            if fig.expr.kind != "count" or _article_word(fig):
+            if fig.expr.kind != "count":
                 continue
             ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = CountRecord(
