@@ -59,17 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .pipeline import command
         elif args.command == "eval":
-            from .evaluate import command
+            from .review.evaluate import command
         elif args.command == "numbers":
             from .numbers import command
         elif args.command == "review":
-            from .review import command
+            from .review.pages import command
         elif args.command == "verify":
-            from .verify import command
+            from .review.verify import command
         elif args.command == "export":
-            from .labelstudio import export_command as command
+            from .review.labelstudio import export_command as command
         else:
-            from .labelstudio import import_command as command
+            from .review.labelstudio import import_command as command
         return command(args)
     except RuleError as exc:
         print(f"gem-extract: broken rule file: {exc}", file=sys.stderr)

@@ -13,8 +13,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import reader, writer
-from .document import build
+from .text import reader
+from .output import writer
+from .text.document import build
 from .extractors import awards, counts, events, officials, order_values, states
 from .records import Record
 from .rules import RuleError, rule_ids
@@ -81,7 +82,9 @@ def process(src: reader.Source) -> ArticleResult:
 def load_rules() -> None:
     """Read and validate every rule file once, before any article: a broken file fails the run
     up front, naming the file and the entry."""
-    from . import layout, lexicon, numbers, sentences
+    from . import lexicon, numbers
+    from .text import layout
+    from .text import sentences
     from .extractors import events as events_rules, facts
 
     rule_ids()
@@ -111,10 +114,10 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
             records[kind].extend(recs)
     writer.write(out_dir, articles, records)
     if review:
-        from .review import write_review
+        from .review.pages import write_review
         write_review(out_dir)
     if xlsx:
-        from .xlsx import write_xlsx
+        from .output.xlsx import write_xlsx
         write_xlsx(out_dir)
     failed = [r.row for r in results if not r.ok]
     for row in failed[:MAX_ERRORS_SHOWN]:

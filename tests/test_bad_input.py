@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extract import pipeline, reader
-from extract.csvsafe import read_csv
-from extract.reader import decode
+from extract import pipeline
+from extract.text import reader
+from extract.output.csvsafe import read_csv
+from extract.text.reader import decode
 
 from .conftest import CORPUS
 

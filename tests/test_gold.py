@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.evaluate import KEYS, mismatches, score
+from extract.review.evaluate import KEYS, mismatches, score
 
 from .conftest import GOLD
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.csvsafe import read_csv
-from extract.reader import decode
+from extract.output.csvsafe import read_csv
+from extract.text.reader import decode
 from extract.records import RECORD_TYPES
 from extract.rules import rule_ids
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..document import Document
-from ..english import organisation_en
+from ..text.document import Document
+from ..lexicon.english import organisation_en
 from ..normalise import fold
 from ..records import AwardRecord
-from ..layout import Block
-from ..sentences import Sentence
+from ..text.layout import Block
+from ..text.sentences import Sentence
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (

@@ -14,11 +14,11 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon, rules
-from ..document import Document
-from ..english import phrase_en
+from ..text.document import Document
+from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
-from ..sentences import Sentence
+from ..text.sentences import Sentence
 from .tokens import stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})

@@ -17,10 +17,10 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon, rules
-from ..document import Document, Number
+from ..text.document import Document, Number
 from ..lexicon import WORD_END, WORD_START
 from ..normalise import normalise
-from ..sentences import Sentence
+from ..text.sentences import Sentence
 
 FIGURE_KINDS = ("money_inr", "count")
 _CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")

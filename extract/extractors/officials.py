@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import lexicon
-from ..document import Document
-from ..english import name_en, organisation_en
+from ..text.document import Document
+from ..lexicon.english import name_en, organisation_en
 from ..normalise import fold
 from ..records import OfficialRecord
-from ..sentences import Sentence
+from ..text.sentences import Sentence
 from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
 
 MAX_NAME_WORDS = 3

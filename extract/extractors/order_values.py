@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..document import Document
+from ..text.document import Document
 from ..records import OrderValueRecord
 from .facts import PeriodTracker, context, exact_int, figures, next_start
 

@@ -6,7 +6,7 @@ Rule: states.mention (surface forms in rules/states.toml). Mentions in boilerpla
 from __future__ import annotations
 
 from .. import lexicon
-from ..document import Document
+from ..text.document import Document
 from ..records import StateRecord
 
 

@@ -1,0 +1,129 @@
+"""Gazetteers and word lists from rules/, compiled once into matchers over the working copy
+(`english` renders names and phrases in Latin script from them).
+
+Owns: states and union territories, cities, designations, honorifics, organisation heads and the
+glossaries (organisation words, usual spellings of name parts), award tiers and categories.
+Each is validated at load (required keys, known states, no colliding surface forms). Matching is
+on the normalised working copy, whole words only, Latin case-insensitive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import rules
+from ..normalise import fold, normalise
+
+WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
+WORD_END = r"(?![\p{L}\p{M}\p{N}])"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # canonical value (English state name, designation_en, tier id...)
+    data: dict
+
+
+class Gazetteer:
+    """Whole-word matcher of many surface forms, longest form first."""
+
+    def __init__(self, name: str, pairs: list[tuple[str, Entry]]):
+        self.by_form: dict[str, Entry] = {}
+        rules.check_unique(name, [(e.key, f) for f, e in pairs], "surface form")
+        for form, entry in pairs:
+            self.by_form[fold(form)] = entry
+        forms = sorted({normalise(f).norm for f, _ in pairs}, key=len, reverse=True)
+        alt = "|".join(regex.escape(f).replace(r"\ ", r"[\s\-]+") for f in forms)
+        self.pattern = regex.compile(f"{WORD_START}(?:{alt}){WORD_END}", regex.IGNORECASE | regex.V1)
+
+    def finditer(self, norm: str, pos: int = 0, endpos: int | None = None):
+        """(start, end, Entry) for each match in norm[pos:endpos]."""
+        for m in self.pattern.finditer(norm, pos, len(norm) if endpos is None else endpos):
+            yield m.start(), m.end(), self.lookup(m.group())
+
+    def lookup(self, surface: str) -> Entry | None:
+        return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
+
+
+def _gazetteer(name: str, key: str, label: str, required: dict[str, type],
+               check=lambda entry: None) -> Gazetteer:
+    """A gazetteer of every `forms` list of the [[key]] entries of rules/<name>.toml."""
+    pairs = []
+    for e in rules.table(name, key, {label: str, "forms": list, **required}):
+        check(e)
+        entry = Entry(e[label], e)
+        pairs += [(f, entry) for f in e["forms"]]
+    return Gazetteer(name, pairs)
+
+
+@lru_cache(maxsize=1)
+def states() -> Gazetteer:
+    return _gazetteer("states", "state", "en", {"iso": str, "hi": str})
+
+
+def state_info(name: str) -> dict:
+    """The rules/states.toml entry of a state by its English name."""
+    return _states_by_name()[name]
+
+
+@lru_cache(maxsize=1)
+def _states_by_name() -> dict[str, dict]:
+    return {e["en"]: e for e in rules.table("states", "state")}
+
+
+@lru_cache(maxsize=1)
+def cities() -> Gazetteer:
+    known = _states_by_name()
+
+    def check(e: dict) -> None:
+        if e["state"] not in known:
+            raise rules.RuleError(rules.path_of("cities"), e["en"], f"unknown state {e['state']!r}")
+
+    return _gazetteer("cities", "city", "en", {"state": str}, check)
+
+
+@lru_cache(maxsize=1)
+def designations() -> Gazetteer:
+    return _gazetteer("people", "designation", "en", {})
+
+
+@lru_cache(maxsize=1)
+def people() -> dict:
+    data = rules.load("people")
+    for key in ("org_heads_hi", "org_heads_en", "central_orgs", "honorifics"):
+        if not isinstance(data.get(key), list):
+            raise rules.RuleError(rules.path_of("people"), key, "expected a list of strings")
+    for key in ("glossary", "names"):
+        if not isinstance(data.get(key), dict):
+            raise rules.RuleError(rules.path_of("people"), key, "expected a table")
+    return data
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    return {fold(k): v for k, v in people()["glossary"].items()}
+
+
+@lru_cache(maxsize=1)
+def name_spellings() -> dict[str, str]:
+    return {fold(k): v for k, v in people()["names"].items()}
+
+
+@lru_cache(maxsize=1)
+def tiers() -> Gazetteer:
+    return _gazetteer("awards", "tier", "id", {})
+
+
+@lru_cache(maxsize=1)
+def award_categories() -> list[tuple[str, list[str]]]:
+    return [(e["id"], [fold(c) for c in e["cues"]]) for e in rules.table("awards", "category", {"id": str, "cues": list})]
+
+
+@lru_cache(maxsize=1)
+def load_award_words() -> tuple[str, ...]:
+    words = rules.load("awards").get("award_words")
+    if not isinstance(words, list) or not words:
+        raise rules.RuleError(rules.path_of("awards"), "award_words", "expected a non-empty list of strings")
+    return tuple(words)

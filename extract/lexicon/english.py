@@ -1,0 +1,158 @@
+"""English renderings of Hindi names, organisations and event names.
+
+Owns the romaniser (Devanagari to Latin with the usual Hindi schwa deletion: सुखदीप → Sukhdeep
+spelt "Sukhdip", कुमार → Kumar) and the glossary translation of organisation and event names
+(वित्त विभाग → Finance Department, छत्तीसगढ़ सरकार → Government of Chhattisgarh). Usual English
+spellings of common name parts come from rules/people.toml. Latin text is returned as written.
+"""
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..normalise import fold, normalise
+
+_CONS = {
+    "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh", "ञ": "n",
+    "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d", "ध": "dh", "न": "n",
+    "प": "p", "फ": "ph", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r", "ल": "l", "व": "v", "श": "sh",
+    "ष": "sh", "स": "s", "ह": "h", "ळ": "l",
+}
+_NUKTA = {"क": "q", "ख": "kh", "ग": "gh", "ज": "z", "ड": "r", "ढ": "rh", "फ": "f", "य": "y"}
+_VOWELS = {"अ": "a", "आ": "a", "इ": "i", "ई": "i", "उ": "u", "ऊ": "u", "ए": "e", "ऐ": "ai", "ओ": "o", "औ": "au",
+           "ऋ": "ri", "ऑ": "o", "ऍ": "e"}
+_MATRAS = {"ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "े": "e", "ै": "ai", "ो": "o", "ौ": "au", "ृ": "ri",
+           "ॉ": "o", "ॅ": "e"}
+_NASAL = {"ं", "ँ"}
+_LABIALS = {"p", "ph", "b", "bh", "m"}
+_DEV_WORD = regex.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+", regex.V1)
+
+
+def _syllables(word: str) -> list[list]:
+    """[onset consonant or '', vowel, inherent?, coda] per syllable."""
+    syl: list[list] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if ch in _CONS:
+            cons = _CONS[ch]
+            if i + 1 < len(word) and word[i + 1] == "\u093c":
+                cons = _NUKTA.get(ch, cons)
+                i += 1
+            nxt = word[i + 1] if i + 1 < len(word) else ""
+            if nxt == "\u094d":  # virama: a bare consonant
+                syl.append([cons, "", False, ""])
+                i += 2
+                continue
+            if nxt in _MATRAS:
+                syl.append([cons, _MATRAS[nxt], False, ""])
+                i += 2
+            else:
+                syl.append([cons, "a", True, ""])
+                i += 1
+        elif ch in _VOWELS:
+            syl.append(["", _VOWELS[ch], False, ""])
+            i += 1
+        elif ch in _NASAL and syl:
+            syl[-1][3] += "n"
+            i += 1
+        elif ch == "ः" and syl:
+            syl[-1][3] += "h"
+            i += 1
+        else:
+            i += 1
+    return syl
+
+
+def romanise_word(word: str) -> str:
+    syl = _syllables(normalise(word).norm)
+    if not syl:
+        return ""
+    # final inherent vowel is silent in words of more than one syllable
+    if len(syl) > 1 and syl[-1][2] and not syl[-1][3]:
+        syl[-1][1] = ""
+    # medial: V C(a) C V -> drop the a (right to left)
+    for i in range(len(syl) - 2, 0, -1):
+        s, prev, nxt = syl[i], syl[i - 1], syl[i + 1]
+        if s[2] and not s[3] and s[0] and prev[1] and nxt[0] and nxt[1]:
+            s[1] = ""
+    out = []
+    for j, (cons, vowel, _, coda) in enumerate(syl):
+        if coda == "n" and j + 1 < len(syl) and syl[j + 1][0] in _LABIALS:
+            coda = "m"
+        out.append(cons + vowel + coda)
+    return "".join(out)
+
+
+def _word(word: str, table: dict[str, str]) -> str:
+    known = table.get(fold(word))
+    if known:
+        return known
+    if _DEV_WORD.fullmatch(word):
+        return romanise_word(word).capitalize()
+    return word
+
+
+def name_en(name: str) -> str:
+    """A person's name in its usual English spelling."""
+    spellings = lexicon.name_spellings()
+    return " ".join(_word(w, spellings) for w in name.split())
+
+
+def _state_en(phrase: str) -> str | None:
+    entry = lexicon.states().lookup(phrase)
+    return entry.key if entry else None
+
+
+def _segment_en(seg: str) -> str:
+    words = seg.split()
+    if not words:
+        return ""
+    if not regex.search(r"\p{Devanagari}", seg):
+        return seg
+    gloss = lexicon.glossary()
+    # "<state> सरकार" -> "Government of <state>"; "<X> मंत्रालय" -> "Ministry of <X>"
+    head = fold(words[-1])
+    if head in (fold("सरकार"), fold("मंत्रालय")) and len(words) > 1:
+        rest = " ".join(words[:-1])
+        place = _state_en(rest) or ("India" if fold(rest) == fold("भारत") else None)
+        inner = place or _phrase_en(rest)
+        return f"{gloss[head]} of {inner}"
+    return _phrase_en(seg)
+
+
+def _phrase_en(phrase: str) -> str:
+    gloss = lexicon.glossary()
+    out = []
+    words = phrase.replace(",", " , ").split()
+    i = 0
+    while i < len(words):
+        # a state name of two words ("मध्य प्रदेश") stays one name
+        two = " ".join(words[i:i + 2])
+        st = _state_en(two) if i + 1 < len(words) else None
+        if st:
+            out.append(st)
+            i += 2
+            continue
+        w = words[i]
+        st = _state_en(w)
+        out.append(st or gloss.get(fold(w)) or (romanise_word(w).capitalize() if _DEV_WORD.fullmatch(w) else w))
+        i += 1
+    return " ".join(out).replace(" ,", ",")
+
+
+def organisation_en(org: str) -> str:
+    """English rendering of an organisation name; comma-separated parts rendered one by one."""
+    return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)
+
+
+def _is_org_list(org: str) -> bool:
+    """'X विभाग, Y सरकार' (two organisations) as opposed to 'खाद्य, सार्वजनिक वितरण ... विभाग' (one name with a list)."""
+    heads = {fold(h) for h in lexicon.people()["org_heads_hi"]}
+    parts = [p.split() for p in org.split(",") if p.strip()]
+    return all(p and fold(p[-1]) in heads for p in parts)
+
+
+def phrase_en(phrase: str) -> str:
+    """English rendering of an event or award name by glossary, romanising unknown words."""
+    return _phrase_en(phrase)

@@ -1,0 +1,779 @@
+"""The number layer: every numeric expression in a text, found, typed and valued exactly.
+
+Owns reading numbers in Hindi, English and both mixed: ASCII and Devanagari digits (also mixed),
+Indian and Western digit grouping (with the stray spaces and commas real copy has), decimals,
+scale words (हजार, लाख, करोड़, अरब, खरब, thousand, lakh, crore, million, billion, ...), compound
+and mixed scales ("लाख करोड़", "1 lakh 6 thousand crore"), Hindi number words 0-99 composed with
+सौ and the scales, fraction words (डेढ़, ढाई, साढ़े, सवा, पौने), English number words, currency
+markers before or after, qualifiers next to the number, ranges, dates, years and financial years.
+It does not decide what a number means for GeM (role, counterparty, period of a fact): the
+order-value and count extractors do that from the expressions found here.
+
+Matching runs on the working copy of `extract.normalise`. The word data live in
+rules/numbers.toml (`extract.number_words` loads and checks them); the grammar is a handful of
+regexes compiled once, at first use, from that data. The text is walked token by token and the
+grammar is tried only where an expression can start (a digit, a currency sign, a word of the
+rules' start lists). Every span is carried while matching and mapped back with `NormText.span`,
+so `text[start:end] == expr.text` always: nothing is searched for again. Values are `int` or
+`Decimal`, never float. The scan is linear: digit runs are read with possessive groups, a run of
+digits and punctuation that is no number is skipped whole, and every match moves the scan on.
+
+Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
+
+How an expression is typed (first rule that applies wins):
+- `date`, `fiscal_year`: by their shape (26.06.2023, 2026-01-19, 9 अगस्त 2016, January 19, 2026;
+  2024-25, FY23, FY 2022-2023, वित्त वर्ष 2023-24). A financial year's cue word is part of its span;
+  value = starting year, period = "FY2024-25". A date's period is YYYY-MM-DD, YYYY-MM without a
+  day, --MM-DD without a year; its value is that period's digits as an integer. Clock times
+  ("6:03 PM", "10 बजे") are skipped: they are not numbers and are never glued to a year.
+- `rank`: a rank word before (शीर्ष 10, top 5, No. 1), "08 में से 06" / "6 out of 8" (value = the
+  part, `out_of` = the whole), or an ordinal before a rank noun (दूसरा स्थान, 3rd position).
+  A digit ordinal without a rank noun ("5th") is `plain`.
+- `money_inr` / `money_foreign`: a currency marker before or after (₹, Rs., रुपये, $, डॉलर...);
+  the marker is in the span, `currency` holds it as written and `unit` its ISO code; foreign
+  values are in that currency's units ("$1.5 billion" = 1500000000).
+- `percent` (%, प्रतिशत, फीसदी, per cent, or a prime ′ glued to the number), `multiplier`
+  (130 गुना, 3x, 3 times, दोगुना).
+- `count`: the phrase stands straight before a counted noun of the rules ("1.5 लाख से अधिक ऑर्डर्स",
+  "1.47 crore transactions"); the noun is outside the span, `unit` is its canonical name and
+  `unit_text` the noun as written. A genitive in between ("5,100 करोड़ के ऑर्डर") makes it no count.
+- `duration`: straight before a time noun (तीन सालों, 10 days); the time noun is in the span.
+- `money_inr` again for a bare figure in an Indian scale of a crore or more (2,310 करोड़, एक लाख
+  करोड़), or in lakh/thousand when a genitive follows ("5 लाख के ऑर्डर") or "worth" precedes.
+- `year`: four digits 1900-2099 standing alone ("2017 से", "समिट 2025"); qualifiers are not part
+  of a year ("2030 तक" is the year 2030), except more/less than, which make it `plain`.
+- `plain`: anything else ("10", "4 Min Read"). A lone number word with nothing to type it
+  ("एक बड़ा अवसर") is not emitted: it is the article "a" far more often than a number.
+
+Ranges ("15-20 हजार", "500 से 600 करोड़", "Rs 7-9 lakh", "5 to 10 days") are ONE expression:
+`value` is the low end and `value_high` the high end. A scale written only after the high end
+applies to both ends (15-20 हजार = 15000..20000); an end with its own scale keeps it. When the
+"high" end is not higher ("2025 - 10 राज्यों") it is no range: the two numbers are read apart.
+
+Qualifiers (CONTRACT.md vocabulary: exact, approx, more_than, less_than, up_to) count only when
+they stand right next to the number phrase, before it (लगभग, about, more than, up to) or after
+it (से अधिक, के पार, तक, plus); they are part of the span. In "610 करोड़ (लगभग 40′)" the लगभग
+belongs to the percentage, and 610 करोड़ is exact.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import sys
+import unicodedata
+from dataclasses import dataclass
+from decimal import Context, Decimal
+from functools import lru_cache
+from typing import Any, Callable, Optional
+
+import regex
+
+from ..normalise import NormText, normalise
+from .words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+
+KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
+         "multiplier", "duration", "plain")
+Number = int | Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """One numeric expression; text == original_text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+    value: Number
+    kind: str
+    scale: tuple[str, ...]
+    currency: str
+    qualifier: str
+    value_high: Optional[Number] = None
+    unit: str = ""
+    unit_text: str = ""
+    period: str = ""
+    out_of: Optional[Number] = None  # rank: the whole the rank is out of ("08 में से 06" -> 8)
+
+
+# --- exact arithmetic ---------------------------------------------------------------------------
+
+_CTX = Context(prec=80)  # wide enough that no reading is ever rounded (digit runs are capped)
+_MAX_DIGITS = 15         # longer digit runs are identifiers, not quantities: skipped
+
+
+def _add(a: Number, b: Number) -> Number:
+    return a + b if type(a) is int and type(b) is int else _CTX.add(Decimal(a), Decimal(b))
+
+
+def _mul(a: Number, b: Number) -> Number:
+    return a * b if type(a) is int and type(b) is int else _CTX.multiply(Decimal(a), Decimal(b))
+
+
+def _exact(v: Number) -> Number:
+    """int when the value is whole, else a Decimal without trailing zeros."""
+    if type(v) is int:
+        return v
+    if v == v.to_integral_value():
+        return int(v)
+    return v.normalize(_CTX)
+
+
+def _digits(t: str) -> Optional[Number]:
+    s = t.replace(",", "").replace(" ", "")
+    whole, _, frac = s.partition(".")
+    if len(whole) > _MAX_DIGITS or len(frac) > 9:
+        return None
+    return Decimal(s) if frac else int(s)
+
+
+# --- the scanner --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
+    # (a digit, a word, a sign) holding only the branches that can start there: the regex module
+    # pays per call for the size of a pattern, so smaller variants are cheaper.
+    by_digit: regex.Pattern
+    by_number: regex.Pattern       # a digit run in no date, time, FY or ordinal shape
+    digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
+    by_word: regex.Pattern
+    by_sign: regex.Pattern
+    noun: regex.Pattern      # the word after an ordinal
+    modified_noun: regex.Pattern  # a counted noun after one modifier word
+    worth: regex.Pattern
+    ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
+
+
+def _build(lx: Lexicon) -> _Patterns:
+    P = lx.patterns
+    _ = GAP
+    dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
+    western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
+    indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
+    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
+           rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|{P['scale']})")
+    token = rf"{dig}|{P['number_token']}"
+    sep = rf"(?:{_}|-(?=\p{{L}}))"
+
+    def seq(g: str) -> str:  # a loose run of number tokens; `_read` decides where the number ends
+        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token}))*+"
+
+    # The words around the number are captured by one matcher per side and typed in Python: a
+    # few prefix-tree lookups per phrase instead of one per word class.
+    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)"
+           rf"(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
+           rf"(?P<seq>{seq('tok')})"
+           rf"(?:{_}(?P<rsep>{P['between']}){_}(?P<seq2>{seq('tok2')}))?"
+           rf"(?P<glued>'(?![\p{{L}}\p{{N}}])|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
+           rf"(?:{sep}(?P<post>{P['after']})){{0,3}}+)")
+    year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
+    day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
+    month = P["month"]
+    alts = {
+        "dnum": rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+                rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
+        "iso": rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
+        "time": rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
+                rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
+        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
+              rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+              rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
+              rf"(?![0-9]|[.,][0-9]))",
+        "dmy": rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month})"
+               rf"(?:{_},?{_}(?P<y1>{year}))?)",
+        "mdy": rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
+        "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        "multw": rf"(?P<multw>{P['multiplier_word']})",
+        "num": num,
+        "junk": r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
+    }
+
+    def variant(*names: str) -> regex.Pattern:
+        return regex.compile("|".join(alts[n] for n in names))
+
+    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
+    by_number = variant("num", "junk")
+    # A digit run can start a date, time, financial year or ordinal only in these shapes; any
+    # other digit run is tried with the number-phrase branch alone, which is much cheaper.
+    letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
+                             | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
+    digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
+                     rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
+    by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
+    by_sign = variant("num")
+    return _Patterns(
+        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word,
+        by_sign=by_sign,
+        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
+        modified_noun=regex.compile(rf"{_}{P['cue_count_modifiers']}{_}(?P<noun>{P['count_noun']})"),
+        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
+        ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _build(lexicon())
+
+
+def load_rules() -> None:
+    """Read, validate and compile rules/numbers.toml now (the pipeline does this before any article)."""
+    _patterns()
+
+
+# --- reading a sequence of number tokens ----------------------------------------------------------
+
+@dataclass(slots=True)
+class _Reading:
+    value: Number
+    used: int              # tokens read; the rest start a new expression
+    scales: list[int]      # indexes of the scale tokens read
+    trailing: int          # product of the scale words after the last number (shared by a range)
+    big_indian: bool       # a crore or more in the Indian system
+    indian: bool
+    lone_word: bool        # one number word, nothing else
+    year_shaped: bool      # four bare digits 1900-2099
+
+
+_WORD_CACHE: dict[str, tuple[str, object]] = {}
+
+
+def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
+    """Token type and value: d digits, n number word, f fraction, m modifier, h hundred, s scale,
+    a indefinite, c connector, x unreadable (a digit run too long to be a quantity)."""
+    c = t[0]
+    if "0" <= c <= "9":
+        v = _digits(t)
+        return ("x", None) if v is None else ("d", v)
+    hit = _WORD_CACHE.get(t)
+    if hit is None:
+        k = key(t)
+        if k in lx.scale:
+            hit = ("s", lx.scale[k])
+        elif k in lx.cardinal:
+            hit = ("n", (lx.cardinal[k], k in lx.english_tens, k in lx.english_units))
+        elif k in lx.fraction:
+            hit = ("f", lx.fraction[k])
+        elif k in lx.modifier:
+            hit = ("m", lx.modifier[k])
+        elif k in lx.hundred:
+            hit = ("h", 100)
+        elif k in lx.indefinite:
+            hit = ("a", 1)
+        else:
+            hit = ("c", None)
+        if len(_WORD_CACHE) < 4096:
+            _WORD_CACHE[t] = hit
+    return hit
+
+
+def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
+    """Value of a token sequence; stops (used < len) where the tokens stop making one number.
+
+    A larger scale multiplies everything before it (1 lakh 6 thousand crore = 106000 crore, lakh
+    crore = 10^12); a smaller one multiplies the number just before it (2 crore 50 lakh). After a
+    scale word, a number continues the amount only before a smaller scale word or, for number
+    words, after हजार/thousand (दो हजार पच्चीस = 2025): "500 करोड़ एक साल" is two phrases."""
+    total: Number = 0
+    cur: Optional[Number] = None
+    mod: Optional[Decimal] = None
+    maxscale = last_scale = 0
+    last = ""
+    prev_tens = False
+    scales: list[int] = []
+    used = 0
+    cur_at = 0  # token index where the pending number started
+    trailing = 1
+    big = indian = False
+    kinds = [_classify(t, lx) for t, _, _ in toks]
+    n = len(kinds)
+    for i, (typ, v) in enumerate(kinds):
+        nxt = kinds[i + 1][0] if i + 1 < n else ""
+        if typ == "x":
+            break
+        if typ == "c":  # "and" inside English words only: one hundred and twenty
+            if last not in ("h", "s") or nxt != "n":
+                break
+            continue
+        if typ == "m":
+            if cur is not None or mod is not None or nxt not in ("n", "d", "h", "s"):
+                break
+            mod, last = v, "m"
+            continue
+        if typ == "h":
+            if last == "h":
+                break
+            base = _add(1, mod) if mod is not None else (cur if cur is not None else 1)
+            if cur is None:
+                cur_at = i
+            mod, cur, last, used, trailing = None, _mul(base, 100), "h", i + 1, 1
+            continue
+        if typ == "s":
+            sc: Scale = v
+            if cur is None and mod is not None:
+                cur, mod, cur_at = _add(1, mod), None, i
+            if cur is None:
+                if last != "s":
+                    break
+                total, maxscale, trailing = _mul(total, sc.value), maxscale * sc.value, trailing * sc.value
+            elif sc.value > maxscale:
+                total, maxscale, trailing = _mul(_add(total, cur), sc.value), sc.value, sc.value
+            elif sc.value >= last_scale:  # "2 crore 3 crore": two amounts
+                used = cur_at
+                break
+            else:
+                total, trailing = _add(total, _mul(cur, sc.value)), sc.value
+            cur, last, last_scale, used = None, "s", sc.value, i + 1
+            scales.append(i)
+            indian = indian or sc.system == "indian"
+            big = big or (sc.system == "indian" and sc.value >= 10_000_000)
+            continue
+        # a number: digits, number word, fraction word, "a"
+        if typ == "a" and nxt not in ("h", "s"):
+            break
+        num, is_tens, is_unit = v if typ == "n" else (v, False, False)
+        if mod is not None:
+            num, mod = _add(num, mod), None
+        if last == "h":
+            if num >= 100:
+                break
+            cur = _add(cur, num)
+        elif cur is not None:
+            if not (prev_tens and is_unit):
+                break
+            cur = _add(cur, num)
+        elif last == "s":
+            if nxt not in ("h", "s") and not (typ != "d" and last_scale <= 1000):
+                break
+            cur, cur_at = num, i
+        else:
+            cur, cur_at = num, i
+        prev_tens = is_tens
+        last, used, trailing = "n", i + 1, 1
+    if used == 0:
+        return _Reading(0, 0, [], 1, False, False, False, False)
+    value = _exact(_add(total, cur if cur is not None and cur_at < used else 0))
+    first = toks[0][0]
+    year_shaped = (used == 1 and kinds[0][0] == "d" and len(first) == 4 and first.isdigit()
+                   and 1900 <= int(first) <= 2099)
+    lone = used == 1 and kinds[0][0] in ("n", "f", "h")
+    return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
+
+
+# --- building expressions -----------------------------------------------------------------------
+
+def _orig(nt: NormText, s: int, e: int) -> str:
+    a, b = nt.span(s, e)
+    return nt.text[a:b]
+
+
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
+    s, e = nt.span(ns, ne)
+    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
+                      scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
+                      qualifier=fields.pop("qualifier", "exact"), **fields)
+
+
+def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
+    """A prime or apostrophe glued to a number stands for % unless it closes a quote."""
+    if nt.text[nt.to_orig[at]] == "\u2032":
+        return True
+    return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
+
+
+def _tokens(m: regex.Match, i: int) -> list[tuple[str, int, int]]:
+    return list(zip(m.captures(i), m.starts(i), m.ends(i)))
+
+
+def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx, ix = lexicon(), _patterns().ix[m.re]
+    regs = m.regs
+    toks = _tokens(m, ix["tok"])
+    r1 = _read(toks, lx)
+    if r1.used == 0:
+        return None, toks[0][2]
+    if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
+        return _finish(m, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
+    s2 = regs[ix["seq2"]][0]
+    if s2 < 0:
+        return _finish(m, nt, r1, None, toks, True)
+    toks2 = _tokens(m, ix["tok2"])
+    r2 = _read(toks2, lx)
+    rsep = lx.between[key(m.group(ix["rsep"]))][0]
+    ok = r2.used == len(toks2) and (rsep != "range" or r2.value > _range_low(r1, r2))
+    if not ok:  # no range: the second number is read afresh
+        return _finish(m, nt, r1, None, toks, False)[0], s2
+    if rsep != "range":  # "08 में से 06" / "6 out of 8"
+        whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
+        end = regs[ix["seq2"]][1]
+        return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
+    return _finish(m, nt, r1, r2, toks + toks2, True, len(toks))
+
+
+def _range_low(r1: _Reading, r2: _Reading) -> Number:
+    """Low end of a range: a scale written only after the high end applies to both ends."""
+    return r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
+
+
+# Order of the words after a number: currency, then percent or multiplier, then a qualifier, then
+# the noun (or genitive) that follows the phrase.
+_AFTER_RANK = {"cur": 1, "pct": 2, "mult": 2, "qual": 3, "gen": 4, "rank": 4, "count": 4, "duration": 4}
+# Which of them each kind keeps in its span (the noun of a duration is part of it).
+_KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("mult", "qual"),
+          "rank": (), "": ("qual", "duration")}
+
+
+def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
+            toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
+            ) -> tuple[Optional[NumberExpr], int]:
+    """Type the number phrase and cut its span: the words before it that belong to it, the core,
+    and the words after it that belong to its kind (the first one that does not ends the span)."""
+    lx, pats = lexicon(), _patterns()
+    ix = pats.ix[m.re]
+    seq_start, core_end = toks[0][1], toks[-1][2]
+    regs = m.regs
+    pre_i = ix["pre"]
+    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, pre_i)] if regs[pre_i][0] >= 0 else []
+    after = (_after_words(m, nt, r1, seq_start, lx, ix)
+             if with_suffix and (regs[ix["post"]][0] >= 0 or regs[ix["glued"]][0] >= 0) else [])
+    scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
+    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
+    value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
+
+    pre = {cls: (v, s, e) for (cls, v), s, e in before}
+    post = {cls: (v, s, e) for (cls, v), s, e in after}
+    currency = pre.get("cur") or post.get("cur")
+    if "rank" in pre:
+        kind = group = "rank"
+    elif currency:
+        kind = "money_inr" if currency[0] == "INR" else "money_foreign"
+        group = "money"
+        fields.update(currency=_orig(nt, currency[1], currency[2]), unit=currency[0])
+    elif "pct" in post:
+        kind = group = "percent"
+    elif "mult" in post:
+        kind = group = "multiplier"
+    else:
+        kind = group = ""
+    keep = _KEEPS[group]
+    end, kept = core_end, {}
+    for (cls, v), s, e in after:
+        if cls not in keep:
+            break
+        end, kept[cls] = e, (v, s, e)
+    start = before[0][1] if before else seq_start
+    qual = None if "rank" in pre else (pre.get("qual") or kept.get("qual"))
+    qualifier = qual[0] if qual else "exact"
+    if not kind:
+        nxt = after[len(kept)][0] if len(kept) < len(after) else (None, None)
+        dur = kept.get("duration")
+        if dur:
+            kind = "duration"
+            fields.update(unit=dur[0], unit_text=_orig(nt, dur[1], dur[2]))
+        elif nxt[0] == "count" and r1.lone_word and r2 is None and r1.value == 1:
+            return None, core_end  # "एक उत्पाद", "one product": the article, not a count of one
+        elif nxt[0] == "count":
+            s, e = after[len(kept)][1:]
+            kind = "count"
+            fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
+        elif nxt[0] is None and (mn := pats.modified_noun.match(nt.norm, end)):
+            kind = "count"
+            fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
+        else:
+            kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
+            if not kind:
+                return None, core_end
+            if kind == "money_inr":
+                fields["unit"] = "INR"
+            elif kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
+                start, end, qualifier = seq_start, core_end, "exact"
+                fields["period"] = str(value)
+    return _expr(nt, start, end, value, kind, qualifier=qualifier, value_high=high, **fields), end
+
+
+def _after_words(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon,
+                 ix: dict[str, int]) -> list[tuple[tuple[str, Any], int, int]]:
+    """The typed words right after the number, in an order that makes sense (see _AFTER_RANK)."""
+    out: list[tuple[tuple[str, Any], int, int]] = []
+    posts = _tokens(m, ix["post"])
+    gs, ge = m.regs[ix["glued"]]
+    if gs >= 0:
+        if nt.norm[gs] in "xX":
+            out.append((("mult", None), gs, ge))
+        elif _prime_ok(nt, gs, r1, seq_start):
+            out.append((("pct", None), gs, ge))
+        else:
+            return out  # a closing quote ends the phrase
+    last = _AFTER_RANK[out[0][0][0]] if out else 0
+    for t, s, e in posts:
+        cls = lx.after[key(t)]
+        rank = _AFTER_RANK[cls[0]]
+        if rank <= last:
+            break
+        out.append((cls, s, e))
+        last = rank
+        if rank == 4:
+            break
+    return out
+
+
+def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, qualifier: str,
+               genitive: bool, pats: _Patterns) -> str:
+    """Kind of a number phrase with no currency, percent, multiplier, rank or noun word; "" = not
+    a number worth reporting (a lone number word)."""
+    if r1.big_indian or (r2 is not None and r2.big_indian):
+        return "money_inr"
+    indian = r1.indian or (r2 is not None and r2.indian)
+    if indian and genitive:
+        return "money_inr"
+    if (indian or not r1.scales) and pats.worth.search(nt.norm, max(0, start - 16), start):
+        return "money_inr"
+    if (r1.year_shaped and (r2 is None or r2.year_shaped)
+            and qualifier not in ("more_than", "less_than")):
+        return "year"
+    if r1.lone_word and r2 is None:
+        return ""
+    return "plain"
+
+
+# --- dates, financial years, ordinals, multiplier words --------------------------------------------
+
+def _day_of(text: str, lx: Lexicon) -> Optional[int]:
+    digits = "".join(c for c in text if "0" <= c <= "9")
+    if digits:
+        return int(digits)
+    return lx.cardinal.get(key(text))
+
+
+def _valid(y: Optional[int], mo: int, d: Optional[int]) -> bool:
+    if not 1 <= mo <= 12:
+        return False
+    if d is None:
+        return True
+    last = calendar.monthrange(y, mo)[1] if y else (29 if mo == 2 else calendar.monthrange(2001, mo)[1])
+    return 1 <= d <= last
+
+
+def _date(nt: NormText, s: int, e: int, y: Optional[int], mo: int, d: Optional[int]) -> NumberExpr:
+    if y and d:
+        period, value = f"{y:04d}-{mo:02d}-{d:02d}", y * 10000 + mo * 100 + d
+    elif y:
+        period, value = f"{y:04d}-{mo:02d}", y * 100 + mo
+    else:
+        period, value = f"--{mo:02d}-{d:02d}", mo * 100 + d
+    return _expr(nt, s, e, value, "date", period=period)
+
+
+def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    g = m.group
+    name = m.lastgroup
+    if name == "dnum":
+        y, mo, d = int(g("dy")), int(g("dm")), int(g("dd"))
+    elif name == "iso":
+        y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
+    elif name == "dmy":
+        y = int(g("y1")) if g("y1") else None
+        mo, d = lx.month[key(g("m1"))], _day_of(g("d1"), lx)
+    else:
+        yt = g("y2") or g("y3")
+        y = int(yt) if yt else None
+        mo = lx.month[key(g("m2"))]
+        d = _day_of(g("d2"), lx) if g("d2") else None
+    if (d is None and y is None) or not _valid(y, mo, d):
+        return _fallback(m, nt)
+    return _date(nt, m.start(), m.end(), y, mo, d), m.end()
+
+
+def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
+    """The shape matched is no date or year pair: read the same place as a number phrase."""
+    pos = m.start() if at is None else at
+    n = _patterns().by_sign.match(nt.norm, pos)
+    if n is None:
+        return None, pos + 1
+    return _on_num(n, nt)
+
+
+def _fy_period(y: int) -> str:
+    return f"FY{y}-{(y + 1) % 100:02d}"
+
+
+def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    g = m.group
+    if g("fy1"):
+        y1, t2 = int(g("fy1")), g("fy2")
+        full2 = y1 // 100 * 100 + int(t2) if len(t2) == 2 else int(t2)
+        if len(t2) == 2 and full2 <= y1:
+            full2 += 100  # 1999-00
+        if full2 == y1 + 1:
+            return _expr(nt, m.start(), m.end(), y1, "fiscal_year", period=_fy_period(y1)), m.end()
+        if len(t2) == 2 and full2 <= y1 + 10:  # "2019-22": the years 2019 to 2022
+            return _expr(nt, m.start("fy1"), m.end(), y1, "year", value_high=full2, period=str(y1)), m.end()
+        return _fallback(m, nt, m.start("fy1"))
+    t3, t4 = g("fy3"), g("fy4")
+    y = int(t3) if len(t3) == 4 else (2000 + int(t3) if int(t3) < 50 else 1900 + int(t3))
+    if t4 is None:
+        start = y - 1  # FY23, FY2024, fiscal 2025 name the year the financial year ends in
+    elif int(t4) == (y + 1) % 100:
+        start = y      # FY24-25
+    else:
+        return _fallback(m, nt, m.start("fy3"))
+    return _expr(nt, m.start(), m.end(), start, "fiscal_year", period=_fy_period(start)), m.end()
+
+
+def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    nm = _patterns().noun.match(nt.norm, m.end())
+    rank_noun = nm is not None and lx.noun[key(nm.group("noun"))][0] == "rank"
+    value = int(m.group("ordn")) if m.group("ordn") else lx.ordinal[key(m.group("ordw"))]
+    if not rank_noun:
+        return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
+    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank",
+                 unit_text=_orig(nt, *nm.span("noun"))), m.end()
+
+
+def _on_multiplier_word(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    value = lexicon().multiplier_word[key(m.group())]
+    return _expr(nt, m.start(), m.end(), value, "multiplier"), m.end()
+
+
+def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    return None, m.end()
+
+
+_SIGNS = frozenset("₹$€£~")
+
+
+_BEFORE_BARE = frozenset(" \t\n\r([")
+_AFTER_BARE = frozenset(",;)]|")
+
+
+def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
+    """A short digit run between a blank (or the start) and a comma, semicolon or bracket (or the
+    end): no grouping, scale, unit, range or cue word can belong to it, so the grammar would read
+    it as a bare figure. Reading it directly keeps lists of numbers cheap."""
+    if end - at > _MAX_DIGITS or (at and norm[at - 1] not in _BEFORE_BARE):
+        return False
+    if end == n:
+        return True
+    c = norm[end]
+    if c != ",":
+        return c in _AFTER_BARE
+    i = end + 1 + (end + 1 < n and norm[end + 1] == " ")  # "1, 06, 647": a grouping with stray spaces
+    j = i
+    while j < n and "0" <= norm[j] <= "9":
+        j += 1
+    return j - i not in (2, 3) and not (j > i and i == end + 1)
+
+
+def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:
+    """A bare figure read directly: a year when it looks like one, else plain (see _bare_kind)."""
+    v = int(t)
+    if len(t) == 4 and 1900 <= v <= 2099:
+        return _expr(nt, at, end, v, "year", period=t)
+    if _patterns().worth.search(nt.norm, max(0, at - 16), at):
+        return _expr(nt, at, end, v, "money_inr", unit="INR")
+    return _expr(nt, at, end, v, "plain")
+
+
+def _in_word(norm: str, at: int) -> bool:
+    """True when a scan resumed inside a word (the token at `at` is the tail of a word)."""
+    return unicodedata.category(norm[at - 1])[0] in "LM"
+
+_DIGITS_SIGNS = frozenset("0123456789₹$€£~")
+_HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
+    "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
+    "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
+}
+
+
+# --- public interface ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _scanner() -> tuple:
+    """What find_in uses at every call, looked up once."""
+    pats, lx = _patterns(), lexicon()
+    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_number.match, pats.by_word.match,
+            pats.by_sign.match, pats.digit_special.match)
+
+
+def find_in(nt: NormText) -> list[NumberExpr]:
+    """Every numeric expression of an already normalised text (offsets into nt.text).
+
+    The text is walked token by token (one C-level regex, a dictionary lookup per word); the
+    grammar is tried only at a digit, a currency sign, or a word an expression can start with.
+    This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
+    every position of the text."""
+    norm = nt.norm
+    starts, numbers, by_digit, by_number, by_word, by_sign, special = _scanner()
+    tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
+    out: list[NumberExpr] = []
+    pos, n = 0, len(norm)
+    while pos < n:
+        for tm in tokens_from(norm, pos):
+            at = tm.start()
+            t = tm.group()
+            c = t[0]
+            if "0" <= c <= "9":
+                e = tm.end()
+                if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
+                    out.append(_bare_expr(nt, at, e, t))
+                    pos = e
+                    break
+                grammar = by_digit if special(norm, at) else by_number
+            elif c in _SIGNS:
+                grammar = by_sign
+            else:
+                cls = starts.get(t)
+                if cls is None and NUKTA in t:
+                    cls = starts.get(word_key(t))
+                if cls is None or (at == pos and at and _in_word(norm, at)):
+                    continue
+                if cls == "prefix":  # only worth trying when a number follows within a few words
+                    near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
+                    if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                        continue
+                grammar = by_word
+            m = grammar(norm, at)
+            if m is None:
+                continue
+            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+            if expr is not None:
+                out.append(expr)
+            pos = max(nxt, at + 1)
+            break  # go on from the end of what was read (the tokens in between are consumed)
+        else:
+            break
+    return out
+
+
+def find_numbers(text: str) -> list[NumberExpr]:
+    """Every numeric expression in `text`, sorted by start, non-overlapping."""
+    return find_in(normalise(text))
+
+
+def _num_str(v: Optional[Number]) -> Optional[str]:
+    if v is None:
+        return None
+    return str(v) if type(v) is int else format(v, "f")
+
+
+def as_json(e: NumberExpr) -> dict:
+    """The expression as a JSON-ready dict; numbers as strings holding the exact value."""
+    return {
+        "start": e.start, "end": e.end, "text": e.text, "value": _num_str(e.value), "kind": e.kind,
+        "scale": list(e.scale), "currency": e.currency, "qualifier": e.qualifier,
+        "value_high": _num_str(e.value_high), "unit": e.unit, "unit_text": e.unit_text, "period": e.period,
+        "out_of": _num_str(e.out_of),
+    }
+
+
+def command(args) -> int:
+    """`gem-extract numbers TEXT`: one JSON object per expression and line; TEXT "-" reads stdin."""
+    text = sys.stdin.read() if args.text == "-" else args.text
+    out = sys.stdout
+    for e in find_numbers(text):
+        out.write(json.dumps(as_json(e), ensure_ascii=False) + "\n")
+    out.flush()
+    return 0

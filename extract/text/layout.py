@@ -1,0 +1,206 @@
+"""Layout of an article: which stretches of text are title, headings, paragraphs, captions, bylines
+and boilerplate (related-news links, tag lists, tickers, URLs, footers).
+
+Owns line classification (markers from rules/layout.toml), the runs that related-news and tag
+markers open, and the joining of a sentence broken over a line (an amount at a line end with its
+scale word on the next line). It works on the normalised working copy and gives every block both
+its working-copy span (`nstart`, `nend`) and its original span (`start`, `end`). Boilerplate blocks
+yield no records. It does not split sentences (sentences.py) or read metadata (metadata.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import rules
+from ..normalise import NormText, normalise
+
+TERMINAL = "।॥.?!"
+CONTENT_KINDS = ("title", "heading", "paragraph")
+HEADLINE_MAX = 150  # a line this short with no full stop reads as a headline, not a paragraph
+
+
+@dataclass(frozen=True)
+class Block:
+    start: int  # original offsets
+    end: int
+    nstart: int  # working-copy offsets
+    nend: int
+    kind: str  # title, heading, paragraph, caption, byline, meta, related, tags, footer, ticker, url
+    rule: str = ""
+
+    @property
+    def boilerplate(self) -> bool:
+        return self.kind not in CONTENT_KINDS
+
+
+@dataclass(frozen=True)
+class Layout:
+    nt: NormText
+    blocks: tuple[Block, ...]
+
+    def content(self) -> list[Block]:
+        return [b for b in self.blocks if not b.boilerplate]
+
+
+@dataclass(frozen=True)
+class _Marker:
+    id: str
+    kind: str
+    opens_run: bool
+    pattern: "regex.Pattern[str]"
+    top_only: bool = False  # only above the headline (mastheads)
+    publisher: bool = False  # the line names the publisher
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]:
+    markers = []
+    for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
+        try:
+            pat = regex.compile("(?:%s)" % "|".join(entry["patterns"]), regex.IGNORECASE | regex.V1)
+        except regex.error as exc:
+            raise rules.RuleError(rules.path_of("layout"), entry["id"], f"bad pattern: {exc}") from None
+        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), pat,
+                               bool(entry.get("top_only")), bool(entry.get("publisher"))))
+    data = rules.load("layout")
+    credit = regex.compile(data["caption_credit"], regex.IGNORECASE | regex.V1)
+    cont = frozenset(normalise(w).norm for w in data["continuation_words"])
+    return tuple(markers), credit, cont
+
+
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
+_STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's text in the working copy, without the line break."""
+    out, pos = [], 0
+    for line in norm.split("\n"):
+        end = pos + len(line)
+        e = end - 1 if line.endswith("\r") else end
+        out.append((pos, e))
+        pos = end + 1
+    return out
+
+
+def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
+    markers, credit, _ = _rules()
+    s = line.strip()
+    if not s:
+        return "blank", ""
+    for m in markers:
+        if m.top_only and not top:
+            continue
+        if m.pattern.match(s):
+            return m.kind, m.id
+    ends_open = s[-1] not in TERMINAL
+    if ends_open and len(s) < HEADLINE_MAX:
+        if credit.search(s) or (mostly_devanagari and _latin_credit(s)):
+            return "caption", "layout.caption"
+        if mostly_devanagari and not _DEVANAGARI.search(s) and _LATIN_UPPER_LINE.match(s) and len(s.split()) >= 2:
+            return "caption", "layout.caption"
+    return "text", ""
+
+
+_TAIL_PAREN = regex.compile(r"\(([^()]{2,40})\)\s*$")
+
+
+def _latin_credit(line: str) -> bool:
+    """A Devanagari line ending in a short bracketed Latin-script credit: "... (Agency name)"."""
+    m = _TAIL_PAREN.search(line)
+    if not m or not _DEVANAGARI.search(line[: m.start()]):
+        return False
+    inner = m.group(1)
+    return not _DEVANAGARI.search(inner) and len(inner.split()) <= 4 and not regex.search(r"\d", inner)
+
+
+def publisher_rule_ids() -> frozenset[str]:
+    """Ids of the markers whose line names the publisher."""
+    return frozenset(m.id for m in _rules()[0] if m.publisher)
+
+
+def _headline_like(line: str) -> bool:
+    s = line.strip()
+    return not s or (s[-1] not in TERMINAL and len(s) < HEADLINE_MAX * 1.5)
+
+
+def _joins_next(line: str, nxt: str) -> bool:
+    """A text line that stops mid-sentence and goes on at the next line."""
+    _, _, cont = _rules()
+    s, n = line.rstrip(), nxt.strip()
+    if not s or not n or s[-1] in TERMINAL:
+        return False
+    last = s.split()[-1]
+    return s[-1].isdigit() or s[-1] == "," or last in cont or bool(_STARTS_AMOUNT_WORD.match(n)) or n[0].islower()
+
+
+def analyse(text: str | NormText) -> Layout:
+    """Blocks covering every non-blank line of the article, in order."""
+    nt = text if isinstance(text, NormText) else normalise(text)
+    norm = nt.norm
+    dev = len(_DEVANAGARI.findall(norm))
+    lat = len(regex.findall(r"\p{Latin}", norm))
+    mostly_dev = dev > lat
+    spans = _lines(norm)
+    kinds = []
+    top = True  # above the headline: the first line that is not a marker line is the headline
+    for s, e in spans:
+        kinds.append(_classify(norm[s:e], mostly_dev, top))
+        if kinds[-1][0] == "text":
+            top = False
+
+    # Markers that open a run claim the headline-like lines after them.
+    markers = {m.id: m for m in _rules()[0]}
+    run: tuple[str, str] | None = None
+    for i, (s, e) in enumerate(spans):
+        kind, rid = kinds[i]
+        if rid in markers and markers[rid].opens_run:
+            run = (kind, rid)
+        elif kind in ("text", "caption"):  # an all-caps tag is still a tag
+            if run and _headline_like(norm[s:e]):
+                kinds[i] = run
+            elif kind == "text":
+                run = None
+
+    blocks: list[Block] = []
+    seen_title = False
+    i = 0
+    while i < len(spans):
+        s, e = spans[i]
+        kind, rid = kinds[i]
+        if kind == "blank":
+            i += 1
+            continue
+        if kind != "text":
+            blocks.append(_block(nt, s, e, kind, rid))
+            i += 1
+            continue
+        # Join a sentence that runs over a line break.
+        j = i
+        while j + 1 < len(spans) and kinds[j + 1][0] == "text" and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]]):
+            j += 1
+        e = spans[j][1]
+        body = norm[s:e].strip()
+        if not seen_title:
+            kind, rid = "title", "layout.title"
+            seen_title = True
+        elif body[-1] not in TERMINAL and len(body) < HEADLINE_MAX:
+            kind, rid = "heading", "layout.heading"
+        else:
+            kind, rid = "paragraph", "layout.paragraph"
+        blocks.append(_block(nt, s, e, kind, rid))
+        i = j + 1
+    return Layout(nt=nt, blocks=tuple(blocks))
+
+
+def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:
+    # trim surrounding spaces so the block is exactly its text
+    seg = nt.norm[s:e]
+    s2 = s + (len(seg) - len(seg.lstrip()))
+    e2 = e - (len(seg) - len(seg.rstrip()))
+    os_, oe = nt.span(s2, e2)
+    return Block(start=os_, end=oe, nstart=s2, nend=e2, kind=kind, rule=rule)

@@ -1,0 +1,81 @@
+"""Sentence segmentation of the content blocks (title, headings, paragraphs).
+
+Owns where a sentence ends: after a danda (।, ॥), ?, ! or a full stop followed by a space or the
+end of the block; not after an abbreviation (डॉ., श्री., Rs., Pvt., Ltd. ... from rules/layout.toml),
+an initial ("A. K. Singh") or inside a number (1.5). Offsets are carried, never searched for: each
+sentence has its working-copy span and its original span. It does not decide what is boilerplate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .. import rules
+from .layout import Block, Layout
+from ..normalise import normalise
+
+_END = regex.compile(r"[।॥?!]+|\.(?!\d)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # original offsets
+    end: int
+    nstart: int  # working-copy offsets
+    nend: int
+    block: Block
+
+    @property
+    def display(self) -> bool:
+        """Title or heading: a headline restates facts, it does not add them."""
+        return self.block.kind in ("title", "heading")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(normalise(a).norm.casefold() for a in rules.load("layout")["abbreviations"])
+
+
+def _is_abbreviation(norm: str, dot: int, block_start: int) -> bool:
+    """True when the full stop at `dot` closes an abbreviation or an initial."""
+    i = dot
+    while i > block_start and not norm[i - 1].isspace() and norm[i - 1] not in "(\"'":
+        i -= 1
+    word = norm[i:dot + 1].casefold()
+    if word in _abbreviations():
+        return True
+    return dot - i == 1 and norm[i].isupper()  # an initial: "A. K. Singh"
+
+
+def split(layout: Layout) -> list[Sentence]:
+    norm = layout.nt.norm
+    out: list[Sentence] = []
+    for block in layout.content():
+        start = block.nstart
+        for m in _END.finditer(norm, block.nstart, block.nend):
+            end = m.end()
+            if m.group() == "." and _is_abbreviation(norm, m.start(), block.nstart):
+                continue
+            if end < block.nend and not norm[end].isspace() and norm[end] not in "\"')":
+                continue
+            while end < block.nend and norm[end] in "\"')":
+                end += 1
+            _add(out, layout, block, start, end)
+            start = end
+        _add(out, layout, block, start, block.nend)
+    return out
+
+
+def _add(out: list[Sentence], layout: Layout, block: Block, s: int, e: int) -> None:
+    norm = layout.nt.norm
+    while s < e and norm[s].isspace():
+        s += 1
+    while e > s and norm[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    os_, oe = layout.nt.span(s, e)
+    out.append(Sentence(index=len(out), start=os_, end=oe, nstart=s, nend=e, block=block))
