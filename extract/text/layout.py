@@ -76,15 +76,48 @@ _LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
 _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
 
 
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
+_SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
+LONG_LINE = 2000  # a line this long is a whole article without line breaks: lay it out from its sentences
+_SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
+
+
 def _lines(norm: str) -> list[tuple[int, int]]:
-    """(start, end) of each line's text in the working copy, without the line break."""
+    """(start, end) of each line's text in the working copy, without the line break (LF, CRLF and
+    CR all end a line). A crawler's " date YYYY-MM-DD" prefix is a line of its own when text follows
+    it that is not its "Publisher / section" label; a very long line is split at its sentence ends."""
     out, pos = [], 0
-    for line in norm.split("\n"):
-        end = pos + len(line)
-        e = end - 1 if line.endswith("\r") else end
-        out.append((pos, e))
-        pos = end + 1
+    for m in _LINE_BREAK.finditer(norm):
+        out += _segments(norm, pos, m.start())
+        pos = m.end()
+    out += _segments(norm, pos, len(norm))
     return out
+
+
+def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    m = _CRAWLER_DATE.match(norm, s, e)
+    if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
+        return [(s, m.end())] + _segments(norm, m.end(), e)
+    if e - s <= LONG_LINE:
+        return [(s, e)]
+    out, start = [], s
+    abbreviations = _abbreviations()
+    for gap in _SENTENCE_GAP.finditer(norm, s, e):
+        before = norm[max(start, gap.start() - 12):gap.start()].split()
+        word = before[-1].casefold() if before else ""
+        if word in abbreviations or (len(word) == 2 and word[0].isalpha() and word[1] == "."):
+            continue  # "Dr. ", "Rs. ", an initial "A. "
+        out.append((start, gap.start()))
+        start = gap.end()
+    out.append((start, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations whose full stop does not end a sentence (rules/layout.toml)."""
+    return frozenset(normalise(a).norm.casefold() for a in rules.load("layout")["abbreviations"])
 
 
 def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
@@ -128,6 +161,20 @@ def _headline_like(line: str) -> bool:
     return not s or (s[-1] not in TERMINAL and len(s) < HEADLINE_MAX * 1.5)
 
 
+def _title_like(body: str) -> bool:
+    """A headline: a short line that does not end like a sentence (a question or exclamation may)."""
+    return body[-1] not in "।॥." and len(body) < HEADLINE_MAX * 1.5 and len(body.split()) >= 2
+
+
+def _top_chrome(line: str, mostly_devanagari: bool) -> bool:
+    """Above the headline: a lone word (a category label, a city tag, "image") or, in a Devanagari
+    article, a line without Devanagari (site name, site blurb, keyword list, English label)."""
+    s = line.strip()
+    if len(s.split()) == 1 and s[-1] not in TERMINAL + ",:;-":
+        return True
+    return mostly_devanagari and not _DEVANAGARI.search(s)
+
+
 def _joins_next(line: str, nxt: str) -> bool:
     """A text line that stops mid-sentence and goes on at the next line."""
     _, _, cont = _rules()
@@ -151,7 +198,10 @@ def analyse(text: str | NormText) -> Layout:
     for s, e in spans:
         kinds.append(_classify(norm[s:e], mostly_dev, top))
         if kinds[-1][0] == "text":
-            top = False
+            if top and _top_chrome(norm[s:e], mostly_dev):
+                kinds[-1] = ("label", "layout.label")
+            else:
+                top = False
 
     # Markers that open a run claim the headline-like lines after them.
     markers = {m.id: m for m in _rules()[0]}
@@ -185,8 +235,11 @@ def analyse(text: str | NormText) -> Layout:
             j += 1
         e = spans[j][1]
         body = norm[s:e].strip()
-        if not seen_title:
+        if not seen_title and _title_like(body):
             kind, rid = "title", "layout.title"
+            seen_title = True
+        elif not seen_title:  # the article opens with its body: it has no headline
+            kind, rid = "paragraph", "layout.paragraph"
             seen_title = True
         elif body[-1] not in TERMINAL and len(body) < HEADLINE_MAX:
             kind, rid = "heading", "layout.heading"
