@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, rules
 from .layout import Layout, analyse
-from ..normalise import NormText, normalise
+from ..normalise import NormText, fold, normalise
 from ..numbers import NumberExpr, find_in
 from .reader import Source
 from .sentences import Sentence, split
@@ -44,6 +45,7 @@ class Meta:
     publisher: str = ""
     dateline: str = ""
     dateline_city: str = ""  # English city name when the dateline is a known city
+    dateline_span: tuple[int, int] = (0, 0)  # working-copy span of the dateline's place word
     lang: str = ""
 
 
@@ -94,9 +96,10 @@ def build(source: Source) -> Document:
     doc = Document(source=source, nt=nt, layout=layout, sentences=sentences, numbers=[], states=[],
                    cities=[], meta=Meta(), _starts=[s.nstart for s in sentences])
     doc.numbers = _numbers(doc)
-    doc.states = _mentions(doc, lexicon.states())
-    doc.cities = _mentions(doc, lexicon.cities())
     doc.meta = _meta(doc)
+    heads, gap = _organisation_heads()
+    doc.states = _mentions(doc, lexicon.states(), doc.meta.dateline_span, heads, gap)
+    doc.cities = _mentions(doc, lexicon.cities())
     doc.primary_state = _primary_state(doc)
     return doc
 
@@ -109,37 +112,86 @@ def _numbers(doc: Document) -> list[Number]:
     return out
 
 
-def _mentions(doc: Document, gaz: lexicon.Gazetteer) -> list[Mention]:
+def _mentions(doc: Document, gaz: lexicon.Gazetteer, skip: tuple[int, int] = (0, 0),
+              org_heads: frozenset[str] = frozenset(), max_gap: int = 0) -> list[Mention]:
+    """Mentions of the gazetteer's entries in content sentences; not inside `skip` (the dateline) and
+    not where the name opens an organisation's or a site's name (an organisation head follows it)."""
     out = []
     for s, e, entry in gaz.finditer(doc.norm):
+        if skip[0] <= s < skip[1]:
+            continue
         sent = doc.sentence_at(s)
         if sent is None or entry is None:
             continue
         before = doc.norm[max(0, s - 12):s].split()
         if before and before[-1] in entry.data.get("not_after", ()):
             continue
+        if org_heads and _opens_organisation(doc.norm, e, org_heads, max_gap):
+            continue
         out.append(Mention(s, e, entry.key, sent))
     return out
 
 
+_GAP_STOPS = frozenset(fold(w) for w in ("के", "की", "का", "में", "से", "और", "एवं", "तथा", "व", "को", "ने", "पर",
+                                         "and", "of", "in", "to", "for", "the", "with", "from"))
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+|[^\s\p{L}\p{M}\p{N}]")
+
+
+def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int) -> bool:
+    words = [fold(w) for w in _WORD.findall(norm, end, min(len(norm), end + 120))[:max_gap + 2]]
+    for i, w in enumerate(words[:max_gap + 1]):
+        if w in heads or (i + 1 < len(words) and f"{w} {words[i + 1]}" in heads):
+            return True
+        if w in _GAP_STOPS or not w[0].isalnum():
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> tuple[frozenset[str], int]:
+    data = rules.load("states")
+    heads = data.get("organisation_heads", [])
+    if not isinstance(heads, list) or not all(isinstance(h, str) for h in heads):
+        raise rules.RuleError(rules.path_of("states"), "organisation_heads", "expected a list of strings")
+    return frozenset(fold(h) for h in heads), int(data.get("organisation_max_gap", 0))
+
+
+LEAD_SENTENCES = 2  # body sentences that say what the article is about
+LIST_STATES = 3  # a sentence naming this many states lists them: it makes none of them the subject
+
+
 def _primary_state(doc: Document) -> str:
-    """The state the article is about: most mentioned, the title and dateline counting extra."""
+    """The one state the article is about: named in the headline, in the lead (the first body
+    sentences, not a list of states) or by the dateline's city; among several such, the most
+    mentioned (a headline mention counts extra); a tie, or no such state, gives none."""
     score: dict[str, float] = {}
-    first: dict[str, int] = {}
+    per_sentence: dict[int, set[str]] = {}
     for m in doc.states:
-        weight = 3 if m.sentence.block.kind == "title" else 1
-        score[m.key] = score.get(m.key, 0) + weight
-        first.setdefault(m.key, m.nstart)
+        score[m.key] = score.get(m.key, 0) + (3 if m.sentence.block.kind == "title" else 1)
+        per_sentence.setdefault(m.sentence.index, set()).add(m.key)
+    lead = [s.index for s in doc.sentences if not s.display][:LEAD_SENTENCES]
+    candidates: set[str] = set()
+    for s in doc.sentences:
+        keys = per_sentence.get(s.index, set())
+        if keys and (s.block.kind == "title" or s.index in lead) and len(keys) < LIST_STATES:
+            candidates |= keys
+            if lead and s.index == lead[0]:
+                for k in keys:  # the lead sentence names the subject
+                    score[k] += 2
     if doc.meta.dateline_city:
         city_state = lexicon.cities().lookup(doc.meta.dateline_city)
         if city_state and city_state.data["state"] in score:
+            candidates.add(city_state.data["state"])
             score[city_state.data["state"]] += 2
-    if not score:
+    if not candidates:
         return ""
-    return min(score, key=lambda k: (-score[k], first[k]))
+    ranked = sorted(candidates, key=lambda k: -score[k])
+    if len(ranked) > 1 and score[ranked[0]] == score[ranked[1]]:
+        return ""
+    return ranked[0]
 
 
-_DATELINE = regex.compile(r"\s*((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\s[-–]\s)\s*\S", regex.V1)
+_DATELINE = regex.compile(r"\s*((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\.(?=\s)|\s[-–]\s)\s*\S", regex.V1)
 _PORTAL_META = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+(.+?)\s*(?:/.*)?$", regex.IGNORECASE)
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(.+?)\s*(?:[.,।|]|$)", regex.IGNORECASE)
 
@@ -152,12 +204,12 @@ def _meta(doc: Document) -> Meta:
     for b in blocks:
         if b.kind in ("meta", "byline") and not published:
             published = _full_date(doc, b.nstart, b.nend)
-    dateline, city = _dateline(doc)
+    dateline, city, dateline_span = _dateline(doc)
     if not published and dateline:
         para = next(b for b in blocks if b.kind == "paragraph" and text[b.start:b.end].startswith(dateline))
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
     return Meta(title=title, published=published, publisher=_publisher(doc), dateline=dateline,
-                dateline_city=city, lang=_lang(doc))
+                dateline_city=city, dateline_span=dateline_span, lang=_lang(doc))
 
 
 def _full_date(doc: Document, nstart: int, nend: int) -> str:
@@ -189,9 +241,10 @@ def _publisher(doc: Document) -> str:
     return ""
 
 
-def _dateline(doc: Document) -> tuple[str, str]:
+def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
     """The place word that opens the body ("रांची:", "रायपुर।", "New Delhi, 14 March 2026:")
-    and its city: a known city in the first paragraphs, or a short word before ':' / '।' opening the first."""
+    and its city: a known city in the first paragraphs, or a short Devanagari word before ':' / '।'
+    opening the first (a Latin kicker such as "Business News:" is no place)."""
     paragraphs = [b for b in doc.layout.blocks if b.kind == "paragraph"][:3]
     for i, b in enumerate(paragraphs):
         m = _DATELINE.match(doc.norm, b.nstart, b.nend)
@@ -200,10 +253,10 @@ def _dateline(doc: Document) -> tuple[str, str]:
         place = _original(doc, m.start(1), m.end(1))
         entry = lexicon.cities().lookup(place)
         if entry:
-            return place, entry.key
-        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2:
-            return place, ""
-    return "", ""
+            return place, entry.key, (m.start(1), m.end(1))
+        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2 and not regex.search(r"\p{Latin}", place):
+            return place, "", (m.start(1), m.end(1))
+    return "", "", (0, 0)
 
 
 def _lang(doc: Document) -> str:
