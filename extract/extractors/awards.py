@@ -24,20 +24,23 @@ from ..text.sentences import Sentence
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
-    "तथा", "और", "के", "की", "का", "में", "से", "लिए", "को", "ने", "पर", "द्वारा", "वहीं", "साथ", "दौरान",
+    "तथा", "और", "के", "की", "का", "में", "से", "लिए", "को", "ने", "पर", "द्वारा", "वहीं", "साथ", "दौरान", "आज", "यहां", "भी",
     "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "while", "and", "for"))
 _FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])")
-_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|and\s+the)\b)")
+_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the)\b)")
 _GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
                           regex.IGNORECASE)
-_RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got)\s+(?:the\s+|a\s+)?(?=\S+\s*$)", regex.IGNORECASE)
+_RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
+                             r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
+                             r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
 
 
 def extract(doc: Document) -> list[AwardRecord]:
     words = [fold(w) for w in lexicon.load_award_words()]
     rows: dict[tuple, AwardRecord] = {}
     last_category: dict[Block, tuple[str, str]] = {}  # the paragraph's last category, for later sentences
+    abbreviations = None
     for sent in doc.sentences:
         if sent.display:
             continue
@@ -45,12 +48,157 @@ def extract(doc: Document) -> list[AwardRecord]:
         if not any(w in low for w in words):
             continue
         toks = tokenize(doc.norm, sent.nstart, sent.nend)
-        for rec in _in_sentence(doc, sent, toks, last_category):
+        found = _in_sentence(doc, sent, toks, last_category)
+        if not found and not any(True for _ in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)):
+            if abbreviations is None:
+                abbreviations = _abbreviations(doc)
+            found = _untiered_en(doc, sent, abbreviations) + _untiered_hi(doc, sent, toks)
+        for rec in found:
             rows.setdefault((rec.tier, fold(rec.recipient), rec.category_en), rec)
     return list(rows.values())
 
 
+# Awards without a metal tier (tier "other"): ranked or named honours whose category is named.
+_RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*)"
+_UNTIERED_EN = [regex.compile(p, regex.V1) for p in (
+    r"(?i:\b(?:award|honour|honor|trophy|prize)s?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
+    r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
+    _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
+    _RECIP + r"'s\s+(?i:award|honour|honor|trophy|prize)\b",
+    _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:award|honour|honor|trophy|prize)\b)",
+)]
+_CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
+_QUOTED = regex.compile(r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
+_FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
+                            regex.IGNORECASE)
+_ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])")
+_FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
+
+
+def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
+    """'Full Name (ABBR)' in the article: ABBR and the bare full name -> the span of 'Full Name (ABBR)'."""
+    out: dict[str, tuple[int, int]] = {}
+    for m in _ABBREVIATED.finditer(doc.norm):
+        span = (m.start(1), m.end())
+        name = m.group(1).split()
+        if name and name[0] == "The":
+            span = (m.start(1) + len("The "), m.end())
+            name = name[1:]
+        out.setdefault(m.group(2), span)
+        out.setdefault(fold(" ".join(name)), span)
+    return out
+
+
+def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[AwardRecord]:
+    """English: in each clause, a named category (quoted, or 'for ...') and its recipient ('the award
+    went to R', 'the winner was R', 'R was recognised', "R's award", 'R won an award')."""
+    out = []
+    start = sent.nstart
+    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend)] + [(sent.nend, sent.nend)]
+    for cut, nxt in bounds:
+        cs, ce = start, cut
+        start = nxt
+        hit = None
+        for pat in _UNTIERED_EN:
+            hit = pat.search(doc.norm, cs, ce)
+            if hit:
+                break
+        if not hit:
+            continue
+        q = _QUOTED.search(doc.norm, cs, ce)
+        if q:
+            g = 1 if q.group(1) else 2
+            ks, ke = q.start(g), q.end(g)
+        else:
+            first_for = regex.search(r"\bfor\s", doc.norm[cs:ce], regex.IGNORECASE)
+            f = _FOR_CLAUSE.match(doc.norm, cs + first_for.start(), ce) if first_for else None
+            if not f:  # "for how it performed ...": no named category
+                continue
+            ks, ke = f.start(1), f.end(1)
+        rs, re_ = hit.start("r"), hit.end("r")
+        if doc.norm.startswith("The ", rs) and re_ - rs > 4:
+            rs += 4
+        recipient_span = abbreviations.get(doc.norm[rs:re_]) or abbreviations.get(fold(doc.norm[rs:re_])) or (rs, re_)
+        recipient = _text(doc, *recipient_span)
+        out.append(AwardRecord(
+            **doc.provenance(rs, re_, sent, "awards.untiered_en"),
+            tier="other", tier_text="", award_name="",
+            recipient=recipient, recipient_en=organisation_en(recipient),
+            category=_text(doc, ks, ke), category_en=_category_en(doc.norm[ks:ke]),
+            state=_state(doc, sent, rs, re_),
+        ))
+    return out
+
+
+def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[AwardRecord]:
+    """Hindi: 'CATEGORY करने पर / के लिए ... RECIPIENT को सम्मानित किया' with no tier word."""
+    out = []
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    for m in _HONOURED_HI.finditer(doc.norm, sent.nstart, sent.nend):
+        ko = by_start.get(m.start())
+        span = _recipient_back(toks, ko - 1) if ko else None
+        if not span:
+            continue
+        r0, r1 = span
+        deeds = [d for d in _FOR_DEED_HI.finditer(doc.norm, sent.nstart, toks[r0].start)]
+        if not deeds:
+            continue
+        words = [t for t in toks if t.end <= deeds[-1].start()]
+        i = len(words) - 1
+        while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].text not in ",;:":
+            i -= 1
+        chosen = words[i + 1:]
+        if not chosen:
+            continue
+        ks, ke = chosen[0].start, chosen[-1].end
+        recipient = _text(doc, toks[r0].start, toks[r1].end)
+        out.append(AwardRecord(
+            **doc.provenance(toks[r0].start, toks[r1].end, sent, "awards.untiered_hi"),
+            tier="other", tier_text="", award_name="",
+            recipient=recipient, recipient_en=organisation_en(recipient),
+            category=_text(doc, ks, ke), category_en=_category_en(doc.norm[ks:ke]),
+            state=_state(doc, sent, toks[r0].start, toks[r1].end),
+        ))
+    return out
+
+
+_NAME_NO_AND = r"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*"
+_RESPECTIVELY = regex.compile(
+    rf"(?P<r1>{_NAME_NO_AND}),?\s+and\s+(?:the\s+)?(?P<r2>{_NAME_NO_AND})\s+(?i:won|bagged|received|secured|clinched|got)\s+"
+    r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b",
+    regex.V1)
+
+
+def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[AwardRecord]:
+    """English: "R1 and R2 bagged the Gold and Silver awards (for ...) respectively"."""
+    m = _RESPECTIVELY.search(doc.norm, sent.nstart, sent.nend)
+    if not m:
+        return []
+    tiers = lexicon.tiers()
+    t1, t2 = tiers.lookup(m.group("t1")), tiers.lookup(m.group("t2"))
+    if not (t1 and t2):
+        return []
+    categories = _categories(doc, sent, toks)
+    cat = categories[0][:2] if categories else ("", "")
+    out = []
+    for r, t, entry in (("r1", "t1", t1), ("r2", "t2", t2)):
+        rs, re_ = m.start(r), m.end(r)
+        if doc.norm.startswith("The ", rs) and re_ - rs > 4:
+            rs += 4
+        recipient = _text(doc, rs, re_)
+        out.append(AwardRecord(
+            **doc.provenance(rs, re_, sent, "awards.respectively_en"),
+            tier=entry.key, tier_text=_text(doc, m.start(t), m.end(t)), award_name="",
+            recipient=recipient, recipient_en=organisation_en(recipient),
+            category=cat[0], category_en=cat[1] or "other", state=_state(doc, sent, rs, re_)))
+    return out
+
+
 def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category: dict) -> list[AwardRecord]:
+    paired = _respectively(doc, sent, toks)
+    if paired:
+        return paired
     by_start = {t.start: i for i, t in enumerate(toks)}
     categories = _categories(doc, sent, toks)
     out = []
@@ -112,7 +260,7 @@ def _recipient_back(toks: list[Token], end: int) -> tuple[int, int] | None:
         t = toks[i]
         if t.key in RECIPIENT_STOPS or t.key in tier_words:
             break
-        if not t.is_word and t.text not in ",/-&":
+        if not t.is_word and t.text not in ",/-&()":
             break
         i -= 1
     first = i + 1
