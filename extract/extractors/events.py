@@ -4,8 +4,13 @@ Rule: events.named_event: a name that starts with a starter word (जेम, GeM
 ends in an event head word, optionally with a year ("जेम एक्सीलेंस समिट 2025", "GeM Samvad");
 words from rules/events.toml. Spellings of one name that differ only in vowel length or nukta
 (एक्सीलेंस / एक्सिलेंस) are one event, named as the first body sentence writes it.
-City: a city named in that sentence, else the dateline's city; venue: "<city> के VENUE में" /
-"at VENUE"; date: a date in that sentence, else the published date (a same-day report).
+English titled events ("the Roundtable with Ministries/Departments & CPSEs") are named events too.
+Rule events.generic_held: in an article with no named event, the first generic event phrase
+("क्रेता-विक्रेता कार्यशालाओं", "प्रशिक्षण कार्यक्रम") in a sentence that names a place and a holding verb.
+One event named two ways (quoted and plain, same head word) is one row under its quoted name.
+City: a city named in that sentence, else the dateline's city; state: the city's state when the
+article names it, else a state of that sentence, else the primary state; venue: "<city> के VENUE में" /
+"at VENUE"; date: a full date in that sentence (day, month and year), else none.
 """
 from __future__ import annotations
 
@@ -27,27 +32,38 @@ _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "�
 @lru_cache(maxsize=1)
 def _patterns():
     data = rules.load("events")
-    for key in ("starters", "heads", "venue_heads"):
+    for key in ("starters", "heads", "venue_heads", "name_words", "length_words", "titled_heads", "generic_heads",
+                "held_words", "topic_words"):
         if not isinstance(data.get(key), list) or not data[key]:
             raise rules.RuleError(rules.path_of("events"), key, "expected a non-empty list of strings")
 
     def alt(words):
-        return "|".join(regex.escape(normalise(w).norm) for w in sorted(words, key=len, reverse=True))
+        return "|".join(regex.escape(normalise(w).norm).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
 
     n = int(data.get("max_inner_words", 4))
     word = r"[\p{L}\p{M}][\p{L}\p{M}\-]*"
     tail = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
-    named = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['starters'])})(?:\s+{word}){{0,{n}}}?\s+(?:{alt(data['heads'])}){tail}(?![\p{{L}}\p{{M}}])",
-        regex.V1)
+    glued = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
     heads, starters = alt(data["heads"]), alt(data["starters"])
+    named = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{word}){{0,{n}}}?\s+(?:{heads}){tail}(?={glued}(?![\p{{L}}\p{{M}}]))",
+        regex.V1)
     # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
     # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
     quoted = regex.compile(
         rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){tail})(?P=q)"
         rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])", regex.V1)
     venue = regex.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
-    return named, quoted, venue
+    more = regex.compile(rf"\s+(?:{alt(data['heads'] + data['name_words'])})(?![\p{{L}}\p{{M}}])", regex.V1)
+    length = regex.compile(rf"(?:[\p{{L}}\p{{M}}\d]+[\s-])?(?:{alt(data['length_words'])})\s+$", regex.V1 | regex.IGNORECASE)
+    cap = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
+    titled = regex.compile(
+        rf"(?<![\w-])(?:{alt(data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:&|and|of|for|the)\s+)?{cap})*", regex.V1)
+    generic = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
+    held = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
+    topic = frozenset(fold(w) for w in data["topic_words"])
+    return named, quoted, venue, more, length, titled, generic, held, topic
 
 
 def skeleton(name: str) -> str:
@@ -55,41 +71,118 @@ def skeleton(name: str) -> str:
 
 
 def extract(doc: Document) -> list[EventRecord]:
-    mentions: dict[str, list[tuple[int, int, Sentence]]] = {}
+    mentions: dict[str, list[tuple[int, int, Sentence, bool]]] = {}
     for sent in doc.sentences:
-        for ns, ne in _names_in(doc, sent):
-            mentions.setdefault(skeleton(doc.norm[ns:ne]), []).append((ns, ne, sent))
+        for ns, ne, quoted in _names_in(doc, sent):
+            mentions.setdefault(skeleton(doc.norm[ns:ne]), []).append((ns, ne, sent, quoted))
+    groups = _merge_named_twice(doc, list(mentions.values()))
+    rule = "events.named_event"
+    if not groups:
+        generic = _generic_event(doc)
+        groups, rule = ([[generic]], "events.generic_held") if generic else ([], rule)
     out = []
-    for group in mentions.values():
+    for group in groups:
         body = [m for m in group if not m[2].display]
-        ns, ne, sent = (body or group)[0]
+        ns, ne, sent, _ = (body or group)[0]
         name = doc.source.text[slice(*doc.nt.span(ns, ne))]
         city = _city(doc, sent, ns)
         out.append(EventRecord(
-            **doc.provenance(ns, ne, sent, "events.named_event"),
+            **doc.provenance(ns, ne, sent, rule),
             name=name, name_en=phrase_en(name), city=city, venue=_venue(doc, sent),
-            state=_state(doc, city), date=_date(doc, sent, ne), mentions=len(group),
+            state=_state(doc, sent, city), date=_date(doc, sent, ne), mentions=len(group),
         ))
     return out
 
 
-def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int]]:
-    named, quoted, _ = _patterns()
+def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
+    """One event named two ways (a quoted name and a plain one with the same head word) is one
+    event under its quoted name."""
+    def head(group) -> str:
+        return skeleton(doc.norm[group[0][0]:group[0][1]]).split()[-1]
+
+    quoted = [g for g in groups if any(m[3] for m in g)]
+    out = []
+    for g in groups:
+        twin = next((q for q in quoted if q is not g and head(q) == head(g)), None)
+        if twin is not None and not any(m[3] for m in g):
+            twin.extend(g)
+            continue
+        out.append(g)
+    for g in out:
+        if any(m[3] for m in g):
+            g.sort(key=lambda m: (not m[3], m[0]))
+    return out
+
+
+def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
+    named, quoted, _, more, length, titled, *_ = _patterns()
     stops = stopwords()
     spans = []
     for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
         g = "name" if m.group("name") else "name2"
-        spans.append((m.start(g), m.end(g)))
+        spans.append((m.start(g), m.end(g), True))
     named_spans = []
     for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
         words = m.group().split()
         if not any(fold(w) in stops for w in words[1:]):
-            named_spans.append((m.start(), m.end()))
+            named_spans.append((_extend_back(doc, sent, m.start(), length), _extend(doc, sent, m.end(), more)))
+    for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
+        named_spans.append((m.start(), m.end()))
     for s, e in named_spans:
-        inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + spans)
-        if not inside_other and not any(s2 <= s < e2 for s2, e2 in spans):
-            spans.append((s, e))
+        inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + [x[:2] for x in spans])
+        if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
+            spans.append((s, e, False))
     return sorted(spans)
+
+
+def _extend(doc: Document, sent: Sentence, end: int, more) -> int:
+    """Past the head: further head words and name words ("... कार्यशाला आउट रीच अवेयरनेस")."""
+    while True:
+        m = more.match(doc.norm, end, sent.nend)
+        if not m:
+            return end
+        end = m.end()
+
+
+def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
+    """Before the starter: a length ("एक दिवसीय", "two-day") belongs to the name."""
+    m = length.search(doc.norm, max(sent.nstart, start - 30), start)
+    return m.start() if m else start
+
+
+def _generic_event(doc: Document):
+    """The first generic event phrase ("क्रेता-विक्रेता कार्यशालाओं", "प्रशिक्षण कार्यक्रम") in a body
+    sentence that names a place (a city, a state or a venue) and a holding verb."""
+    _, _, venue, _, _, _, generic, held, topic = _patterns()
+    stops = stopwords() | _DETERMINERS
+    for sent in doc.sentences:
+        if sent.display:
+            continue
+        heads = list(generic.finditer(doc.norm, sent.nstart, sent.nend))
+        if not heads or not held.search(doc.norm, sent.nstart, sent.nend):
+            continue
+        if not (any(c.sentence is sent for c in doc.cities) or doc.states_in(sent.nstart, sent.nend)
+                or venue.search(doc.norm, sent.nstart, sent.nend)):
+            continue
+        m = heads[0]
+        toks = [t for t in tokenize(doc.norm, sent.nstart, m.start()) if t.end <= m.start()]
+        i = len(toks)
+        while i > 0 and len(toks) - i < GENERIC_MAX_WORDS:
+            t = toks[i - 1]
+            pair = fold(f"{toks[i - 2].text} {t.text}") if i >= 2 else ""
+            if pair in topic:
+                i -= 2
+                continue
+            if not t.is_word and t.text != "-" or fold(t.text) in stops:
+                break
+            i -= 1
+        start = toks[i].start if i < len(toks) else m.start()
+        return (start, m.end(), sent, False)
+    return None
+
+
+GENERIC_MAX_WORDS = 8
+_DETERMINERS = frozenset(fold(w) for w in ("यह", "इस", "इन", "उस", "एक", "ये", "वह", "this", "the", "a", "an", "these"))
 
 
 def _city(doc: Document, sent: Sentence, at: int) -> str:
@@ -97,14 +190,12 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
     here = [c for c in doc.cities if c.sentence is sent]
     if here:
         return min(here, key=lambda c: abs(c.nstart - at)).key
-    if doc.meta.dateline_city:
-        return doc.meta.dateline_city
-    return doc.cities[0].key if doc.cities else ""
+    return doc.meta.dateline_city
 
 
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
-    _, _, venue = _patterns()
+    venue = _patterns()[2]
     toks = tokenize(doc.norm, sent.nstart, sent.nend)
     stops = stopwords()
     city_forms = _city_forms()
@@ -131,19 +222,20 @@ def _city_forms() -> frozenset[str]:
     return frozenset(fold(f) for e in lexicon.cities().by_form.values() for f in e.data["forms"])
 
 
-def _state(doc: Document, city: str) -> str:
+def _state(doc: Document, sent: Sentence, city: str) -> str:
+    """The state of the event's city when the article names that state, else a state named in
+    the event's sentence, else the article's primary state."""
     entry = lexicon.cities().lookup(city) if city else None
-    return entry.data["state"] if entry else doc.primary_state
+    named = {m.key for m in doc.states}
+    if entry and entry.data["state"] in named:
+        return entry.data["state"]
+    here = doc.states_in(sent.nstart, sent.nend)
+    return here[0].key if here else doc.primary_state
 
 
 def _date(doc: Document, sent: Sentence, at: int) -> str:
-    """The date nearest the event's name in its sentence (a date without a year takes the published
-    year), else the published date: a report of the day's event."""
-    dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and n.expr.period]
+    """The full date (day, month and year) nearest the event's name in its sentence, else none."""
+    dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and len(n.expr.period) == 10]
     if dates:
-        period = min(dates, key=lambda n: abs(n.nstart - at)).expr.period
-        if len(period) == 10:
-            return period
-        if regex.fullmatch(r"--\d\d-\d\d", period) and doc.meta.published:
-            return doc.meta.published[:4] + period[1:]
-    return doc.meta.published
+        return min(dates, key=lambda n: abs(n.nstart - at)).expr.period
+    return ""
