@@ -233,9 +233,21 @@ def _state(doc: Document, sent: Sentence, city: str) -> str:
     return here[0].key if here else doc.primary_state
 
 
+_SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:आज|(?:सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)\s+को)(?![\p{L}\p{M}])"
+                         r"|\b(?:today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
+
+
 def _date(doc: Document, sent: Sentence, at: int) -> str:
-    """The full date (day, month and year) nearest the event's name in its sentence, else none."""
-    dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and len(n.expr.period) == 10]
+    """The full date nearest the event's name in its sentence (day and month take the published
+    year); else the published date when the report is dated by its byline or the sentence says the
+    event was that day ("आज", "बुधवार को", "today"); else none: a crawl date does not date an event."""
+    dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and n.expr.period]
     if dates:
-        return min(dates, key=lambda n: abs(n.nstart - at)).expr.period
+        period = min(dates, key=lambda n: abs(n.nstart - at)).expr.period
+        if len(period) == 10:
+            return period
+        if regex.fullmatch(r"--\d\d-\d\d", period) and doc.meta.published:
+            return doc.meta.published[:4] + period[1:]
+    if doc.meta.published and (doc.meta.published_in == "byline" or _SAME_DAY.search(doc.norm, sent.nstart, sent.nend)):
+        return doc.meta.published
     return ""

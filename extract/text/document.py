@@ -42,6 +42,7 @@ class Mention:
 class Meta:
     title: str = ""
     published: str = ""
+    published_in: str = ""  # kind of the block that dated the article: "byline", "meta" (a crawler line), "paragraph"
     publisher: str = ""
     dateline: str = ""
     dateline_city: str = ""  # English city name when the dateline is a known city
@@ -200,15 +201,20 @@ def _meta(doc: Document) -> Meta:
     text = doc.source.text
     blocks = doc.layout.blocks
     title = next((text[b.start:b.end] for b in blocks if b.kind == "title"), "")
-    published = ""
+    published = published_in = ""
     for b in blocks:
         if b.kind in ("meta", "byline") and not published:
             published = _full_date(doc, b.nstart, b.nend)
+            published_in = b.kind if published else ""
+    for b in blocks:  # a publication line dates the report better than a crawler's line
+        if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
+            published_in = "byline"
     dateline, city, dateline_span = _dateline(doc)
     if not published and dateline:
-        para = next(b for b in blocks if b.kind == "paragraph" and text[b.start:b.end].startswith(dateline))
+        para = next(b for b in blocks if b.kind == "paragraph" and dateline_span[0] >= b.nstart and dateline_span[0] < b.nend)
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
-    return Meta(title=title, published=published, publisher=_publisher(doc), dateline=dateline,
+        published_in = "paragraph" if published else ""
+    return Meta(title=title, published=published, published_in=published_in, publisher=_publisher(doc), dateline=dateline,
                 dateline_city=city, dateline_span=dateline_span, lang=_lang(doc))
 
 
