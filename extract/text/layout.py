@@ -79,7 +79,7 @@ _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजा�
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
 _SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
-LONG_LINE = 2000  # a line this long is a whole article without line breaks: lay it out from its sentences
+LONG_LINE = 1000  # a line this long is a whole article without line breaks: lay it out from its sentences
 _SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
 
 

@@ -8,17 +8,36 @@ from extract.text.sentences import split
 
 LAYOUT_CASES = [
     # (id, text, [(line start, kind)])
-    ("related-news-run", "शीर्षक\n\nपहला वाक्य है।\n\nये भी पढ़ें- जेम पर 500 करोड़ का ऑर्डर\n\nदूसरी खबर का शीर्षक\n\nTAGGED:\nजेम\nGEM EVENT",
-     [("शीर्षक", "title"), ("पहला", "paragraph"), ("ये भी", "related"), ("दूसरी", "related"), ("TAGGED", "tags"),
+    ("related-news-run", "जेम की खबर\n\nपहला वाक्य है।\n\nये भी पढ़ें- जेम पर 500 करोड़ का ऑर्डर\n\nदूसरी खबर का शीर्षक\n\nTAGGED:\nजेम\nGEM EVENT",
+     [("जेम की खबर", "title"), ("पहला", "paragraph"), ("ये भी", "related"), ("दूसरी", "related"), ("TAGGED", "tags"),
       ("जेम\n", "tags"), ("GEM EVENT", "tags")]),
     ("caption-and-byline", "Title line\n\nकार्यक्रम में अधिकारी (Photo: PTI)\nBy Our Correspondent\nPublished : January 19, 2026\nबात हुई।",
      [("Title", "title"), ("कार्यक्रम", "caption"), ("By Our", "byline"), ("Published", "byline"), ("बात", "paragraph")]),
-    ("ticker-url-advert", "LIVE: Sensex 81,234\nhttps://example.com/gem-1200-crore\nशीर्षक\nAdvertisement\nपाठ है।",
-     [("LIVE", "ticker"), ("https", "url"), ("शीर्षक", "title"), ("Advertisement", "advert"), ("पाठ", "paragraph")]),
+    ("ticker-url-advert", "LIVE: Sensex 81,234\nhttps://example.com/gem-1200-crore\nजेम की खबर\nAdvertisement\nपाठ है।",
+     [("LIVE", "ticker"), ("https", "url"), ("जेम की खबर", "title"), ("Advertisement", "advert"), ("पाठ", "paragraph")]),
     ("masthead-above-title", "Press Information Bureau\nGovernment of India\n\nGeM records high GMV\n\nNew Delhi, 1 May 2026: text.",
      [("Press", "masthead"), ("Government", "masthead"), ("GeM records", "title"), ("New Delhi", "paragraph")]),
-    ("heading-between-paragraphs", "शीर्षक\n\nपहला अनुच्छेद है।\n\nजेम पर बढ़ी खरीद\n\nदूसरा अनुच्छेद है।",
-     [("शीर्षक", "title"), ("पहला", "paragraph"), ("जेम पर", "heading"), ("दूसरा", "paragraph")]),
+    ("heading-between-paragraphs", "जेम की खबर\n\nपहला अनुच्छेद है।\n\nजेम पर बढ़ी खरीद\n\nदूसरा अनुच्छेद है।",
+     [("जेम की खबर", "title"), ("पहला", "paragraph"), ("जेम पर", "heading"), ("दूसरा", "paragraph")]),
+    # page chrome above the headline: a clock, placeholders, a lone category word, a glued breadcrumb
+    ("top-chrome", "Wednesday, Apr 24 2024 | 16:13 Hrs(IST)\nimage\nमुम्बई\nHomeउत्तराखंडजेम पोर्टल...\n\nजेम पोर्टल से खरीद जरूरी\n\nहल्द्वानी। पाठ है।",
+     [("Wednesday", "clock"), ("image", "chrome"), ("मुम्बई", "label"), ("Home", "chrome"), ("जेम पोर्टल से", "title"), ("हल्द्वानी", "paragraph")]),
+    # a Latin site blurb or keyword line above a Devanagari headline is chrome
+    ("latin-chrome-above-hindi", "Dr. A. Kumar, MSME, Gem portal, endorsement\n\nजेम पोर्टल पर खरीद बढ़ी\n\nजयपुर, 17 जनवरी। पाठ है।",
+     [("Dr.", "label"), ("जेम पोर्टल", "title"), ("जयपुर", "paragraph")]),
+    # the crawler's date line glued to the first paragraph: the paragraph stays content
+    ("crawler-date-prefix", " date 2022-09-22 Sellers in Tamil Nadu have won business worth Rs 7,400 crore, an official said.\n\nSecond paragraph.",
+     [("date 2022", "meta"), ("Sellers", "paragraph"), ("Second", "paragraph")]),
+    ("crawler-date-publisher", " date 2026-01-19 ETV Bharat / state\n\nजेम की खबर\n\nपाठ है।", [("date", "meta"), ("जेम", "title"), ("पाठ", "paragraph")]),
+    # an article that opens with its body has no headline
+    ("no-headline", "उत्तर प्रदेश के सभी 75 जिलों में कार्यशालाएं शुरू हुईं. यह दौर 31 अगस्त तक चलेगा.\nदूसरा अनुच्छेद है।",
+     [("उत्तर", "paragraph"), ("दूसरा", "paragraph")]),
+    ("quiz-and-slug", "जीईएम और दिल्ली सरकार के बीच करार\n\nGAIL-press-conference-online\nप्रश्न-कितने राज्य जुड़े?\n(क) 25\n(ख) 30\nउत्तर-(ख)\nअभी तक 30 राज्य जुड़े हैं।",
+     [("जीईएम", "title"), ("GAIL", "url"), ("प्रश्न", "paragraph"), ("(क)", "quiz"), ("(ख)", "quiz"), ("उत्तर", "quiz"), ("अभी", "paragraph")]),
+    ("ad-banner-and-comment-form", "GeM news today\n\nText here.\n\n---Advertisement---Govt completes 1000 days\n\nWritten by\n\nLeave a Comment\n\nWe will not publish your email address.",
+     [("GeM", "title"), ("Text", "paragraph"), ("---", "advert"), ("Written", "byline"), ("Leave", "footer"), ("We will", "footer")]),
+    ("desk-byline-pipes", "GeM news today\n\nPTI | New Delhi | Created: 15-02-2021 22:01 IST | Updated: 15-02-2021 22:01 IST\nPIB Delhi | Posted On: 24 DEC 2019 11:24AM\nText here.",
+     [("GeM", "title"), ("PTI", "byline"), ("PIB", "byline"), ("Text", "paragraph")]),
 ]
 
 
@@ -48,6 +67,31 @@ SENTENCE_CASES = [
 
 @pytest.mark.parametrize("text,expected", [c[1:] for c in SENTENCE_CASES], ids=[c[0] for c in SENTENCE_CASES])
 def test_sentences(text, expected):
-    full = "शीर्षक\n\n" + text
+    full = "जेम की खबर\n\n" + text
     got = [full[s.start:s.end] for s in split(analyse(full))][1:]
     assert got == expected
+
+
+LINE_END_CASES = [
+    ("lf", "\n"), ("crlf", "\r\n"), ("cr-only", "\r"),
+]
+
+
+@pytest.mark.parametrize("sep", [c[1] for c in LINE_END_CASES], ids=[c[0] for c in LINE_END_CASES])
+def test_cr_and_crlf_end_lines(sep):
+    text = sep.join(["जेम पर खरीद बढ़ी", "", "रांची। पहला अनुच्छेद है।", "", "ये भी पढ़ें: दूसरी खबर", "दूसरा अनुच्छेद है।"])
+    blocks = analyse(text).blocks
+    got = [(text[b.start:b.end], b.kind) for b in blocks]
+    assert got == [("जेम पर खरीद बढ़ी", "title"), ("रांची। पहला अनुच्छेद है।", "paragraph"),
+                   ("ये भी पढ़ें: दूसरी खबर", "related"), ("दूसरा अनुच्छेद है।", "paragraph")]
+
+
+def test_article_on_one_line_is_laid_out_from_its_sentences():
+    sentence = "जेम पोर्टल पर विभागों ने 1,600 करोड़ रुपये की खरीद की। "
+    text = sentence * 60 + "Dr. Singh said so. Shri A. K. Singh came."
+    blocks = analyse(text).blocks
+    assert len(blocks) > 50 and all(b.kind == "paragraph" for b in blocks)
+    assert all(text[b.start:b.end] == text[b.start:b.end].strip() for b in blocks)
+    assert [text[b.start:b.end] for b in blocks[-2:]] == ["Dr. Singh said so.", "Shri A. K. Singh came."]
+    sentences = split(analyse(text))
+    assert len(sentences) == 62 and [text[s.start:s.end] for s in sentences][-2:] == ["Dr. Singh said so.", "Shri A. K. Singh came."]
