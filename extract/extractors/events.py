@@ -161,7 +161,7 @@ def _generic_event(doc: Document):
         heads = list(generic.finditer(doc.norm, sent.nstart, sent.nend))
         if not heads or not held.search(doc.norm, sent.nstart, sent.nend):
             continue
-        if not (any(c.sentence is sent for c in doc.cities) or doc.states_in(sent.nstart, sent.nend)
+        if not (doc.cities_in(sent.nstart, sent.nend) or doc.states_in(sent.nstart, sent.nend)
                 or venue.search(doc.norm, sent.nstart, sent.nend)):
             continue
         m = heads[0]
@@ -187,7 +187,7 @@ _DETERMINERS = frozenset(fold(w) for w in ("यह", "इस", "इन", "उस
 
 def _city(doc: Document, sent: Sentence, at: int) -> str:
     """The city named nearest the event's name in its sentence, else the dateline's city."""
-    here = [c for c in doc.cities if c.sentence is sent]
+    here = doc.cities_in(sent.nstart, sent.nend)
     if here:
         return min(here, key=lambda c: abs(c.nstart - at)).key
     return doc.meta.dateline_city

@@ -7,7 +7,7 @@ evidence and context. It does not decide what a record is.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,6 +62,9 @@ class Document:
     meta: Meta
     primary_state: str = ""
     _starts: list[int] = field(default_factory=list, repr=False)
+    _number_starts: list[int] = field(default_factory=list, repr=False)
+    _state_starts: list[int] = field(default_factory=list, repr=False)
+    _city_starts: list[int] = field(default_factory=list, repr=False)
 
     @property
     def article_id(self) -> str:
@@ -78,10 +81,18 @@ class Document:
         return None
 
     def numbers_in(self, sent: Sentence) -> list[Number]:
-        return [n for n in self.numbers if sent.nstart <= n.nstart < sent.nend]
+        """The numbers that start inside the sentence (a bisect over the sorted starts: no scan)."""
+        lo = bisect_left(self._number_starts, sent.nstart)
+        hi = bisect_left(self._number_starts, sent.nend, lo)
+        return self.numbers[lo:hi]
 
     def states_in(self, nstart: int, nend: int) -> list[Mention]:
-        return [m for m in self.states if nstart <= m.nstart and m.nend <= nend]
+        """State mentions wholly inside norm[nstart:nend]."""
+        return _within(self.states, self._state_starts, nstart, nend)
+
+    def cities_in(self, nstart: int, nend: int) -> list[Mention]:
+        """City mentions wholly inside norm[nstart:nend]."""
+        return _within(self.cities, self._city_starts, nstart, nend)
 
     def provenance(self, nstart: int, nend: int, sent: Sentence, rule: str) -> dict:
         start, end = self.nt.span(nstart, nend)
@@ -90,17 +101,26 @@ class Document:
                     context=text[sent.start:sent.end], rule=rule)
 
 
+def _within(mentions: list[Mention], starts: list[int], nstart: int, nend: int) -> list[Mention]:
+    lo = bisect_left(starts, nstart)
+    hi = bisect_left(starts, nend, lo)
+    return [m for m in mentions[lo:hi] if m.nend <= nend]
+
+
 def build(source: Source) -> Document:
     nt = normalise(source.text)
     layout = analyse(nt)
     sentences = split(layout)
     doc = Document(source=source, nt=nt, layout=layout, sentences=sentences, numbers=[], states=[],
                    cities=[], meta=Meta(), _starts=[s.nstart for s in sentences])
-    doc.numbers = _numbers(doc)
+    doc.numbers = sorted(_numbers(doc), key=lambda n: n.nstart)
+    doc._number_starts = [n.nstart for n in doc.numbers]
     doc.meta = _meta(doc)
     heads, gap = _organisation_heads()
     doc.states = _mentions(doc, lexicon.states(), doc.meta.dateline_span, heads, gap)
     doc.cities = _mentions(doc, lexicon.cities())
+    doc._state_starts = [m.nstart for m in doc.states]
+    doc._city_starts = [m.nstart for m in doc.cities]
     doc.primary_state = _primary_state(doc)
     return doc
 
@@ -219,8 +239,9 @@ def _meta(doc: Document) -> Meta:
 
 
 def _full_date(doc: Document, nstart: int, nend: int) -> str:
-    return next((n.expr.period for n in doc.numbers
-                 if nstart <= n.nstart < nend and n.expr.kind == "date" and len(n.expr.period) == 10), "")
+    lo = bisect_left(doc._number_starts, nstart)
+    hi = bisect_left(doc._number_starts, nend, lo)
+    return next((n.expr.period for n in doc.numbers[lo:hi] if n.expr.kind == "date" and len(n.expr.period) == 10), "")
 
 
 def _original(doc: Document, nstart: int, nend: int) -> str:
