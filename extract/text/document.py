@@ -230,7 +230,12 @@ def _meta(doc: Document) -> Meta:
         if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
             published_in = "byline"
     dateline, city, dateline_span = _dateline(doc)
-    if not published and dateline:
+    if not dateline:
+        dateline, city = _byline_city(doc)
+    if not published:
+        published = _dated_today(doc)
+        published_in = "paragraph" if published else ""
+    if not published and dateline_span[1]:
         para = next(b for b in blocks if b.kind == "paragraph" and dateline_span[0] >= b.nstart and dateline_span[0] < b.nend)
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
         published_in = "paragraph" if published else ""
@@ -261,11 +266,32 @@ def _publisher(doc: Document) -> str:
         if b.rule in publisher_rule_ids():
             return _original(doc, b.nstart, b.nend)
     for b in blocks:
+        m = _SYNDICATED.match(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+        if m:
+            return _original(doc, m.start(1), m.end(1))
+    for b in blocks:
+        m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+        if m and fold(m.group(1)) not in _AGENCIES:
+            return _original(doc, m.start(1), m.end(1))
+    for b in blocks:
         if b.kind == "footer":
             m = _COPYRIGHT.search(doc.norm, b.nstart, b.nend)
             if m and m.group(1).strip():
                 return _original(doc, m.start(1), m.end(1))
+    if doc.layout.blocks and _lang_of(doc) == "hi":
+        for b in blocks:  # a Latin site name above a Devanagari headline: "News Room Post"
+            if b.kind == "title":
+                break
+            if b.kind == "label" and _SITE_NAME.fullmatch(doc.norm, b.nstart, b.nend):
+                return _original(doc, b.nstart, b.nend)
     return ""
+
+
+# "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
+_SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
+_DESK = regex.compile(r"\s*([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+_AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
+_SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 
 
 def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
@@ -281,9 +307,42 @@ def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
         entry = lexicon.cities().lookup(place)
         if entry:
             return place, entry.key, (m.start(1), m.end(1))
-        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2 and not regex.search(r"\p{Latin}", place):
+        heads, _ = _organisation_heads()
+        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2 and not regex.search(r"\p{Latin}", place) \
+                and not any(fold(w) in heads for w in place.split()):
             return place, "", (m.start(1), m.end(1))
     return "", "", (0, 0)
+
+
+def _byline_city(doc: Document) -> tuple[str, str]:
+    """A known city between the bars of an agency byline: "PTI | New Delhi | Created: ..."."""
+    for b in doc.layout.blocks:
+        if b.kind != "byline":
+            continue
+        for m in _BAR_FIELD.finditer(doc.norm, b.nstart, b.nend):
+            entry = lexicon.cities().lookup(m.group(1))
+            if entry:
+                return _original(doc, m.start(1), m.end(1)), entry.key
+    return "", ""
+
+
+_BAR_FIELD = regex.compile(r"\|\s*([^|:]{2,30}?)\s*(?=\|)")
+_TODAY_DATE = regex.compile(r"(?<![\p{L}\p{M}])(?:आज(?:\s+यानी)?(?:\s+दिनांक)?|दिनांक)\s*[-:–]?\s*$|\btoday,?\s+$", regex.V1 | regex.IGNORECASE)
+
+
+def _dated_today(doc: Document) -> str:
+    """A full date the first paragraphs give as the day of writing: "आज यानी 12 जून 2023", "आज दिनांक- 05 सितम्बर 2023"."""
+    for b in [b for b in doc.layout.blocks if b.kind == "paragraph"][:2]:
+        lo = bisect_left(doc._number_starts, b.nstart)
+        hi = bisect_left(doc._number_starts, b.nend, lo)
+        for n in doc.numbers[lo:hi]:
+            if n.expr.kind == "date" and len(n.expr.period) == 10 and _TODAY_DATE.search(doc.norm, max(b.nstart, n.nstart - 20), n.nstart):
+                return n.expr.period
+    return ""
+
+
+def _lang_of(doc: Document) -> str:
+    return doc.meta.lang or _lang(doc)
 
 
 def _lang(doc: Document) -> str:
