@@ -49,7 +49,8 @@ def extract(doc: Document) -> list[AwardRecord]:
             continue
         toks = tokenize(doc.norm, sent.nstart, sent.nend)
         found = _in_sentence(doc, sent, toks, last_category)
-        if not found and not any(True for _ in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)):
+        if not found and not any(e is not None and e.key != "other"
+                                 for _, _, e in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)):
             if abbreviations is None:
                 abbreviations = _abbreviations(doc)
             found = _untiered_en(doc, sent, abbreviations) + _untiered_hi(doc, sent, toks)
@@ -215,7 +216,7 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
         recipient = _text(doc, toks[r0].start, toks[r1].end)
         out.append(AwardRecord(
             **doc.provenance(start, end, sent, rule),
-            tier=entry.key, tier_text=_text(doc, ts, te), award_name="",
+            tier=entry.key, tier_text=_text(doc, ts, te), award_name=_rank_name(doc, entry.key, ts, te, sent),
             recipient=recipient, recipient_en=organisation_en(recipient),
             category=cat[0], category_en=cat[1] or "other",
             state=_state(doc, sent, toks[r0].start, toks[r1].end),
@@ -223,6 +224,17 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
     if categories:
         last_category[sent.block] = categories[-1][:2]
     return out
+
+
+_AWARD_AFTER = regex.compile(r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def _rank_name(doc: Document, tier: str, ts: int, te: int, sent: Sentence) -> str:
+    """For a rank ("प्रथम पुरस्कार", "First Prize"), the rank and its award word; metals have none."""
+    if tier != "other":
+        return ""
+    m = _AWARD_AFTER.match(doc.norm, te, sent.nend)
+    return _text(doc, ts, m.end() if m else te)
 
 
 def _category_for(categories: list[tuple[str, str, int]], recipient_start: int, rule: str,
