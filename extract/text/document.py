@@ -270,14 +270,14 @@ def _publisher(doc: Document) -> str:
         if m:
             return _original(doc, m.start(1), m.end(1))
     for b in blocks:
-        m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
-        if m and fold(m.group(1)) not in _AGENCIES:
-            return _original(doc, m.start(1), m.end(1))
-    for b in blocks:
         if b.kind == "footer":
             m = _COPYRIGHT.search(doc.norm, b.nstart, b.nend)
             if m and m.group(1).strip():
                 return _original(doc, m.start(1), m.end(1))
+    for b in blocks:
+        m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+        if m and fold(m.group(1)) not in _AGENCIES:
+            return _original(doc, m.start(1), m.end(1))
     if doc.layout.blocks and _lang_of(doc) == "hi":
         for b in blocks:  # a Latin site name above a Devanagari headline: "News Room Post"
             if b.kind == "title":
@@ -289,7 +289,7 @@ def _publisher(doc: Document) -> str:
 
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
-_DESK = regex.compile(r"\s*([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+_DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
 _AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
 _SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 

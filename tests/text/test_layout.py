@@ -95,3 +95,23 @@ def test_article_on_one_line_is_laid_out_from_its_sentences():
     assert [text[b.start:b.end] for b in blocks[-2:]] == ["Dr. Singh said so.", "Shri A. K. Singh came."]
     sentences = split(analyse(text))
     assert len(sentences) == 62 and [text[s.start:s.end] for s in sentences][-2:] == ["Dr. Singh said so.", "Shri A. K. Singh came."]
+
+
+def test_boilerplate_gives_no_record_of_any_type():
+    """Breadcrumb, clock, tickers, byline, related link run, adverts, tags, hashtags, share and comment
+    chrome and a copyright footer all name states and amounts; only the headline and body count."""
+    from pathlib import Path
+
+    from extract.pipeline import process
+    from extract.text import reader
+
+    text = (Path(__file__).parent / "chrome_article.txt").read_text(encoding="utf-8")
+    result = process(reader.Source("chrome", "", text, ""))
+    body = text.index("Jharkhand departments")
+    tail = text.index("Also read")
+    for kind, recs in result.records.items():
+        for r in recs:
+            assert body <= r.start < tail, (kind, r.evidence)
+    assert {r.state for r in result.records["states"]} == {"Jharkhand"}
+    assert [r.inr for r in result.records["order_values"]] == [16_000_000_000]
+    assert result.row["publisher"] == "Some News" and result.row["dateline"] == "Ranchi"
