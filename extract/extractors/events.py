@@ -56,7 +56,8 @@ def _patterns():
         rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])", regex.V1)
     venue = regex.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
     more = regex.compile(rf"\s+(?:{alt(data['heads'] + data['name_words'])})(?![\p{{L}}\p{{M}}])", regex.V1)
-    length = regex.compile(rf"(?:[\p{{L}}\p{{M}}\d]+[\s-])?(?:{alt(data['length_words'])})\s+$", regex.V1 | regex.IGNORECASE)
+    length = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{alt(data['length_words'])})\s+$",
+                           regex.V1 | regex.IGNORECASE)
     cap = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
     titled = regex.compile(
         rf"(?<![\w-])(?:{alt(data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:&|and|of|for|the)\s+)?{cap})*", regex.V1)

@@ -79,6 +79,7 @@ _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजा�
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
 _SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
+MARKED_LONG_LINE = 400  # a chrome line is short: a longer line that opens like one is an article run together
 LONG_LINE = 1000  # a line this long is a whole article without line breaks: lay it out from its sentences
 _SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
 
@@ -99,7 +100,7 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
     m = _CRAWLER_DATE.match(norm, s, e)
     if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
         return [(s, m.end())] + _segments(norm, m.end(), e)
-    if e - s <= LONG_LINE:
+    if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
         return [(s, e)]
     out, start = [], s
     abbreviations = _abbreviations()
@@ -112,6 +113,10 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
         start = gap.end()
     out.append((start, e))
     return out
+
+
+def _marked(line: str) -> bool:
+    return any(m.pattern.match(line) for m in _rules()[0])
 
 
 @lru_cache(maxsize=1)
