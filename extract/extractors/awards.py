@@ -27,7 +27,7 @@ RECIPIENT_STOPS = frozenset(fold(w) for w in (
     "तथा", "और", "के", "की", "का", "में", "से", "लिए", "को", "ने", "पर", "द्वारा", "वहीं", "साथ", "दौरान", "आज", "यहां", "भी",
     "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "while", "and", "for"))
-_FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])")
+_FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
 _FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the)\b)")
 _GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
                           regex.IGNORECASE)
@@ -207,7 +207,8 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
         if entry is None or ts not in by_start:
             continue
         ti = by_start[ts]
-        found = _recipient_ko(toks, ti) or _recipient_en(doc, toks, ti, te)
+        found = _recipient_ko(toks, ti) or _recipient_ne(toks, ti) or _recipient_forward_ko(toks, ti) \
+            or _recipient_en(doc, toks, ti, te)
         if not found:
             continue
         (r0, r1), rule = found
@@ -263,6 +264,33 @@ def _recipient_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | N
         return None
     span = _recipient_back(toks, j - 1)
     return (span, "awards.recipient_ko_tier") if span else None
+
+
+_WIN_HI = frozenset(fold(w) for w in ("जीता", "जीते", "जीती", "हासिल", "प्राप्त", "झटका"))
+_GIVE_HI = frozenset(fold(w) for w in ("दिया", "दिए", "दी", "प्रदान", "मिला", "मिले", "मिली", "सौंपा", "सौंपे"))
+_AWARD_HI = frozenset(fold(w) for w in ("पुरस्कार", "सम्मान", "अवार्ड", "अवॉर्ड", "अवार्ड्स", "अवॉर्ड्स", "ट्रॉफी"))
+
+
+def _recipient_ne(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
+    """Hindi: "RECIPIENT ने TIER (पुरस्कार) जीता / हासिल किया"."""
+    j = ti - 1
+    if j < 1 or toks[j].key != fold("ने") or not any(t.key in _WIN_HI for t in toks[ti + 1:ti + 5]):
+        return None
+    span = _recipient_back(toks, j - 1)
+    return (span, "awards.recipient_ne_tier") if span else None
+
+
+def _recipient_forward_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
+    """Hindi: "TIER पुरस्कार RECIPIENT को दिया गया / मिला"."""
+    if ti + 1 >= len(toks) or toks[ti + 1].key not in _AWARD_HI:
+        return None
+    ko = next((k for k in range(ti + 2, min(len(toks) - 1, ti + 14)) if toks[k].key == fold("को")), None)
+    if ko is None or toks[ko + 1].key not in _GIVE_HI:
+        return None
+    span = _recipient_back(toks, ko - 1)
+    if span and span[0] <= ti + 1:
+        span = (ti + 2, span[1]) if ti + 2 <= span[1] else None
+    return (span, "awards.tier_recipient_ko") if span else None
 
 
 def _recipient_back(toks: list[Token], end: int) -> tuple[int, int] | None:
