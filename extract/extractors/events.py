@@ -125,7 +125,8 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     named_spans = []
     for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
         words = m.group().split()
-        if not any(fold(w) in stops for w in words[1:]):
+        latin_lower = words[0].isascii() and any(w[0].islower() for w in words[1:-1])  # "GeM organised a ... Meet"
+        if not latin_lower and not any(fold(w) in stops for w in words[1:]):
             named_spans.append((_extend_back(doc, sent, m.start(), length), _extend(doc, sent, m.end(), more)))
     for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
         named_spans.append((m.start(), m.end()))
