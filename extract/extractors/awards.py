@@ -4,7 +4,15 @@ Rules (ids in rules/extraction.toml):
 - awards.recipient_ko_tier: Hindi "RECIPIENT को TIER" in a sentence that speaks of an award
   ("... विभाग को सिल्वर, आईटी विभाग को गोल्ड तथा ... को प्लैटिनम पुरस्कार से सम्मानित");
 - awards.tier_to_recipient: English "TIER award (was given) to RECIPIENT" and
-  "RECIPIENT (won|received|bagged) the TIER award".
+  "RECIPIENT (won|received|bagged|has been given) the TIER award";
+- awards.recipient_ne_tier / awards.tier_recipient_ko: Hindi "RECIPIENT ने TIER ... जीता",
+  "TIER पुरस्कार RECIPIENT को दिया गया";
+- awards.respectively_en: "R1 and R2 bagged the T1 and T2 awards respectively";
+- awards.untiered_en / awards.untiered_hi: an award without a metal tier (tier other) whose category
+  is named (quoted, "for ...", "... करने पर"), recipient by "the award went to R", "the winner was R",
+  "R was recognised", "R's award", "R को सम्मानित किया"; an abbreviation ("BRO") stands for its
+  full name written elsewhere as "Border Roads Organisation (BRO)".
+A rank word (प्रथम, First) is tier other with the rank and its award word as award_name.
 The category is the nearest "... के लिए" / "for ..." phrase before the recipient in the sentence
 (else the paragraph's last one); its contract word comes from the cues in rules/awards.toml.
 The recipient may contain commas ("खाद्य, सार्वजनिक वितरण एवं उपभोक्ता मामले विभाग"); it ends at
