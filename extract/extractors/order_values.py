@@ -1,9 +1,12 @@
-"""Order values: rupee amounts of the article's procurement facts, with their role, counterparty,
-segment, period and state (see facts.py for how those are read).
+"""Order values: rupee amounts of the article's procurement facts, with their qualifier, role,
+counterparty, segment, period and state (see facts.py for how those are read).
 
-Rule: order_values.amount (every money_inr expression of the number layer in a content sentence).
-The same amount said twice for the same thing is one row with `mentions` counting the sayings;
-a headline that restates a body figure adds a mention, not a row.
+Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
+except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
+The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
+a body figure adds a mention, and so does the same amount said again in the body (a quote, a tweet)
+unless the two sayings name different periods (then they are two facts). The merged row keeps the
+first saying, with the more specific qualifier and any attribute only the other saying gave.
 """
 from __future__ import annotations
 
@@ -11,12 +14,11 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures, next_start
+from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, qualifier
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
-    rows: dict[tuple, OrderValueRecord] = {}
-    by_inr: dict[int, tuple] = {}
+    rows: list[OrderValueRecord] = []
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
@@ -24,26 +26,46 @@ def extract(doc: Document) -> list[OrderValueRecord]:
         explicit = periods.explicit(doc, sent)
         figs = figures(doc, sent)
         for fig in figs:
-            if fig.expr.kind != "money_inr":
+            if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
-            if sent.display and inr in by_inr:
-                rows[by_inr[inr]] = replace(rows[by_inr[inr]], mentions=rows[by_inr[inr]].mentions + 1)
-                continue
+            if sent.display:
+                same = next((i for i, r in enumerate(rows) if r.inr == inr), None)
+                if same is not None:
+                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
+                    continue
             ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
-                inr=inr, amount_text=fig.expr.text, qualifier=fig.expr.qualifier,
+                inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig),
                 role=ctx.role, state=ctx.state, counterparty=ctx.counterparty, segment=ctx.segment,
                 period=ctx.period,
                 inr_high=exact_int(fig.expr.value_high) if fig.expr.value_high is not None else "",
             )
-            key = rec.key()
-            if key in rows:
-                rows[key] = replace(rows[key], mentions=rows[key].mentions + 1)
+            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec)), None)
+            if same is None:
+                rows.append(rec)
             else:
-                rows[key] = rec
-                by_inr.setdefault(inr, key)
+                rows[same] = _merge(rows[same], rec)
         if not sent.display:
             periods.after_sentence(explicit)
-    return list(rows.values())
+    return rows
+
+
+def _same_fact(a: OrderValueRecord, b: OrderValueRecord) -> bool:
+    """The same amount with no conflicting period (or, both unperiodised, no conflicting state)."""
+    if a.inr != b.inr or a.inr_high != b.inr_high:
+        return False
+    if a.period and b.period:
+        return a.period == b.period and (a.state == b.state or not a.state or not b.state)
+    return a.state == b.state or not a.state or not b.state
+
+
+_SPECIFIC = {"exact": 0, "approx": 1, "up_to": 1, "less_than": 2, "more_than": 2}
+
+
+def _merge(first: OrderValueRecord, again: OrderValueRecord) -> OrderValueRecord:
+    q = again.qualifier if _SPECIFIC.get(again.qualifier, 0) > _SPECIFIC.get(first.qualifier, 0) else first.qualifier
+    return replace(first, mentions=first.mentions + again.mentions, qualifier=q,
+                   period=first.period or again.period, segment=first.segment or again.segment,
+                   counterparty=first.counterparty or again.counterparty, state=first.state or again.state)
