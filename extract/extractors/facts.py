@@ -10,10 +10,11 @@ figure's attributes are read from those hits by scope:
   "while" / ";"; the *segment scope* of an amount runs back to the previous amount (a count of
   "women MSEs" between them still narrows the sellers).
 - role: a seller cue in the clause; else a buyer entity (ministry, department, CPSE, company,
-  buyers) before the figure in the sentence; else a platform cue (GMV, savings, target) in the
-  clause; else buyer when a state is named or referred to, seller when the sellers are narrowed
-  (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद", "procurement") names
-  no buyer.
+  buyers) before the figure in the sentence; else buyer when the clause speaks of a purchase and
+  the sentence before named the buyer with its purchase; else a platform cue (GMV, savings,
+  target) in the clause; else buyer when a state is named or referred to, seller when the sellers
+  are narrowed (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद",
+  "procurement") names no buyer.
 - period, in order: a period named in the sentence before the figure (FY, "वर्ष 2024-25 में",
   "अब तक", "since 2014", "<date> तक" -> the FY of the date, relative fiscal words resolved with the
   article's date or left empty); "इसी अवधि" -> the period named before; a period named after the
@@ -37,7 +38,7 @@ from ..text.sentences import Sentence
 
 FIGURE_KINDS = ("money_inr", "count")
 _CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
-_YEAR_CUE_AFTER = regex.compile(r"^\s*(?:में|के\s+दौरान|के\s+बीच)(?![\p{L}\p{M}])")
+_YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
 _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -45,7 +46,6 @@ _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _NEAR = 40  # characters: how far before an amount "crossed" / "until" still speaks of it
 
 # cue lists of rules/facts.toml: (category, label, key path)
-_ROLE_ORDER = ("seller", "buyer", "platform")
 _SEGMENT_KINDS = ("money_inr",)
 
 
@@ -136,7 +136,7 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer"):
+    for role in ("seller", "platform", "buyer", "purchase"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect"):
@@ -182,6 +182,7 @@ class SentenceFacts:
         self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
         self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(doc.norm, sent.nstart, sent.nend)]
         self._explicit: list[tuple[int, str]] | None = None
+        self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
 
     # cue look-ups by scope
     def has(self, cat: str, label: str | None, start: int, end: int) -> bool:
@@ -233,6 +234,7 @@ class SentenceFacts:
         this_fy = _fiscal_year(published) if published else ""
         found: list[tuple[int, str]] = []
         period_hits = [h for h in self.hits if h.cat == "period"]
+        cumulative = any(h.label == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
         for n in self.numbers:
             e = n.expr
             if e.kind == "fiscal_year" and e.period:
@@ -242,7 +244,7 @@ class SentenceFacts:
                     found.append((n.nstart, "to_date"))
                 elif _YEAR_CUE_AFTER.match(norm, n.nend) or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart]):
                     found.append((n.nstart, e.period))
-            elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits):
+            elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
                 found.append((n.nstart, _fiscal_year(e.period)))
             elif e.kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
@@ -264,6 +266,7 @@ class SentenceFacts:
                 named = [p for pos, p in found if pos < h.nstart and p.startswith("FY")]
                 base = named[-1] if named else this_fy
                 found.append((h.nstart, _previous_fy(base) if base else ""))
+                self.looking_back.add(h.nstart)
         return sorted(found)
 
     def _until(self, n: Number, period_hits: list[Hit]) -> bool:
@@ -288,6 +291,8 @@ class _DocFacts:
         self.states = sorted(doc.states, key=lambda m: m.nstart)
         self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
+        body = [s for s in doc.sentences if not s.display]
+        self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
 
     def sentence(self, sent: Sentence) -> SentenceFacts:
         sf = self.sentences.get(sent.nstart)
@@ -335,7 +340,7 @@ class PeriodTracker:
         """`until`: where the next figure starts; an English period standing between is this figure's."""
         sf = analysed(doc, sent)
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
-            own = [p for pos, p in explicit if figure.nend <= pos < until]
+            own = [p for pos, p in explicit if figure.nend <= pos < until and pos not in sf.looking_back]
             if own:
                 return own[0]
         before = [p for pos, p in explicit if pos < figure.nstart]
@@ -416,6 +421,8 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     role = "seller" if sf.has("role", "seller", cs, ce) else ""
     if not role and sf.has("role", "buyer", sent.nstart, figure.nstart):
         role, entity = "buyer", True
+    if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
+        role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
     if not role and sf.has("role", "platform", cs, ce):
         role = "platform"
     if nationwide and role != "seller":
@@ -432,6 +439,15 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     else:
         state = named or doc.primary_state
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state)
+
+
+def _buyer_before(doc: Document, sent: Sentence) -> bool:
+    """The sentence before names a buyer together with its purchase: "the purchase" here is that buyer's."""
+    prev = _current[0].previous.get(sent.nstart)
+    if prev is None:
+        return False
+    pf = analysed(doc, prev)
+    return pf.has("role", "buyer", prev.nstart, prev.nend) and pf.has("role", "purchase", prev.nstart, prev.nend)
 
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:
