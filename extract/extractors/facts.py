@@ -41,8 +41,8 @@ _CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी �
 _YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
 _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
-_LATIN = regex.compile(r"\p{Latin}")
-_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_LATIN = regex.compile(r"\p{Latin}+")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _NEAR = 40  # characters: how far before an amount "crossed" / "until" still speaks of it
 
 # cue lists of rules/facts.toml: (category, label, key path)
@@ -85,23 +85,39 @@ class CueIndex:
             labels.append((cat, label))
 
     def scan(self, text: str, start: int, end: int) -> list[Hit]:
-        toks = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text, start, end)]
-        hits = []
+        """The cue hits of text[start:end]."""
+        words = _TOKEN.findall(text, start, end)
+        low = [w.casefold() for w in words]
         trie = self.trie
-        n = len(toks)
-        for i in range(n):
-            node = trie.get(toks[i][2])
+        matches = []  # (first token, last token, labels)
+        n = len(low)
+        for i in [i for i, w in enumerate(low) if w in trie]:
+            node = trie[low[i]]
             j = i
-            while node is not None:
+            while True:
                 labels = node.get(None)
                 if labels:
-                    for cat, label in labels:
-                        hits.append(Hit(toks[i][0], toks[j][1], cat, label))
+                    matches.append((i, j, labels))
                 j += 1
                 if j >= n:
                     break
-                node = node.get(toks[j][2])
-        return hits
+                node = node.get(low[j])
+                if node is None:
+                    break
+        if not matches:
+            return []
+        offsets = []
+        pos = start
+        for w in words[:max(j for _, j, _ in matches) + 1]:  # tokens are maximal runs: each is at its next occurrence
+            pos = text.find(w, pos)
+            offsets.append(pos)
+            pos += len(w)
+        return [Hit(offsets[i], offsets[j] + len(words[j]), cat, label) for i, j, labels in matches for cat, label in labels]
+
+
+def _is_english(text: str, start: int, end: int) -> bool:
+    seg = text[start:end]
+    return sum(map(len, _LATIN.findall(seg))) > sum(map(len, _DEVANAGARI.findall(seg)))
 
 
 @dataclass(frozen=True)
@@ -177,12 +193,17 @@ class SentenceFacts:
         self.numbers = numbers
         self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS]
         self.states = states
-        seg = doc.norm[sent.nstart:sent.nend]
-        self.english = len(_LATIN.findall(seg)) > len(_DEVANAGARI.findall(seg))
         self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
+        self._english: bool | None = None
         self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(doc.norm, sent.nstart, sent.nend)]
         self._explicit: list[tuple[int, str]] | None = None
         self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
+
+    @property
+    def english(self) -> bool:
+        if self._english is None:
+            self._english = _is_english(self.doc.norm, self.sent.nstart, self.sent.nend)
+        return self._english
 
     # cue look-ups by scope
     def has(self, cat: str, label: str | None, start: int, end: int) -> bool:
