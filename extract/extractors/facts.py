@@ -152,7 +152,7 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect"):
@@ -209,6 +209,12 @@ class SentenceFacts:
     def has(self, cat: str, label: str | None, start: int, end: int) -> bool:
         return any(h.cat == cat and (label is None or h.label == label) and start <= h.nstart and h.nend <= end
                    for h in self.hits)
+
+    def buyer_named(self, start: int, end: int) -> bool:
+        """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम")."""
+        parents = [h for h in self.hits if h.cat == "role" and h.label == "not_buyer"]
+        return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
+                   and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents) for h in self.hits)
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
         found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end}
@@ -440,7 +446,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
     entity = False
     role = "seller" if sf.has("role", "seller", cs, ce) else ""
-    if not role and sf.has("role", "buyer", sent.nstart, figure.nstart):
+    if not role and sf.buyer_named(sent.nstart, figure.nstart):
         role, entity = "buyer", True
     if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
@@ -468,7 +474,7 @@ def _buyer_before(doc: Document, sent: Sentence) -> bool:
     if prev is None:
         return False
     pf = analysed(doc, prev)
-    return pf.has("role", "buyer", prev.nstart, prev.nend) and pf.has("role", "purchase", prev.nstart, prev.nend)
+    return pf.buyer_named(prev.nstart, prev.nend) and pf.has("role", "purchase", prev.nstart, prev.nend)
 
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:

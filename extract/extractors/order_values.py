@@ -5,7 +5,8 @@ Rule: order_values.amount (every money_inr expression of the number layer in a c
 except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
 a body figure adds a mention, and so does the same amount said again in the body (a quote, a tweet)
-unless the two sayings name different periods (then they are two facts). The merged row keeps the
+unless the two sayings differ in role or name different periods, states, counterparties or segments
+(then they are two facts). The merged row keeps the
 first saying, with the more specific qualifier and any attribute only the other saying gave.
 """
 from __future__ import annotations
@@ -53,12 +54,11 @@ def extract(doc: Document) -> list[OrderValueRecord]:
 
 
 def _same_fact(a: OrderValueRecord, b: OrderValueRecord) -> bool:
-    """The same amount with no conflicting period (or, both unperiodised, no conflicting state)."""
-    if a.inr != b.inr or a.inr_high != b.inr_high:
+    """The same amount and role with no conflicting period, state, counterparty or segment."""
+    if a.inr != b.inr or a.inr_high != b.inr_high or a.role != b.role:
         return False
-    if a.period and b.period:
-        return a.period == b.period and (a.state == b.state or not a.state or not b.state)
-    return a.state == b.state or not a.state or not b.state
+    return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
+                                                     (a.counterparty, b.counterparty), (a.segment, b.segment)))
 
 
 _SPECIFIC = {"exact": 0, "approx": 1, "up_to": 1, "less_than": 2, "more_than": 2}
