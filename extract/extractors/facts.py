@@ -43,6 +43,7 @@ _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+_PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
 _NEAR = 40  # characters: how far before an amount "crossed" / "until" still speaks of it
 
 # cue lists of rules/facts.toml: (category, label, key path)
@@ -152,10 +153,10 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase", "not_buyer"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
-                "recent", "perfect"):
+                "recent", "perfect", "this_purchase", "on_day"):
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
@@ -210,11 +211,14 @@ class SentenceFacts:
         return any(h.cat == cat and (label is None or h.label == label) and start <= h.nstart and h.nend <= end
                    for h in self.hits)
 
-    def buyer_named(self, start: int, end: int) -> bool:
-        """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम")."""
+    def buyer_named(self, start: int, end: int, specific: bool = False) -> bool:
+        """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम");
+        `specific`: nor a whole class of buyers ("every central government ministry and department")."""
         parents = [h for h in self.hits if h.cat == "role" and h.label == "not_buyer"]
+        generic = [h.nend for h in self.hits if h.cat == "role" and h.label == "generic"] if specific else []
         return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
-                   and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents) for h in self.hits)
+                   and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents)
+                   and not any(0 <= h.nstart - g <= _NEAR for g in generic) for h in self.hits)
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
         found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end}
@@ -242,10 +246,13 @@ class SentenceFacts:
         return max(prev[-1] if prev else self.sent.nstart, clause_start), figure.nstart
 
     def right_scope(self, figure: Number, clause_end: int) -> tuple[int, int]:
-        """To the next figure, or the next share / plain number ("..., 50% of it by MSMEs")."""
+        """The phrase the figure heads: to the next figure, share or plain number ("..., 50% of it by
+        MSMEs") or the next comma, colon or dash ("Rs 2,592 crore, Singh said at ... Women ...")."""
         nxt = next((n.nstart for n in self.numbers if n.nstart >= figure.nend
                     and n.expr.kind in FIGURE_KINDS + ("percent", "plain", "multiplier")), self.sent.nend)
-        return figure.nend, min(nxt, clause_end)
+        end = min(nxt, clause_end)
+        m = _PHRASE_END.search(self.doc.norm, figure.nend, end)
+        return figure.nend, m.start() if m else end
 
     # periods
     def explicit(self) -> list[tuple[int, str]]:
@@ -306,6 +313,20 @@ class SentenceFacts:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
         return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
                    for h in self.hits)
+
+
+def purchase_month(doc: Document, sent: Sentence) -> str:
+    """YYYY-MM when the sentence dates "this purchase" by day ("यह खरीदारी ... 9 जुलाई 2024 को ... ऑर्डर
+    जारी हुआ", "the order was placed on 9 July 2024"): the month of the purchase it refers back to."""
+    sf = analysed(doc, sent)
+    if not sf.has("period", "this_purchase", sent.nstart, sent.nend):
+        return ""
+    for n in sf.numbers:
+        if n.expr.kind == "date" and len(n.expr.period) == 10 and any(
+                h.cat == "period" and h.label == "on_day"
+                and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3) for h in sf.hits):
+            return n.expr.period[:7]
+    return ""
 
 
 class _DocFacts:
@@ -474,7 +495,7 @@ def _buyer_before(doc: Document, sent: Sentence) -> bool:
     if prev is None:
         return False
     pf = analysed(doc, prev)
-    return pf.buyer_named(prev.nstart, prev.nend) and pf.has("role", "purchase", prev.nstart, prev.nend)
+    return pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend)
 
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:

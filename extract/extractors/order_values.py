@@ -4,10 +4,13 @@ counterparty, segment, period and state (see facts.py for how those are read).
 Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
 except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
-a body figure adds a mention, and so does the same amount said again in the body (a quote, a tweet)
+a body amount adds a mention (a new row only when it names another period than every body saying of
+that amount), and so does the same amount said again in the body (a quote, a tweet)
 unless the two sayings differ in role or name different periods, states, counterparties or segments
 (then they are two facts). The merged row keeps the
 first saying, with the more specific qualifier and any attribute only the other saying gave.
+A sentence that dates "this purchase" by day gives the undated buyer amounts before it in its
+paragraph that month (YYYY-MM).
 """
 from __future__ import annotations
 
@@ -15,11 +18,12 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, qualifier
+from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, purchase_month, qualifier
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
     rows: list[OrderValueRecord] = []
+    blocks: list = []  # the block each row stands in
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
@@ -30,11 +34,6 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
-            if sent.display:
-                same = next((i for i, r in enumerate(rows) if r.inr == inr), None)
-                if same is not None:
-                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
-                    continue
             ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
@@ -43,11 +42,22 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 period=ctx.period,
                 inr_high=exact_int(fig.expr.value_high) if fig.expr.value_high is not None else "",
             )
+            if sent.display:  # a headline restates; it adds a fact only with a period of its own
+                said = [i for i, r in enumerate(rows) if r.inr == inr]
+                if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
+                    same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
+                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
+                    continue
             same = next((i for i, r in enumerate(rows) if _same_fact(r, rec)), None)
             if same is None:
                 rows.append(rec)
+                blocks.append(sent.block)
             else:
                 rows[same] = _merge(rows[same], rec)
+        month = purchase_month(doc, sent)
+        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph
+            rows = [replace(r, period=month) if b is sent.block and r.role == "buyer" and not r.period else r
+                    for r, b in zip(rows, blocks)]
         if not sent.display:
             periods.after_sentence(explicit)
     return rows
