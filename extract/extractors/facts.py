@@ -44,10 +44,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
-_NEAR = 40  # characters: how far before an amount "crossed" / "until" still speaks of it
-
-# cue lists of rules/facts.toml: (category, label, key path)
-_SEGMENT_KINDS = ("money_inr",)
+_NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
+_SEGMENT_KINDS = ("money_inr",)  # the figures that end the segment scope of an amount
 
 
 def exact_int(value) -> int:
@@ -113,7 +111,8 @@ class CueIndex:
             pos = text.find(w, pos)
             offsets.append(pos)
             pos += len(w)
-        return [Hit(offsets[i], offsets[j] + len(words[j]), cat, label) for i, j, labels in matches for cat, label in labels]
+        return [Hit(offsets[i], offsets[j] + len(words[j]), cat, label)
+                for i, j, labels in matches for cat, label in labels]
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
@@ -276,7 +275,8 @@ class SentenceFacts:
             elif e.kind == "year" and e.period:
                 if any(h.label == "since" and h.nend <= n.nstart and n.nstart - h.nend <= 3 for h in period_hits):
                     found.append((n.nstart, "to_date"))
-                elif _YEAR_CUE_AFTER.match(norm, n.nend) or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart]):
+                elif (_YEAR_CUE_AFTER.match(norm, n.nend)
+                      or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
                     found.append((n.nstart, e.period))
             elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
                 found.append((n.nstart, _fiscal_year(e.period)))
