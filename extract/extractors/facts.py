@@ -45,7 +45,8 @@ _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
-_SEGMENT_KINDS = ("money_inr",)  # the figures that end the segment scope of an amount
+_SEGMENT_KINDS = ("money_inr",)
+LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
 
 
 def exact_int(value) -> int:
@@ -295,7 +296,7 @@ class SentenceFacts:
                 found.append((h.nstart, ""))
             elif h.label == "last_fy" and not any(r.label == "same_period_last" and r.nstart <= h.nstart < r.nend
                                                   for r in relative):
-                found.append((h.nstart, _previous_fy(this_fy) if this_fy else ""))
+                found.append((h.nstart, _previous_fy(this_fy) if this_fy else LAST_NAMED))
             elif h.label == "same_period_last":
                 named = [p for pos, p in found if pos < h.nstart and p.startswith("FY")]
                 base = named[-1] if named else this_fy
@@ -378,6 +379,8 @@ class PeriodTracker:
 
     def __init__(self) -> None:
         self.named = ""
+        self.previous_fy = ""  # the fiscal year the sentence before named
+        self.relative = False  # the article spoke of "this fiscal" without a date: "last year" is then unknown
 
     def explicit(self, doc: Document, sent: Sentence) -> list[tuple[int, str]]:
         """(working-copy offset, period) of each period the sentence names."""
@@ -385,7 +388,16 @@ class PeriodTracker:
 
     def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
                    until: int) -> str:
-        """`until`: where the next figure starts; an English period standing between is this figure's."""
+        """`until`: where the next figure starts; an English period standing between is this figure's.
+        An undated "last year" right after a sentence naming a fiscal year is that year ("... in 2024-25.
+        Uttar Pradesh's share last year ..."), unless the article already spoke of an undated "this fiscal"."""
+        period = self._period(doc, sent, figure, explicit, until)
+        if period == LAST_NAMED:
+            return "" if self.relative else self.previous_fy
+        return period
+
+    def _period(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
+                until: int) -> str:
         sf = analysed(doc, sent)
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
             own = [p for pos, p in explicit if figure.nend <= pos < until and pos not in sf.looking_back]
@@ -403,9 +415,11 @@ class PeriodTracker:
         return ""
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
-        named = [p for _, p in explicit if p]
+        named = [p for _, p in explicit if p and p != LAST_NAMED]
         if named:
             self.named = named[-1]
+        self.previous_fy = next((p for p in reversed(named) if p.startswith("FY")), "")
+        self.relative = self.relative or any(p == "" for _, p in explicit)
 
 
 def figures(doc: Document, sent: Sentence) -> list[Number]:
