@@ -5,8 +5,8 @@ Shared by the order-value and count extractors. Cue words come from rules/facts.
 once per sentence (one pass over its tokens through a phrase trie of every cue list) and each
 figure's attributes are read from those hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
-  to the figure, the *right scope* from the figure to the next number (read in English only, where
-  "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
+  to the figure, the *right scope* from the figure to the next number or comma (read in English
+  only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
   "while" / ";"; the *segment scope* of an amount runs back to the previous amount (a count of
   "women MSEs" between them still narrows the sellers).
 - role: a seller cue in the clause; else a buyer entity (ministry, department, CPSE, company,
@@ -15,10 +15,13 @@ figure's attributes are read from those hits by scope:
   target) in the clause; else buyer when a state is named or referred to, seller when the sellers
   are narrowed (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद",
   "procurement") names no buyer.
-- period, in order: a period named in the sentence before the figure (FY, "वर्ष 2024-25 में",
-  "अब तक", "since 2014", "<date> तक" -> the FY of the date, relative fiscal words resolved with the
-  article's date or left empty); "इसी अवधि" -> the period named before; a period named after the
-  figure; a present perfect of receiving ("प्राप्त हुए हैं") -> to_date; else empty.
+- period, in order: in English a period right after the figure; a period named in the sentence
+  before the figure (FY, "वर्ष 2024-25 में", "2022 के अंदर", "अब तक", "since 2014", "अप्रैल तक",
+  "<date> तक" / "up to <date>" -> the FY of the date; relative fiscal words -> resolved with the
+  article's own date, else empty, and an undated "last year" is the FY the sentence before named);
+  "इसी अवधि" -> the period named before; a period named after the figure; a present perfect of
+  receiving ("प्राप्त हुए हैं") -> to_date; else empty. Nothing is inherited from an earlier sentence
+  without such a word.
 - qualifier: "X तक" with a verb of reaching after it is exact; "crossed / would exceed X" and
   "X को पार" are more_than.
 """
