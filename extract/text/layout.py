@@ -141,7 +141,21 @@ def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
             return "caption", "layout.caption"
         if mostly_devanagari and not _DEVANAGARI.search(s) and _LATIN_UPPER_LINE.match(s) and len(s.split()) >= 2:
             return "caption", "layout.caption"
+    if ends_open and _keyword_list(s):
+        return "tags", "layout.keywords"
     return "text", ""
+
+
+KEYWORDS_MIN = 4  # a line of this many short comma-separated items is a keyword list
+_NO_KEYWORD = regex.compile(r"\d|\s(?:और|एवं|तथा|व|में|से|का|की|के|ने|and|in|of|to|with|for)\s", regex.IGNORECASE)
+
+
+def _keyword_list(line: str) -> bool:
+    """A tag line without a label: "Dr. A. Kumar, MSME, Gem portal, product endorsement" (short
+    comma-separated items, no figures, no joining words: a headline list of states reads "A, B और C")."""
+    items = [i.strip() for i in line.split(",")]
+    return (len(items) >= KEYWORDS_MIN and all(0 < len(i.split()) <= 3 for i in items)
+            and not _NO_KEYWORD.search(f" {line} "))
 
 
 _TAIL_PAREN = regex.compile(r"\(([^()]{2,40})\)\s*$")

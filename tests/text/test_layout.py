@@ -22,9 +22,9 @@ LAYOUT_CASES = [
     # page chrome above the headline: a clock, placeholders, a lone category word, a glued breadcrumb
     ("top-chrome", "Wednesday, Apr 24 2024 | 16:13 Hrs(IST)\nimage\nमुम्बई\nHomeउत्तराखंडजेम पोर्टल...\n\nजेम पोर्टल से खरीद जरूरी\n\nहल्द्वानी। पाठ है।",
      [("Wednesday", "clock"), ("image", "chrome"), ("मुम्बई", "label"), ("Home", "chrome"), ("जेम पोर्टल से", "title"), ("हल्द्वानी", "paragraph")]),
-    # a Latin site blurb or keyword line above a Devanagari headline is chrome
+    # a keyword line above a Devanagari headline is chrome (a tag list)
     ("latin-chrome-above-hindi", "Dr. A. Kumar, MSME, Gem portal, endorsement\n\nजेम पोर्टल पर खरीद बढ़ी\n\nजयपुर, 17 जनवरी। पाठ है।",
-     [("Dr.", "label"), ("जेम पोर्टल", "title"), ("जयपुर", "paragraph")]),
+     [("Dr.", "tags"), ("जेम पोर्टल", "title"), ("जयपुर", "paragraph")]),
     # the crawler's date line glued to the first paragraph: the paragraph stays content
     ("crawler-date-prefix", " date 2022-09-22 Sellers in Tamil Nadu have won business worth Rs 7,400 crore, an official said.\n\nSecond paragraph.",
      [("date 2022", "meta"), ("Sellers", "paragraph"), ("Second", "paragraph")]),
@@ -36,6 +36,9 @@ LAYOUT_CASES = [
      [("जीईएम", "title"), ("GAIL", "url"), ("प्रश्न", "paragraph"), ("(क)", "quiz"), ("(ख)", "quiz"), ("उत्तर", "quiz"), ("अभी", "paragraph")]),
     ("ad-banner-and-comment-form", "GeM news today\n\nText here.\n\n---Advertisement---Govt completes 1000 days\n\nWritten by\n\nLeave a Comment\n\nWe will not publish your email address.",
      [("GeM", "title"), ("Text", "paragraph"), ("---", "advert"), ("Written", "byline"), ("Leave", "footer"), ("We will", "footer")]),
+    # a keyword line without a label; a headline list of states is no keyword line
+    ("keyword-line", "GeM news today\n\nText here.\n\nGeM, MSME, Jharkhand, procurement, Ranchi\nKarnataka, Uttarakhand, Himachal Pradesh and Andhra Pradesh join",
+     [("GeM news", "title"), ("Text", "paragraph"), ("GeM, MSME", "tags"), ("Karnataka", "heading")]),
     ("desk-byline-pipes", "GeM news today\n\nPTI | New Delhi | Created: 15-02-2021 22:01 IST | Updated: 15-02-2021 22:01 IST\nPIB Delhi | Posted On: 24 DEC 2019 11:24AM\nText here.",
      [("GeM", "title"), ("PTI", "byline"), ("PIB", "byline"), ("Text", "paragraph")]),
 ]
