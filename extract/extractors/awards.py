@@ -85,6 +85,16 @@ _HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:[\p{L}\p{M}]+\s+){0,
 _FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
 
+_KICKER = regex.compile(r"\s*([^:।|]{3,120}?)\s*:\s*\S[^:]*(?:सम्मान|पुरस्कार|अवार्ड|अवॉर्ड)")
+
+
+def _headline_category(doc: Document) -> tuple[int, int] | None:
+    """The part before the colon of a headline that speaks of an award."""
+    title = next((b for b in doc.layout.blocks if b.kind == "title"), None)
+    m = _KICKER.match(doc.norm, title.nstart, title.nend) if title else None
+    return (m.start(1), m.end(1)) if m else None
+
+
 def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
     """'Full Name (ABBR)' in the article: ABBR and the bare full name -> the span of 'Full Name (ABBR)'."""
     out: dict[str, tuple[int, int]] = {}
@@ -151,16 +161,20 @@ def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[Award
             continue
         r0, r1 = span
         deeds = [d for d in _FOR_DEED_HI.finditer(doc.norm, sent.nstart, toks[r0].start)]
-        if not deeds:
-            continue
-        words = [t for t in toks if t.end <= deeds[-1].start()]
-        i = len(words) - 1
-        while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].text not in ",;:":
-            i -= 1
-        chosen = words[i + 1:]
-        if not chosen:
-            continue
-        ks, ke = chosen[0].start, chosen[-1].end
+        if deeds:
+            words = [t for t in toks if t.end <= deeds[-1].start()]
+            i = len(words) - 1
+            while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].text not in ",;:":
+                i -= 1
+            chosen = words[i + 1:]
+            if not chosen:
+                continue
+            ks, ke = chosen[0].start, chosen[-1].end
+        else:  # the headline names it: "CATEGORY: RECIPIENT को मिला सम्मान"
+            kicker = _headline_category(doc)
+            if not kicker:
+                continue
+            ks, ke = kicker
         recipient = _text(doc, toks[r0].start, toks[r1].end)
         out.append(AwardRecord(
             **doc.provenance(toks[r0].start, toks[r1].end, sent, "awards.untiered_hi"),
