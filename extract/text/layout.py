@@ -80,6 +80,7 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
 _SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
 MARKED_LONG_LINE = 400  # a chrome line is short: a longer line that opens like one is an article run together
+PARAGRAPH_CHARS = 500  # a long line is cut into paragraphs of about this many characters, at sentence ends
 LONG_LINE = 1000  # a line this long is a whole article without line breaks: lay it out from its sentences
 _SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
 
@@ -102,16 +103,27 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
         return [(s, m.end())] + _segments(norm, m.end(), e)
     if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
         return [(s, e)]
-    out, start = [], s
+    pieces, start = [], s
     abbreviations = _abbreviations()
     for gap in _SENTENCE_GAP.finditer(norm, s, e):
         before = norm[max(start, gap.start() - 12):gap.start()].split()
         word = before[-1].casefold() if before else ""
         if word in abbreviations or (len(word) == 2 and word[0].isalpha() and word[1] == "."):
             continue  # "Dr. ", "Rs. ", an initial "A. "
-        out.append((start, gap.start()))
+        pieces.append((start, gap.start()))
         start = gap.end()
-    out.append((start, e))
+    pieces.append((start, e))
+    out = []
+    if _marked(norm[s:e].strip()):  # the chrome that opens the line is its first sentence only
+        out.append(pieces.pop(0))
+    chunk = None
+    for ps, pe in pieces:  # sentences grouped into paragraphs of about PARAGRAPH_CHARS
+        chunk = chunk if chunk is not None else ps
+        if pe - chunk >= PARAGRAPH_CHARS:
+            out.append((chunk, pe))
+            chunk = None
+    if chunk is not None:
+        out.append((chunk, pieces[-1][1]))
     return out
 
 
