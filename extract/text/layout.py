@@ -1,9 +1,13 @@
 """Layout of an article: which stretches of text are title, headings, paragraphs, captions, bylines
 and boilerplate (related-news links, tag lists, tickers, URLs, footers).
 
-Owns line classification (markers from rules/layout.toml), the runs that related-news and tag
-markers open, and the joining of a sentence broken over a line (an amount at a line end with its
-scale word on the next line). It works on the normalised working copy and gives every block both
+Owns the lines (LF, CRLF and CR end a line; a crawler's " date YYYY-MM-DD" prefix is a line of its
+own; a line run together from a whole article is cut into paragraphs at sentence ends), line
+classification (markers from rules/layout.toml; above the headline, lone words and Latin lines of a
+Devanagari page are labels; a short comma list is a keyword line), the headline (only a line that
+reads like one: an article may open with its body), the runs that related-news and tag markers
+open, and the joining of a sentence broken over a line (an amount at a line end with its scale word
+on the next line). It works on the normalised working copy and gives every block both
 its working-copy span (`nstart`, `nend`) and its original span (`start`, `end`). Boilerplate blocks
 yield no records. It does not split sentences (sentences.py) or read metadata (metadata.py).
 """
