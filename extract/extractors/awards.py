@@ -80,6 +80,7 @@ _CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)
 _QUOTED = regex.compile(r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
 _FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
                             regex.IGNORECASE)
+_FOR_WORD = regex.compile(r"\bfor\s", regex.IGNORECASE)
 _ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 _HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])")
 _FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
@@ -130,8 +131,8 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
             g = 1 if q.group(1) else 2
             ks, ke = q.start(g), q.end(g)
         else:
-            first_for = regex.search(r"\bfor\s", doc.norm[cs:ce], regex.IGNORECASE)
-            f = _FOR_CLAUSE.match(doc.norm, cs + first_for.start(), ce) if first_for else None
+            first_for = _FOR_WORD.search(doc.norm, cs, ce)
+            f = _FOR_CLAUSE.match(doc.norm, first_for.start(), ce) if first_for else None
             if not f:  # "for how it performed ...": no named category
                 continue
             ks, ke = f.start(1), f.end(1)

@@ -239,6 +239,9 @@ _SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:आज|(?:सोमवार|म
                          r"|\b(?:today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
 
 
+_MONTH_DAY = regex.compile(r"--\d\d-\d\d")
+
+
 def _date(doc: Document, sent: Sentence, at: int) -> str:
     """The full date nearest the event's name in its sentence (day and month take the published
     year); else the published date when the report is dated by its byline or the sentence says the
@@ -248,7 +251,7 @@ def _date(doc: Document, sent: Sentence, at: int) -> str:
         period = min(dates, key=lambda n: abs(n.nstart - at)).expr.period
         if len(period) == 10:
             return period
-        if regex.fullmatch(r"--\d\d-\d\d", period) and doc.meta.published:
+        if _MONTH_DAY.fullmatch(period) and doc.meta.published:
             return doc.meta.published[:4] + period[1:]
     if doc.meta.published and (doc.meta.published_in == "byline" or _SAME_DAY.search(doc.norm, sent.nstart, sent.nend)):
         return doc.meta.published

@@ -308,7 +308,7 @@ def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
         if entry:
             return place, entry.key, (m.start(1), m.end(1))
         heads, _ = _organisation_heads()
-        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2 and not regex.search(r"\p{Latin}", place) \
+        if i == 0 and m.group(2) in (":", "।") and len(place.split()) <= 2 and not _LATIN_CHAR.search(place) \
                 and not any(fold(w) in heads for w in place.split()):
             return place, "", (m.start(1), m.end(1))
     return "", "", (0, 0)
@@ -341,6 +341,10 @@ def _dated_today(doc: Document) -> str:
     return ""
 
 
+_DEVANAGARI_CHAR = regex.compile(r"\p{Devanagari}")
+_LATIN_CHAR = regex.compile(r"\p{Latin}")
+
+
 def _lang_of(doc: Document) -> str:
     return doc.meta.lang or _lang(doc)
 
@@ -349,8 +353,8 @@ def _lang(doc: Document) -> str:
     dev = lat = 0
     for b in doc.layout.content():
         seg = doc.norm[b.nstart:b.nend]
-        dev += len(regex.findall(r"\p{Devanagari}", seg))
-        lat += len(regex.findall(r"\p{Latin}", seg))
+        dev += len(_DEVANAGARI_CHAR.findall(seg))
+        lat += len(_LATIN_CHAR.findall(seg))
     total = dev + lat
     if not total:
         return ""

@@ -76,6 +76,8 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
 
 
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_LATIN = regex.compile(r"\p{Latin}")
+_DIGIT = regex.compile(r"\d")
 _LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
 _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
 
@@ -183,7 +185,7 @@ def _latin_credit(line: str) -> bool:
     if not m or not _DEVANAGARI.search(line[: m.start()]):
         return False
     inner = m.group(1)
-    return not _DEVANAGARI.search(inner) and len(inner.split()) <= 4 and not regex.search(r"\d", inner)
+    return not _DEVANAGARI.search(inner) and len(inner.split()) <= 4 and not _DIGIT.search(inner)
 
 
 def publisher_rule_ids() -> frozenset[str]:
@@ -225,7 +227,7 @@ def analyse(text: str | NormText) -> Layout:
     nt = text if isinstance(text, NormText) else normalise(text)
     norm = nt.norm
     dev = len(_DEVANAGARI.findall(norm))
-    lat = len(regex.findall(r"\p{Latin}", norm))
+    lat = len(_LATIN.findall(norm))
     mostly_dev = dev > lat
     spans = _lines(norm)
     kinds = []
