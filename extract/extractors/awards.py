@@ -352,12 +352,16 @@ def _recipient_en(doc: Document, toks: list[Token], ti: int, te: int) -> tuple[t
             while i < len(toks) and (_proper(toks[i]) or (toks[i].key in ("of", "and", "&") and i + 1 < len(toks)
                                                           and _proper(toks[i + 1]))):
                 i += 1
+            if i > i0 and _bracketed_abbreviation(toks, i):  # "... Organisation (BRO)"
+                i += 3
             if i > i0:
                 return (i0, i - 1), "awards.tier_to_recipient"
     m = _RECEIVED_EN.search(doc.norm, toks[0].start, toks[ti].start)
     if m:
         end_i = max(i for i, t in enumerate(toks) if t.end <= m.start())
         i = end_i
+        if i >= 3 and _bracketed_abbreviation(toks, i - 2) and _proper(toks[i - 3]):
+            i -= 3
         while i >= 0 and (_proper(toks[i]) or toks[i].key in ("of", "and", "&")):
             i -= 1
         first = i + 1
@@ -366,6 +370,12 @@ def _recipient_en(doc: Document, toks: list[Token], ti: int, te: int) -> tuple[t
         if first <= end_i:
             return (first, end_i), "awards.tier_to_recipient"
     return None
+
+
+def _bracketed_abbreviation(toks: list[Token], i: int) -> bool:
+    """toks[i:i+3] is "( ABBR )"."""
+    return (i + 2 < len(toks) and toks[i].text == "(" and toks[i + 2].text == ")"
+            and toks[i + 1].latin and toks[i + 1].text[:1].isupper())
 
 
 def _proper(t: Token) -> bool:
