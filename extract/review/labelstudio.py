@@ -1,19 +1,28 @@
 """Correction round trip through Label Studio: `gem-extract export --format label-studio` and
-`gem-extract import-review FILE --gold DIR`.
+`gem-extract import-review FILE --gold DIR [--force]`.
 
 Owns the mapping between the output folder and Label Studio. Export writes OUT/label-studio/
 tasks.json (one task per readable article: the text and the article's metadata as task data, the
-records as a prediction) and config.xml (the labelling config). Each record is one labelled span
-(`Labels` named "label", the label being its record type) at its original offsets, and each of
-its type columns is a per-region control named `<type>__<column>` sharing the region's id (the
-record_id): `Choices` for vocabulary and boolean columns, `TextArea` for the rest, shown only when
-a region of that type is selected. Import reads a Label Studio JSON export back (the last
-annotation of each task that was not cancelled, else its predictions) and writes one gold JSON per
-article in the CONTRACT format. It does not score (evaluate.py) or extract.
+records as a prediction) and config.xml (the labelling config: the article on the left, a sticky
+panel on the right with the record types and the selected region's fields). Each record is one
+labelled span (`Labels` named "label", the label being its record type) at its original offsets,
+and each of its type columns is a per-region control named `<type>__<column>` sharing the region's
+id (the record_id): `Choices` for vocabulary and boolean columns, `TextArea` (its placeholder
+saying what it takes) for the rest.
+
+Import reads a Label Studio JSON export back and writes one gold JSON per article in the CONTRACT
+format. It trusts nothing: every task, annotation, result and value is checked against the shape
+Label Studio writes for this config, and every field against the contract (integers, vocabularies,
+state names, dates, periods). A task is imported from its last submitted annotation, else from
+its predictions when the export carries them whole (a snapshot export); a task that was skipped,
+never reviewed, or has any value that does not fit gets no gold file and is reported with the
+task, region and field named. An existing gold file is replaced only with --force. It does not
+score (evaluate.py) or extract.
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +32,7 @@ from xml.sax.saxutils import quoteattr
 from .. import __version__
 from ..output.csvsafe import atomic_write, read_csv
 from ..records import RECORD_TYPES
+from .evaluate import KEYS
 from .pages import COLOURS, load_records, load_source
 from .verify import ARTICLES_FILE, BOOL_COLUMNS, INT_COLUMNS, VOCABULARIES, check_value
 
@@ -50,37 +60,76 @@ def choices_of(column: str) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- the labelling config
 
+# What each TextArea takes, shown as its placeholder (Choices show their words).
+FIELD_HINTS = {
+    "inr": "rupees, a whole number: 7,900 करोड़ = 79000000000 (commas, spaces, ₹ allowed)",
+    "inr_high": "upper end of a range in rupees, a whole number; empty when no range",
+    "value": "the count, a whole number: 1.5 लाख = 150000 (commas allowed)",
+    "mentions": "how many times the text says it, a whole number",
+    "period": "FY2024-25, to_date, YYYY, YYYY-MM, or empty",
+    "date": "YYYY-MM-DD, or empty",
+    "iso": "IN-XX, e.g. IN-JH, or empty",
+    "state": "English state name as in ISO 3166-2:IN (e.g. Uttar Pradesh), or empty",
+    "state_hi": "the state's name in Hindi",
+    "name": "as written, without the honorific",
+    "honorific": "as written (श्री, Dr, ...), or empty",
+    "unit": "what is counted, English plural: orders, sellers, buyers, ...",
+    "city": "English city name, or empty",
+}
+
+# Two columns: the article on the left, a sticky panel on the right with the record types and
+# the selected region's fields, so a reviewer never scrolls past the article to edit a field.
+LAYOUT_STYLE = "display: flex; flex-direction: row; align-items: flex-start; gap: 16px"
+TEXT_STYLE = "flex: 1 1 0; min-width: 0"
+PANEL_STYLE = ("flex: 0 0 36%; min-width: 300px; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; "
+               "padding: 8px 12px; border-left: 1px solid #d0d7de; background: #f6f8fa")
+
+
+def field_hint(column: str) -> str:
+    """The placeholder of a TextArea: what the field takes."""
+    if column in FIELD_HINTS:
+        return FIELD_HINTS[column]
+    if column.endswith("_en"):
+        return "in English, the usual spelling, or empty"
+    return "as written in the text, or empty"
+
+
 def config_xml() -> str:
     """The Label Studio labelling config for tasks written by `export`."""
     labels = "\n".join(
-        f'    <Label value="{kind}" background="{COLOURS[kind][1]}"/>' for kind in RECORD_TYPES)
+        f'      <Label value="{kind}" background="{COLOURS[kind][1]}"/>' for kind in RECORD_TYPES)
     views = "\n".join(_fields_view(kind) for kind in RECORD_TYPES)
     return (
-        "<View>\n"
-        '  <Header value="$title"/>\n'
-        '  <Header value="$article_id" size="6"/>\n'
-        f'  <Labels name="{LABEL}" toName="{TEXT}">\n{labels}\n  </Labels>\n'
-        f'  <Text name="{TEXT}" value="${TEXT}" granularity="symbol"/>\n'
+        f"<View style={quoteattr(LAYOUT_STYLE)}>\n"
+        f"  <View style={quoteattr(TEXT_STYLE)}>\n"
+        '    <Header value="$title"/>\n'
+        '    <Header value="$article_id" size="6"/>\n'
+        f'    <Text name="{TEXT}" value="${TEXT}" granularity="symbol"/>\n'
+        "  </View>\n"
+        f"  <View style={quoteattr(PANEL_STYLE)}>\n"
+        '    <Header value="Record type: pick one, then select its words in the text" size="6"/>\n'
+        f'    <Labels name="{LABEL}" toName="{TEXT}">\n{labels}\n    </Labels>\n'
+        '    <Header value="Click a highlight to edit its fields here (empty = no value)" size="6"/>\n'
         f"{views}\n"
+        "  </View>\n"
         "</View>\n"
     )
 
 
 def _fields_view(kind: str) -> str:
-    lines = [f'  <View visibleWhen="region-selected" whenTagName="{LABEL}" whenLabelValue="{kind}">',
-             f'    <Header value="{kind}: fields of the selected region (empty = no value)"/>']
+    lines = [f'    <View visibleWhen="region-selected" whenTagName="{LABEL}" whenLabelValue="{kind}">',
+             f'      <Header value="{kind}: fields of the selected region"/>']
     for col in RECORD_TYPES[kind].type_columns():
         name = control_name(kind, col)
-        lines.append(f'    <Header value="{col}" size="6"/>')
+        lines.append(f'      <Header value="{col}" size="6"/>')
         if control_type(col) == "choices":
             opts = "".join(f'<Choice value="{w}"/>' for w in choices_of(col))
-            lines.append(f'    <Choices name="{name}" toName="{TEXT}" perRegion="true" choice="single" '
+            lines.append(f'      <Choices name="{name}" toName="{TEXT}" perRegion="true" choice="single" '
                          f'showInline="true">{opts}</Choices>')
         else:
-            hint = "integer" if col in INT_COLUMNS else col
-            lines.append(f'    <TextArea name="{name}" toName="{TEXT}" perRegion="true" maxSubmissions="1" '
-                         f'editable="true" rows="1" placeholder={quoteattr(hint)}/>')
-    lines.append("  </View>")
+            lines.append(f'      <TextArea name="{name}" toName="{TEXT}" perRegion="true" maxSubmissions="1" '
+                         f'editable="true" rows="1" placeholder={quoteattr(field_hint(col))}/>')
+    lines.append("    </View>")
     return "\n".join(lines)
 
 
@@ -163,32 +212,226 @@ def export_command(args) -> int:
     return 1 if res.problems else 0
 
 
-# ---------------------------------------------------------------- import
+# ---------------------------------------------------------------- import: reading the export
+
+class ShapeError(ValueError):
+    """A place in the export that does not have the shape Label Studio writes for this config."""
+
+
+MAX_ID_CHARS = 200      # an article_id or region id longer than this is not one of ours
+MAX_INT_DIGITS = 20     # more digits than any rupee amount or count
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_TYPE_WORDS = {"object": "an object", "list": "a list", "string": "a string", "integer": "an integer",
+               "boolean": "true or false"}
+
+
+def _short(s: str, n: int = 40) -> str:
+    return repr(s if len(s) <= n else s[:n] + "…")
+
+
+def describe(value: Any) -> str:
+    """A JSON value named for a message, never printed whole (it may be huge or deeply nested)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}" if len(repr(value)) <= 30 else "a huge number"
+    if isinstance(value, str):
+        return f"the string {_short(value)}"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _need(value: Any, typ: str, where: str) -> Any:
+    ok = {"object": isinstance(value, dict), "list": isinstance(value, list), "string": isinstance(value, str),
+          "integer": type(value) is int, "boolean": type(value) is bool}[typ]
+    if not ok:
+        raise ShapeError(f"{where} must be {_TYPE_WORDS[typ]}, not {describe(value)}")
+    return value
+
+
+def _get(obj: Mapping, key: str, typ: str, where: str, required: bool = False, default: Any = None) -> Any:
+    """obj[key] checked to be of `typ`; a missing key (or null) is `default`, or an error when required."""
+    if obj.get(key) is None:
+        if required:
+            raise ShapeError(f"{where}.{key} is missing")
+        return default
+    return _need(obj[key], typ, f"{where}.{key}")
+
+
+def _identifier(value: str, where: str) -> str:
+    if not value:
+        raise ShapeError(f"{where} is empty")
+    if len(value) > MAX_ID_CHARS:
+        raise ShapeError(f"{where} {_short(value)} is longer than {MAX_ID_CHARS} characters")
+    if _CONTROL.search(value):
+        raise ShapeError(f"{where} {_short(value)} holds a control character")
+    return value
+
+
+def article_id_problem(aid: str) -> str | None:
+    """Why `aid` cannot name a gold file, or None."""
+    try:
+        _identifier(aid, "article_id")
+    except ShapeError as exc:
+        return str(exc)
+    if "/" in aid or "\\" in aid or aid.startswith("."):
+        return f"article_id {_short(aid)} is not a file name"
+    return None
+
+
+def read_export(path: str | Path) -> Any:
+    """The parsed JSON of a Label Studio export; ShapeError when it cannot be read or parsed."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ShapeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ShapeError(f"{path} is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    except RecursionError:
+        raise ShapeError(f"{path} is nested too deeply to be a Label Studio export") from None
+    except ValueError as exc:
+        raise ShapeError(f"{path} is not JSON: {exc}") from None
+
+
+# ---------------------------------------------------------------- import: one task
+
+@dataclass(frozen=True)
+class Control:
+    """A control of the labelling config: the Labels, or one record type's field."""
+
+    kind: str      # record type ('' for the Labels)
+    column: str    # type column ('' for the Labels)
+    type: str      # result type Label Studio writes: labels, choices, textarea
+
+
+CONTROLS: dict[str, Control] = {LABEL: Control("", "", "labels")} | {
+    control_name(kind, col): Control(kind, col, control_type(col))
+    for kind, cls in RECORD_TYPES.items() for col in cls.type_columns()}
+
 
 @dataclass
 class Region:
+    """A labelled span and its fields, gathered from the results sharing one region id."""
+
     kind: str = ""
     start: int = 0
     end: int = 0
     text: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, str] = field(default_factory=dict)   # control name -> raw value
+    where: str = ""
 
 
 @dataclass
 class ImportResult:
-    gold: list[dict]
-    problems: list[str]
+    gold: list[dict]                                     # one gold document per task that imported whole
+    problems: list[str]                                  # tasks and regions that were not imported, and why
+    notes: list[str] = field(default_factory=list)      # what the user should know but is no error
 
 
-def chosen_result(task: Mapping) -> tuple[str, list[dict]]:
-    """The results to import: the last annotation not cancelled, else the last prediction."""
-    for ann in reversed(task.get("annotations") or []):
-        if isinstance(ann, Mapping) and not ann.get("was_cancelled"):
-            return "annotation", list(ann.get("result") or [])
-    for pred in reversed(task.get("predictions") or []):
-        if isinstance(pred, Mapping):
-            return "prediction", list(pred.get("result") or [])
-    return "none", []
+class NotReviewed(Exception):
+    """A task without a submitted annotation (and without whole predictions to fall back on)."""
+
+
+def chosen_result(task: Mapping, where: str) -> tuple[str, list]:
+    """(which annotation or prediction, its results): the last submitted annotation (one marked
+    ground truth first), else the last prediction when the export carries predictions whole.
+    NotReviewed when every annotation was cancelled (skipped) or there is nothing whole to take."""
+    annotations = _get(task, "annotations", "list", where, default=[])
+    submitted = []
+    for i, ann in enumerate(annotations):
+        w = f"{where}.annotations[{i}]"
+        _need(ann, "object", w)
+        if not _get(ann, "was_cancelled", "boolean", w, default=False):
+            submitted.append((bool(_get(ann, "ground_truth", "boolean", w, default=False)), i, ann))
+    if submitted:
+        _, i, ann = max(submitted, key=lambda t: (t[0], t[1]))
+        name = f"annotation {ann['id']}" if type(ann.get("id")) is int else f"annotations[{i}]"
+        return name, _get(ann, "result", "list", f"{where}.annotations[{i}]", required=True)
+    if annotations:
+        raise NotReviewed("skipped in Label Studio (every annotation cancelled)")
+    predictions = _get(task, "predictions", "list", where, default=[])
+    for i, pred in reversed(list(enumerate(predictions))):
+        if isinstance(pred, dict):
+            return f"prediction {i}", _get(pred, "result", "list", f"{where}.predictions[{i}]", required=True)
+        if type(pred) is not int:
+            raise ShapeError(f"{where}.predictions[{i}] must be an object or a prediction id, not {describe(pred)}")
+    if predictions:
+        raise NotReviewed("not reviewed: no annotation, and the export lists its predictions by id only "
+                          "(export a snapshot with whole predictions to take them unreviewed)")
+    raise NotReviewed("not reviewed: no annotation and no predictions")
+
+
+def _read_result(res: Any, where: str, regions: dict[str, Region]) -> None:
+    """Check one result against the shape Label Studio writes for our config; file it under its region."""
+    _need(res, "object", where)
+    rtype = _get(res, "type", "string", where, required=True)
+    if rtype == "relation":
+        return  # a relation between two regions says nothing about their fields
+    rid = _identifier(_get(res, "id", "string", where, required=True), f"{where}.id")
+    name = _get(res, "from_name", "string", where, required=True)
+    control = CONTROLS.get(name)
+    if control is None:
+        raise ShapeError(f"{where}.from_name {_short(name)} is not a control of the gem-extract labelling config")
+    if rtype != control.type:
+        raise ShapeError(f"{where}.type is {_short(rtype)} but {name} gives {control.type!r} results")
+    to_name = _get(res, "to_name", "string", where, required=True)
+    if to_name != TEXT:
+        raise ShapeError(f"{where}.to_name is {_short(to_name)}, not {TEXT!r}")
+    value = _get(res, "value", "object", where, required=True)
+    w = f"{where}.value"
+    start = _get(value, "start", "integer", w, required=control.type == "labels")
+    end = _get(value, "end", "integer", w, required=control.type == "labels")
+    reg = regions.setdefault(rid, Region(where=f"region {rid}"))
+    if control.type == "labels":
+        labels = _get(value, "labels", "list", w, required=True)
+        if len(labels) != 1 or not isinstance(labels[0], str) or labels[0] not in RECORD_TYPES:
+            shown = describe(labels) if any(not isinstance(x, str) for x in labels) else repr(labels[:5])
+            raise ShapeError(f"{w}.labels must hold one record type ({', '.join(RECORD_TYPES)}), not {shown}")
+        if reg.kind:
+            raise ShapeError(f"{where}: region {rid} is labelled twice")
+        reg.kind, reg.start, reg.end = labels[0], start, end
+        reg.text = _get(value, "text", "string", w)
+        reg.where = f"region {rid} ({reg.kind})"
+        return
+    if name in reg.fields:
+        raise ShapeError(f"{where}: region {rid} has two {name} results")
+    key = "choices" if control.type == "choices" else "text"
+    values = _get(value, key, "list", w, required=True)
+    for i, v in enumerate(values):
+        _need(v, "string", f"{w}.{key}[{i}]")
+    if len(values) > 1:
+        raise ShapeError(f"{w}.{key} holds {len(values)} values; {name} takes one")
+    if control.type == "choices":
+        _get(value, "text", "string", w)  # Label Studio repeats the region's text here
+    reg.fields[name] = values[0] if values else ""
+
+
+def parse_field(column: str, raw: str) -> Any:
+    """A reviewer's value in the gold file's type: ints (commas, spaces, ₹ allowed), booleans,
+    strings; empty is None. Raises ValueError when the value breaks the contract (an unparsable
+    int or boolean, a word outside a vocabulary, an unknown state, a malformed period or date)."""
+    raw = raw.strip()
+    if raw == "":
+        return None
+    if column in INT_COLUMNS:
+        raw = raw.removeprefix("₹").replace(",", "").replace(" ", "").replace("_", "")
+        if len(raw) > MAX_INT_DIGITS:
+            raise ValueError(f"{column} {_short(raw)} has more than {MAX_INT_DIGITS} digits")
+    problem = check_value(column, raw)
+    if problem:
+        raise ValueError(problem)
+    if column in INT_COLUMNS:
+        return int(raw)
+    if column in BOOL_COLUMNS:
+        return raw == "true"
+    return raw
 
 
 def _utf16_to_cp(text: str) -> list[int]:
@@ -203,10 +446,12 @@ def _utf16_to_cp(text: str) -> list[int]:
 def resolve_offsets(text: str, start: int, end: int, shown: str | None) -> tuple[int, int] | None:
     """Code-point offsets of a region: as given when they cut out the region's text, else read
     as UTF-16 offsets (what a browser counts); None when neither agrees with the text."""
-    if not (isinstance(start, int) and isinstance(end, int)):
+    if type(start) is not int or type(end) is not int:
         return None
-    if shown is None or text[start:end] == shown:
-        return (start, end) if 0 <= start <= end <= len(text) else None
+    if 0 <= start <= end <= len(text) and (shown is None or text[start:end] == shown):
+        return start, end
+    if shown is None:
+        return None
     table = _utf16_to_cp(text)
     if 0 <= start <= end < len(table):
         s, e = table[start], table[end]
@@ -215,126 +460,158 @@ def resolve_offsets(text: str, start: int, end: int, shown: str | None) -> tuple
     return None
 
 
-def parse_field(column: str, raw: str) -> Any:
-    """A reviewer's value in the gold file's type: ints (commas, spaces, ₹ allowed), booleans,
-    strings; empty is None. Raises ValueError when the value breaks the contract (an unparsable
-    int or boolean, a word outside a vocabulary, a malformed period or date)."""
-    raw = raw.strip()
-    if raw == "":
-        return None
-    if column in INT_COLUMNS:
-        raw = raw.removeprefix("₹").replace(",", "").replace(" ", "").replace("_", "")
-    problem = check_value(column, raw)
+def gold_entry(text: str, reg: Region) -> tuple[tuple[int, int], dict]:
+    """The region as a gold entry, and its span; ValueError naming the field that does not fit."""
+    span = resolve_offsets(text, reg.start, reg.end, reg.text)
+    if span is None:
+        shown = "" if reg.text is None else f" do not cut {_short(reg.text)}"
+        raise ValueError(f"offsets {reg.start}:{reg.end}{shown} from the text ({len(text)} characters)")
+    entry: dict[str, Any] = {"text": text[span[0]:span[1]]}
+    for col in RECORD_TYPES[reg.kind].type_columns():
+        try:
+            entry[col] = parse_field(col, reg.fields.get(control_name(reg.kind, col), ""))
+        except ValueError as exc:
+            raise ValueError(f"field {col}: {exc}") from None
+    missing = [c for c in KEYS[reg.kind] if entry.get(c) is None]
+    if missing:
+        raise ValueError(f"field {', '.join(missing)} is empty; a {reg.kind} entry needs it")
+    return span, entry
+
+
+def _task_data(task: Mapping, where: str) -> tuple[str, str, dict]:
+    data = _get(task, "data", "object", where, required=True)
+    text = _get(data, TEXT, "string", f"{where}.data", required=True)
+    aid = _get(data, "article_id", "string", f"{where}.data", required=True)
+    problem = article_id_problem(aid)
     if problem:
-        raise ValueError(problem)
-    if column in INT_COLUMNS:
-        return int(raw)
-    if column in BOOL_COLUMNS:
-        return raw == "true"
-    return raw
+        raise ShapeError(f"{where}.data.{problem}")
+    article = {}
+    for key in ("lang", *ARTICLE_KEYS):
+        value = _get(data, key, "string", f"{where}.data", default="")
+        bad = check_value(key, value) if key in ("lang", "published") and value else None
+        if bad:
+            raise ShapeError(f"{where}.data.{bad}")
+        article[key] = value or None
+    return aid, text, article
 
 
-def _result_value(result: Mapping) -> str:
-    value = result.get("value") or {}
-    if result.get("type") == "choices":
-        return ",".join(value.get("choices") or [])
-    return "\n".join(value.get("text") or [])
+def task_label(task: Any, index: int) -> str:
+    """How messages name a task: its Label Studio id and article when they are readable."""
+    label = f"task {task['id']}" if isinstance(task, dict) and type(task.get("id")) is int else f"task [{index}]"
+    data = task.get("data") if isinstance(task, dict) else None
+    aid = data.get("article_id") if isinstance(data, dict) else None
+    return f"{label} ({aid})" if isinstance(aid, str) and article_id_problem(aid) is None else label
 
 
-def regions_of(results: Iterable[Mapping]) -> tuple[dict[str, Region], list[str]]:
-    """Group results by region id: the labelled span, and its fields by control name."""
+def gold_of_task(task: Any, where: str = "task") -> tuple[dict | None, list[str], str]:
+    """(the gold document or None, problems, where it came from). A task with any problem gives
+    no document: a gold file missing one record would be wrong without saying so."""
+    try:
+        _need(task, "object", where)
+        aid, text, article = _task_data(task, where)
+        source, results = chosen_result(task, where)
+    except (ShapeError, NotReviewed) as exc:
+        return None, [str(exc) if str(exc).startswith(where) else f"{where}: {exc}"], ""
     regions: dict[str, Region] = {}
-    problems: list[str] = []
-    for res in results:
-        if not isinstance(res, Mapping) or "id" not in res:
-            continue
-        reg = regions.setdefault(str(res["id"]), Region())
-        value = res.get("value") or {}
-        if res.get("from_name") == LABEL:
-            labels = value.get("labels") or []
-            if len(labels) != 1 or labels[0] not in RECORD_TYPES:
-                problems.append(f"region {res['id']}: label {labels!r} is not one record type")
-                continue
-            reg.kind, reg.start, reg.end, reg.text = labels[0], value.get("start"), value.get("end"), value.get("text")
-        elif "__" in str(res.get("from_name", "")):
-            kind, col = str(res["from_name"]).split("__", 1)
-            reg.fields[f"{kind}__{col}"] = _result_value(res)
-    return regions, problems
-
-
-def gold_entries(text: str, regions: Mapping[str, Region]) -> tuple[dict[str, list[dict]], list[str]]:
-    """Gold entries per record type, in text order, from labelled regions."""
-    found: dict[str, list[tuple]] = {k: [] for k in RECORD_TYPES}
     problems = []
+    for i, res in enumerate(results):
+        try:
+            _read_result(res, f"{where}: {source}.result[{i}]", regions)
+        except ShapeError as exc:
+            problems.append(str(exc))
+    found: dict[str, list[tuple]] = {k: [] for k in RECORD_TYPES}
     for rid, reg in regions.items():
         if not reg.kind:
             continue  # fields of a region whose label was removed
-        span = resolve_offsets(text, reg.start, reg.end, reg.text)
-        if span is None:
-            problems.append(f"region {rid}: offsets {reg.start}:{reg.end} do not cut {reg.text!r} from the text")
-            continue
-        entry: dict[str, Any] = {"text": text[span[0]:span[1]]}
         try:
-            for col in RECORD_TYPES[reg.kind].type_columns():
-                entry[col] = parse_field(col, reg.fields.get(control_name(reg.kind, col), ""))
+            span, entry = gold_entry(text, reg)
         except ValueError as exc:
-            problems.append(f"region {rid}: {exc}")
+            problems.append(f"{where}, {reg.where}: {exc}")
             continue
         found[reg.kind].append((span, rid, entry))
-    return {k: [e for _, _, e in sorted(v, key=lambda t: (t[0], t[1]))] for k, v in found.items()}, problems
-
-
-def gold_of_task(task: Mapping) -> tuple[dict | None, list[str]]:
-    data = task.get("data") or {}
-    aid, text = data.get("article_id"), data.get(TEXT)
-    if not isinstance(aid, str) or not aid or not isinstance(text, str):
-        return None, [f"task {task.get('id', '?')}: no article_id and text in its data"]
-    if "/" in aid or "\\" in aid or aid.startswith("."):
-        return None, [f"task {task.get('id', '?')}: article_id {aid!r} is not a file name"]
-    _, results = chosen_result(task)
-    regions, problems = regions_of(results)
-    entries, more = gold_entries(text, regions)
-    doc = {"article_id": aid, "lang": data.get("lang") or None,
-           "article": {k: data.get(k) or None for k in ARTICLE_KEYS}, **entries}
-    return doc, [f"{aid}: {p}" for p in problems + more]
+    if problems:
+        return None, problems, source
+    entries = {k: [e for _, _, e in sorted(v, key=lambda t: (t[0], t[1]))] for k, v in found.items()}
+    return {"article_id": aid, "lang": article.pop("lang"), "article": article, **entries}, [], source
 
 
 def import_tasks(tasks: Any) -> ImportResult:
+    """Gold documents from a parsed export; every task that does not import whole is a problem."""
     if not isinstance(tasks, list):
-        return ImportResult([], ["the file is not a Label Studio JSON export (a list of tasks)"])
-    gold, problems = [], []
-    for task in tasks:
-        if not isinstance(task, Mapping):
-            problems.append("an entry of the export is not a task")
-            continue
-        doc, probs = gold_of_task(task)
+        return ImportResult([], [f"the file is not a Label Studio JSON export (a list of tasks), but {describe(tasks)}"])
+    docs: dict[str, list[dict]] = {}
+    problems, notes = [], []
+    for i, task in enumerate(tasks):
+        where = task_label(task, i)
+        doc, probs, source = gold_of_task(task, where)
         problems += probs
         if doc is not None:
-            gold.append(doc)
-    seen = set()
-    for doc in gold:
-        if doc["article_id"] in seen:
-            problems.append(f"{doc['article_id']}: more than one task; the last one is kept")
-        seen.add(doc["article_id"])
-    return ImportResult(gold, problems)
+            docs.setdefault(doc["article_id"], []).append(doc)
+            if source.startswith("prediction"):
+                notes.append(f"{where}: no annotation; gold taken unreviewed from its {source}")
+    gold = []
+    for aid, found in docs.items():
+        if len(found) > 1:
+            problems.append(f"{aid}: {len(found)} tasks hold this article; none imported")
+        else:
+            gold.append(found[0])
+    return ImportResult(gold, problems, notes)
 
 
-def write_gold(gold: Iterable[dict], gold_dir: str | Path) -> list[Path]:
+# ---------------------------------------------------------------- import: writing gold
+
+@dataclass
+class GoldWrite:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    refused: list[Path] = field(default_factory=list)   # exist with other content, and no --force
+
+
+def gold_bytes(doc: Mapping) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def write_gold(gold: Iterable[dict], gold_dir: str | Path, force: bool = False) -> GoldWrite:
+    """Write one gold file per document; an existing file with other content is replaced only
+    with `force`. OSError when the folder cannot be written."""
     folder = Path(gold_dir)
-    return [atomic_write(folder / f"{doc['article_id']}.json", json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-            for doc in gold]
+    res = GoldWrite()
+    for doc in gold:
+        path, data = folder / f"{doc['article_id']}.json", gold_bytes(doc)
+        if path.exists() or path.is_symlink():
+            if path.is_file() and path.read_bytes() == data:
+                res.unchanged.append(path)
+                continue
+            if not force or not path.is_file():
+                res.refused.append(path)
+                continue
+        res.written.append(atomic_write(path, data))
+    return res
 
 
 def import_command(args) -> int:
-    """`gem-extract import-review FILE --gold DIR`: 1 when a task or region could not be imported."""
+    """`gem-extract import-review FILE --gold DIR [--force]`: 1 when a task, a region or the file
+    could not be imported, or a gold file was left in place; never a traceback on bad input."""
+    force = bool(getattr(args, "force", False))
     try:
-        tasks = json.loads(Path(args.file).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        print(f"gem-extract import-review: cannot read {args.file}: {exc}", file=sys.stderr)
+        tasks = read_export(args.file)
+    except ShapeError as exc:
+        print(f"gem-extract import-review: {exc}", file=sys.stderr)
         return 1
     result = import_tasks(tasks)
-    written = write_gold(result.gold, args.gold)
-    print(f"wrote {len(written)} gold file(s) to {args.gold}")
+    try:
+        done = write_gold(result.gold, args.gold, force)
+    except OSError as exc:
+        print(f"gem-extract import-review: cannot write gold files to {args.gold}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {len(done.written)} gold file(s) to {args.gold}"
+          + (f"; {len(done.unchanged)} already as reviewed" if done.unchanged else ""))
+    for n in result.notes:
+        print(f"note: {n}")
+    for path in done.refused:
+        why = "is not a file" if not path.is_file() else "exists with other content"
+        print(f"problem: {path} {why}: not replaced" + ("" if force else " (use --force to replace it)"))
     for p in result.problems:
         print(f"problem: {p}")
-    return 1 if result.problems else 0
+    return 1 if result.problems or done.refused else 0
