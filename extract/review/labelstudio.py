@@ -417,21 +417,21 @@ def parse_field(column: str, raw: str) -> Any:
     """A reviewer's value in the gold file's type: ints (commas, spaces, ₹ allowed), booleans,
     strings; empty is None. Raises ValueError when the value breaks the contract (an unparsable
     int or boolean, a word outside a vocabulary, an unknown state, a malformed period or date)."""
-    raw = raw.strip()
-    if raw == "":
+    given = raw.strip()
+    if given == "":
         return None
+    value = given
     if column in INT_COLUMNS:
-        raw = raw.removeprefix("₹").replace(",", "").replace(" ", "").replace("_", "")
-        if len(raw) > MAX_INT_DIGITS:
-            raise ValueError(f"{column} {_short(raw)} has more than {MAX_INT_DIGITS} digits")
-    problem = check_value(column, raw)
-    if problem:
-        raise ValueError(problem)
+        value = given.removeprefix("₹").replace(",", "").replace(" ", "").replace("_", "")
+        if len(value) > MAX_INT_DIGITS:
+            raise ValueError(f"{column} {_short(given)} has more than {MAX_INT_DIGITS} digits")
+    if check_value(column, value):
+        raise ValueError(check_value(column, given))  # the message shows the value as typed
     if column in INT_COLUMNS:
-        return int(raw)
+        return int(value)
     if column in BOOL_COLUMNS:
-        return raw == "true"
-    return raw
+        return value == "true"
+    return value
 
 
 def _utf16_to_cp(text: str) -> list[int]:

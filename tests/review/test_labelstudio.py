@@ -250,7 +250,7 @@ def test_broken_regions_are_reported_and_the_task_gets_no_gold(out, tmp_path):
     assert sorted(res.problems) == sorted([
         f"task 1 (a1): annotation 1.result[{n - 1}].value.labels must hold one record type "
         "(states, officials, awards, order_values, counts, events), not ['people']",
-        f"task 1 (a1), region {ov.record_id} (order_values): field inr: inr 'लगभगसातहजार' is not a non-negative integer",
+        f"task 1 (a1), region {ov.record_id} (order_values): field inr: inr 'लगभग सात हजार' is not a non-negative integer",
         f"task 1 (a1), region x (states): offsets 0:3 do not cut 'nope' from the text ({len(TEXT)} characters)",
     ])
     assert res.gold == []  # a gold file missing records would be wrong without saying so
