@@ -62,18 +62,18 @@ def choices_of(column: str) -> tuple[str, ...]:
 
 # What each TextArea takes, shown as its placeholder (Choices show their words).
 FIELD_HINTS = {
-    "inr": "rupees, a whole number: 7,900 करोड़ = 79000000000 (commas, spaces, ₹ allowed)",
-    "inr_high": "upper end of a range in rupees, a whole number; empty when no range",
-    "value": "the count, a whole number: 1.5 लाख = 150000 (commas allowed)",
-    "mentions": "how many times the text says it, a whole number",
-    "period": "FY2024-25, to_date, YYYY, YYYY-MM, or empty",
+    "inr": "rupees, a whole number: 79000000000",
+    "inr_high": "range's upper end, whole number, or empty",
+    "value": "the count, a whole number: 150000",
+    "mentions": "times the text says it, whole number",
+    "period": "FY2024-25, to_date, YYYY, YYYY-MM or empty",
     "date": "YYYY-MM-DD, or empty",
-    "iso": "IN-XX, e.g. IN-JH, or empty",
-    "state": "English state name as in ISO 3166-2:IN (e.g. Uttar Pradesh), or empty",
+    "iso": "IN-XX (e.g. IN-JH), or empty",
+    "state": "English state name, or empty",
     "state_hi": "the state's name in Hindi",
     "name": "as written, without the honorific",
-    "honorific": "as written (श्री, Dr, ...), or empty",
-    "unit": "what is counted, English plural: orders, sellers, buyers, ...",
+    "honorific": "as written (श्री, Dr), or empty",
+    "unit": "what is counted: orders, sellers, ...",
     "city": "English city name, or empty",
 }
 
