@@ -332,7 +332,7 @@ class Region:
 class ImportResult:
     gold: list[dict]                                     # one gold document per task that imported whole
     problems: list[str]                                  # tasks and regions that were not imported, and why
-    notes: list[str] = field(default_factory=list)      # what the user should know but is no error
+    unreviewed: list[str] = field(default_factory=list)  # tasks imported from whole predictions (no annotation)
 
 
 class NotReviewed(Exception):
@@ -540,7 +540,7 @@ def import_tasks(tasks: Any) -> ImportResult:
     if not isinstance(tasks, list):
         return ImportResult([], [f"the file is not a Label Studio JSON export (a list of tasks), but {describe(tasks)}"])
     docs: dict[str, list[dict]] = {}
-    problems, notes = [], []
+    problems, unreviewed = [], []
     for i, task in enumerate(tasks):
         where = task_label(task, i)
         doc, probs, source = gold_of_task(task, where)
@@ -548,14 +548,14 @@ def import_tasks(tasks: Any) -> ImportResult:
         if doc is not None:
             docs.setdefault(doc["article_id"], []).append(doc)
             if source.startswith("prediction"):
-                notes.append(f"{where}: no annotation; gold taken unreviewed from its {source}")
+                unreviewed.append(where)
     gold = []
     for aid, found in docs.items():
         if len(found) > 1:
             problems.append(f"{aid}: {len(found)} tasks hold this article; none imported")
         else:
             gold.append(found[0])
-    return ImportResult(gold, problems, notes)
+    return ImportResult(gold, problems, unreviewed)
 
 
 # ---------------------------------------------------------------- import: writing gold
@@ -607,8 +607,9 @@ def import_command(args) -> int:
         return 1
     print(f"wrote {len(done.written)} gold file(s) to {args.gold}"
           + (f"; {len(done.unchanged)} already as reviewed" if done.unchanged else ""))
-    for n in result.notes:
-        print(f"note: {n}")
+    if result.unreviewed:
+        print(f"note: {len(result.unreviewed)} task(s) had no annotation; their gold is their predictions, unreviewed: "
+              + ", ".join(result.unreviewed))
     for path in done.refused:
         why = "is not a file" if not path.is_file() else "exists with other content"
         print(f"problem: {path} {why}: not replaced" + ("" if force else " (use --force to replace it)"))

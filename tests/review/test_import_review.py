@@ -83,7 +83,7 @@ def test_snapshot_export_takes_whole_predictions_of_unopened_tasks_never_of_skip
     assert gold["a1"] == A1_GOLD  # the submitted annotation wins over the prediction
     assert [o["inr"] for o in gold["a2"]["order_values"]] == [125000000000]
     assert [s["state"] for s in gold["a2"]["states"]] == ["Uttar Pradesh"]
-    assert "note: task 12 (a2): no annotation; gold taken unreviewed from its prediction 0" in said
+    assert "note: 1 task(s) had no annotation; their gold is their predictions, unreviewed: task 12 (a2)\n" in said
     assert "problem: task 13 (a3): skipped" in said
 
 

@@ -189,7 +189,7 @@ def test_unchanged_review_imports_as_the_records(out, tmp_path):
 def test_whole_predictions_are_used_where_no_annotation_but_cancelled_tasks_give_no_gold(out, tmp_path, capsys):
     tasks = exported(out)  # our tasks.json carries whole predictions, like a snapshot export
     assert import_(tasks, tmp_path / "p") == import_(as_reviewed(tasks), tmp_path / "a")
-    assert "gold taken unreviewed from its prediction" in capsys.readouterr().out
+    assert "note: 1 task(s) had no annotation; their gold is their predictions, unreviewed: task [0] (a1)" in capsys.readouterr().out
     cancelled = as_reviewed(tasks)
     cancelled[0]["annotations"][0]["was_cancelled"] = True
     cancelled[0]["annotations"][0]["result"] = []
