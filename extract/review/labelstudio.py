@@ -220,7 +220,7 @@ class ShapeError(ValueError):
 
 MAX_ID_CHARS = 200      # an article_id or region id longer than this is not one of ours
 MAX_INT_DIGITS = 20     # more digits than any rupee amount or count
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # control characters and lone surrogates
 _TYPE_WORDS = {"object": "an object", "list": "a list", "string": "a string", "integer": "an integer",
                "boolean": "true or false"}
 
@@ -269,7 +269,7 @@ def _identifier(value: str, where: str) -> str:
     if len(value) > MAX_ID_CHARS:
         raise ShapeError(f"{where} {_short(value)} is longer than {MAX_ID_CHARS} characters")
     if _CONTROL.search(value):
-        raise ShapeError(f"{where} {_short(value)} holds a control character")
+        raise ShapeError(f"{where} {_short(value)} holds a control character or a lone surrogate")
     return value
 
 
@@ -532,7 +532,12 @@ def gold_of_task(task: Any, where: str = "task") -> tuple[dict | None, list[str]
     if problems:
         return None, problems, source
     entries = {k: [e for _, _, e in sorted(v, key=lambda t: (t[0], t[1]))] for k, v in found.items()}
-    return {"article_id": aid, "lang": article.pop("lang"), "article": article, **entries}, [], source
+    doc = {"article_id": aid, "lang": article.pop("lang"), "article": article, **entries}
+    try:
+        gold_bytes(doc)
+    except UnicodeEncodeError:
+        return None, [f"{where}: a value holds a lone surrogate (U+D800 to U+DFFF), which is not Unicode text"], source
+    return doc, [], source
 
 
 def import_tasks(tasks: Any) -> ImportResult:

@@ -340,6 +340,10 @@ MALFORMED = [  # (id, export maker, what the message says)
      f"{W}[27]: region {ST} is labelled twice"),
     ("field given twice", edit(lambda t: results(t).append(copy.deepcopy(result_of(t, ST, "states__state")))),
      f"{W}[27]: region {ST} has two states__state results"),
+    ("article_id with a lone surrogate", lambda: json.dumps([{**task1(), "data": {**task1()["data"], "article_id": "a\udc00"}}]),
+     "task 11.data.article_id 'a\\udc00' holds a control character or a lone surrogate"),
+    ("title with a lone surrogate", lambda: json.dumps([{**task1(), "data": {**task1()["data"], "title": "t\ud800"}}]),
+     f"{T}: a value holds a lone surrogate (U+D800 to U+DFFF), which is not Unicode text"),
     ("two tasks for one article", lambda: [task1(), {**task1(), "id": 14}], "a1: 2 tasks hold this article; none imported"),
 ]
 
@@ -356,3 +360,44 @@ def test_malformed_exports_are_rejected_with_the_place_named(cli, make, message)
 def test_the_malformed_table_starts_from_an_export_that_imports():
     assert LS.import_tasks([task1()]).problems == []
     assert result_of(task1(), OV, "label") == results(task1())[LABEL_OV]
+
+
+# ---------------------------------------------------------------- any value anywhere: never a traceback
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats()
+    | st.text(st.characters(exclude_categories=()), max_size=12),  # control characters and lone surrogates too
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8)
+
+
+def paths(node, prefix=()):
+    """Every place in a JSON value, as a tuple of keys and indexes."""
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from paths(v, prefix + (i,))
+
+
+PLACES = [p for p in paths(PLAIN) if p]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(PLACES), value=JSON_VALUES)
+def test_any_value_in_any_place_is_imported_or_reported(place, value):
+    tasks = copy.deepcopy(PLAIN)
+    node = tasks
+    for key in place[:-1]:
+        node = node[key]
+    node[place[-1]] = value
+    res = LS.import_tasks(tasks)  # must not raise
+    assert all(isinstance(p, str) and p and p.encode("utf-8") for p in res.problems)  # printable
+    for doc in res.gold:
+        assert LS.article_id_problem(doc["article_id"]) is None
+        LS.gold_bytes(doc)
+    assert len(res.gold) + len({p.split(":")[0].split(",")[0] for p in res.problems}) >= 1
