@@ -22,7 +22,6 @@ score (evaluate.py) or extract.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ from .. import __version__
 from ..output.csvsafe import atomic_write, read_csv
 from ..records import RECORD_TYPES
 from .evaluate import KEYS
+from .jsonshape import ShapeError, describe, get, identifier, need, read_json, short
 from .pages import COLOURS, load_records, load_source
 from .verify import ARTICLES_FILE, BOOL_COLUMNS, INT_COLUMNS, VOCABULARIES, check_value
 
@@ -214,90 +214,23 @@ def export_command(args) -> int:
 
 # ---------------------------------------------------------------- import: reading the export
 
-class ShapeError(ValueError):
-    """A place in the export that does not have the shape Label Studio writes for this config."""
-
-
-MAX_ID_CHARS = 200      # an article_id or region id longer than this is not one of ours
 MAX_INT_DIGITS = 20     # more digits than any rupee amount or count
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # control characters and lone surrogates
-_TYPE_WORDS = {"object": "an object", "list": "a list", "string": "a string", "integer": "an integer",
-               "boolean": "true or false"}
-
-
-def _short(s: str, n: int = 40) -> str:
-    return repr(s if len(s) <= n else s[:n] + "…")
-
-
-def describe(value: Any) -> str:
-    """A JSON value named for a message, never printed whole (it may be huge or deeply nested)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}" if len(repr(value)) <= 30 else "a huge number"
-    if isinstance(value, str):
-        return f"the string {_short(value)}"
-    if isinstance(value, list):
-        return f"a list of {len(value)}"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _need(value: Any, typ: str, where: str) -> Any:
-    ok = {"object": isinstance(value, dict), "list": isinstance(value, list), "string": isinstance(value, str),
-          "integer": type(value) is int, "boolean": type(value) is bool}[typ]
-    if not ok:
-        raise ShapeError(f"{where} must be {_TYPE_WORDS[typ]}, not {describe(value)}")
-    return value
-
-
-def _get(obj: Mapping, key: str, typ: str, where: str, required: bool = False, default: Any = None) -> Any:
-    """obj[key] checked to be of `typ`; a missing key (or null) is `default`, or an error when required."""
-    if obj.get(key) is None:
-        if required:
-            raise ShapeError(f"{where}.{key} is missing")
-        return default
-    return _need(obj[key], typ, f"{where}.{key}")
-
-
-def _identifier(value: str, where: str) -> str:
-    if not value:
-        raise ShapeError(f"{where} is empty")
-    if len(value) > MAX_ID_CHARS:
-        raise ShapeError(f"{where} {_short(value)} is longer than {MAX_ID_CHARS} characters")
-    if _CONTROL.search(value):
-        raise ShapeError(f"{where} {_short(value)} holds a control character or a lone surrogate")
-    return value
 
 
 def article_id_problem(aid: str) -> str | None:
     """Why `aid` cannot name a gold file, or None."""
     try:
-        _identifier(aid, "article_id")
+        identifier(aid, "article_id")
     except ShapeError as exc:
         return str(exc)
     if "/" in aid or "\\" in aid or aid.startswith("."):
-        return f"article_id {_short(aid)} is not a file name"
+        return f"article_id {short(aid)} is not a file name"
     return None
 
 
 def read_export(path: str | Path) -> Any:
     """The parsed JSON of a Label Studio export; ShapeError when it cannot be read or parsed."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise ShapeError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise ShapeError(f"{path} is not UTF-8: {exc.reason} at byte {exc.start}") from None
-    except RecursionError:
-        raise ShapeError(f"{path} is nested too deeply to be a Label Studio export") from None
-    except ValueError as exc:
-        raise ShapeError(f"{path} is not JSON: {exc}") from None
+    return read_json(path)
 
 
 # ---------------------------------------------------------------- import: one task
@@ -343,23 +276,23 @@ def chosen_result(task: Mapping, where: str) -> tuple[str, list]:
     """(which annotation or prediction, its results): the last submitted annotation (one marked
     ground truth first), else the last prediction when the export carries predictions whole.
     NotReviewed when every annotation was cancelled (skipped) or there is nothing whole to take."""
-    annotations = _get(task, "annotations", "list", where, default=[])
+    annotations = get(task, "annotations", "list", where, default=[])
     submitted = []
     for i, ann in enumerate(annotations):
         w = f"{where}.annotations[{i}]"
-        _need(ann, "object", w)
-        if not _get(ann, "was_cancelled", "boolean", w, default=False):
-            submitted.append((bool(_get(ann, "ground_truth", "boolean", w, default=False)), i, ann))
+        need(ann, "object", w)
+        if not get(ann, "was_cancelled", "boolean", w, default=False):
+            submitted.append((bool(get(ann, "ground_truth", "boolean", w, default=False)), i, ann))
     if submitted:
         _, i, ann = max(submitted, key=lambda t: (t[0], t[1]))
         name = f"annotation {ann['id']}" if type(ann.get("id")) is int else f"annotations[{i}]"
-        return name, _get(ann, "result", "list", f"{where}.annotations[{i}]", required=True)
+        return name, get(ann, "result", "list", f"{where}.annotations[{i}]", required=True)
     if annotations:
         raise NotReviewed("skipped in Label Studio (every annotation cancelled)")
-    predictions = _get(task, "predictions", "list", where, default=[])
+    predictions = get(task, "predictions", "list", where, default=[])
     for i, pred in reversed(list(enumerate(predictions))):
         if isinstance(pred, dict):
-            return f"prediction {i}", _get(pred, "result", "list", f"{where}.predictions[{i}]", required=True)
+            return f"prediction {i}", get(pred, "result", "list", f"{where}.predictions[{i}]", required=True)
         if type(pred) is not int:
             raise ShapeError(f"{where}.predictions[{i}] must be an object or a prediction id, not {describe(pred)}")
     if predictions:
@@ -370,47 +303,45 @@ def chosen_result(task: Mapping, where: str) -> tuple[str, list]:
 
 def _read_result(res: Any, where: str, regions: dict[str, Region]) -> None:
     """Check one result against the shape Label Studio writes for our config; file it under its region."""
-    _need(res, "object", where)
-    rtype = _get(res, "type", "string", where, required=True)
+    need(res, "object", where)
+    rtype = get(res, "type", "string", where, required=True)
     if rtype == "relation":
         return  # a relation between two regions says nothing about their fields
-    rid = _identifier(_get(res, "id", "string", where, required=True), f"{where}.id")
-    name = _get(res, "from_name", "string", where, required=True)
+    rid = identifier(get(res, "id", "string", where, required=True), f"{where}.id")
+    name = get(res, "from_name", "string", where, required=True)
     control = CONTROLS.get(name)
     if control is None:
-        raise ShapeError(f"{where}.from_name {_short(name)} is not a control of the gem-extract labelling config")
+        raise ShapeError(f"{where}.from_name {short(name)} is not a control of the gem-extract labelling config")
     if rtype != control.type:
-        raise ShapeError(f"{where}.type is {_short(rtype)} but {name} gives {control.type!r} results")
-    to_name = _get(res, "to_name", "string", where, required=True)
+        raise ShapeError(f"{where}.type is {short(rtype)} but {name} gives {control.type!r} results")
+    to_name = get(res, "to_name", "string", where, required=True)
     if to_name != TEXT:
-        raise ShapeError(f"{where}.to_name is {_short(to_name)}, not {TEXT!r}")
-    value = _get(res, "value", "object", where, required=True)
+        raise ShapeError(f"{where}.to_name is {short(to_name)}, not {TEXT!r}")
+    value = get(res, "value", "object", where, required=True)
     w = f"{where}.value"
-    start = _get(value, "start", "integer", w, required=control.type == "labels")
-    end = _get(value, "end", "integer", w, required=control.type == "labels")
+    start = get(value, "start", "integer", w, required=control.type == "labels")
+    end = get(value, "end", "integer", w, required=control.type == "labels")
     reg = regions.setdefault(rid, Region(where=f"region {rid}"))
     if control.type == "labels":
-        labels = _get(value, "labels", "list", w, required=True)
+        labels = get(value, "labels", "list", w, required=True)
         if len(labels) != 1 or not isinstance(labels[0], str) or labels[0] not in RECORD_TYPES:
             shown = describe(labels) if any(not isinstance(x, str) for x in labels) else repr(labels[:5])
             raise ShapeError(f"{w}.labels must hold one record type ({', '.join(RECORD_TYPES)}), not {shown}")
         if reg.kind:
             raise ShapeError(f"{where}: region {rid} is labelled twice")
         reg.kind, reg.start, reg.end = labels[0], start, end
-        reg.text = _get(value, "text", "string", w)
+        reg.text = get(value, "text", "string", w)
         reg.where = f"region {rid} ({reg.kind})"
         return
     if name in reg.fields:
         raise ShapeError(f"{where}: region {rid} has two {name} results")
     key = "choices" if control.type == "choices" else "text"
-    values = _get(value, key, "list", w, required=True)
+    values = get(value, key, "list", w, required=True)
     for i, v in enumerate(values):
-        _need(v, "string", f"{w}.{key}[{i}]")
+        need(v, "string", f"{w}.{key}[{i}]")
     if len(values) > 1:
         raise ShapeError(f"{w}.{key} holds {len(values)} values; {name} takes one")
-    if control.type == "choices":
-        _get(value, "text", "string", w)  # Label Studio repeats the region's text here
-    reg.fields[name] = values[0] if values else ""
+    reg.fields[name] = values[0] if values else ""  # (a choices value also repeats the region's text: not read)
 
 
 def parse_field(column: str, raw: str) -> Any:
@@ -424,7 +355,7 @@ def parse_field(column: str, raw: str) -> Any:
     if column in INT_COLUMNS:
         value = given.removeprefix("₹").replace(",", "").replace(" ", "").replace("_", "")
         if len(value) > MAX_INT_DIGITS:
-            raise ValueError(f"{column} {_short(given)} has more than {MAX_INT_DIGITS} digits")
+            raise ValueError(f"{column} {short(given)} has more than {MAX_INT_DIGITS} digits")
     if check_value(column, value):
         raise ValueError(check_value(column, given))  # the message shows the value as typed
     if column in INT_COLUMNS:
@@ -464,7 +395,7 @@ def gold_entry(text: str, reg: Region) -> tuple[tuple[int, int], dict]:
     """The region as a gold entry, and its span; ValueError naming the field that does not fit."""
     span = resolve_offsets(text, reg.start, reg.end, reg.text)
     if span is None:
-        shown = "" if reg.text is None else f" do not cut {_short(reg.text)}"
+        shown = "" if reg.text is None else f" do not cut {short(reg.text)}"
         raise ValueError(f"offsets {reg.start}:{reg.end}{shown} from the text ({len(text)} characters)")
     entry: dict[str, Any] = {"text": text[span[0]:span[1]]}
     for col in RECORD_TYPES[reg.kind].type_columns():
@@ -479,15 +410,15 @@ def gold_entry(text: str, reg: Region) -> tuple[tuple[int, int], dict]:
 
 
 def _task_data(task: Mapping, where: str) -> tuple[str, str, dict]:
-    data = _get(task, "data", "object", where, required=True)
-    text = _get(data, TEXT, "string", f"{where}.data", required=True)
-    aid = _get(data, "article_id", "string", f"{where}.data", required=True)
+    data = get(task, "data", "object", where, required=True)
+    text = get(data, TEXT, "string", f"{where}.data", required=True)
+    aid = get(data, "article_id", "string", f"{where}.data", required=True)
     problem = article_id_problem(aid)
     if problem:
         raise ShapeError(f"{where}.data.{problem}")
     article = {}
     for key in ("lang", *ARTICLE_KEYS):
-        value = _get(data, key, "string", f"{where}.data", default="")
+        value = get(data, key, "string", f"{where}.data", default="")
         bad = check_value(key, value) if key in ("lang", "published") and value else None
         if bad:
             raise ShapeError(f"{where}.data.{bad}")
@@ -507,7 +438,7 @@ def gold_of_task(task: Any, where: str = "task") -> tuple[dict | None, list[str]
     """(the gold document or None, problems, where it came from). A task with any problem gives
     no document: a gold file missing one record would be wrong without saying so."""
     try:
-        _need(task, "object", where)
+        need(task, "object", where)
         aid, text, article = _task_data(task, where)
         source, results = chosen_result(task, where)
     except (ShapeError, NotReviewed) as exc:
