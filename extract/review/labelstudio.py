@@ -8,7 +8,8 @@ panel on the right with the record types and the selected region's fields). Each
 labelled span (`Labels` named "label", the label being its record type) at its original offsets,
 and each of its type columns is a per-region control named `<type>__<column>` sharing the region's
 id (the record_id): `Choices` for vocabulary and boolean columns, `TextArea` (its placeholder
-saying what it takes) for the rest.
+saying what it takes) for the rest. When an article that was read cannot be exported (its source
+moved or changed), nothing is written, so a previous tasks.json is never replaced by a partial one.
 
 Import reads a Label Studio JSON export back and writes one gold JSON per article in the CONTRACT
 format. It trusts nothing: every task, annotation, result and value is checked against the shape
@@ -171,7 +172,8 @@ class ExportResult:
 
 
 def export(out_dir: str | Path) -> ExportResult:
-    """Write OUT/label-studio/tasks.json and config.xml."""
+    """Write OUT/label-studio/tasks.json and config.xml; nothing when an article that was read
+    cannot be exported (its source is missing or changed, a record has unusable offsets)."""
     out = Path(out_dir)
     articles = sorted(read_csv(out / ARTICLES_FILE).rows, key=lambda a: a.get("article_id", ""))
     records = load_records(out)
@@ -190,6 +192,8 @@ def export(out_dir: str | Path) -> ExportResult:
         except ValueError as exc:
             problems.append(f"{aid}: {exc}")
     folder = out / EXPORT_DIR
+    if problems:  # a tasks.json missing articles would drop them from the review unseen
+        return ExportResult(folder, len(tasks), skipped, problems)
     atomic_write(folder / "tasks.json", json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     atomic_write(folder / "config.xml", config_xml())
     return ExportResult(folder, len(tasks), skipped, problems)
@@ -203,8 +207,12 @@ def export_command(args) -> int:
         print(f"gem-extract export: no {ARTICLES_FILE} in {out}; run the pipeline first")
         return 1
     res = export(out)
-    print(f"{res.tasks} Label Studio task(s): {res.folder / 'tasks.json'}\n"
-          f"labelling config: {res.folder / 'config.xml'}")
+    if res.problems:
+        print(f"gem-extract export: nothing written ({res.folder} left as it was): "
+              f"{len(res.problems)} article(s) cannot be exported")
+    else:
+        print(f"{res.tasks} Label Studio task(s): {res.folder / 'tasks.json'}\n"
+              f"labelling config: {res.folder / 'config.xml'}")
     for s in res.skipped:
         print(f"skipped {s}")
     for p in res.problems:

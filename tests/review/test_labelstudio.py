@@ -168,10 +168,16 @@ def test_export_is_deterministic(out):
     assert (out / "label-studio" / "tasks.json").read_bytes() == raw and first
 
 
-def test_export_refuses_a_changed_source(out):
+def test_export_refuses_a_changed_or_missing_source_and_keeps_the_previous_tasks(out, capsys):
+    before = (exported(out), (out / "label-studio" / "tasks.json").read_bytes())[1]
     src = Path(read_csv(out / "articles.csv").rows[0]["path"])
     src.write_text("बदला हुआ", encoding="utf-8")
     assert LS.export_command(SimpleNamespace(out=str(out), format="label-studio")) == 1
+    src.unlink()
+    assert LS.export_command(SimpleNamespace(out=str(out), format="label-studio")) == 1
+    said = capsys.readouterr().out
+    assert "nothing written" in said and "problem: a1: Source file not found" in said
+    assert (out / "label-studio" / "tasks.json").read_bytes() == before  # not overwritten with []
 
 
 # ---------------------------------------------------------------- import
