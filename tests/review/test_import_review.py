@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract.cli import main
 from extract.review import labelstudio as LS
@@ -363,8 +364,6 @@ def test_the_malformed_table_starts_from_an_export_that_imports():
 
 
 # ---------------------------------------------------------------- any value anywhere: never a traceback
-
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats()
