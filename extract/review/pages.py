@@ -471,7 +471,7 @@ _BASE_CSS = """
 *{box-sizing:border-box}
 body{margin:0;color:var(--ink);background:var(--paper);font-size:15px;line-height:1.5}
 header{padding:12px 20px;border-bottom:1px solid var(--line);background:var(--panel)}
-header h1{font-size:1.35rem;margin:.2em 0 .4em;line-height:1.6}
+header h1{font-size:1.35rem;margin:.2em 0 .4em;line-height:1.6;overflow-wrap:anywhere}
 nav a{font-size:.9rem}
 a{color:#0a58ca}
 a:focus-visible,[tabindex]:focus-visible{outline:3px solid #0a58ca;outline-offset:1px}
@@ -484,7 +484,7 @@ ul.legend{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0;padding:0
  border-bottom:3px solid var(--fg,#999);color:var(--ink);text-decoration:none;font-size:.85rem}
 .sw .n{font-weight:700}
 .sw-boiler{background:#fff;color:#9aa0a6;border:1px dashed #c4c8cc}
-.banner{margin:8px 0 0;padding:6px 10px;border-radius:4px}
+.banner{margin:8px 0 0;padding:6px 10px;border-radius:4px;overflow-wrap:anywhere}
 .banner.error{background:#ffebe9;border:1px solid #ff8182}
 .banner.warn{background:#fff8c5;border:1px solid #d4a72c}
 main{display:grid;grid-template-columns:minmax(0,1.05fr) minmax(0,1fr);gap:0;align-items:start}

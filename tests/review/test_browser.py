@@ -372,3 +372,28 @@ def test_label_studio_config_keeps_the_fields_beside_the_text(browser, tmp_path)
     assert 0 <= after["labels"][0] and after["labels"][1] <= after["h"], after  # record types still in view
     assert 0 <= after["field"][1] and after["field"][2] <= after["h"], after  # and the selected region's fields
     assert after["field"][0] >= after["text"][1], after
+
+
+def test_unbroken_long_strings_do_not_widen_the_pages(browser, tmp_path):
+    """A 400-character word as title, publisher, evidence and field values, a 120-character id."""
+    from extract.records import EventRecord
+    word = "x" * 400
+    text = f"{word}\nशीर्षक {word} में हुआ।\n"
+    src = tmp_path / ("a" * 120 + ".txt")
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    write_csv(out / "articles.csv", ARTICLE_COLUMNS, [dict(
+        article_id=src.stem, path=str(src), lang="hi", title=word, published="", publisher=word, dateline="",
+        chars=len(text), sha256=hashlib.sha256(src.read_bytes()).hexdigest(), status="ok", error="")])
+    i = text.index(word, len(word))
+    ev = EventRecord(article_id=src.stem, start=i, end=i + len(word), evidence=word, context=text[len(word) + 1:],
+                     rule="test.long", name=word, name_en=word, city="", venue=word, state="", date="")
+    for kind, cls in RECORD_TYPES.items():
+        write_csv(out / f"{kind}.csv", cls.columns(), [ev.row()] if kind == "events" else [])
+    review.write_review(out)
+    p = browser.new_page(viewport={"width": 1280, "height": 800})
+    for name in (review.page_name(src.stem), "index.html"):
+        p.goto((out / "review" / name).as_uri())
+        state = p.evaluate(NO_SIDEWAYS_JS)
+        assert state["scroll"] <= state["client"] and not state["wide"] and not state["scrollers"], (name, state)
+    p.close()
