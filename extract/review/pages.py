@@ -45,6 +45,10 @@ COLOURS = {
 _GROUPED = {"value", "mentions", "inr_high"}
 # columns whose values are short words or numbers: kept on one line
 _NOWRAP = {"published", "status", "lang"}
+HOW_TO_CHECK_INDEX = (
+    "Check an article: open it to see its records highlighted over its text, each with a card of its fields.",
+    "A red row is an article the pipeline could not read; its error says why. Counts are records per type.",
+)
 HOW_TO_CHECK = (
     "Check a record: click its id to jump to its highlight, read the sentence around it, and compare each "
     "field below with what the text says.",
@@ -421,7 +425,7 @@ def render_index(articles: Sequence[Mapping[str, str]], records: Mapping[str, Se
         note = ('<p class="banner warn" role="alert">Records name articles missing from articles.csv: '
                 + esc(", ".join(orphans)) + "</p>")
     body = (f'<header><h1>gem-extract review</h1><p>Articles: {len(articles)} ({len(articles) - n_err} ok, '
-            f'{n_err} error). Open an article to see its records over its text.</p>'
+            f'{n_err} error).</p><p class="howto">{"<br>".join(esc(line) for line in HOW_TO_CHECK_INDEX)}</p>'
             f'{note}</header><main class="index"><table class="index-table"><thead><tr><th>article</th>'
             f'<th>status</th><th>lang</th><th>published</th><th>publisher</th>{head}<th>total</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody><tfoot><tr><td colspan="5">all articles</td>{foot}'
@@ -438,7 +442,7 @@ def _index_row(a: Mapping[str, str], counts: Mapping[str, int]) -> str:
         (f'<td><a href="{href(page_name(aid))}">{esc(aid)}</a>'
          f'<div class="title" lang="{_html_lang(lang)}" title="{esc(title)}">{esc(title)}</div>{err}</td>'),
         f'<td class="st-{esc(status)}">{esc(status)}</td>',
-        f"<td>{esc(lang)}</td>", f"<td{_nw('published')}>{esc(a.get('published', ''))}</td>",
+        f"<td{_nw('lang')}>{esc(lang)}</td>", f"<td{_nw('published')}>{esc(a.get('published', ''))}</td>",
         f"<td>{esc(a.get('publisher', ''))}</td>",
     ]
     cells += [f'<td class="num">{counts[k] or ""}</td>' for k in KINDS]
@@ -522,6 +526,7 @@ td.rule{color:var(--muted);font-size:.75rem}
 tr.error td{background:#fff5f5}
 td.st-error{color:#b3261e;font-weight:700}
 td.st-ok{color:#1a7f37}
+td.st-ok,td.st-error{white-space:nowrap}
 .index-table .title{font-size:.85rem;color:var(--muted);display:-webkit-box;-webkit-box-orient:vertical;
  -webkit-line-clamp:3;line-clamp:3;overflow:hidden}
 .index-table{font-size:.9rem;width:100%}

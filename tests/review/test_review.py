@@ -376,3 +376,10 @@ def test_each_page_says_how_to_check_a_record_in_two_lines(nasty_out):
     html, _ = page_of(out, "nasty")
     howto = html.split('<p class="howto">', 1)[1].split("</p>", 1)[0]
     assert howto.count("<br>") == 1 and howto.startswith("Check a record: click its id")
+
+
+def test_the_index_says_how_to_check_in_two_lines(nasty_out):
+    out, _ = nasty_out
+    html = (out / "review" / "index.html").read_text(encoding="utf-8")
+    howto = html.split('<p class="howto">', 1)[1].split("</p>", 1)[0]
+    assert howto.count("<br>") == 1 and howto.startswith("Check an article: open it")
