@@ -94,9 +94,33 @@ def _word(word: str, table: dict[str, str]) -> str:
 
 
 def name_en(name: str) -> str:
-    """A person's name in its usual English spelling."""
+    """A person's name in its usual English spelling; initials spaced ("पीके सिंह", "PK Singh" -> "P K Singh")."""
     spellings = lexicon.name_spellings()
-    return " ".join(_word(w, spellings) for w in name.split())
+    words = name.split()
+    return " ".join(_initials(w) or _word(w, spellings) if i < len(words) - 1 else _word(w, spellings)
+                    for i, w in enumerate(words))
+
+
+_LATIN_INITIALS = regex.compile(r"\p{Lu}{2,3}")
+
+
+def _initials(word: str) -> str:
+    """'P K' for initials written as one word (PK, पीके); '' for any other word."""
+    if _LATIN_INITIALS.fullmatch(word):
+        return " ".join(word)
+    if not _DEV_WORD.fullmatch(word):
+        return ""
+    letters = lexicon.letter_names()
+    out, i, key = [], 0, fold(word)
+    while i < len(key):
+        for n in (4, 3, 2, 1):  # longest letter name first (डब्ल्यू before डी)
+            if key[i:i + n] in letters:
+                out.append(letters[key[i:i + n]])
+                i += n
+                break
+        else:
+            return ""
+    return " ".join(out)
 
 
 def _state_en(phrase: str) -> str | None:
@@ -143,6 +167,9 @@ def _phrase_en(phrase: str) -> str:
 
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
+    known = lexicon.organisations().lookup(org)
+    if known:
+        return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)
 
 
