@@ -22,11 +22,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from .. import lexicon
 from ..text.document import Document
 from ..lexicon.english import name_en, organisation_en
 from ..normalise import fold
 from ..records import OfficialRecord
+from ..text.layout import HEADLINE_MAX, TERMINAL
 from ..text.sentences import Sentence
 from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
 
@@ -37,6 +40,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -65,15 +69,23 @@ def extract(doc: Document) -> list[OfficialRecord]:
 
 
 def _restating(doc: Document) -> set:
-    """Title and heading blocks that restate the story. A "title" of several sentences is the first
-    paragraph of a text without headline, and a "heading" that closes the text is a paragraph cut
-    mid-sentence: both are read as body."""
+    """Title and heading blocks that restate the story. A "title" or "heading" of several sentences,
+    or longer than a headline and closed by a full stop, is a paragraph of a text without headline;
+    one that closes the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
     per_block: dict = {}
     for sent in doc.sentences:
         per_block[sent.block] = per_block.get(sent.block, 0) + 1
     last = max(per_block, key=lambda b: b.nstart, default=None)
-    return {b for b, n in per_block.items()
-            if b.kind in ("title", "heading") and n == 1 and not (b is last and b.kind == "heading")}
+    out = set()
+    for b, n in per_block.items():
+        if b.kind not in ("title", "heading"):
+            continue
+        body = doc.norm[b.nstart:b.nend].rstrip()
+        closed = body[-1:] in TERMINAL and len(body) > HEADLINE_MAX
+        cut = body[-1:] in ",;" or (b is last and b.kind == "heading")
+        if n == 1 and not closed and not cut:
+            out.add(b)
+    return out
 
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
@@ -349,7 +361,7 @@ def _segment_end(toks: list[Token], i: int) -> int:
         if t.is_word and (t.key not in stopwords() or t.key in CONNECTORS):
             words += 1
             j += 1
-        elif t.text in "-&" and j > i:
+        elif t.text[0] in "-&" and j > i:  # "गवर्मेंट-इ -मार्किटप्लेस": a stray hyphen
             j += 1
         elif t.text == "(" and j > i:
             close = _bracket_after(toks, j - 1)
@@ -431,12 +443,12 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
             return None
         core = k - 1
     known = _known_org_ending(toks, core)
-    if toks[core].key in org_heads() and (not adjacent or toks[core].latin or known is None):
-        first = _org_by_head(toks, core)
-        if not adjacent or toks[first].latin or first < core:
-            return first if known is None or first <= known else known
     if known is not None:
         return known
+    if toks[core].key in org_heads():
+        first = _org_by_head(toks, core)
+        if not adjacent or toks[first].latin or first < core:
+            return first
     first = _org_by_portfolio(toks, core)
     if first is not None:
         return first
@@ -516,10 +528,15 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     known = lexicon.organisations().lookup(org)
     if known and not known.data.get("party"):
         return ""
-    central = [fold(c) for c in lexicon.people()["central_orgs"]]
-    if any(c == key or c in key.split() or key.startswith(c) for c in central):
+    words = set(_WORDS.findall(key))
+    if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
         return ""
     return doc.primary_state
+
+
+@lru_cache(maxsize=1)
+def _central() -> tuple[str, ...]:
+    return tuple(fold(c) for c in lexicon.people()["central_orgs"])
 
 
 def _merge(records: list[OfficialRecord]) -> list[OfficialRecord]:
