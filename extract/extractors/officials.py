@@ -26,7 +26,7 @@ import regex
 
 from .. import lexicon
 from ..text.document import Document
-from ..lexicon.english import name_en, organisation_en
+from ..lexicon.english import latin_spellings, name_en, organisation_en
 from ..normalise import fold
 from ..records import OfficialRecord
 from ..text.layout import HEADLINE_MAX, TERMINAL
@@ -40,6 +40,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
@@ -65,6 +66,9 @@ def extract(doc: Document) -> list[OfficialRecord]:
             k += 1
         if here:
             found += _in_sentence(doc, sent, here)
+    if found and any(not r.name.isascii() for r in found):
+        seen = latin_spellings(doc.source.text)
+        found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
 
 
@@ -157,8 +161,8 @@ def _name_first(toks, i0, after, bracket, following):
             desig_end = bracket[1]  # 'Director (Procurement), Karnataka PWD': the bracket narrows the post
         else:
             org = (bracket[0] + 1, bracket[1] - 1)  # 'Regional Executive Director (Western Region-II)'
-    if org[0] is None and (not comma or following):
-        return None  # no comma and no organisation, or the title names the person after it
+    if org[0] is None and (not comma or following or p < i0 - 1 or not _surely_a_name(toks, name)):
+        return None  # no comma and no organisation, the title names the person after it, "X, the Minister"
     first, last, hon = name
     start_tok = _honorific_before(toks, first)
     start = toks[start_tok if start_tok is not None else first].start
@@ -223,10 +227,26 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
 
 
 def _take_initials_back(toks: list[Token], i: int) -> int:
-    """Latin initials before a name: 'A. K. Singh'."""
-    while i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
-        i -= 2
+    """Latin initials before a name: 'A. K. Singh', 'A.V. Rao'."""
+    while i >= 0:
+        if i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
+            i -= 2
+        elif _INITIALS.fullmatch(toks[i].text):
+            i -= 1
+        else:
+            break
     return i
+
+
+def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
+    """A name read before a bare title ("X, director."): two words or more, or a known name, never a place."""
+    first, last, hon = name
+    words = [t for t in toks[first:last + 1] if t.is_word]
+    text = " ".join(t.text for t in toks[first:last + 1])
+    if lexicon.states().lookup(text) or lexicon.cities().lookup(text):
+        return False
+    known = lexicon.given_names() | lexicon.surnames()
+    return len(words) >= 2 or bool(hon) or any(t.key in known for t in words)
 
 
 def _honorific_text(toks: list[Token], i: int) -> str:
@@ -266,6 +286,8 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
             words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
+        elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+            i += 1  # initials written as one token: 'A.V. Rao'
         else:
             break
     if i == first:

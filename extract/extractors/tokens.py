@@ -22,7 +22,7 @@ _JOINERS = frozenset("-&'")
 # Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
 # allowed inside) and any chunk without whitespace longer than a word can be.
 _PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
-_PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|\S")
+_PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
@@ -62,8 +62,8 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
 
     Long runs of punctuation ("!!!!...", a row of dandas) and overlong chunks without a space never
     reach spaCy: its affix search strips them one character at a time over the whole rest, which
-    costs the square of their length. Here they become letter/digit runs and single other
-    characters (as spaCy makes a punctuation run), in one linear regex pass.
+    costs the square of their length. Here they become letter/digit runs and runs of one repeated
+    other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
     lang = "hi" if len(_DEVANAGARI.findall(seg)) >= len(_LATIN.findall(seg)) else "en"

@@ -93,12 +93,37 @@ def _word(word: str, table: dict[str, str]) -> str:
     return word
 
 
-def name_en(name: str) -> str:
-    """A person's name in its usual English spelling; initials spaced ("पीके सिंह", "PK Singh" -> "P K Singh")."""
+def name_en(name: str, seen: dict[str, str] | None = None) -> str:
+    """A person's name in its usual English spelling; initials spaced ("पीके सिंह", "PK Singh" -> "P K Singh").
+
+    `seen` (from `latin_spellings` of the same article) gives the spelling the article itself uses
+    for a word that sounds the same ("अग्रवाल" next to a tag "Aggarwal")."""
     spellings = lexicon.name_spellings()
     words = name.split()
-    return " ".join(_initials(w) or _word(w, spellings) if i < len(words) - 1 else _word(w, spellings)
-                    for i, w in enumerate(words))
+    out = []
+    for i, w in enumerate(words):
+        en = (_initials(w) if i < len(words) - 1 else "") or _word(w, spellings)
+        if seen and _DEV_WORD.fullmatch(w):
+            en = seen.get(sound_key(en), en)
+        out.append(en)
+    return " ".join(out)
+
+
+_LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
+
+
+def sound_key(word: str) -> str:
+    """A loose key of how a Latin name word sounds: case-folded, ee -> i, oo -> u, no doubled letters."""
+    w = word.casefold().replace("ee", "i").replace("oo", "u")
+    return regex.sub(r"(.)\1+", r"\1", w)
+
+
+def latin_spellings(text: str) -> dict[str, str]:
+    """Sound key -> capitalised Latin word, for every such word of a text (first one wins)."""
+    out: dict[str, str] = {}
+    for m in _LATIN_NAME_WORD.finditer(text):
+        out.setdefault(sound_key(m.group()), m.group())
+    return out
 
 
 _LATIN_INITIALS = regex.compile(r"\p{Lu}{2,3}")
