@@ -42,6 +42,7 @@ JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "
 ARTICLES = frozenset(("the", "its", "a"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_GAP = regex.compile(r"[\s\-]+|\.\s*")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
-    matches = [(s, e, entry) for s, e, entry in lexicon.designations().finditer(doc.norm) if entry is not None]
+    matches = _titles_in(doc.norm)
     starts = [m[0] for m in matches]
     for sent in doc.sentences:
         if sent.block in restating:
@@ -70,6 +71,38 @@ def extract(doc: Document) -> list[OfficialRecord]:
         seen = latin_spellings(doc.source.text)
         found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str], int]:
+    """The designation gazetteer as a dict of folded word tuples, its first words and its longest form."""
+    forms = {tuple(_WORDS.findall(form)): entry for form, entry in lexicon.designations().by_form.items()}
+    return forms, frozenset(k[0] for k in forms), max(map(len, forms))
+
+
+def _titles_in(norm: str) -> list[tuple[int, int, lexicon.Entry]]:
+    """Every designation in the working copy, longest first, in one pass of dict lookups over its
+    words (words of a form may stand apart by spaces, hyphens or an abbreviation dot)."""
+    forms, firsts, longest = _title_forms()
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm)]
+    out = []
+    i = 0
+    while i < len(words):
+        if words[i][2] not in firsts:
+            i += 1
+            continue
+        n = 1
+        while n < longest and i + n < len(words) and _GAP.fullmatch(norm, words[i + n - 1][1], words[i + n][0]):
+            n += 1
+        for k in range(n, 0, -1):
+            entry = forms.get(tuple(w[2] for w in words[i:i + k]))
+            if entry is not None:
+                out.append((words[i][0], words[i + k - 1][1], entry))
+                i += k
+                break
+        else:
+            i += 1
+    return out
 
 
 def _restating(doc: Document) -> set:
