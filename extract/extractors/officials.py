@@ -40,6 +40,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
@@ -166,7 +167,8 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     out = []
     for k, t in enumerate(chain):
         last = desig_end if (desig_end is not None and k == len(chain) - 1) else t.i1
-        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org))
+        union = _is_union(toks, min(x for x in (org[0], i0) if x is not None))
+        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union))
     return out
 
 
@@ -175,12 +177,18 @@ def _name_first(toks, i0, after, bracket, following):
     p = i0 - 1
     if p >= 0 and toks[p].key in ARTICLES:
         p -= 1
+    org = (None, None)
+    if p >= 1 and toks[p].text != ",":  # "X, Commerce Secretary, said": the portfolio before the title
+        q = _org_by_portfolio(toks, p)
+        if q is not None and q >= 1 and toks[q - 1].text == ",":
+            org, p = (q, p), q - 1
     comma = p >= 0 and toks[p].text == ","
     name = _name_before(toks, p - 1 if comma else p)
     if not name:
         return None
-    org = (None, None)
-    if after + 1 < len(toks) and toks[after].text == ",":
+    if org[0] is not None:
+        pass
+    elif after + 1 < len(toks) and toks[after].text == ",":
         last = _org_segments_after(toks, after + 1)
         if last is not None:
             org = (after + 1, last)
@@ -194,7 +202,7 @@ def _name_first(toks, i0, after, bracket, following):
             desig_end = bracket[1]  # 'Director (Procurement), Karnataka PWD': the bracket narrows the post
         else:
             org = (bracket[0] + 1, bracket[1] - 1)  # 'Regional Executive Director (Western Region-II)'
-    if org[0] is None and (not comma or following or p < i0 - 1 or not _surely_a_name(toks, name)):
+    if org[0] is None and (not comma or following or toks[p + 1:i0] or not _surely_a_name(toks, name)):
         return None  # no comma and no organisation, the title names the person after it, "X, the Minister"
     first, last, hon = name
     start_tok = _honorific_before(toks, first)
@@ -554,7 +562,12 @@ def _text(doc: Document, toks: list[Token], a: int | None, b: int | None) -> str
     return doc.source.text[s:e]
 
 
-def _record(doc, sent, rule, start, end, toks, name, desig, entry, org) -> OfficialRecord:
+def _is_union(toks: list[Token], i: int) -> bool:
+    """'केंद्रीय वाणिज्य मंत्री', 'Union Commerce Minister': a post of the union government."""
+    return i >= 1 and toks[i - 1].key in UNION
+
+
+def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False) -> OfficialRecord:
     first, last, hon = name
     name_text = _text(doc, toks, first, last)
     org_text = _text(doc, toks, *org)
@@ -563,7 +576,7 @@ def _record(doc, sent, rule, start, end, toks, name, desig, entry, org) -> Offic
         name=name_text, name_en=name_en(name_text), honorific=hon,
         designation=_text(doc, toks, *desig), designation_en=entry.key,
         organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
-        state=_state_of(doc, org_text, entry),
+        state="" if union else _state_of(doc, org_text, entry),
     )
 
 
