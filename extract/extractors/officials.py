@@ -40,6 +40,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -192,7 +193,7 @@ def _name_first(toks, i0, after, bracket, following):
         last = _org_segments_after(toks, after + 1)
         if last is not None:
             org = (after + 1, last)
-    elif after + 1 < len(toks) and toks[after].key == "of":
+    elif after + 1 < len(toks) and toks[after].key in OF:
         last = _org_run_after(toks, after + 1)
         if last is not None:
             org = (after + 1, last)
@@ -215,7 +216,7 @@ def _title_first(toks, i0, after):
     """[ORGANISATION के | PORTFOLIO] DESIGNATION [PORTFOLIO | of ORGANISATION] NAME."""
     org = (None, None)
     j = after
-    if j < len(toks) and toks[j].key == "of":
+    if j < len(toks) and toks[j].key in OF:
         split = _org_then_name(toks, j + 1)
         if split:
             org, j = split
