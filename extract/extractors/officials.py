@@ -26,7 +26,7 @@ import regex
 
 from .. import lexicon
 from ..text.document import Document
-from ..lexicon.english import latin_spellings, name_en, organisation_en
+from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
 from ..normalise import fold
 from ..records import OfficialRecord
 from ..text.layout import HEADLINE_MAX, TERMINAL
@@ -165,6 +165,8 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
         desig_end = None
     if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
         return []
+    if not _plausible_name(toks, name, strong=org[0] is not None or rule == "officials.name_desig_org"):
+        return []
     out = []
     for k, t in enumerate(chain):
         last = desig_end if (desig_end is not None and k == len(chain) - 1) else t.i1
@@ -278,6 +280,22 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
         else:
             break
     return i
+
+
+def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool) -> bool:
+    """No word of the name is a domain word ("आवास योजना", "Employment Generation") unless it is a
+    known name; after a bare title ("मुख्यमंत्री राहत कोष", "उपायुक्त सभागार") a name also needs an
+    honorific, a known given name or surname, or initials."""
+    first, last, hon = name
+    words = [t for t in toks[first:last + 1] if t.is_word]
+    known = lexicon.given_names() | lexicon.surnames()
+    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    if any(t.key in domain and t.key not in known for t in words):
+        return False
+    if strong or hon:
+        return True
+    return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
+               or initials_of(t.text) for t in words)
 
 
 def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:

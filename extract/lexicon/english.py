@@ -129,6 +129,11 @@ def latin_spellings(text: str) -> dict[str, str]:
 _LATIN_INITIALS = regex.compile(r"\p{Lu}{2,3}")
 
 
+def initials_of(word: str) -> str:
+    """'P K' for initials written as one word (PK, पीके); '' for any other word."""
+    return _initials(word)
+
+
 def _initials(word: str) -> str:
     """'P K' for initials written as one word (PK, पीके); '' for any other word."""
     if _LATIN_INITIALS.fullmatch(word):
