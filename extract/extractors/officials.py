@@ -231,7 +231,12 @@ def _title_first(toks, i0, after):
         return None
     if org[0] is None:
         p = i0 - 1
-        if p >= 1 and toks[p].key in POSSESSIVE:
+        if p >= 1 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
+            found = _antecedent_org(toks, p)
+            if found:
+                rule = "officials.org_desig_name"
+                return rule, name, found, toks[i0].start, toks[name[1]].end
+        elif p >= 1 and toks[p].key in POSSESSIVE:
             first = _org_before(toks, p - 1)
             if first is not None:
                 org = (first, p - 1)
@@ -242,6 +247,23 @@ def _title_first(toks, i0, after):
     rule = "officials.org_desig_name" if org[0] is not None else "officials.desig_name"
     start = toks[org[0] if org[0] is not None and org[0] < i0 else i0].start
     return rule, name, org, start, toks[name[1]].end
+
+
+def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
+    """The last known organisation before token `before`, with its short form in brackets
+    ("Government e-Marketplace (GeM)")."""
+    for end in range(before - 1, -1, -1):
+        first = _known_org_ending(toks, end)
+        if first is None:
+            continue
+        if end + 3 < before and toks[end + 1].text == "(" and toks[end + 3].text == ")":
+            return first, end + 3
+        if first >= 2 and toks[first - 1].text == "(" and end + 1 < before and toks[end + 1].text == ")":
+            outer = _known_org_ending(toks, first - 2)
+            if outer is not None:
+                return outer, end + 1
+        return first, end
+    return None
 
 
 def _bracket_after(toks: list[Token], i1: int) -> tuple[int, int] | None:

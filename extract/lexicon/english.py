@@ -197,7 +197,7 @@ def _phrase_en(phrase: str) -> str:
 
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
-    known = lexicon.organisations().lookup(org)
+    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(regex.sub(r"\s*\([^()]*\)$", "", org))
     if known:
         return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)
