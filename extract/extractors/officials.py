@@ -189,14 +189,13 @@ def _name_first(toks, i0, after, bracket, following):
     name = _name_before(toks, p - 1 if comma else p)
     if not name:
         return None
-    if org[0] is not None:
-        pass
-    elif after + 1 < len(toks) and toks[after].text == ",":
-        last = _org_segments_after(toks, after + 1)
-        if last is not None:
-            org = (after + 1, last)
-    elif after + 1 < len(toks) and toks[after].key in OF:
-        last = _org_run_after(toks, after + 1)
+    if org[0] is None and after + 1 < len(toks):
+        if toks[after].text == ",":
+            last = _org_segments_after(toks, after + 1)
+        elif toks[after].key in OF:
+            last = _org_run_after(toks, after + 1)
+        else:
+            last = None
         if last is not None:
             org = (after + 1, last)
     desig_end = None
@@ -234,8 +233,7 @@ def _title_first(toks, i0, after):
         if p >= 1 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
             found = _antecedent_org(toks, p)
             if found:
-                rule = "officials.org_desig_name"
-                return rule, name, found, toks[i0].start, toks[name[1]].end
+                return "officials.org_desig_name", name, found, toks[i0].start, toks[name[1]].end
         elif p >= 1 and toks[p].key in POSSESSIVE:
             first = _org_before(toks, p - 1)
             if first is not None:
