@@ -190,14 +190,19 @@ def _name_first(toks, i0, after, bracket, following):
     if not name:
         return None
     if org[0] is None and after + 1 < len(toks):
+        at = after + 1
+        if toks[after].key == "in" and toks[at].key == "the" and at + 1 < len(toks):
+            at += 1  # "Joint Secretary in the Ministry of Commerce"
         if toks[after].text == ",":
-            last = _org_segments_after(toks, after + 1)
+            last = _org_segments_after(toks, at)
         elif toks[after].key in OF:
-            last = _org_run_after(toks, after + 1)
+            last = _org_run_after(toks, at)
+        elif toks[after].key == "in" and toks[at].key in org_heads() and toks[at].text[0].isupper():
+            last = _org_run_after(toks, at)
         else:
             last = None
         if last is not None:
-            org = (after + 1, last)
+            org = (at, last)
     desig_end = None
     if bracket:
         if org[0] is not None:
@@ -226,6 +231,10 @@ def _title_first(toks, i0, after):
         if port is not None:
             org, j = (j, port), port + 1
     name = _name_after(toks, j)
+    if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
+        name = _name_after(toks, j + 1)
+        if name and not (name[1] + 1 < len(toks) and (toks[name[1] + 1].text == "," or toks[name[1] + 1].key in stopwords())):
+            name = None
     if not name:
         return None
     if org[0] is None:

@@ -90,6 +90,11 @@ def _word(word: str, table: dict[str, str]) -> str:
         return known
     if _DEV_WORD.fullmatch(word):
         return romanise_word(word).capitalize()
+    if "." in word and regex.search(r"\p{Devanagari}", word):  # "ए.के." -> "A.K."
+        letters = lexicon.letter_names()
+        parts = [p for p in word.split(".") if p]
+        if parts and all(fold(p) in letters for p in parts):
+            return "".join(letters[fold(p)] + "." for p in parts)
     return word
 
 
