@@ -1,8 +1,10 @@
 """Gazetteers and word lists from rules/, compiled once into matchers over the working copy
 (`english` renders names and phrases in Latin script from them).
 
-Owns: states and union territories, cities, designations, honorifics, organisation heads and the
-glossaries (organisation words, usual spellings of name parts), award tiers and categories.
+Owns: states and union territories, cities, designations, honorifics, organisation heads, known
+organisations (GeM, public sector companies, parties), portfolio words, the glossaries (organisation
+words, usual spellings of name parts), common given names and surnames, Devanagari letter names
+(initials), award tiers and categories.
 Each is validated at load (required keys, known states, no colliding surface forms). Matching is
 on the normalised working copy, whole words only, Latin case-insensitive.
 """
