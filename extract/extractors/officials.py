@@ -181,7 +181,14 @@ def _name_first(toks, i0, after, bracket, following):
     if p >= 0 and toks[p].key in ARTICLES:
         p -= 1
     org = (None, None)
-    if p >= 1 and toks[p].text != ",":  # "X, Commerce Secretary, said": the portfolio before the title
+    # "X, जेम के निदेशक, ने", "X, GeM's CEO, said", "X, Commerce Secretary, said": the organisation
+    # between the comma and the title, unless the title names the person after it ("..., वित्त
+    # विभाग के सचिव Y")
+    if not following and p >= 2 and toks[p].key in POSSESSIVE:
+        q = _org_before(toks, p - 1)
+        if q is not None and q >= 1 and toks[q - 1].text == ",":
+            org, p = (q, p - 1), q - 1
+    elif not following and p >= 1 and toks[p].text != ",":
         q = _org_by_portfolio(toks, p)
         if q is not None and q >= 1 and toks[q - 1].text == ",":
             org, p = (q, p), q - 1
