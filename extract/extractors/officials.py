@@ -18,7 +18,6 @@ with it.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -57,16 +56,10 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
-    matches = _titles_in(doc.norm)
-    starts = [m[0] for m in matches]
     for sent in doc.sentences:
         if sent.block in restating:
             continue
-        k = bisect_left(starts, sent.nstart)
-        here = []
-        while k < len(matches) and matches[k][1] <= sent.nend:
-            here.append(matches[k])
-            k += 1
+        here = _titles_in(doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
     if found and any(not r.name.isascii() for r in found):
@@ -82,11 +75,14 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
     return forms, frozenset(k[0] for k in forms), max(map(len, forms))
 
 
-def _titles_in(norm: str) -> list[tuple[int, int, lexicon.Entry]]:
-    """Every designation in the working copy, longest first, in one pass of dict lookups over its
-    words (words of a form may stand apart by spaces, hyphens or an abbreviation dot)."""
+def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
+    of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
+    words can start a title costs one findall and one set intersection."""
     forms, firsts, longest = _title_forms()
-    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm)]
+    if firsts.isdisjoint(_WORDS.findall(norm[pos:endpos].casefold())):
+        return []
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm, pos, endpos)]
     out = []
     i = 0
     while i < len(words):
