@@ -89,7 +89,7 @@ def load_rules() -> None:
 
     rule_ids()
     for loader in (lexicon.states, lexicon.cities, lexicon.designations, lexicon.people,
-                   lexicon.glossary, lexicon.name_spellings, lexicon.tiers, lexicon.award_categories,
+                   lexicon.glossary, lexicon.name_spellings, lexicon.organisations, lexicon.tiers, lexicon.award_categories,
                    lexicon.load_award_words, facts.cues, events_rules._patterns, layout._rules,
                    sentences._abbreviations, numbers.load_rules):
         loader()

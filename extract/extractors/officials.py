@@ -1,70 +1,296 @@
 """Officials: people named with a designation, and the organisation they serve.
 
-Rules (ids in rules/extraction.toml):
+Reads the orders news writes them in, Hindi and English (ids in rules/extraction.toml):
 - officials.name_desig_org: "NAME, DESIGNATION, ORGANISATION" ("सुखदीप वर्मा, निदेशक, जेम ने",
-  "Shri X, Additional CEO, GeM"); the organisation may run over commas while each part ends in an
-  organisation head ("वाणिज्य एवं उद्योग विभाग, छत्तीसगढ़ सरकार").
+  "Shri X, Additional CEO, GeM"; the organisation may run over commas while each part is an
+  organisation), "NAME, [the] DESIGNATION of ORGANISATION", "NAME DESIGNATION, ORGANISATION",
+  "NAME, DESIGNATION (UNIT)" (the bracket is the organisation when no other follows), and
+  "NAME, DESIGNATION." when no name follows the title.
 - officials.org_desig_name: "ORGANISATION के DESIGNATION NAME" ("वित्त विभाग के सचिव अबू इमरान"),
-  also English "GeM CEO X".
+  "PORTFOLIO DESIGNATION NAME" ("वाणिज्य और उद्योग मंत्री पीयूष गोयल", "GeM CEO X", "कांग्रेस नेता X"),
+  "DESIGNATION PORTFOLIO NAME" ("सचिव वित्त X"), "DESIGNATION of ORGANISATION NAME".
 - officials.desig_name: "DESIGNATION NAME" with no organisation named.
-Headlines restate and boilerplate is skipped. One row per (person, designation, organisation);
-a mention without organisation merges into one with it.
+Two titles joined by and/एवं ("अध्यक्ष एवं प्रबंध निदेशक") give one row each. A title with no name
+gives nothing; party posts (needs_org in rules/people.toml) need their party. Headlines restate and
+boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised.
+One row per (person, designation, organisation); a mention without organisation merges into one
+with it.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import regex
 
 from .. import lexicon
 from ..text.document import Document
-from ..lexicon.english import name_en, organisation_en
+from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
 from ..normalise import fold
 from ..records import OfficialRecord
+from ..text.layout import HEADLINE_MAX, TERMINAL
 from ..text.sentences import Sentence
 from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
 
 MAX_NAME_WORDS = 3
-MAX_ORG_WORDS = 8
-POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का"))
+MAX_NAME_RUN = 8  # name-like words read before a too-long run is cut at a known surname
+MAX_ORG_WORDS = 10
+MAX_BRACKET = 8
+POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
+JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
+ARTICLES = frozenset(("the", "its", "a"))
+OF = frozenset(("of", "for"))
+UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
+_WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_GAP = regex.compile(r"[\s\-]+|\.\s*")
+
+
+@dataclass(frozen=True)
+class Title:
+    i0: int  # first token of the designation
+    i1: int  # last token
+    entry: lexicon.Entry
 
 
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
+    restating = _restating(doc)
     for sent in doc.sentences:
-        if sent.display:
+        if sent.block in restating:
             continue
-        found += _in_sentence(doc, sent)
+        here = _titles_in(doc.norm, sent.nstart, sent.nend)
+        if here:
+            found += _in_sentence(doc, sent, here)
+    if found and any(not r.name.isascii() for r in found):
+        seen = latin_spellings(doc.source.text)
+        found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
 
 
-def _in_sentence(doc: Document, sent: Sentence) -> list[OfficialRecord]:
-    toks = tokenize(doc.norm, sent.nstart, sent.nend)
-    by_start = {t.start: i for i, t in enumerate(toks)}
-    by_end = {t.end: i for i, t in enumerate(toks)}
+@lru_cache(maxsize=1)
+def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str], int]:
+    """The designation gazetteer as a dict of folded word tuples, its first words and its longest form."""
+    forms = {tuple(_WORDS.findall(form)): entry for form, entry in lexicon.designations().by_form.items()}
+    return forms, frozenset(k[0] for k in forms), max(map(len, forms))
+
+
+def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
+    of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
+    words can start a title costs one findall and one set intersection."""
+    forms, firsts, longest = _title_forms()
+    if firsts.isdisjoint(_WORDS.findall(norm[pos:endpos].casefold())):
+        return []
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm, pos, endpos)]
     out = []
-    for ds, de, entry in lexicon.designations().finditer(doc.norm, sent.nstart, sent.nend):
-        if entry is None or ds not in by_start or de not in by_end:
+    i = 0
+    while i < len(words):
+        if words[i][2] not in firsts:
+            i += 1
             continue
-        i0, i1 = by_start[ds], by_end[de]
-        i1, desig_en = _parenthetical(toks, i1, entry.key)
-        rec = _name_desig_org(doc, sent, toks, i0, i1, desig_en) or _org_desig_name(doc, sent, toks, i0, i1, desig_en)
-        if rec:
-            out.append(rec)
+        n = 1
+        while n < longest and i + n < len(words) and _GAP.fullmatch(norm, words[i + n - 1][1], words[i + n][0]):
+            n += 1
+        for k in range(n, 0, -1):
+            entry = forms.get(tuple(w[2] for w in words[i:i + k]))
+            if entry is not None:
+                out.append((words[i][0], words[i + k - 1][1], entry))
+                i += k
+                break
+        else:
+            i += 1
     return out
 
 
-def _parenthetical(toks: list[Token], i1: int, desig_en: str) -> tuple[int, str]:
-    """'Director (Procurement)': the bracket belongs to the designation as written."""
-    if i1 + 3 < len(toks) and toks[i1 + 1].text == "(" and toks[i1 + 1].start == toks[i1].end + 1:
+def _restating(doc: Document) -> set:
+    """Title and heading blocks that restate the story. A "title" or "heading" of several sentences,
+    or longer than a headline and closed by a full stop, is a paragraph of a text without headline;
+    one that closes the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
+    per_block: dict = {}
+    for sent in doc.sentences:
+        per_block[sent.block] = per_block.get(sent.block, 0) + 1
+    last = max(per_block, key=lambda b: b.nstart, default=None)
+    out = set()
+    for b, n in per_block.items():
+        if b.kind not in ("title", "heading"):
+            continue
+        body = doc.norm[b.nstart:b.nend].rstrip()
+        closed = body[-1:] in TERMINAL and len(body) > HEADLINE_MAX
+        cut = body[-1:] in ",;" or (b is last and b.kind == "heading")
+        if n == 1 and not closed and not cut:
+            out.add(b)
+    return out
+
+
+def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
+    toks = tokenize(doc.norm, sent.nstart, sent.nend)
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    by_end = {t.end: i for i, t in enumerate(toks)}
+    titles = [Title(by_start[s], by_end[e], entry) for s, e, entry in matches if s in by_start and e in by_end]
+    out = []
+    for chain in _chains(toks, titles):
+        out += _read(doc, sent, toks, chain)
+    return out
+
+
+def _chains(toks: list[Token], titles: list[Title]) -> list[list[Title]]:
+    """Titles joined by and/एवं ("director and chief executive officer") read as one group."""
+    chains: list[list[Title]] = []
+    for t in titles:
+        if chains and t.i0 == chains[-1][-1].i1 + 2 and toks[t.i0 - 1].key in JOINS:
+            chains[-1].append(t)
+        else:
+            chains.append([t])
+    return chains
+
+
+def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
+    i0, i1 = chain[0].i0, chain[-1].i1
+    bracket = _bracket_after(toks, i1)
+    after = bracket[1] + 1 if bracket else i1 + 1
+    following = _name_after(toks, after)
+    read = _name_first(toks, i0, after, bracket, following)
+    if read:
+        rule, name, org, desig_end, start, end = read
+    else:
+        read = _title_first(toks, i0, after)
+        if not read:
+            return []
+        rule, name, org, start, end = read
+        desig_end = None
+    if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
+        return []
+    if not _plausible_name(toks, name, strong=org[0] is not None or rule == "officials.name_desig_org"):
+        return []
+    out = []
+    for k, t in enumerate(chain):
+        last = desig_end if (desig_end is not None and k == len(chain) - 1) else t.i1
+        union = _is_union(toks, min(x for x in (org[0], i0) if x is not None))
+        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union))
+    return out
+
+
+def _name_first(toks, i0, after, bracket, following):
+    """NAME, [the] DESIGNATION [, ORGANISATION | of ORGANISATION | (UNIT)] and NAME DESIGNATION, ORGANISATION."""
+    p = i0 - 1
+    if p >= 0 and toks[p].key in ARTICLES:
+        p -= 1
+    org = (None, None)
+    # "X, जेम के निदेशक, ने", "X, GeM's CEO, said", "X, Commerce Secretary, said": the organisation
+    # between the comma and the title, unless the title names the person after it ("..., वित्त
+    # विभाग के सचिव Y")
+    if not following and p >= 2 and toks[p].key in POSSESSIVE:
+        q = _org_before(toks, p - 1)
+        if q is not None and q >= 1 and toks[q - 1].text == ",":
+            org, p = (q, p - 1), q - 1
+    elif not following and p >= 1 and toks[p].text != ",":
+        q = _org_by_portfolio(toks, p)
+        if q is not None and q >= 1 and toks[q - 1].text == ",":
+            org, p = (q, p), q - 1
+    comma = p >= 0 and toks[p].text == ","
+    name = _name_before(toks, p - 1 if comma else p)
+    if not name:
+        return None
+    if org[0] is None and after + 1 < len(toks):
+        at = after + 1
+        if toks[after].key == "in" and toks[at].key == "the" and at + 1 < len(toks):
+            at += 1  # "Joint Secretary in the Ministry of Commerce"
+        if toks[after].text == ",":
+            last = _org_segments_after(toks, at)
+        elif toks[after].key in OF:
+            last = _org_run_after(toks, at)
+        elif toks[after].key == "in" and toks[at].key in org_heads() and toks[at].text[0].isupper():
+            last = _org_run_after(toks, at)
+        else:
+            last = None
+        if last is not None:
+            org = (at, last)
+    desig_end = None
+    if bracket:
+        if org[0] is not None:
+            desig_end = bracket[1]  # 'Director (Procurement), Karnataka PWD': the bracket narrows the post
+        else:
+            org = (bracket[0] + 1, bracket[1] - 1)  # 'Regional Executive Director (Western Region-II)'
+    if org[0] is None and (not comma or following or toks[p + 1:i0] or not _surely_a_name(toks, name)):
+        return None  # no comma and no organisation, the title names the person after it, "X, the Minister"
+    first, last, hon = name
+    start_tok = _honorific_before(toks, first)
+    start = toks[start_tok if start_tok is not None else first].start
+    end_tok = max(x for x in (org[1], bracket[1] if bracket else None, after - 1) if x is not None)
+    return "officials.name_desig_org", name, org, desig_end, start, toks[end_tok].end
+
+
+def _title_first(toks, i0, after):
+    """[ORGANISATION के | PORTFOLIO] DESIGNATION [PORTFOLIO | of ORGANISATION] NAME."""
+    org = (None, None)
+    j = after
+    if j < len(toks) and toks[j].key in OF:
+        split = _org_then_name(toks, j + 1)
+        if split:
+            org, j = split
+    else:
+        port = _portfolio_after(toks, j)
+        if port is not None:
+            org, j = (j, port), port + 1
+    name = _name_after(toks, j)
+    if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
+        name = _name_after(toks, j + 1)
+        if name and not (name[1] + 1 < len(toks) and (toks[name[1] + 1].text == "," or toks[name[1] + 1].key in stopwords())):
+            name = None
+    if not name:
+        return None
+    if org[0] is None:
+        p = i0 - 1
+        if p >= 1 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
+            found = _antecedent_org(toks, p)
+            if found:
+                return "officials.org_desig_name", name, found, toks[i0].start, toks[name[1]].end
+        elif p >= 1 and toks[p].key in POSSESSIVE:
+            first = _org_before(toks, p - 1)
+            if first is not None:
+                org = (first, p - 1)
+        elif p >= 0:
+            first = _org_before(toks, p, adjacent=True)
+            if first is not None:
+                org = (first, p)
+    rule = "officials.org_desig_name" if org[0] is not None else "officials.desig_name"
+    start = toks[org[0] if org[0] is not None and org[0] < i0 else i0].start
+    return rule, name, org, start, toks[name[1]].end
+
+
+def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
+    """The last known organisation before token `before`, with its short form in brackets
+    ("Government e-Marketplace (GeM)")."""
+    for end in range(before - 1, -1, -1):
+        first = _known_org_ending(toks, end)
+        if first is None:
+            continue
+        if end + 3 < before and toks[end + 1].text == "(" and toks[end + 3].text == ")":
+            return first, end + 3
+        if first >= 2 and toks[first - 1].text == "(" and end + 1 < before and toks[end + 1].text == ")":
+            outer = _known_org_ending(toks, first - 2)
+            if outer is not None:
+                return outer, end + 1
+        return first, end
+    return None
+
+
+def _bracket_after(toks: list[Token], i1: int) -> tuple[int, int] | None:
+    """(open, close) of a bracket right after the title: 'Director (Procurement)'."""
+    if i1 + 2 < len(toks) and toks[i1 + 1].text == "(":
         j = i1 + 2
-        while j < len(toks) and j < i1 + 6 and toks[j].text != ")":
+        while j < len(toks) and j < i1 + 2 + MAX_BRACKET and toks[j].text not in ")(":
             j += 1
-        if j < len(toks) and toks[j].text == ")":
-            return j, desig_en  # the bracket narrows the post; the title stays the same
-    return i1, desig_en
+        if j < len(toks) and toks[j].text == ")" and j > i1 + 2:
+            return i1 + 1, j
+    return None
 
 
 def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     """(first name token, last name token, honorific) of a name ending at token index `end`."""
+    if end < 0:
+        return None
     i = end
     while i >= 0 and end - i < MAX_NAME_WORDS and is_name_word(toks[i]):
         i -= 1
@@ -77,10 +303,42 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
 
 
 def _take_initials_back(toks: list[Token], i: int) -> int:
-    """Latin initials before a name: 'A. K. Singh'."""
-    while i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
-        i -= 2
+    """Latin initials before a name: 'A. K. Singh', 'A.V. Rao'."""
+    while i >= 0:
+        if i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
+            i -= 2
+        elif _INITIALS.fullmatch(toks[i].text):
+            i -= 1
+        else:
+            break
     return i
+
+
+def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool) -> bool:
+    """No word of the name is a domain word ("आवास योजना", "Employment Generation") unless it is a
+    known name; after a bare title ("मुख्यमंत्री राहत कोष", "उपायुक्त सभागार") a name also needs an
+    honorific, a known given name or surname, or initials."""
+    first, last, hon = name
+    words = [t for t in toks[first:last + 1] if t.is_word]
+    known = lexicon.given_names() | lexicon.surnames()
+    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    if any(t.key in domain and t.key not in known for t in words):
+        return False
+    if strong or hon:
+        return True
+    return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
+               or initials_of(t.text) for t in words)
+
+
+def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
+    """A name read before a bare title ("X, director."): two words or more, or a known name, never a place."""
+    first, last, hon = name
+    words = [t for t in toks[first:last + 1] if t.is_word]
+    text = " ".join(t.text for t in toks[first:last + 1])
+    if lexicon.states().lookup(text) or lexicon.cities().lookup(text):
+        return False
+    known = lexicon.given_names() | lexicon.surnames()
+    return len(words) >= 2 or bool(hon) or any(t.key in known for t in words)
 
 
 def _honorific_text(toks: list[Token], i: int) -> str:
@@ -101,7 +359,10 @@ def _honorific_before(toks: list[Token], first: int) -> int | None:
 
 
 def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
-    """(first, last, honorific) of a name starting at token index `start` (honorific allowed first)."""
+    """(first, last, honorific) of a name starting at token index `start` (honorific allowed first).
+
+    A run of more name-like words than a name has ends at its last known surname within
+    MAX_NAME_WORDS ("दिनेश कुमार राणा एमबी पीजी कालेज"), or is no name."""
     hon = ""
     i = start
     if i < len(toks) and toks[i].bare in honorific_words():
@@ -110,40 +371,139 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
         if i < len(toks) and toks[i].text == ".":
             i += 1
     first = i
-    while i < len(toks) and i - first < MAX_NAME_WORDS:
+    words = 0
+    while i < len(toks) and words < MAX_NAME_RUN:
         if is_name_word(toks[i]):
             i += 1
+            words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
+        elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+            i += 1  # initials written as one token: 'A.V. Rao'
         else:
             break
     if i == first:
         return None
-    if i < len(toks) and is_name_word(toks[i]):
-        return None  # more name-like words than a name has: not a name
-    return first, i - 1, hon
+    if words <= MAX_NAME_WORDS and not (i < len(toks) and is_name_word(toks[i])):
+        return first, i - 1, hon
+    surnames = lexicon.surnames()
+    for last in range(min(i - 1, first + MAX_NAME_WORDS - 1), first, -1):
+        if toks[last].key in surnames:
+            return first, last, hon
+    return None
+
+
+def _portfolio_after(toks: list[Token], j: int) -> int | None:
+    """Last token of portfolio words right after a title and before a name ("सचिव वित्त सौजन्या")."""
+    ports, given = lexicon.portfolio_words(), lexicon.given_names()
+    k = j
+    while k < len(toks) and k - j < 4 and (toks[k].key in ports or (k > j and toks[k].key in JOINS)) \
+            and toks[k].key not in given and not toks[k].latin:
+        k += 1
+    while k > j and toks[k - 1].key in JOINS:
+        k -= 1
+    if k == j or not _name_after(toks, k):
+        return None
+    return k - 1
+
+
+def _org_then_name(toks: list[Token], j: int):
+    """'of Commerce and Industry Piyush Goyal': the portfolio, then the name."""
+    ports, known = lexicon.portfolio_words(), _known_org_words()
+    k = j
+    while k < len(toks) and toks[k].latin and (toks[k].key in ports or toks[k].key in known
+                                                or toks[k].key in org_heads() or (k > j and toks[k].key in JOINS)):
+        k += 1
+    while k > j and toks[k - 1].key in JOINS:
+        k -= 1
+    if k == j:
+        return None
+    return (j, k - 1), k
+
+
+def _org_run_after(toks: list[Token], j: int) -> int | None:
+    """Last token of an English organisation after 'of': capitalised words, and/&, brackets."""
+    k, last = j, None
+    while k < len(toks) and k - j < MAX_ORG_WORDS:
+        t = toks[k]
+        if t.latin and (t.text[0].isupper() or t.key in CONNECTORS):
+            if t.key not in CONNECTORS and t.key not in stopwords():
+                last = k
+            elif t.key in stopwords() and t.key not in CONNECTORS:
+                break
+        elif t.text == "&" or (t.text == "-" and last == k - 1):
+            pass
+        elif t.text == "(" and last == k - 1:
+            close = _bracket_after(toks, k - 1)
+            if not close:
+                break
+            k = last = close[1]
+        else:
+            break
+        k += 1
+    return last
+
+
+@lru_cache(maxsize=1)
+def _known_org_words() -> frozenset[str]:
+    """Folded words of organisations named by their own name (GeM, NTPC, कांग्रेस)."""
+    return frozenset(w for form in lexicon.organisations().by_form for w in form.split())
+
+
+def _known_org_ending(toks: list[Token], end: int) -> int | None:
+    """First token of a known organisation ("कोल इंडिया", "GAIL") that ends at token `end`."""
+    orgs = lexicon.organisations()
+    for n in (4, 3, 2, 1):
+        first = end - n + 1
+        if first >= 0 and all(t.is_word or t.text == "-" for t in toks[first:end + 1]):
+            if orgs.lookup(" ".join(t.text for t in toks[first:end + 1])):
+                return first
+    return None
+
+
+def _is_acronym(t: Token) -> bool:
+    """An organisation written as capitals ('NTPC', 'DPIIT'), not a title or honorific."""
+    return (t.latin and 2 <= len(t.text) <= 6 and t.text.isupper() and t.text.isalpha()
+            and lexicon.designations().lookup(t.text) is None and t.bare not in honorific_words())
+
+
+def _segment_end(toks: list[Token], i: int) -> int:
+    """One past the last token of a comma part of an organisation (words, brackets, hyphens)."""
+    j, words = i, 0
+    while j < len(toks) and words < MAX_ORG_WORDS:
+        t = toks[j]
+        if t.is_word and (t.key not in stopwords() or t.key in CONNECTORS):
+            words += 1
+            j += 1
+        elif t.text[0] in "-&" and j > i:  # "गवर्मेंट-इ -मार्किटप्लेस": a stray hyphen
+            j += 1
+        elif t.text == "(" and j > i:
+            close = _bracket_after(toks, j - 1)
+            if not close:
+                break
+            j = close[1] + 1
+        else:
+            break
+    while j > i and (toks[j - 1].key in CONNECTORS or toks[j - 1].text in "-&"):
+        j -= 1
+    return j
 
 
 def _org_segments_after(toks: list[Token], i: int) -> int | None:
     """Last token index of the organisation that starts at token i (comma-separated parts)."""
     last = None
     while i < len(toks):
-        j = i
-        while j < len(toks) and j - i < MAX_ORG_WORDS and toks[j].is_word and (
-                toks[j].key not in stopwords() or toks[j].key in CONNECTORS):
-            j += 1
+        j = _segment_end(toks, i)
         seg = toks[i:j]
-        while seg and seg[-1].key in CONNECTORS:
-            seg.pop()
         if not seg:
             break
-        if not _is_org(seg):
+        if not _is_org(toks, i, j - 1):
             # "Ministry of Micro, Small and Medium Enterprises, Government of India": a list inside a
             # name goes on while a later part is an organisation again
-            nxt = i + len(seg) + 1
+            nxt = j + 1
             if last is None or not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
                 break
-        last = i + len(seg) - 1
+        last = j - 1
         if last + 2 < len(toks) and toks[last + 1].text == ",":
             i = last + 2
         else:
@@ -158,21 +518,60 @@ def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
             and end < len(toks) and toks[end].text == ",")
 
 
-def _is_org(seg: list[Token]) -> bool:
-    """Ends in an organisation head ("वित्त विभाग", "Public Works Department") or, in English, starts
-    with one ("Ministry of ...", "Government of India"); English names are capitalised."""
+def _is_org(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a..b] is an organisation: it ends in an organisation head ("वित्त विभाग", "Public Works
+    Department", "... (जेम)" counts its bracket off), in English starts with one ("Ministry of ..."),
+    is a known organisation or an acronym. English names are capitalised."""
     heads = org_heads()
 
     def head(t: Token) -> bool:
         return t.key in heads and (not t.latin or t.text[0].isupper())
 
-    return head(seg[-1]) or (seg[0].latin and head(seg[0]))
+    while b > a and toks[b].text == ")":
+        k = b
+        while k > a and toks[k].text != "(":
+            k -= 1
+        if k == a:
+            break
+        b = k - 1
+    seg = toks[a:b + 1]
+    if not seg:
+        return False
+    return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or _known_org_ending(toks, b) == a
+            or (len(seg) == 1 and _is_acronym(seg[0])))
 
 
-def _org_before(toks: list[Token], end: int) -> int | None:
-    """First token index of an organisation ending at token `end` (no commas crossed)."""
-    if end < 0 or toks[end].key not in org_heads():
+def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | None:
+    """First token index of an organisation ending at token `end` (no commas crossed).
+
+    After के/of any organisation; right before a title (`adjacent`) only a known organisation, an
+    English one with its head word, an acronym or portfolio words ("शहरी स्थानीय निकाय मंत्री")."""
+    if end < 0:
         return None
+    core = end
+    if toks[end].text == ")":  # "... विभाग (डीपीआईआईटी) के सचिव"
+        k = end - 1
+        while k >= 0 and end - k <= MAX_BRACKET and toks[k].text != "(":
+            k -= 1
+        if k < 1 or toks[k].text != "(":
+            return None
+        core = k - 1
+    known = _known_org_ending(toks, core)
+    if known is not None:
+        return known
+    if toks[core].key in org_heads():
+        first = _org_by_head(toks, core)
+        if not adjacent or toks[first].latin or first < core:
+            return first
+    first = _org_by_portfolio(toks, core)
+    if first is not None:
+        return first
+    if _is_acronym(toks[core]) and core == end:
+        return core
+    return None
+
+
+def _org_by_head(toks: list[Token], end: int) -> int:
     gloss = lexicon.glossary()
     i = end
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
@@ -181,6 +580,8 @@ def _org_before(toks: list[Token], end: int) -> int | None:
             i -= 1
         elif prev.text == "," and i - 2 >= 0 and toks[i - 2].key in gloss and toks[i - 2].key not in stopwords():
             i -= 1  # "सूक्ष्म, लघु एवं मध्यम उद्यम विभाग": a list of the department's domains
+        elif prev.text in "-&" and i - 2 >= 0 and toks[i - 2].is_word:
+            i -= 1
         else:
             break
     while i < end and (toks[i].key in CONNECTORS or not toks[i].is_word):
@@ -188,40 +589,21 @@ def _org_before(toks: list[Token], end: int) -> int | None:
     return i
 
 
-def _name_desig_org(doc, sent, toks, i0, i1, desig_en):
-    if i0 < 2 or toks[i0 - 1].text != ",":
-        return None
-    name = _name_before(toks, i0 - 2)
-    if not name:
-        return None
-    first, last, hon = name
-    org_first = org_last = None
-    if i1 + 2 < len(toks) and toks[i1 + 1].text == ",":
-        org_last = _org_segments_after(toks, i1 + 2)
-        org_first = i1 + 2 if org_last is not None else None
-    start_tok = _honorific_before(toks, first)
-    start = toks[start_tok if start_tok is not None else first].start
-    end = toks[org_last if org_last is not None else i1].end
-    return _record(doc, sent, "officials.name_desig_org", start, end, toks, (first, last), hon,
-                   (i0, i1), desig_en, (org_first, org_last))
-
-
-def _org_desig_name(doc, sent, toks, i0, i1, desig_en):
-    name = _name_after(toks, i1 + 1)
-    if not name:
-        return None
-    first, last, hon = name
-    org_first = org_last = None
-    if i0 >= 2 and toks[i0 - 1].key in POSSESSIVE:
-        org_first, org_last = _org_before(toks, i0 - 2), i0 - 2
-    elif i0 >= 1 and toks[i0 - 1].latin:
-        org_first, org_last = _org_before(toks, i0 - 1), i0 - 1
-    if org_first is None:
-        org_last = None
-    rule = "officials.org_desig_name" if org_first is not None else "officials.desig_name"
-    start = toks[org_first if org_first is not None else i0].start
-    return _record(doc, sent, rule, start, toks[last].end, toks, (first, last), hon,
-                   (i0, i1), desig_en, (org_first, org_last))
+def _org_by_portfolio(toks: list[Token], end: int) -> int | None:
+    """First token of portfolio words ending at `end` ("भंडारण एवं क्रय", "Commerce and Industry")."""
+    ports = lexicon.portfolio_words()
+    latin = toks[end].latin
+    i = end + 1
+    while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
+        t = toks[i - 1]
+        if t.latin != latin or not (t.key in ports or (t.key in JOINS and i <= end)):
+            break
+        if latin and t.key in ports and not t.text[0].isupper():
+            break
+        i -= 1
+    while i <= end and toks[i].key in JOINS:
+        i += 1
+    return i if i <= end else None
 
 
 def _text(doc: Document, toks: list[Token], a: int | None, b: int | None) -> str:
@@ -231,30 +613,49 @@ def _text(doc: Document, toks: list[Token], a: int | None, b: int | None) -> str
     return doc.source.text[s:e]
 
 
-def _record(doc, sent, rule, start, end, toks, name, hon, desig, desig_en, org) -> OfficialRecord:
-    name_text = _text(doc, toks, *name)
+def _is_union(toks: list[Token], i: int) -> bool:
+    """'केंद्रीय वाणिज्य मंत्री', 'Union Commerce Minister': a post of the union government."""
+    return i >= 1 and toks[i - 1].key in UNION
+
+
+def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False) -> OfficialRecord:
+    first, last, hon = name
+    name_text = _text(doc, toks, first, last)
     org_text = _text(doc, toks, *org)
     return OfficialRecord(
         **doc.provenance(start, end, sent, rule),
         name=name_text, name_en=name_en(name_text), honorific=hon,
-        designation=_text(doc, toks, *desig), designation_en=desig_en,
+        designation=_text(doc, toks, *desig), designation_en=entry.key,
         organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
-        state=_state_of(doc, org_text),
+        state="" if union else _state_of(doc, org_text, entry),
     )
 
 
-def _state_of(doc: Document, org: str) -> str:
-    """None for GeM and central bodies; the state an organisation names; else the article's state."""
-    if not org:
+def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
+    """The state an organisation names; none for GeM, central bodies, public sector companies and
+    union titles; else the article's state. Without organisation only state titles (Chief Minister)
+    take the article's state."""
+    scope = title.data.get("scope")
+    if scope == "central":
         return ""
-    central = [fold(c) for c in lexicon.people()["central_orgs"]]
+    if not org:
+        return doc.primary_state if scope == "state" else ""
     key = fold(org)
     for s, e, entry in lexicon.states().finditer(key):
         if entry:
             return entry.key
-    if any(c == key or c in key.split() or key.startswith(c) for c in central):
+    known = lexicon.organisations().lookup(org)
+    if known and not known.data.get("party"):
+        return ""
+    words = set(_WORDS.findall(key))
+    if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
         return ""
     return doc.primary_state
+
+
+@lru_cache(maxsize=1)
+def _central() -> tuple[str, ...]:
+    return tuple(fold(c) for c in lexicon.people()["central_orgs"])
 
 
 def _merge(records: list[OfficialRecord]) -> list[OfficialRecord]:

@@ -19,6 +19,10 @@ from ..normalise import fold
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _LATIN = regex.compile(r"\p{Latin}")
 _JOINERS = frozenset("-&'")
+# Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
+# allowed inside) and any chunk without whitespace longer than a word can be.
+_PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
+_PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
@@ -54,12 +58,32 @@ def _tokenizer(lang: str):
 
 
 def tokenize(norm: str, start: int, end: int) -> list[Token]:
-    """Tokens of norm[start:end] with working-copy offsets."""
+    """Tokens of norm[start:end] with working-copy offsets.
+
+    Long runs of punctuation ("!!!!...", a row of dandas) and overlong chunks without a space never
+    reach spaCy: its affix search strips them one character at a time over the whole rest, which
+    costs the square of their length. Here they become letter/digit runs and runs of one repeated
+    other character ("!!!!" is one token), in one linear regex pass.
+    """
     seg = norm[start:end]
     lang = "hi" if len(_DEVANAGARI.findall(seg)) >= len(_LATIN.findall(seg)) else "en"
     out: list[Token] = []
-    for t in _tokenizer(lang)(seg):
-        s0 = start + t.idx
+    pos = 0
+    for run in _PATHOLOGICAL.finditer(seg):
+        _spacy_tokens(norm, seg, start, pos, run.start(), lang, out)
+        out += [Token(start + m.start(), start + m.end(), m.group())
+                for m in _PLAIN_TOKEN.finditer(seg, run.start(), run.end())]
+        pos = run.end()
+    _spacy_tokens(norm, seg, start, pos, len(seg), lang, out)
+    return out
+
+
+def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out: list[Token]) -> None:
+    """Append spaCy's tokens of seg[a:b] (offsets into norm), joining words split at a hyphen."""
+    if a >= b:
+        return
+    for t in _tokenizer(lang)(seg[a:b]):
+        s0 = base + a + t.idx
         tok = Token(s0, s0 + len(t.text), t.text)
         if (len(out) >= 2 and out[-1].text in _JOINERS and out[-2].end == out[-1].start
                 and out[-1].end == s0 and out[-2].is_word and tok.is_word):
@@ -67,7 +91,6 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
             del out[-2:]
             tok = Token(prev.start, tok.end, norm[prev.start:tok.end])
         out.append(tok)
-    return out
 
 
 @lru_cache(maxsize=1)

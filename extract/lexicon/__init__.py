@@ -1,8 +1,10 @@
 """Gazetteers and word lists from rules/, compiled once into matchers over the working copy
 (`english` renders names and phrases in Latin script from them).
 
-Owns: states and union territories, cities, designations, honorifics, organisation heads and the
-glossaries (organisation words, usual spellings of name parts), award tiers and categories.
+Owns: states and union territories, cities, designations, honorifics, organisation heads, known
+organisations (GeM, public sector companies, parties), portfolio words, the glossaries (organisation
+words, usual spellings of name parts), common given names and surnames, Devanagari letter names
+(initials), award tiers and categories.
 Each is validated at load (required keys, known states, no colliding surface forms). Matching is
 on the normalised working copy, whole words only, Latin case-insensitive.
 """
@@ -124,10 +126,10 @@ def designations() -> Gazetteer:
 @lru_cache(maxsize=1)
 def people() -> dict:
     data = rules.load("people")
-    for key in ("org_heads_hi", "org_heads_en", "central_orgs", "honorifics"):
+    for key in ("org_heads_hi", "org_heads_en", "central_orgs", "honorifics", "portfolio_words"):
         if not isinstance(data.get(key), list):
             raise rules.RuleError(rules.path_of("people"), key, "expected a list of strings")
-    for key in ("glossary", "names"):
+    for key in ("glossary", "names", "given_names", "surnames", "letters"):
         if not isinstance(data.get(key), dict):
             raise rules.RuleError(rules.path_of("people"), key, "expected a table")
     return data
@@ -140,7 +142,41 @@ def glossary() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def name_spellings() -> dict[str, str]:
-    return {fold(k): v for k, v in people()["names"].items()}
+    """Usual English spelling of a name word, by its folded Devanagari form."""
+    p = people()
+    return {fold(k): v for table in ("given_names", "surnames", "names") for k, v in p[table].items()}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded given names in both scripts."""
+    p = people()["given_names"]
+    return frozenset([fold(k) for k in p] + [fold(v) for v in p.values()])
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Folded surnames in both scripts (the common name parts of [names] count as surnames)."""
+    p = people()
+    pairs = list(p["surnames"].items()) + list(p["names"].items())
+    return frozenset([fold(k) for k, _ in pairs] + [fold(v) for _, v in pairs])
+
+
+@lru_cache(maxsize=1)
+def letter_names() -> dict[str, str]:
+    """Devanagari names of Latin letters -> the letter (initials: पी -> P)."""
+    return {fold(k): v for k, v in people()["letters"].items()}
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in people()["portfolio_words"])
+
+
+@lru_cache(maxsize=1)
+def organisations() -> Gazetteer:
+    """Organisations named by their own name (GeM, public sector companies, parties)."""
+    return _gazetteer("people", "organisation", "en", {})
 
 
 @lru_cache(maxsize=1)

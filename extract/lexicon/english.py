@@ -90,13 +90,72 @@ def _word(word: str, table: dict[str, str]) -> str:
         return known
     if _DEV_WORD.fullmatch(word):
         return romanise_word(word).capitalize()
+    if "." in word and regex.search(r"\p{Devanagari}", word):  # "ए.के." -> "A.K."
+        letters = lexicon.letter_names()
+        parts = [p for p in word.split(".") if p]
+        if parts and all(fold(p) in letters for p in parts):
+            return "".join(letters[fold(p)] + "." for p in parts)
     return word
 
 
-def name_en(name: str) -> str:
-    """A person's name in its usual English spelling."""
+def name_en(name: str, seen: dict[str, str] | None = None) -> str:
+    """A person's name in its usual English spelling; initials spaced ("पीके सिंह", "PK Singh" -> "P K Singh").
+
+    `seen` (from `latin_spellings` of the same article) gives the spelling the article itself uses
+    for a word that sounds the same ("अग्रवाल" next to a tag "Aggarwal")."""
     spellings = lexicon.name_spellings()
-    return " ".join(_word(w, spellings) for w in name.split())
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        en = (_initials(w) if i < len(words) - 1 else "") or _word(w, spellings)
+        if seen and _DEV_WORD.fullmatch(w):
+            en = seen.get(sound_key(en), en)
+        out.append(en)
+    return " ".join(out)
+
+
+_LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
+
+
+def sound_key(word: str) -> str:
+    """A loose key of how a Latin name word sounds: case-folded, ee -> i, oo -> u, no doubled letters."""
+    w = word.casefold().replace("ee", "i").replace("oo", "u")
+    return regex.sub(r"(.)\1+", r"\1", w)
+
+
+def latin_spellings(text: str) -> dict[str, str]:
+    """Sound key -> capitalised Latin word, for every such word of a text (first one wins)."""
+    out: dict[str, str] = {}
+    for m in _LATIN_NAME_WORD.finditer(text):
+        out.setdefault(sound_key(m.group()), m.group())
+    return out
+
+
+_LATIN_INITIALS = regex.compile(r"\p{Lu}{2,3}")
+
+
+def initials_of(word: str) -> str:
+    """'P K' for initials written as one word (PK, पीके); '' for any other word."""
+    return _initials(word)
+
+
+def _initials(word: str) -> str:
+    """'P K' for initials written as one word (PK, पीके); '' for any other word."""
+    if _LATIN_INITIALS.fullmatch(word):
+        return " ".join(word)
+    if not _DEV_WORD.fullmatch(word):
+        return ""
+    letters = lexicon.letter_names()
+    out, i, key = [], 0, fold(word)
+    while i < len(key):
+        for n in (4, 3, 2, 1):  # longest letter name first (डब्ल्यू before डी)
+            if key[i:i + n] in letters:
+                out.append(letters[key[i:i + n]])
+                i += n
+                break
+        else:
+            return ""
+    return " ".join(out)
 
 
 def _state_en(phrase: str) -> str | None:
@@ -143,6 +202,9 @@ def _phrase_en(phrase: str) -> str:
 
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
+    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(regex.sub(r"\s*\([^()]*\)$", "", org))
+    if known:
+        return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)
 
 
