@@ -5,6 +5,6 @@ original text and exact values (int or Decimal, never float).
 rank...); `words` owns the number-word tables read from rules/numbers.toml. Neither knows about
 articles, records or extractors.
 """
-from .expressions import KINDS, NumberExpr, as_json, command, find_in, find_numbers, load_rules
+from .expressions import KINDS, NumberExpr, as_json, command, find_in, find_numbers, is_decimal_point, load_rules
 
-__all__ = ["KINDS", "NumberExpr", "as_json", "command", "find_in", "find_numbers", "load_rules"]
+__all__ = ["KINDS", "NumberExpr", "as_json", "command", "find_in", "find_numbers", "is_decimal_point", "load_rules"]

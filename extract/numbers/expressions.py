@@ -141,6 +141,9 @@ class _Patterns:
     noun: regex.Pattern      # the word after an ordinal
     modified_noun: regex.Pattern  # a counted noun after one modifier word
     worth: regex.Pattern
+    stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
+    count_noun: regex.Pattern  # any counted noun (for a noun standing before its figure)
+    copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
     ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
 
 
@@ -150,7 +153,9 @@ def _build(lx: Lexicon) -> _Patterns:
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
     western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
     indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
-    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
+    # "2. 8 lakh": a stray space after the decimal point, only before a scale word
+    frac = rf"(?:\.[0-9]++|\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})[0-9]++)"
+    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++){frac}?+(?![0-9]|[.,][0-9])"
            rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|{P['scale']})")
     token = rf"{dig}|{P['number_token']}"
     sep = rf"(?:{_}|-(?=\p{{L}}))"
@@ -206,8 +211,11 @@ def _build(lx: Lexicon) -> _Patterns:
         by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word,
         by_sign=by_sign,
         noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
-        modified_noun=regex.compile(rf"{_}{P['cue_count_modifiers']}{_}(?P<noun>{P['count_noun']})"),
+        modified_noun=regex.compile(rf"{_}(?:{P['cue_count_modifiers']}{_}){{1,2}}+(?P<noun>{P['count_noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
+        count_noun=regex.compile(P["count_noun"]),
+        stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
+        copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
     )
 
@@ -407,6 +415,12 @@ def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     if rsep != "range":  # "08 में से 06" / "6 out of 8"
         whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
         end = regs[ix["seq2"]][1]
+        nm = _patterns().noun.match(nt.norm, end)
+        if nm is not None and lx.noun[key(nm.group("noun"))][0] == "count":
+            # "10 out of 22 commodities": two counts of that noun; the second is read afresh
+            unit = lx.noun[key(nm.group("noun"))][1]
+            return _expr(nt, toks[0][1], toks[-1][2], r1.value, "count", unit=unit,
+                         unit_text=_orig(nt, *nm.span("noun"))), s2
         return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
     return _finish(m, nt, r1, r2, toks + toks2, True, len(toks))
 
@@ -476,7 +490,11 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
         elif nxt[0] == "count":
             s, e = after[len(kept)][1:]
             kind = "count"
-            fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
+            # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
+            if key(nt.norm[s:e]) in lx.cue["count_modifiers"] and (mn := pats.modified_noun.match(nt.norm, end)):
+                fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
+            else:
+                fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
         elif nxt[0] is None and (mn := pats.modified_noun.match(nt.norm, end)):
             kind = "count"
             fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
@@ -745,7 +763,75 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
+    return _units_before(nt, out)
+
+
+# Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
+_SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
+_HARD_STOP = regex.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+_UNIT_REACH = 120  # characters a counted noun may stand before its figure
+
+
+def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
+    """Type as counts the bare figures whose counted noun stands before them in the clause, with
+    only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
+    its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
+    back at most _UNIT_REACH characters: the pass is linear."""
+    if not any(e.kind == "plain" for e in out):
+        return out
+    lx, pats = lexicon(), _patterns()
+    norm = nt.norm
+    links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
+    spans = [nt.to_norm(e.start, e.end) for e in out]
+    for i, e in enumerate(out):
+        if e.kind != "plain":
+            continue
+        ns, ne = spans[i]
+        lo = max(0, ns - _UNIT_REACH)
+        for stop in _HARD_STOP.finditer(norm, lo, ns):
+            lo = stop.end()
+        # the nearest anchor before the figure: a count expression or a counted noun
+        anchor_end, unit, unit_text = -1, "", ""
+        skip: list[tuple[int, int]] = []
+        j = i - 1
+        while j >= 0 and spans[j][1] > lo:
+            if out[j].kind in _SEE_THROUGH:
+                skip.append(spans[j])
+                j -= 1
+                continue
+            if out[j].kind == "count":
+                anchor_end, unit, unit_text = spans[j][1], out[j].unit, out[j].unit_text
+            else:
+                lo = spans[j][1]
+            break
+        for m in pats.count_noun.finditer(norm, max(lo, anchor_end), ns):
+            anchor_end, unit, unit_text = m.end(), lx.after[key(m.group())][1], _orig(nt, *m.span())
+        if not unit:
+            continue
+        words: list[str] = []
+        pos = anchor_end
+        for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
+            words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
+            pos = b
+        if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
+            continue
+        if not words:
+            if not pats.copula.match(norm, ne):
+                continue
+        elif not any(w in strong for w in words) and not (e.qualifier != "exact" and not e.text[0].isdigit()):
+            continue
+        out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
     return out
+
+
+def _replace(e: NumberExpr, **fields) -> NumberExpr:
+    return NumberExpr(**{**{f: getattr(e, f) for f in NumberExpr.__dataclass_fields__}, **fields})
+
+
+def is_decimal_point(norm: str, at: int) -> bool:
+    """True when the full stop at `at` of a working copy is the decimal point of a number this
+    layer reads across a stray space ("2. 8 lakh"): no sentence ends there."""
+    return _patterns().stray_decimal.match(norm, at) is not None
 
 
 def find_numbers(text: str) -> list[NumberExpr]:
