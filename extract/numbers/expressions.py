@@ -99,6 +99,8 @@ class NumberExpr:
 
 _CTX = Context(prec=80)  # wide enough that no reading is ever rounded (digit runs are capped)
 _MAX_DIGITS = 15         # longer digit runs are identifiers, not quantities: skipped
+_MAX_VALUE = 10 ** 20     # larger values are not quantities (10^20 rupees is a thousand times world GDP)
+_MAX_TOKENS = 16         # tokens of one number phrase ("one hundred and twenty-five thousand ..." has 12)
 
 
 def _add(a: Number, b: Number) -> Number:
@@ -141,6 +143,7 @@ class _Patterns:
     noun: regex.Pattern      # the word after an ordinal
     modified_noun: regex.Pattern  # a counted noun after one modifier word
     worth: regex.Pattern
+    reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
     stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
     count_noun: regex.Pattern  # any counted noun (for a noun standing before its figure)
     copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
@@ -161,7 +164,9 @@ def _build(lx: Lexicon) -> _Patterns:
     sep = rf"(?:{_}|-(?=\p{{L}}))"
 
     def seq(g: str) -> str:  # a loose run of number tokens; `_read` decides where the number ends
-        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token}))*+"
+        # At most _MAX_TOKENS tokens: the scan resumes after the tokens read, so an uncapped run
+        # ("1 1 1 ...") would be captured again from every token (quadratic); capped, it is linear.
+        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token})){{0,{_MAX_TOKENS - 1}}}+"
 
     # The words around the number are captured by one matcher per side and typed in Python: a
     # few prefix-tree lookups per phrase instead of one per word class.
@@ -214,6 +219,7 @@ def _build(lx: Lexicon) -> _Patterns:
         modified_noun=regex.compile(rf"{_}(?:{P['cue_count_modifiers']}{_}){{1,2}}+(?P<noun>{P['count_noun']})"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
         count_noun=regex.compile(P["count_noun"]),
+        reach=regex.compile(rf"{_}{P['cue_reach']}"),
         stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
@@ -376,7 +382,12 @@ def _orig(nt: NormText, s: int, e: int) -> str:
     return nt.text[a:b]
 
 
-def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> Optional[NumberExpr]:
+    """The expression, or None when its value is absurd ("Rs 1 crore crore crore crore"): no
+    quantity in news copy comes near _MAX_VALUE, and downstream exact arithmetic must not overflow."""
+    high = fields.get("value_high")
+    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
+        return None
     s, e = nt.span(ns, ne)
     return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
                       scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
@@ -475,6 +486,8 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     for (cls, v), s, e in after:
         if cls not in keep:
             break
+        if cls == "qual" and v == "up_to" and pats.reach.match(nt.norm, e):
+            break  # "63,890 करोड़ रुपये तक बढ़ गई": तक before a verb of reaching means "to", no qualifier
         end, kept[cls] = e, (v, s, e)
     start = before[0][1] if before else seq_start
     qual = None if "rank" in pre else (pre.get("qual") or kept.get("qual"))

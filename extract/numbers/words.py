@@ -33,7 +33,7 @@ SYSTEMS = ("indian", "western")
 CUE_KEYS = (
     "percent", "multiplier", "rank_before", "rank_after", "ordinal_suffix", "range", "out_of_total_first",
     "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix", "count_modifiers", "count_link",
-    "count_link_strong", "count_copula",
+    "count_link_strong", "count_copula", "reach",
 )
 
 # Word edges on the working copy: a Devanagari word may end in a combining mark, so \b is not used.
