@@ -58,7 +58,7 @@ def test_runs_of_numbers_cost_linear_steps(unit, monkeypatch):
 
 def _best(text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         t = time.perf_counter()
         find_numbers(text)
         best = min(best, time.perf_counter() - t)
@@ -68,8 +68,13 @@ def _best(text: str) -> float:
 @pytest.mark.parametrize("unit", ["1 ", "एक ", "1 lakh "])
 def test_runs_of_numbers_cost_linear_time(unit):
     find_numbers("1")  # rules loaded
-    small, large = _best(unit * 250), _best(unit * 2000)
-    assert large < 16 * small, (unit, small, large)
+    ratios = []
+    for _ in range(3):  # the machine may be busy: one clean measurement of the ratio is enough
+        small, large = _best(unit * 250), _best(unit * 2000)
+        ratios.append(large / small)
+        if ratios[-1] < 16:
+            break
+    assert min(ratios) < 16, (unit, ratios)  # quadratic would be about 64
 
 
 @pytest.mark.parametrize("text", [
