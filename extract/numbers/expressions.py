@@ -69,6 +69,7 @@ from typing import Any, Callable, Optional
 import regex
 
 from ..normalise import NormText, normalise
+from .phrases import GAP_RE, Hit, Scanner, scanner
 from .words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -135,47 +136,20 @@ class _Patterns:
     # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
     # (a digit, a word, a sign) holding only the branches that can start there: the regex module
     # pays per call for the size of a pattern, so smaller variants are cheaper.
-    by_digit: regex.Pattern
-    by_number: regex.Pattern       # a digit run in no date, time, FY or ordinal shape
+    by_digit: regex.Pattern        # dates, times, financial years, ordinals starting at a digit
     digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
-    by_word: regex.Pattern
-    by_sign: regex.Pattern
-    noun: regex.Pattern      # the word after an ordinal
-    modified_noun: regex.Pattern  # a counted noun after one modifier word
+    by_word: regex.Pattern         # financial years, dates, ordinals, multiplier words at a word
+    junk: regex.Pattern            # a run of digits and punctuation that is no number
     worth: regex.Pattern
     reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
     stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
-    count_noun: regex.Pattern  # any counted noun (for a noun standing before its figure)
     copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
-    ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
 
 
 def _build(lx: Lexicon) -> _Patterns:
     P = lx.patterns
     _ = GAP
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
-    western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
-    indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
-    # "2. 8 lakh": a stray space after the decimal point, only before a scale word
-    frac = rf"(?:\.[0-9]++|\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})[0-9]++)"
-    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++){frac}?+(?![0-9]|[.,][0-9])"
-           rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|{P['scale']})")
-    token = rf"{dig}|{P['number_token']}"
-    sep = rf"(?:{_}|-(?=\p{{L}}))"
-
-    def seq(g: str) -> str:  # a loose run of number tokens; `_read` decides where the number ends
-        # At most _MAX_TOKENS tokens: the scan resumes after the tokens read, so an uncapped run
-        # ("1 1 1 ...") would be captured again from every token (quadratic); capped, it is linear.
-        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token})){{0,{_MAX_TOKENS - 1}}}+"
-
-    # The words around the number are captured by one matcher per side and typed in Python: a
-    # few prefix-tree lookups per phrase instead of one per word class.
-    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)"
-           rf"(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
-           rf"(?P<seq>{seq('tok')})"
-           rf"(?:{_}(?P<rsep>{P['between']}){_}(?P<seq2>{seq('tok2')}))?"
-           rf"(?P<glued>'(?![\p{{L}}\p{{N}}])|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
-           rf"(?:{sep}(?P<post>{P['after']})){{0,3}}+)")
     year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
     day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
     month = P["month"]
@@ -195,34 +169,28 @@ def _build(lx: Lexicon) -> _Patterns:
         "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
                rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
         "multw": rf"(?P<multw>{P['multiplier_word']})",
-        "num": num,
-        "junk": r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
     }
+    # The number phrase itself is read by `phrases.Scanner` (prefix trees over word tokens):
+    # these regexes hold only the shapes that are not a number phrase.
 
     def variant(*names: str) -> regex.Pattern:
         return regex.compile("|".join(alts[n] for n in names))
 
-    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
-    by_number = variant("num", "junk")
+    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord")
     # A digit run can start a date, time, financial year or ordinal only in these shapes; any
     # other digit run is tried with the number-phrase branch alone, which is much cheaper.
     letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
                              | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
     digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
                      rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
-    by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
-    by_sign = variant("num")
+    by_word = variant("fy", "dmy", "mdy", "ord", "multw")
     return _Patterns(
-        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word,
-        by_sign=by_sign,
-        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
-        modified_noun=regex.compile(rf"{_}(?:{P['cue_count_modifiers']}{_}){{1,2}}+(?P<noun>{P['count_noun']})"),
+        by_digit=by_digit, digit_special=regex.compile(digit_special), by_word=by_word,
+        junk=regex.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        count_noun=regex.compile(P["count_noun"]),
         reach=regex.compile(rf"{_}{P['cue_reach']}"),
         stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
-        ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
     )
 
 
@@ -401,39 +369,41 @@ def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
     return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
 
 
-def _tokens(m: regex.Match, i: int) -> list[tuple[str, int, int]]:
-    return list(zip(m.captures(i), m.starts(i), m.ends(i)))
+def _noun_after(nt: NormText, q: int) -> tuple[int, int]:
+    """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
+    norm = nt.norm
+    r = GAP_RE.match(norm, q).end()
+    e = _scan().noun.match(norm, r)
+    return (r, e) if e >= 0 else (-1, -1)
 
 
-def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    lx, ix = lexicon(), _patterns().ix[m.re]
-    regs = m.regs
-    toks = _tokens(m, ix["tok"])
+def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    toks = hit.toks
     r1 = _read(toks, lx)
     if r1.used == 0:
         return None, toks[0][2]
     if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
-        return _finish(m, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
-    s2 = regs[ix["seq2"]][0]
+        return _finish(hit, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
+    s2 = hit.s2
     if s2 < 0:
-        return _finish(m, nt, r1, None, toks, True)
-    toks2 = _tokens(m, ix["tok2"])
+        return _finish(hit, nt, r1, None, toks, True)
+    toks2 = hit.toks2
     r2 = _read(toks2, lx)
-    rsep = lx.between[key(m.group(ix["rsep"]))][0]
+    rsep = lx.between[key(hit.rsep)][0]
     ok = r2.used == len(toks2) and (rsep != "range" or r2.value > _range_low(r1, r2))
     if not ok:  # no range: the second number is read afresh
-        return _finish(m, nt, r1, None, toks, False)[0], s2
+        return _finish(hit, nt, r1, None, toks, False)[0], s2
     if rsep != "range":  # "08 में से 06" / "6 out of 8"
         whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
-        end = regs[ix["seq2"]][1]
-        nm = _patterns().noun.match(nt.norm, end)
-        if nm is not None and lx.noun[key(nm.group("noun"))][0] == "count":
+        end = toks2[-1][2]
+        ns, ne = _noun_after(nt, end)
+        if ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "count":
             # "10 out of 22 commodities": two counts of that noun; the second is read afresh
-            unit = lx.noun[key(nm.group("noun"))][1]
-            return _expr(nt, toks[0][1], toks[-1][2], r1.value, "count", unit=unit,
-                         unit_text=_orig(nt, *nm.span("noun"))), s2
+            return _expr(nt, toks[0][1], toks[-1][2], r1.value, "count", unit=lx.noun[key(nt.norm[ns:ne])][1],
+                         unit_text=_orig(nt, ns, ne)), s2
         return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
-    return _finish(m, nt, r1, r2, toks + toks2, True, len(toks))
+    return _finish(hit, nt, r1, r2, toks + toks2, True, len(toks))
 
 
 def _range_low(r1: _Reading, r2: _Reading) -> Number:
@@ -449,19 +419,15 @@ _KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("
           "rank": (), "": ("qual", "duration")}
 
 
-def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
+def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
             ) -> tuple[Optional[NumberExpr], int]:
     """Type the number phrase and cut its span: the words before it that belong to it, the core,
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
-    ix = pats.ix[m.re]
     seq_start, core_end = toks[0][1], toks[-1][2]
-    regs = m.regs
-    pre_i = ix["pre"]
-    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, pre_i)] if regs[pre_i][0] >= 0 else []
-    after = (_after_words(m, nt, r1, seq_start, lx, ix)
-             if with_suffix and (regs[ix["post"]][0] >= 0 or regs[ix["glued"]][0] >= 0) else [])
+    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre]
+    after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
     scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
     fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
@@ -504,13 +470,14 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             s, e = after[len(kept)][1:]
             kind = "count"
             # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
-            if key(nt.norm[s:e]) in lx.cue["count_modifiers"] and (mn := pats.modified_noun.match(nt.norm, end)):
-                fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
+            ms, me = _scan().modified_noun(nt.norm, end) if key(nt.norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
+            if ms >= 0:
+                fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
             else:
                 fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and (mn := pats.modified_noun.match(nt.norm, end)):
+        elif nxt[0] is None and (mn := _scan().modified_noun(nt.norm, end))[0] >= 0:
             kind = "count"
-            fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
+            fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
             if not kind:
@@ -523,12 +490,12 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     return _expr(nt, start, end, value, kind, qualifier=qualifier, value_high=high, **fields), end
 
 
-def _after_words(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon,
-                 ix: dict[str, int]) -> list[tuple[tuple[str, Any], int, int]]:
+def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon
+                 ) -> list[tuple[tuple[str, Any], int, int]]:
     """The typed words right after the number, in an order that makes sense (see _AFTER_RANK)."""
     out: list[tuple[tuple[str, Any], int, int]] = []
-    posts = _tokens(m, ix["post"])
-    gs, ge = m.regs[ix["glued"]]
+    posts = hit.post
+    gs, ge = hit.glued
     if gs >= 0:
         if nt.norm[gs] in "xX":
             out.append((("mult", None), gs, ge))
@@ -620,10 +587,10 @@ def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
     """The shape matched is no date or year pair: read the same place as a number phrase."""
     pos = m.start() if at is None else at
-    n = _patterns().by_sign.match(nt.norm, pos)
-    if n is None:
+    hit = _scan().scan(nt.norm, pos)
+    if hit is None:
         return None, pos + 1
-    return _on_num(n, nt)
+    return _on_num(hit, nt)
 
 
 def _fy_period(y: int) -> str:
@@ -655,13 +622,12 @@ def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 
 def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
-    nm = _patterns().noun.match(nt.norm, m.end())
-    rank_noun = nm is not None and lx.noun[key(nm.group("noun"))][0] == "rank"
+    ns, ne = _noun_after(nt, m.end())
+    rank_noun = ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "rank"
     value = int(m.group("ordn")) if m.group("ordn") else lx.ordinal[key(m.group("ordw"))]
     if not rank_noun:
         return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
-    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank",
-                 unit_text=_orig(nt, *nm.span("noun"))), m.end()
+    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank", unit_text=_orig(nt, ns, ne)), m.end()
 
 
 def _on_multiplier_word(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
@@ -715,18 +681,33 @@ def _in_word(norm: str, at: int) -> bool:
 _DIGITS_SIGNS = frozenset("0123456789₹$€£~")
 _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
     "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
-    "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
+    "ord": _on_ordinal, "multw": _on_multiplier_word,
 }
 
 
 # --- public interface ---------------------------------------------------------------------------
 
+def _scan() -> Scanner:
+    return scanner(_MAX_TOKENS)
+
+
 @lru_cache(maxsize=1)
 def _scanner() -> tuple:
     """What find_in uses at every call, looked up once."""
     pats, lx = _patterns(), lexicon()
-    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_number.match, pats.by_word.match,
-            pats.by_sign.match, pats.digit_special.match)
+    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_word.match, pats.digit_special.match,
+            pats.junk.match, _scan().scan, _special_words(lx), frozenset(lx.month))
+
+
+def _special_words(lx: Lexicon) -> frozenset[str]:
+    """word_key of the words that can start a financial year, date, rank ordinal or multiplier
+    word (the shapes of `_Patterns.by_word`); a cardinal starts one only before a month."""
+    out = set()
+    for f in lx.forms["special_start"]:
+        first = WORD_TOKEN.search(normalise(f).norm)
+        if first and not first.group()[0].isdigit():
+            out.add(word_key(first.group()))
+    return frozenset(out)
 
 
 def find_in(nt: NormText) -> list[NumberExpr]:
@@ -737,7 +718,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, by_digit, by_number, by_word, by_sign, special = _scanner()
+    starts, numbers, by_digit, by_word, special, junk, scan, special_words, months = _scanner()
     tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
@@ -746,16 +727,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             at = tm.start()
             t = tm.group()
             c = t[0]
+            m = None
             if "0" <= c <= "9":
                 e = tm.end()
                 if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                grammar = by_digit if special(norm, at) else by_number
-            elif c in _SIGNS:
-                grammar = by_sign
-            else:
+                if special(norm, at):
+                    m = by_digit(norm, at)
+            elif c not in _SIGNS:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
                     cls = starts.get(word_key(t))
@@ -765,11 +746,20 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
                     if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
                         continue
-                grammar = by_word
-            m = grammar(norm, at)
-            if m is None:
-                continue
-            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+                wk = word_key(t)
+                if wk in special_words or (wk in numbers and any(
+                        word_key(w) in months for w in tokens_in(norm, tm.end(), tm.end() + 30)[:2])):
+                    m = by_word(norm, at)
+            if m is not None:
+                expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+            else:
+                hit = scan(norm, at)
+                if hit is None:
+                    if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
+                        pos = max(junk(norm, at).end(), at + 1)
+                        break
+                    continue
+                expr, nxt = _on_num(hit, nt)
             if expr is not None:
                 out.append(expr)
             pos = max(nxt, at + 1)
@@ -795,6 +785,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     lx, pats = lexicon(), _patterns()
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
+    nouns = _scan().count_noun
     spans = [nt.to_norm(e.start, e.end) for e in out]
     for i, e in enumerate(out):
         if e.kind != "plain":
@@ -817,8 +808,14 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             else:
                 lo = spans[j][1]
             break
-        for m in pats.count_noun.finditer(norm, max(lo, anchor_end), ns):
-            anchor_end, unit, unit_text = m.end(), lx.after[key(m.group())][1], _orig(nt, *m.span())
+        q = max(lo, anchor_end)
+        for tm in WORD_TOKEN.finditer(norm, q, ns):
+            if tm.start() < q:
+                continue
+            ce = nouns.match(norm, tm.start())
+            if 0 <= ce <= ns:
+                anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
+                q = ce
         if not unit:
             continue
         words: list[str] = []

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from extract import pipeline
-from extract.numbers import expressions, find_numbers
+from extract.numbers import expressions, find_numbers, phrases
 from extract.output.csvsafe import read_csv
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,18 +30,18 @@ RUNS = ["1 ", "एक ", "one ", "1 lakh ", "1 crore ", "दो सौ ", "a ", 
 
 
 class _Steps:
-    """Counts the number tokens the grammar captures (a proxy for the work done)."""
+    """Counts the number tokens the phrase scanner reads (a proxy for the work done)."""
 
     def __init__(self, monkeypatch):
         self.n = 0
-        real = expressions._tokens
+        real = phrases.Scanner.run
 
-        def counting(m, i):
-            toks = real(m, i)
+        def counting(scanner, norm, pos):
+            toks = real(scanner, norm, pos)
             self.n += len(toks)
             return toks
 
-        monkeypatch.setattr(expressions, "_tokens", counting)
+        monkeypatch.setattr(phrases.Scanner, "run", counting)
 
     def of(self, text: str) -> int:
         self.n = 0

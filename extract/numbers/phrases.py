@@ -1,0 +1,296 @@
+"""Token-level matching of one number phrase on the working copy: the words before the number
+(qualifiers, currency markers, rank words), the run of number tokens, a range or part-of-whole
+word and a second run, a glued prime or x, and the words after (currency, percent, qualifier,
+counted or time noun...).
+
+Owns only where those pieces stand. Surface forms are matched with prefix trees over word
+tokens and dictionary lookups of their folded keys (lower case, nukta dropped), which is what
+makes the number layer fast: the `regex` module pays on every call for the size of a pattern, and
+the alternations of hundreds of forms were most of the cost. Reading values and typing the phrase
+is `expressions`' job; the word data come from `words.lexicon()`.
+
+The forms match as the regex alternations of `words` did: a blank inside a form matches any run
+of blanks (also a line break), an inner hyphen matches a hyphen, one blank or nothing, a Latin
+letter matches in either case, a nukta is optional, and a form that starts or ends with a letter
+starts or ends at a word edge.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from ..normalise import normalise
+from .words import NUKTA, WORD_END, lexicon
+
+_WORD = regex.compile(r"[\p{L}\p{M}]++")
+_SPACE = regex.compile(r"\s++")
+_PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
+# blanks between tokens of one phrase: spaces and tabs, and at most one line break
+_GAP = GAP_RE = regex.compile(r"[ \t]*+(?:(?:\r\n|\n)[ \t]*+)?+")
+# blanks (and commas: "Rs, 28,732.90") after a word before the number
+_PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
+_GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
+_END = None  # marks a node where a form ends
+
+
+def _word_key(w: str) -> str:
+    return w.lower().replace(NUKTA, "")
+
+
+def _units(form: str) -> list[list[tuple[str, str]]]:
+    """The unit sequences of one form, each unit (separator before it, word key or character);
+    a form with an inner hyphen also gets its joined spelling ("आस-पास", "आसपास")."""
+    norm = normalise(form).norm.strip()
+    pieces = _PIECE.findall(norm)
+    out: list[tuple[str, str]] = []
+    joined: list[tuple[str, str]] = []
+    sep = ""
+    for i, p in enumerate(pieces):
+        if p.isspace():
+            sep = " "
+            continue
+        inner = (p == "-" and 0 < i < len(pieces) - 1 and _WORD.fullmatch(pieces[i - 1])
+                 and _WORD.fullmatch(pieces[i + 1]))
+        if inner:
+            sep = "-"
+            continue
+        k = _word_key(p) if _WORD.fullmatch(p) else p
+        out.append((sep, k))
+        if sep == "-" and joined and _WORD.fullmatch(p):
+            joined[-1] = (joined[-1][0], joined[-1][1] + k)
+        else:
+            joined.append((sep, k))
+        sep = ""
+    return [out] if joined == out else [out, joined]
+
+
+class FormTrie:
+    """Longest match of any of a list of surface forms at a position of the working copy."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, forms: Iterable[str]):
+        self.root: dict = {}
+        for form in forms:
+            for units in _units(form):
+                node = self.root
+                for sep, unit in units:
+                    node = node.setdefault(sep, {}).setdefault(unit, {})
+                node[_END] = True
+
+    def match(self, norm: str, pos: int) -> int:
+        """End of the longest form starting at `pos`, or -1. A form starting with a letter does
+        not start inside a word; word units always take a whole word."""
+        n = len(norm)
+        if pos >= n:
+            return -1
+        first = self.root.get("")
+        if first is None:
+            return -1
+        m = _WORD.match(norm, pos)
+        if m is not None:
+            if pos and _WORD.match(norm, pos - 1):
+                return -1
+            node = first.get(_word_key(m.group()))
+            e = m.end()
+        else:
+            node = first.get(norm[pos])
+            e = pos + 1
+        if node is None:
+            return -1
+        return self._walk(norm, node, e, n)
+
+    def _walk(self, norm: str, node: dict, q: int, n: int) -> int:
+        best = q if _END in node else -1
+        for sep, table in node.items():
+            if sep is _END:
+                continue
+            r = q
+            if sep == " ":
+                m = _SPACE.match(norm, q)
+                if m is None:
+                    continue
+                r = m.end()
+            elif sep == "-" and q < n and (norm[q] == "-" or norm[q].isspace()):
+                r = q + 1
+            if r >= n:
+                continue
+            m = _WORD.match(norm, r)
+            if m is not None:
+                child, e = table.get(_word_key(m.group())), m.end()
+            else:
+                child, e = table.get(norm[r]), r + 1
+            if child is not None:
+                end = self._walk(norm, child, e, n)
+                if end > best:
+                    best = end
+        return best
+
+
+class Hit:
+    """Where the pieces of one number phrase stand (working-copy offsets)."""
+
+    __slots__ = ("pre", "toks", "rsep", "s2", "toks2", "glued", "post")
+
+    def __init__(self, pre, toks, rsep, s2, toks2, glued, post):
+        self.pre: list[tuple[str, int, int]] = pre
+        self.toks: list[tuple[str, int, int]] = toks
+        self.rsep: str = rsep          # the range / part-of-whole word, "" when none
+        self.s2: int = s2              # start of the second run, -1 when none
+        self.toks2: list[tuple[str, int, int]] = toks2
+        self.glued: tuple[int, int] = glued  # a glued ' or x, (-1, -1) when none
+        self.post: list[tuple[str, int, int]] = post
+
+
+class Scanner:
+    """Reads the pieces of a number phrase starting at a position (see `scan`)."""
+
+    def __init__(self, max_tokens: int):
+        lx = lexicon()
+        f = lx.forms
+        self.max_tokens = max_tokens
+        self.before = FormTrie(f["word before a number"])
+        self.after = FormTrie(f["word after a number"])
+        self.between = FormTrie(f["word between two numbers"])
+        self.number_token = FormTrie(f["number_token"])
+        self.count_noun = FormTrie(f["count_noun"])
+        self.noun = FormTrie(f["noun"])
+        self.modifier = FormTrie(f["count_modifiers"])
+        self.scale_keys = frozenset(_word_key(normalise(s).norm) for s in f["scale"] if " " not in s.strip())
+        dstart = r"(?<![0-9]|[0-9][.,])"
+        western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
+        indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
+        # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
+        self.digits = regex.compile(
+            rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
+            rf"(?![0-9]|[.,][0-9])")
+        self.x_end = regex.compile(rf"[xX]{WORD_END}")
+
+    def _scale_at(self, norm: str, pos: int) -> bool:
+        m = _WORD.match(norm, pos)
+        return m is not None and _word_key(m.group()) in self.scale_keys
+
+    def token(self, norm: str, pos: int) -> int:
+        """End of the number token at pos (a digit run in one of its shapes, or a number word,
+        scale word, "and" or "a"), or -1."""
+        if pos >= len(norm):
+            return -1
+        c = norm[pos]
+        if "0" <= c <= "9":
+            m = self.digits.match(norm, pos)
+            if m is None:
+                return -1
+            e = m.end()
+            if m.group("stray"):  # the stray-space decimal only stands before a scale word
+                g = _GAP.match(norm, e).end()
+                if not self._scale_at(norm, g):
+                    e = m.start("stray")
+            if e < len(norm) and _WORD.match(norm, e):
+                if not (self.x_end.match(norm, e) or self._scale_at(norm, e)):
+                    return -1
+            return e
+        return self.number_token.match(norm, pos)
+
+    def _sep_token(self, norm: str, q: int) -> tuple[int, int]:
+        """The next token of a run after q: blanks (one line break at most) or a hyphen before a
+        letter between them. (start, end) or (-1, -1)."""
+        r = _GAP.match(norm, q).end()
+        e = self.token(norm, r)
+        if e >= 0:
+            return r, e
+        if q < len(norm) - 1 and norm[q] == "-" and _WORD.match(norm, q + 1):
+            e = self.token(norm, q + 1)
+            if e >= 0:
+                return q + 1, e
+        return -1, -1
+
+    def run(self, norm: str, pos: int) -> list[tuple[str, int, int]]:
+        """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
+        number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
+        captured again from every token (quadratic)."""
+        e = self.token(norm, pos)
+        if e < 0:
+            return []
+        toks = [(norm[pos:e], pos, e)]
+        while len(toks) < self.max_tokens:
+            s, e = self._sep_token(norm, e)
+            if s < 0:
+                break
+            toks.append((norm[s:e], s, e))
+        return toks
+
+    def _post(self, norm: str, q: int) -> tuple[int, int]:
+        r = _GAP.match(norm, q).end()
+        e = self.after.match(norm, r)
+        if e >= 0:
+            return r, e
+        if q < len(norm) - 1 and norm[q] == "-" and _WORD.match(norm, q + 1):
+            e = self.after.match(norm, q + 1)
+            if e >= 0:
+                return q + 1, e
+        return -1, -1
+
+    def scan(self, norm: str, at: int) -> Optional[Hit]:
+        """The number phrase starting at `at`, or None."""
+        if at and _WORD.match(norm, at - 1):
+            return None
+        if at > 1 and norm[at - 1] == "-" and _WORD.match(norm, at - 2):
+            return None
+        pre: list[tuple[str, int, int]] = []
+        p = at
+        for _ in range(2):
+            e = self.before.match(norm, p)
+            if e < 0:
+                break
+            pre.append((norm[p:e], p, e))
+            p = _PRE_GAP.match(norm, e).end()
+        toks = self.run(norm, p)
+        while not toks and pre:  # fewer words before: the last one may start the number
+            p = pre.pop()[1]
+            toks = self.run(norm, p)
+        if not toks:
+            return None
+        q = toks[-1][2]
+        rsep, s2, toks2 = "", -1, []
+        r = _GAP.match(norm, q).end()
+        e = self.between.match(norm, r)
+        if e >= 0:
+            r2 = _GAP.match(norm, e).end()
+            toks2 = self.run(norm, r2)
+            if toks2:
+                rsep, s2, q = norm[r:e], r2, toks2[-1][2]
+        glued = (-1, -1)
+        m = _GLUED.match(norm, q)
+        if m is not None:
+            glued = m.span()
+            q = m.end()
+        post: list[tuple[str, int, int]] = []
+        for _ in range(3):
+            s, e = self._post(norm, q)
+            if s < 0:
+                break
+            post.append((norm[s:e], s, e))
+            q = e
+        return Hit(pre, toks, rsep, s2, toks2, glued, post)
+
+    def modified_noun(self, norm: str, q: int) -> tuple[int, int]:
+        """A counted noun after one or two modifier words ("lakh government buyers"), from q:
+        the noun's (start, end) or (-1, -1)."""
+        for _ in range(2):
+            r = _GAP.match(norm, q).end()
+            e = self.modifier.match(norm, r)
+            if e < 0:
+                break
+            r = _GAP.match(norm, e).end()
+            ne = self.count_noun.match(norm, r)
+            if ne >= 0:
+                return r, ne
+            q = e
+        return -1, -1
+
+
+@lru_cache(maxsize=4)
+def scanner(max_tokens: int) -> Scanner:
+    return Scanner(max_tokens)
