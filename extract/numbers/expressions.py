@@ -64,12 +64,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import GAP_RE, Hit, Scanner, scanner
+from .phrases import Hit, Scanner, scanner
 from .words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -77,9 +77,9 @@ KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year"
 Number = int | Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class NumberExpr:
-    """One numeric expression; text == original_text[start:end]."""
+class NumberExpr(NamedTuple):
+    """One numeric expression; text == original_text[start:end]. A named tuple: immutable and
+    several times cheaper to build than a frozen dataclass (the layer builds one per number)."""
 
     start: int
     end: int
@@ -371,10 +371,8 @@ def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
 
 def _noun_after(nt: NormText, q: int) -> tuple[int, int]:
     """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
-    norm = nt.norm
-    r = GAP_RE.match(norm, q).end()
-    e = _scan().noun.match(norm, r)
-    return (r, e) if e >= 0 else (-1, -1)
+    sc = _scan()
+    return sc.noun_after(sc.words(nt.norm), q)
 
 
 def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
@@ -470,12 +468,12 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             s, e = after[len(kept)][1:]
             kind = "count"
             # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
-            ms, me = _scan().modified_noun(nt.norm, end) if key(nt.norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
+            ms, me = _scan().modified_noun(_scan().words(nt.norm), end) if key(nt.norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
             if ms >= 0:
                 fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
             else:
                 fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and (mn := _scan().modified_noun(nt.norm, end))[0] >= 0:
+        elif nxt[0] is None and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
             kind = "count"
             fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
@@ -587,7 +585,8 @@ def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
     """The shape matched is no date or year pair: read the same place as a number phrase."""
     pos = m.start() if at is None else at
-    hit = _scan().scan(nt.norm, pos)
+    sc = _scan()
+    hit = sc.scan(sc.words(nt.norm), pos)
     if hit is None:
         return None, pos + 1
     return _on_num(hit, nt)
@@ -696,7 +695,7 @@ def _scanner() -> tuple:
     """What find_in uses at every call, looked up once."""
     pats, lx = _patterns(), lexicon()
     return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_word.match, pats.digit_special.match,
-            pats.junk.match, _scan().scan, _special_words(lx), frozenset(lx.month))
+            pats.junk.match, _scan(), _special_words(lx), frozenset(lx.month))
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -718,7 +717,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, by_digit, by_word, special, junk, scan, special_words, months = _scanner()
+    starts, numbers, by_digit, by_word, special, junk, sc, special_words, months = _scanner()
+    scan, words = sc.scan, sc.words(norm)
     tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
@@ -753,7 +753,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
-                hit = scan(norm, at)
+                hit = scan(words, at)
                 if hit is None:
                     if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
                         pos = max(junk(norm, at).end(), at + 1)
@@ -786,6 +786,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
+    wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
     for i, e in enumerate(out):
         if e.kind != "plain":
@@ -812,7 +813,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
         for tm in WORD_TOKEN.finditer(norm, q, ns):
             if tm.start() < q:
                 continue
-            ce = nouns.match(norm, tm.start())
+            ce = nouns.match(wmap, tm.start())
             if 0 <= ce <= ns:
                 anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
                 q = ce
@@ -835,7 +836,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
 
 
 def _replace(e: NumberExpr, **fields) -> NumberExpr:
-    return NumberExpr(**{**{f: getattr(e, f) for f in NumberExpr.__dataclass_fields__}, **fields})
+    return e._replace(**fields)
 
 
 def is_decimal_point(norm: str, at: int) -> bool:

@@ -28,7 +28,6 @@ _WORD = regex.compile(r"[\p{L}\p{M}]++")
 _SPACE = regex.compile(r"\s++")
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
-_GAP = GAP_RE = regex.compile(r"[ \t]*+(?:(?:\r\n|\n)[ \t]*+)?+")
 # blanks (and commas: "Rs, 28,732.90") after a word before the number
 _PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
@@ -37,6 +36,31 @@ _END = None  # marks a node where a form ends
 
 def _word_key(w: str) -> str:
     return w.lower().replace(NUKTA, "")
+
+
+class Words:
+    """The word tokens of one working copy, by start: (end, key). Built once per text, so that
+    the prefix trees look words up in a dictionary instead of running a regex at every step."""
+
+    __slots__ = ("norm", "at")
+
+    def __init__(self, norm: str):
+        self.norm = norm
+        self.at: dict[int, tuple[int, str]] = {
+            m.start(): (m.end(), m.group().lower().replace(NUKTA, "")) for m in _WORD.finditer(norm)}
+
+
+def gap(norm: str, q: int) -> int:
+    """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
+    line break."""
+    n = len(norm)
+    while q < n and (norm[q] == " " or norm[q] == "\t"):
+        q += 1
+    if q < n and (norm[q] == "\n" or (norm[q] == "\r" and q + 1 < n and norm[q + 1] == "\n")):
+        q += 1 if norm[q] == "\n" else 2
+        while q < n and (norm[q] == " " or norm[q] == "\t"):
+            q += 1
+    return q
 
 
 def _units(form: str) -> list[list[tuple[str, str]]]:
@@ -69,7 +93,7 @@ def _units(form: str) -> list[list[tuple[str, str]]]:
 class FormTrie:
     """Longest match of any of a list of surface forms at a position of the working copy."""
 
-    __slots__ = ("root",)
+    __slots__ = ("root", "first")
 
     def __init__(self, forms: Iterable[str]):
         self.root: dict = {}
@@ -79,51 +103,55 @@ class FormTrie:
                 for sep, unit in units:
                     node = node.setdefault(sep, {}).setdefault(unit, {})
                 node[_END] = True
+        self.first: dict = self.root.get("", {})
 
-    def match(self, norm: str, pos: int) -> int:
-        """End of the longest form starting at `pos`, or -1. A form starting with a letter does
-        not start inside a word; word units always take a whole word."""
-        n = len(norm)
-        if pos >= n:
+    def match(self, words: Words, pos: int) -> int:
+        """End of the longest form starting at `pos` (a word start or a character that is no
+        letter), or -1; word units always take a whole word."""
+        norm = words.norm
+        if pos >= len(norm):
             return -1
-        first = self.root.get("")
-        if first is None:
+        w = words.at.get(pos)
+        if w is not None:
+            node = self.first.get(w[1])
+            e = w[0]
+        elif norm[pos].isalpha():  # inside a word
             return -1
-        m = _WORD.match(norm, pos)
-        if m is not None:
-            if pos and _WORD.match(norm, pos - 1):
-                return -1
-            node = first.get(_word_key(m.group()))
-            e = m.end()
         else:
-            node = first.get(norm[pos])
+            node = self.first.get(norm[pos])
             e = pos + 1
         if node is None:
             return -1
-        return self._walk(norm, node, e, n)
+        if len(node) == 1 and _END in node:
+            return e
+        return self._walk(words, node, e)
 
-    def _walk(self, norm: str, node: dict, q: int, n: int) -> int:
+    def _walk(self, words: Words, node: dict, q: int) -> int:
+        norm = words.norm
+        n = len(norm)
         best = q if _END in node else -1
         for sep, table in node.items():
             if sep is _END:
                 continue
             r = q
             if sep == " ":
-                m = _SPACE.match(norm, q)
-                if m is None:
+                while r < n and norm[r].isspace():
+                    r += 1
+                if r == q:
                     continue
-                r = m.end()
             elif sep == "-" and q < n and (norm[q] == "-" or norm[q].isspace()):
                 r = q + 1
             if r >= n:
                 continue
-            m = _WORD.match(norm, r)
-            if m is not None:
-                child, e = table.get(_word_key(m.group())), m.end()
+            w = words.at.get(r)
+            if w is not None:
+                child, e = table.get(w[1]), w[0]
+            elif norm[r].isalpha():
+                continue
             else:
                 child, e = table.get(norm[r]), r + 1
             if child is not None:
-                end = self._walk(norm, child, e, n)
+                end = self._walk(words, child, e)
                 if end > best:
                     best = end
         return best
@@ -145,7 +173,8 @@ class Hit:
 
 
 class Scanner:
-    """Reads the pieces of a number phrase starting at a position (see `scan`)."""
+    """Reads the pieces of a number phrase starting at a position (see `scan`). Every method
+    takes the `Words` of the text (see `words`)."""
 
     def __init__(self, max_tokens: int):
         lx = lexicon()
@@ -166,15 +195,19 @@ class Scanner:
         self.digits = regex.compile(
             rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
-        self.x_end = regex.compile(rf"[xX]{WORD_END}")
+        self._words: Optional[Words] = None
 
-    def _scale_at(self, norm: str, pos: int) -> bool:
-        m = _WORD.match(norm, pos)
-        return m is not None and _word_key(m.group()) in self.scale_keys
+    def words(self, norm: str) -> Words:
+        """The word tokens of `norm`, kept for the text being scanned."""
+        w = self._words
+        if w is None or w.norm is not norm:
+            w = self._words = Words(norm)
+        return w
 
-    def token(self, norm: str, pos: int) -> int:
+    def token(self, words: Words, pos: int) -> int:
         """End of the number token at pos (a digit run in one of its shapes, or a number word,
         scale word, "and" or "a"), or -1."""
+        norm = words.norm
         if pos >= len(norm):
             return -1
         c = norm[pos]
@@ -184,56 +217,51 @@ class Scanner:
                 return -1
             e = m.end()
             if m.group("stray"):  # the stray-space decimal only stands before a scale word
-                g = _GAP.match(norm, e).end()
-                if not self._scale_at(norm, g):
+                w = words.at.get(gap(norm, e))
+                if w is None or w[1] not in self.scale_keys:
                     e = m.start("stray")
-            if e < len(norm) and _WORD.match(norm, e):
-                if not (self.x_end.match(norm, e) or self._scale_at(norm, e)):
+            w = words.at.get(e)
+            if w is not None:  # a letter right after the digits: a glued x or scale word only
+                if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
                     return -1
+            elif e < len(norm) and _WORD.match(norm, e):
+                return -1
             return e
-        return self.number_token.match(norm, pos)
+        return self.number_token.match(words, pos)
 
-    def _sep_token(self, norm: str, q: int) -> tuple[int, int]:
-        """The next token of a run after q: blanks (one line break at most) or a hyphen before a
-        letter between them. (start, end) or (-1, -1)."""
-        r = _GAP.match(norm, q).end()
-        e = self.token(norm, r)
+    def _next(self, trie: "FormTrie", words: Words, q: int) -> tuple[int, int]:
+        """The next form of `trie` after q: after blanks (one line break at most) or after a
+        hyphen before a letter. (start, end) or (-1, -1)."""
+        norm = words.norm
+        r = gap(norm, q)
+        e = self.token(words, r) if trie is None else trie.match(words, r)
         if e >= 0:
             return r, e
-        if q < len(norm) - 1 and norm[q] == "-" and _WORD.match(norm, q + 1):
-            e = self.token(norm, q + 1)
+        if q < len(norm) - 1 and norm[q] == "-" and (q + 1) in words.at:
+            e = self.token(words, q + 1) if trie is None else trie.match(words, q + 1)
             if e >= 0:
                 return q + 1, e
         return -1, -1
 
-    def run(self, norm: str, pos: int) -> list[tuple[str, int, int]]:
+    def run(self, words: Words, pos: int) -> list[tuple[str, int, int]]:
         """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
         number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
         captured again from every token (quadratic)."""
-        e = self.token(norm, pos)
+        e = self.token(words, pos)
         if e < 0:
             return []
+        norm = words.norm
         toks = [(norm[pos:e], pos, e)]
         while len(toks) < self.max_tokens:
-            s, e = self._sep_token(norm, e)
+            s, e = self._next(None, words, e)
             if s < 0:
                 break
             toks.append((norm[s:e], s, e))
         return toks
 
-    def _post(self, norm: str, q: int) -> tuple[int, int]:
-        r = _GAP.match(norm, q).end()
-        e = self.after.match(norm, r)
-        if e >= 0:
-            return r, e
-        if q < len(norm) - 1 and norm[q] == "-" and _WORD.match(norm, q + 1):
-            e = self.after.match(norm, q + 1)
-            if e >= 0:
-                return q + 1, e
-        return -1, -1
-
-    def scan(self, norm: str, at: int) -> Optional[Hit]:
+    def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
+        norm = words.norm
         if at and _WORD.match(norm, at - 1):
             return None
         if at > 1 and norm[at - 1] == "-" and _WORD.match(norm, at - 2):
@@ -241,50 +269,58 @@ class Scanner:
         pre: list[tuple[str, int, int]] = []
         p = at
         for _ in range(2):
-            e = self.before.match(norm, p)
+            e = self.before.match(words, p)
             if e < 0:
                 break
             pre.append((norm[p:e], p, e))
             p = _PRE_GAP.match(norm, e).end()
-        toks = self.run(norm, p)
+        toks = self.run(words, p)
         while not toks and pre:  # fewer words before: the last one may start the number
             p = pre.pop()[1]
-            toks = self.run(norm, p)
+            toks = self.run(words, p)
         if not toks:
             return None
         q = toks[-1][2]
         rsep, s2, toks2 = "", -1, []
-        r = _GAP.match(norm, q).end()
-        e = self.between.match(norm, r)
+        r = gap(norm, q)
+        e = self.between.match(words, r)
         if e >= 0:
-            r2 = _GAP.match(norm, e).end()
-            toks2 = self.run(norm, r2)
+            r2 = gap(norm, e)
+            toks2 = self.run(words, r2)
             if toks2:
                 rsep, s2, q = norm[r:e], r2, toks2[-1][2]
         glued = (-1, -1)
-        m = _GLUED.match(norm, q)
-        if m is not None:
-            glued = m.span()
-            q = m.end()
+        if q < len(norm) and norm[q] in "'xX":
+            m = _GLUED.match(norm, q)
+            if m is not None:
+                glued = m.span()
+                q = m.end()
         post: list[tuple[str, int, int]] = []
         for _ in range(3):
-            s, e = self._post(norm, q)
+            s, e = self._next(self.after, words, q)
             if s < 0:
                 break
             post.append((norm[s:e], s, e))
             q = e
         return Hit(pre, toks, rsep, s2, toks2, glued, post)
 
-    def modified_noun(self, norm: str, q: int) -> tuple[int, int]:
+    def noun_after(self, words: Words, q: int) -> tuple[int, int]:
+        """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
+        r = gap(words.norm, q)
+        e = self.noun.match(words, r)
+        return (r, e) if e >= 0 else (-1, -1)
+
+    def modified_noun(self, words: Words, q: int) -> tuple[int, int]:
         """A counted noun after one or two modifier words ("lakh government buyers"), from q:
         the noun's (start, end) or (-1, -1)."""
+        norm = words.norm
         for _ in range(2):
-            r = _GAP.match(norm, q).end()
-            e = self.modifier.match(norm, r)
+            r = gap(norm, q)
+            e = self.modifier.match(words, r)
             if e < 0:
                 break
-            r = _GAP.match(norm, e).end()
-            ne = self.count_noun.match(norm, r)
+            r = gap(norm, e)
+            ne = self.count_noun.match(words, r)
             if ne >= 0:
                 return r, ne
             q = e
