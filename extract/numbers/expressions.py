@@ -832,6 +832,27 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
         elif not any(w in strong for w in words) and not (e.qualifier != "exact" and not e.text[0].isdigit()):
             continue
         out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
+    return _units_in_lists(nt, out, spans)
+
+
+_LIST_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|or|और|तथा|एवं|व|या)[ \t]++)?")
+
+
+def _units_in_lists(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]]) -> list[NumberExpr]:
+    """Bare figures listed before a count take its noun: "5, 10 और 15 विक्रेता", "two, three and
+    four states" (only a comma, and/or/और/तथा/एवं/व/या between; a figure without a scale word does
+    not take the noun of a count in lakh or crore: "5, 10 and 15 lakh" may be a range)."""
+    norm = nt.norm
+    for i in range(len(out) - 2, -1, -1):
+        e, nxt = out[i], out[i + 1]
+        if e.kind != "plain" or nxt.kind != "count" or (nxt.scale and not e.scale):
+            continue
+        gs, ge = spans[i][1], spans[i + 1][0]
+        if ge - gs > 12 or nxt.text[0] != norm[ge] or _LIST_GAP.match(norm, gs).end() != ge or gs == ge:
+            continue
+        if "," not in norm[gs:ge] and not _LIST_GAP.match(norm, gs).group().strip():
+            continue
+        out[i] = _replace(e, kind="count", unit=nxt.unit, unit_text=nxt.unit_text)
     return out
 
 
