@@ -417,6 +417,9 @@ _KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("
           "rank": (), "": ("qual", "duration")}
 
 
+_EMPTY: dict = {}
+
+
 def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
             ) -> tuple[Optional[NumberExpr], int]:
@@ -424,14 +427,14 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
     seq_start, core_end = toks[0][1], toks[-1][2]
-    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre]
+    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
     after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
     scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
+    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks) if scale_toks else ()}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
 
-    pre = {cls: (v, s, e) for (cls, v), s, e in before}
-    post = {cls: (v, s, e) for (cls, v), s, e in after}
+    pre = {cls: (v, s, e) for (cls, v), s, e in before} if before else _EMPTY
+    post = {cls: (v, s, e) for (cls, v), s, e in after} if after else _EMPTY
     currency = pre.get("cur") or post.get("cur")
     if "rank" in pre:
         kind = group = "rank"

@@ -32,6 +32,7 @@ _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 _PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _END = None  # marks a node where a form ends
+_MISS = object()
 
 
 def _word_key(w: str) -> str:
@@ -39,15 +40,27 @@ def _word_key(w: str) -> str:
 
 
 class Words:
-    """The word tokens of one working copy, by start: (end, key). Built once per text, so that
-    the prefix trees look words up in a dictionary instead of running a regex at every step."""
+    """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
+    that the prefix trees look each word up once instead of running a regex at every step."""
 
-    __slots__ = ("norm", "at")
+    __slots__ = ("norm", "_at")
 
     def __init__(self, norm: str):
         self.norm = norm
-        self.at: dict[int, tuple[int, str]] = {
-            m.start(): (m.end(), m.group().lower().replace(NUKTA, "")) for m in _WORD.finditer(norm)}
+        self._at: dict[int, Optional[tuple[int, str]]] = {}
+
+    def get(self, pos: int) -> Optional[tuple[int, str]]:
+        """(end, key) of the word starting at pos; None when no word starts there."""
+        w = self._at.get(pos, _MISS)
+        if w is not _MISS:
+            return w
+        norm = self.norm
+        m = _WORD.match(norm, pos)
+        w = None
+        if m is not None and not (pos and _WORD.match(norm, pos - 1)):
+            w = (m.end(), m.group().lower().replace(NUKTA, ""))
+        self._at[pos] = w
+        return w
 
 
 def gap(norm: str, q: int) -> int:
@@ -111,7 +124,7 @@ class FormTrie:
         norm = words.norm
         if pos >= len(norm):
             return -1
-        w = words.at.get(pos)
+        w = words.get(pos)
         if w is not None:
             node = self.first.get(w[1])
             e = w[0]
@@ -143,7 +156,7 @@ class FormTrie:
                 r = q + 1
             if r >= n:
                 continue
-            w = words.at.get(r)
+            w = words.get(r)
             if w is not None:
                 child, e = table.get(w[1]), w[0]
             elif norm[r].isalpha():
@@ -217,10 +230,10 @@ class Scanner:
                 return -1
             e = m.end()
             if m.group("stray"):  # the stray-space decimal only stands before a scale word
-                w = words.at.get(gap(norm, e))
+                w = words.get(gap(norm, e))
                 if w is None or w[1] not in self.scale_keys:
                     e = m.start("stray")
-            w = words.at.get(e)
+            w = words.get(e)
             if w is not None:  # a letter right after the digits: a glued x or scale word only
                 if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
                     return -1
@@ -237,7 +250,7 @@ class Scanner:
         e = self.token(words, r) if trie is None else trie.match(words, r)
         if e >= 0:
             return r, e
-        if q < len(norm) - 1 and norm[q] == "-" and (q + 1) in words.at:
+        if q < len(norm) - 1 and norm[q] == "-" and words.get(q + 1) is not None:
             e = self.token(words, q + 1) if trie is None else trie.match(words, q + 1)
             if e >= 0:
                 return q + 1, e
