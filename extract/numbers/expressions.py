@@ -10,13 +10,20 @@ It does not decide what a number means for GeM (role, counterparty, period of a 
 order-value and count extractors do that from the expressions found here.
 
 Matching runs on the working copy of `extract.normalise`. The word data live in
-rules/numbers.toml (`extract.number_words` loads and checks them); the grammar is a handful of
-regexes compiled once, at first use, from that data. The text is walked token by token and the
-grammar is tried only where an expression can start (a digit, a currency sign, a word of the
-rules' start lists). Every span is carried while matching and mapped back with `NormText.span`,
-so `text[start:end] == expr.text` always: nothing is searched for again. Values are `int` or
-`Decimal`, never float. The scan is linear: digit runs are read with possessive groups, a run of
-digits and punctuation that is no number is skipped whole, and every match moves the scan on.
+rules/numbers.toml (`words` loads and checks them). The number phrase (words before, number
+tokens, range word, words after) is read by `phrases.Scanner`, prefix trees over folded word
+tokens; dates, times, financial years, ordinals and multiplier words by a few small regexes,
+compiled at first use and tried only where such a shape can start. The text is walked token by
+token and a phrase is tried only where an expression can start (a digit, a currency sign, a word of
+the rules' start lists). Every span is carried while matching and mapped back with
+`NormText.span`, so `text[start:end] == expr.text` always: nothing is searched for again. Values
+are `int` or `Decimal`, never float, and at most 10^20 (an absurd value is no expression). The
+scan is linear: a phrase reads at most _MAX_TOKENS number tokens, a run of digits and punctuation
+that is no number is skipped whole, and every match moves the scan on.
+
+A bare figure whose counted noun stands before it in the clause ("विक्रेताओं की संख्या 74,000",
+"transactions on GeM now exceed 13 million"), or that is listed before a count ("5, 10 और 15
+विक्रेता"), is a count too (`_units_before`, `_units_in_lists`).
 
 Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
 
