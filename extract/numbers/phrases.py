@@ -66,6 +66,9 @@ class Words:
 def gap(norm: str, q: int) -> int:
     """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
     line break."""
+    c = norm[q:q + 1]
+    if c != " " and c != "\t" and c != "\n" and c != "\r":
+        return q
     n = len(norm)
     while q < n and (norm[q] == " " or norm[q] == "\t"):
         q += 1
@@ -124,7 +127,9 @@ class FormTrie:
         norm = words.norm
         if pos >= len(norm):
             return -1
-        w = words.get(pos)
+        w = words._at.get(pos, _MISS)
+        if w is _MISS:
+            w = words.get(pos)
         if w is not None:
             node = self.first.get(w[1])
             e = w[0]
@@ -156,7 +161,9 @@ class FormTrie:
                 r = q + 1
             if r >= n:
                 continue
-            w = words.get(r)
+            w = words._at.get(r, _MISS)
+            if w is _MISS:
+                w = words.get(r)
             if w is not None:
                 child, e = table.get(w[1]), w[0]
             elif norm[r].isalpha():
