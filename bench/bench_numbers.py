@@ -8,9 +8,12 @@ Prints:
   seeded random generator (the same text on every run), normalisation included;
 - peak memory: tracemalloc peak while scanning 1 MB of that text, and the process's max RSS;
 - the time of pathological single lines of 1 MB of digits and commas (the scan is linear);
-- if the package number-parser is importable (it is NOT a project dependency; put it on
-  PYTHONPATH from a throwaway venv), its microseconds per phrase on the same phrases and the
-  ratio. It only turns number words into digits: no offsets, no types, no scale words in Hindi.
+- if the package number-parser is importable (it is in the `test` extra of pyproject.toml, not a
+  runtime dependency), its microseconds per phrase on the same phrases and the ratio. It only
+  turns number words into digits: no offsets, no types, no scale words in Hindi.
+
+Times are wall-clock, best of 5; on a busy machine compare the ratio of one run, not absolute
+figures across runs (the calibration line shows how slow the machine is right now).
 """
 from __future__ import annotations
 

@@ -10,13 +10,20 @@ It does not decide what a number means for GeM (role, counterparty, period of a 
 order-value and count extractors do that from the expressions found here.
 
 Matching runs on the working copy of `extract.normalise`. The word data live in
-rules/numbers.toml (`extract.number_words` loads and checks them); the grammar is a handful of
-regexes compiled once, at first use, from that data. The text is walked token by token and the
-grammar is tried only where an expression can start (a digit, a currency sign, a word of the
-rules' start lists). Every span is carried while matching and mapped back with `NormText.span`,
-so `text[start:end] == expr.text` always: nothing is searched for again. Values are `int` or
-`Decimal`, never float. The scan is linear: digit runs are read with possessive groups, a run of
-digits and punctuation that is no number is skipped whole, and every match moves the scan on.
+rules/numbers.toml (`words` loads and checks them). The number phrase (words before, number
+tokens, range word, words after) is read by `phrases.Scanner`, prefix trees over folded word
+tokens; dates, times, financial years, ordinals and multiplier words by a few small regexes,
+compiled at first use and tried only where such a shape can start. The text is walked token by
+token and a phrase is tried only where an expression can start (a digit, a currency sign, a word of
+the rules' start lists). Every span is carried while matching and mapped back with
+`NormText.span`, so `text[start:end] == expr.text` always: nothing is searched for again. Values
+are `int` or `Decimal`, never float, and at most 10^20 (an absurd value is no expression). The
+scan is linear: a phrase reads at most _MAX_TOKENS number tokens, a run of digits and punctuation
+that is no number is skipped whole, and every match moves the scan on.
+
+A bare figure whose counted noun stands before it in the clause ("विक्रेताओं की संख्या 74,000",
+"transactions on GeM now exceed 13 million"), or that is listed before a count ("5, 10 और 15
+विक्रेता"), is a count too (`_units_before`, `_units_in_lists`).
 
 Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
 
@@ -64,11 +71,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
-from typing import Any, Callable, Optional
+from typing import Any, Callable, NamedTuple, Optional
 
 import regex
 
 from ..normalise import NormText, normalise
+from .phrases import Hit, Scanner, scanner
 from .words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -76,9 +84,9 @@ KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year"
 Number = int | Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class NumberExpr:
-    """One numeric expression; text == original_text[start:end]."""
+class NumberExpr(NamedTuple):
+    """One numeric expression; text == original_text[start:end]. A named tuple: immutable and
+    several times cheaper to build than a frozen dataclass (the layer builds one per number)."""
 
     start: int
     end: int
@@ -99,6 +107,8 @@ class NumberExpr:
 
 _CTX = Context(prec=80)  # wide enough that no reading is ever rounded (digit runs are capped)
 _MAX_DIGITS = 15         # longer digit runs are identifiers, not quantities: skipped
+_MAX_VALUE = 10 ** 20     # larger values are not quantities (10^20 rupees is a thousand times world GDP)
+_MAX_TOKENS = 16         # tokens of one number phrase ("one hundred and twenty-five thousand ..." has 12)
 
 
 def _add(a: Number, b: Number) -> Number:
@@ -133,39 +143,20 @@ class _Patterns:
     # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
     # (a digit, a word, a sign) holding only the branches that can start there: the regex module
     # pays per call for the size of a pattern, so smaller variants are cheaper.
-    by_digit: regex.Pattern
-    by_number: regex.Pattern       # a digit run in no date, time, FY or ordinal shape
+    by_digit: regex.Pattern        # dates, times, financial years, ordinals starting at a digit
     digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
-    by_word: regex.Pattern
-    by_sign: regex.Pattern
-    noun: regex.Pattern      # the word after an ordinal
-    modified_noun: regex.Pattern  # a counted noun after one modifier word
+    by_word: regex.Pattern         # financial years, dates, ordinals, multiplier words at a word
+    junk: regex.Pattern            # a run of digits and punctuation that is no number
     worth: regex.Pattern
-    ix: dict[regex.Pattern, dict[str, int]]  # each variant's group name -> group number
+    reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
+    stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
+    copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
 
 
 def _build(lx: Lexicon) -> _Patterns:
     P = lx.patterns
     _ = GAP
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
-    western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
-    indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
-    dig = (rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++)?+(?![0-9]|[.,][0-9])"
-           rf"(?=[^\p{{L}}\p{{M}}]|\Z|[xX]{WORD_END}|{P['scale']})")
-    token = rf"{dig}|{P['number_token']}"
-    sep = rf"(?:{_}|-(?=\p{{L}}))"
-
-    def seq(g: str) -> str:  # a loose run of number tokens; `_read` decides where the number ends
-        return rf"(?P<{g}>{token})(?:{sep}(?P<{g}>{token}))*+"
-
-    # The words around the number are captured by one matcher per side and typed in Python: a
-    # few prefix-tree lookups per phrase instead of one per word class.
-    num = (rf"(?P<num>(?<![\p{{L}}\p{{M}}]|[\p{{L}}\p{{M}}]-)"
-           rf"(?:(?P<pre>{P['before']})[ \t,]*+(?:\r?\n[ \t]*+)?+){{0,2}}"
-           rf"(?P<seq>{seq('tok')})"
-           rf"(?:{_}(?P<rsep>{P['between']}){_}(?P<seq2>{seq('tok2')}))?"
-           rf"(?P<glued>'(?![\p{{L}}\p{{N}}])|[xX](?![\p{{L}}\p{{M}}\p{{N}}]))?+"
-           rf"(?:{sep}(?P<post>{P['after']})){{0,3}}+)")
     year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
     day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
     month = P["month"]
@@ -185,30 +176,28 @@ def _build(lx: Lexicon) -> _Patterns:
         "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
                rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
         "multw": rf"(?P<multw>{P['multiplier_word']})",
-        "num": num,
-        "junk": r"(?P<junk>[0-9](?:[0-9]|[.,:/][0-9])*+)",
     }
+    # The number phrase itself is read by `phrases.Scanner` (prefix trees over word tokens):
+    # these regexes hold only the shapes that are not a number phrase.
 
     def variant(*names: str) -> regex.Pattern:
         return regex.compile("|".join(alts[n] for n in names))
 
-    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord", "num", "junk")
-    by_number = variant("num", "junk")
+    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord")
     # A digit run can start a date, time, financial year or ordinal only in these shapes; any
     # other digit run is tried with the number-phrase branch alone, which is much cheaper.
     letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
                              | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
     digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
                      rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
-    by_word = variant("fy", "dmy", "mdy", "ord", "multw", "num")
-    by_sign = variant("num")
+    by_word = variant("fy", "dmy", "mdy", "ord", "multw")
     return _Patterns(
-        by_digit=by_digit, by_number=by_number, digit_special=regex.compile(digit_special), by_word=by_word,
-        by_sign=by_sign,
-        noun=regex.compile(rf"{_}(?P<noun>{P['noun']})"),
-        modified_noun=regex.compile(rf"{_}{P['cue_count_modifiers']}{_}(?P<noun>{P['count_noun']})"),
+        by_digit=by_digit, digit_special=regex.compile(digit_special), by_word=by_word,
+        junk=regex.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+"),
         worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        ix={p: dict(p.groupindex) for p in (by_digit, by_number, by_word, by_sign)},
+        reach=regex.compile(rf"{_}{P['cue_reach']}"),
+        stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
+        copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
     )
 
 
@@ -368,7 +357,12 @@ def _orig(nt: NormText, s: int, e: int) -> str:
     return nt.text[a:b]
 
 
-def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> NumberExpr:
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> Optional[NumberExpr]:
+    """The expression, or None when its value is absurd ("Rs 1 crore crore crore crore"): no
+    quantity in news copy comes near _MAX_VALUE, and downstream exact arithmetic must not overflow."""
+    high = fields.get("value_high")
+    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
+        return None
     s, e = nt.span(ns, ne)
     return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
                       scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
@@ -382,33 +376,39 @@ def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
     return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
 
 
-def _tokens(m: regex.Match, i: int) -> list[tuple[str, int, int]]:
-    return list(zip(m.captures(i), m.starts(i), m.ends(i)))
+def _noun_after(nt: NormText, q: int) -> tuple[int, int]:
+    """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
+    sc = _scan()
+    return sc.noun_after(sc.words(nt.norm), q)
 
 
-def _on_num(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    lx, ix = lexicon(), _patterns().ix[m.re]
-    regs = m.regs
-    toks = _tokens(m, ix["tok"])
+def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
+    lx = lexicon()
+    toks = hit.toks
     r1 = _read(toks, lx)
     if r1.used == 0:
         return None, toks[0][2]
     if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
-        return _finish(m, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
-    s2 = regs[ix["seq2"]][0]
+        return _finish(hit, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
+    s2 = hit.s2
     if s2 < 0:
-        return _finish(m, nt, r1, None, toks, True)
-    toks2 = _tokens(m, ix["tok2"])
+        return _finish(hit, nt, r1, None, toks, True)
+    toks2 = hit.toks2
     r2 = _read(toks2, lx)
-    rsep = lx.between[key(m.group(ix["rsep"]))][0]
+    rsep = lx.between[key(hit.rsep)][0]
     ok = r2.used == len(toks2) and (rsep != "range" or r2.value > _range_low(r1, r2))
     if not ok:  # no range: the second number is read afresh
-        return _finish(m, nt, r1, None, toks, False)[0], s2
+        return _finish(hit, nt, r1, None, toks, False)[0], s2
     if rsep != "range":  # "08 में से 06" / "6 out of 8"
         whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
-        end = regs[ix["seq2"]][1]
+        end = toks2[-1][2]
+        ns, ne = _noun_after(nt, end)
+        if ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "count":
+            # "10 out of 22 commodities": two counts of that noun; the second is read afresh
+            return _expr(nt, toks[0][1], toks[-1][2], r1.value, "count", unit=lx.noun[key(nt.norm[ns:ne])][1],
+                         unit_text=_orig(nt, ns, ne)), s2
         return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
-    return _finish(m, nt, r1, r2, toks + toks2, True, len(toks))
+    return _finish(hit, nt, r1, r2, toks + toks2, True, len(toks))
 
 
 def _range_low(r1: _Reading, r2: _Reading) -> Number:
@@ -424,25 +424,24 @@ _KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("
           "rank": (), "": ("qual", "duration")}
 
 
-def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
+_EMPTY: dict = {}
+
+
+def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
             ) -> tuple[Optional[NumberExpr], int]:
     """Type the number phrase and cut its span: the words before it that belong to it, the core,
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
-    ix = pats.ix[m.re]
     seq_start, core_end = toks[0][1], toks[-1][2]
-    regs = m.regs
-    pre_i = ix["pre"]
-    before = [(lx.before[key(t)], s, e) for t, s, e in _tokens(m, pre_i)] if regs[pre_i][0] >= 0 else []
-    after = (_after_words(m, nt, r1, seq_start, lx, ix)
-             if with_suffix and (regs[ix["post"]][0] >= 0 or regs[ix["glued"]][0] >= 0) else [])
+    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
+    after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
     scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks)}
+    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks) if scale_toks else ()}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
 
-    pre = {cls: (v, s, e) for (cls, v), s, e in before}
-    post = {cls: (v, s, e) for (cls, v), s, e in after}
+    pre = {cls: (v, s, e) for (cls, v), s, e in before} if before else _EMPTY
+    post = {cls: (v, s, e) for (cls, v), s, e in after} if after else _EMPTY
     currency = pre.get("cur") or post.get("cur")
     if "rank" in pre:
         kind = group = "rank"
@@ -461,6 +460,8 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     for (cls, v), s, e in after:
         if cls not in keep:
             break
+        if cls == "qual" and v == "up_to" and pats.reach.match(nt.norm, e):
+            break  # "63,890 करोड़ रुपये तक बढ़ गई": तक before a verb of reaching means "to", no qualifier
         end, kept[cls] = e, (v, s, e)
     start = before[0][1] if before else seq_start
     qual = None if "rank" in pre else (pre.get("qual") or kept.get("qual"))
@@ -476,10 +477,15 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
         elif nxt[0] == "count":
             s, e = after[len(kept)][1:]
             kind = "count"
-            fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and (mn := pats.modified_noun.match(nt.norm, end)):
+            # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
+            ms, me = _scan().modified_noun(_scan().words(nt.norm), end) if key(nt.norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
+            if ms >= 0:
+                fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
+            else:
+                fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
+        elif nxt[0] is None and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
             kind = "count"
-            fields.update(unit=lx.after[key(mn.group("noun"))][1], unit_text=_orig(nt, *mn.span("noun")))
+            fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
             if not kind:
@@ -492,12 +498,12 @@ def _finish(m: regex.Match, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     return _expr(nt, start, end, value, kind, qualifier=qualifier, value_high=high, **fields), end
 
 
-def _after_words(m: regex.Match, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon,
-                 ix: dict[str, int]) -> list[tuple[tuple[str, Any], int, int]]:
+def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon
+                 ) -> list[tuple[tuple[str, Any], int, int]]:
     """The typed words right after the number, in an order that makes sense (see _AFTER_RANK)."""
     out: list[tuple[tuple[str, Any], int, int]] = []
-    posts = _tokens(m, ix["post"])
-    gs, ge = m.regs[ix["glued"]]
+    posts = hit.post
+    gs, ge = hit.glued
     if gs >= 0:
         if nt.norm[gs] in "xX":
             out.append((("mult", None), gs, ge))
@@ -589,10 +595,11 @@ def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
     """The shape matched is no date or year pair: read the same place as a number phrase."""
     pos = m.start() if at is None else at
-    n = _patterns().by_sign.match(nt.norm, pos)
-    if n is None:
+    sc = _scan()
+    hit = sc.scan(sc.words(nt.norm), pos)
+    if hit is None:
         return None, pos + 1
-    return _on_num(n, nt)
+    return _on_num(hit, nt)
 
 
 def _fy_period(y: int) -> str:
@@ -624,13 +631,12 @@ def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 
 def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
-    nm = _patterns().noun.match(nt.norm, m.end())
-    rank_noun = nm is not None and lx.noun[key(nm.group("noun"))][0] == "rank"
+    ns, ne = _noun_after(nt, m.end())
+    rank_noun = ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "rank"
     value = int(m.group("ordn")) if m.group("ordn") else lx.ordinal[key(m.group("ordw"))]
     if not rank_noun:
         return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
-    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank",
-                 unit_text=_orig(nt, *nm.span("noun"))), m.end()
+    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank", unit_text=_orig(nt, ns, ne)), m.end()
 
 
 def _on_multiplier_word(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
@@ -684,18 +690,33 @@ def _in_word(norm: str, at: int) -> bool:
 _DIGITS_SIGNS = frozenset("0123456789₹$€£~")
 _HANDLERS: dict[str, Callable[[regex.Match, NormText], tuple[Optional[NumberExpr], int]]] = {
     "dnum": _on_date, "iso": _on_date, "dmy": _on_date, "mdy": _on_date, "time": _skip, "fy": _on_fy,
-    "ord": _on_ordinal, "multw": _on_multiplier_word, "num": _on_num, "junk": _skip,
+    "ord": _on_ordinal, "multw": _on_multiplier_word,
 }
 
 
 # --- public interface ---------------------------------------------------------------------------
 
+def _scan() -> Scanner:
+    return scanner(_MAX_TOKENS)
+
+
 @lru_cache(maxsize=1)
 def _scanner() -> tuple:
     """What find_in uses at every call, looked up once."""
     pats, lx = _patterns(), lexicon()
-    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_number.match, pats.by_word.match,
-            pats.by_sign.match, pats.digit_special.match)
+    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_word.match, pats.digit_special.match,
+            pats.junk.match, _scan(), _special_words(lx), frozenset(lx.month))
+
+
+def _special_words(lx: Lexicon) -> frozenset[str]:
+    """word_key of the words that can start a financial year, date, rank ordinal or multiplier
+    word (the shapes of `_Patterns.by_word`); a cardinal starts one only before a month."""
+    out = set()
+    for f in lx.forms["special_start"]:
+        first = WORD_TOKEN.search(normalise(f).norm)
+        if first and not first.group()[0].isdigit():
+            out.add(word_key(first.group()))
+    return frozenset(out)
 
 
 def find_in(nt: NormText) -> list[NumberExpr]:
@@ -706,7 +727,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, by_digit, by_number, by_word, by_sign, special = _scanner()
+    starts, numbers, by_digit, by_word, special, junk, sc, special_words, months = _scanner()
+    scan, words = sc.scan, sc.words(norm)
     tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
@@ -715,16 +737,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             at = tm.start()
             t = tm.group()
             c = t[0]
+            m = None
             if "0" <= c <= "9":
                 e = tm.end()
                 if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                grammar = by_digit if special(norm, at) else by_number
-            elif c in _SIGNS:
-                grammar = by_sign
-            else:
+                if special(norm, at):
+                    m = by_digit(norm, at)
+            elif c not in _SIGNS:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
                     cls = starts.get(word_key(t))
@@ -734,18 +756,124 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
                     if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
                         continue
-                grammar = by_word
-            m = grammar(norm, at)
-            if m is None:
-                continue
-            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+                wk = word_key(t)
+                if wk in special_words or (wk in numbers and any(
+                        word_key(w) in months for w in tokens_in(norm, tm.end(), tm.end() + 30)[:2])):
+                    m = by_word(norm, at)
+            if m is not None:
+                expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+            else:
+                hit = scan(words, at)
+                if hit is None:
+                    if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
+                        pos = max(junk(norm, at).end(), at + 1)
+                        break
+                    continue
+                expr, nxt = _on_num(hit, nt)
             if expr is not None:
                 out.append(expr)
             pos = max(nxt, at + 1)
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
+    return _units_before(nt, out)
+
+
+# Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
+_SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
+_HARD_STOP = regex.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+_UNIT_REACH = 120  # characters a counted noun may stand before its figure
+
+
+def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
+    """Type as counts the bare figures whose counted noun stands before them in the clause, with
+    only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
+    its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
+    back at most _UNIT_REACH characters: the pass is linear."""
+    if not any(e.kind == "plain" for e in out):
+        return out
+    lx, pats = lexicon(), _patterns()
+    norm = nt.norm
+    links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
+    nouns = _scan().count_noun
+    wmap = _scan().words(norm)
+    spans = [nt.to_norm(e.start, e.end) for e in out]
+    for i, e in enumerate(out):
+        if e.kind != "plain":
+            continue
+        ns, ne = spans[i]
+        lo = max(0, ns - _UNIT_REACH)
+        for stop in _HARD_STOP.finditer(norm, lo, ns):
+            lo = stop.end()
+        # the nearest anchor before the figure: a count expression or a counted noun
+        anchor_end, unit, unit_text = -1, "", ""
+        skip: list[tuple[int, int]] = []
+        j = i - 1
+        while j >= 0 and spans[j][1] > lo:
+            if out[j].kind in _SEE_THROUGH:
+                skip.append(spans[j])
+                j -= 1
+                continue
+            if out[j].kind == "count":
+                anchor_end, unit, unit_text = spans[j][1], out[j].unit, out[j].unit_text
+            else:
+                lo = spans[j][1]
+            break
+        q = max(lo, anchor_end)
+        for tm in WORD_TOKEN.finditer(norm, q, ns):
+            if tm.start() < q:
+                continue
+            ce = nouns.match(wmap, tm.start())
+            if 0 <= ce <= ns:
+                anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
+                q = ce
+        if not unit:
+            continue
+        words: list[str] = []
+        pos = anchor_end
+        for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
+            words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
+            pos = b
+        if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
+            continue
+        if not words:
+            if not pats.copula.match(norm, ne):
+                continue
+        elif not any(w in strong for w in words) and not (e.qualifier != "exact" and not e.text[0].isdigit()):
+            continue
+        out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
+    return _units_in_lists(nt, out, spans)
+
+
+_LIST_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|or|और|तथा|एवं|व|या)[ \t]++)?")
+
+
+def _units_in_lists(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]]) -> list[NumberExpr]:
+    """Bare figures listed before a count take its noun: "5, 10 और 15 विक्रेता", "two, three and
+    four states" (only a comma, and/or/और/तथा/एवं/व/या between; a figure without a scale word does
+    not take the noun of a count in lakh or crore: "5, 10 and 15 lakh" may be a range)."""
+    norm = nt.norm
+    for i in range(len(out) - 2, -1, -1):
+        e, nxt = out[i], out[i + 1]
+        if e.kind != "plain" or nxt.kind != "count" or (nxt.scale and not e.scale):
+            continue
+        gs, ge = spans[i][1], spans[i + 1][0]
+        if ge - gs > 12 or nxt.text[0] != norm[ge] or _LIST_GAP.match(norm, gs).end() != ge or gs == ge:
+            continue
+        if "," not in norm[gs:ge] and not _LIST_GAP.match(norm, gs).group().strip():
+            continue
+        out[i] = _replace(e, kind="count", unit=nxt.unit, unit_text=nxt.unit_text)
     return out
+
+
+def _replace(e: NumberExpr, **fields) -> NumberExpr:
+    return e._replace(**fields)
+
+
+def is_decimal_point(norm: str, at: int) -> bool:
+    """True when the full stop at `at` of a working copy is the decimal point of a number this
+    layer reads across a stray space ("2. 8 lakh"): no sentence ends there."""
+    return _patterns().stray_decimal.match(norm, at) is not None
 
 
 def find_numbers(text: str) -> list[NumberExpr]:

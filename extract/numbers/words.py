@@ -32,7 +32,8 @@ QUALIFIERS = ("approx", "more_than", "less_than", "up_to")
 SYSTEMS = ("indian", "western")
 CUE_KEYS = (
     "percent", "multiplier", "rank_before", "rank_after", "ordinal_suffix", "range", "out_of_total_first",
-    "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix", "count_modifiers",
+    "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix", "count_modifiers", "count_link",
+    "count_link_strong", "count_copula", "reach",
 )
 
 # Word edges on the working copy: a Devanagari word may end in a combining mark, so \b is not used.
@@ -195,6 +196,7 @@ class Lexicon:
     after: dict[str, tuple[str, Any]]    # word after: (cur|qual|pct|mult|gen|rank|count|duration, value)
     between: dict[str, tuple[str, Any]]  # word between two numbers: (range|outt|outp, None)
     patterns: dict[str, str]  # name -> regex source (alternation of the forms)
+    forms: dict[str, list[str]]  # name -> the surface forms (for the token-level matchers of `phrases`)
 
 
 def _str_list(value: Any, entry: str) -> list[str]:
@@ -337,12 +339,15 @@ def _load(data: dict) -> Lexicon:
         return [f for forms in table.values() for f in forms]
 
     # The words around a number phrase, one matcher per side: each needs distinct forms.
+    phrase_forms: dict[str, list[str]] = {}
+
     def combined(name: str, groups: list[tuple[str, Any, list[str], str]]) -> tuple[dict, str]:
         matcher, table = _Matcher(name), {}
         for cls, value, forms, label in groups:
             for form in matcher.add(label, forms):
                 table[key(form)] = (cls, value)
-        return table, alternation(matcher.forms)
+        phrase_forms[name] = matcher.forms
+        return table, ""  # matched by `phrases.FormTrie`, not by a regex
 
     currencies, qualifiers = data["currency"], data["qualifier"]
     before, before_src = combined("word before a number", [
@@ -363,29 +368,34 @@ def _load(data: dict) -> Lexicon:
         ("outt", None, cues_table["out_of_total_first"], "cues.out_of_total_first"),
         ("outp", None, cues_table["out_of_part_first"], "cues.out_of_part_first")])
 
-    cues_alt = {name: alternation(cues_table[name]) for name in CUE_KEYS}
+    # regex alternations only for the cue lists the regexes of `expressions` use; the words around a
+    # number phrase are matched by the prefix trees of `phrases`
+    cues_alt = {name: alternation(cues_table[name]) for name in (
+        "count_copula", "fiscal_strong", "fiscal_weak", "ordinal_suffix", "rank_after", "reach", "time_suffix",
+        "worth")}
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
     patterns = {
         "cardinal": alternation(forms_of(data["cardinals"])),
         "scale": alternation(scale_forms),
-        "noun": alternation(nouns.forms),  # counted, time and rank nouns (after an ordinal)
         "month": alternation(months.forms, latin_exact_case=True),
         "ordinal": alternation(forms_of(data["ordinals"])),
         "multiplier_word": alternation(forms_of(data["multiplier_words"])),
-        # counted nouns, for the look past a modifier word ("lakh government buyers")
-        "count_noun": alternation([f for e in data["count_unit"] for f in e["forms"]]),
-        # the words before, after and between numbers (typed by the tables before/after/between)
-        "before": before_src,
-        "after": after_src,
-        "between": between_src,
-        # any one word of a number phrase: number words, fractions, hundred, scales, "a", "and"
-        "number_token": alternation(number_words + scale_forms + words["connectors"] + words["indefinite"]),
         **{f"cue_{name}": src for name, src in cues_alt.items()},
     }
     # The words an expression can start with, keyed by `word_key` of their first word: "start"
     # words start one by themselves (number words, ordinals, months, FY), "prefix" words only
     # when a number follows (qualifiers, currency words, rank words, "a").
+    phrase_forms.update({
+        "number_token": number_words + scale_forms + words["connectors"] + words["indefinite"],
+        "scale": scale_forms,
+        "count_noun": [f for e in data["count_unit"] for f in e["forms"]],
+        "count_modifiers": list(cues_table["count_modifiers"]),
+        "noun": nouns.forms,
+        # the words a financial year, date, rank ordinal or multiplier word can start with
+        "special_start": (cues_table["fiscal_strong"] + cues_table["fiscal_weak"] + months.forms
+                          + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])),
+    })
     start_words: dict[str, str] = {}
     for cls, forms in (
             ("prefix", words["indefinite"] + cur_before.forms + q_before.forms + cues_table["rank_before"]
@@ -411,7 +421,7 @@ def _load(data: dict) -> Lexicon:
         scale=scale, currency_before=currency_before, currency_after=currency_after,
         qualifier_before=qualifier_before, qualifier_after=qualifier_after, noun=noun, month=month,
         ordinal=ordinal, multiplier_word=multiplier_word, cue=cue, before=before, after=after,
-        between=between, patterns=patterns,
+        between=between, patterns=patterns, forms=phrase_forms,
     )
 
 

@@ -15,6 +15,7 @@ import regex
 from .. import rules
 from .layout import Block, Layout
 from ..normalise import normalise
+from ..numbers import is_decimal_point
 
 _END = regex.compile(r"[।॥?!]+|\.(?!\d)")
 
@@ -58,6 +59,8 @@ def split(layout: Layout) -> list[Sentence]:
         for m in _END.finditer(norm, block.nstart, block.nend):
             end = m.end()
             if m.group() == "." and _is_abbreviation(norm, m.start(), block.nstart):
+                continue
+            if m.group() == "." and is_decimal_point(norm, m.start()):  # "2. 8 lakh"
                 continue
             if end < block.nend and not norm[end].isspace() and norm[end] not in "\"')":
                 continue

@@ -1,0 +1,352 @@
+"""Token-level matching of one number phrase on the working copy: the words before the number
+(qualifiers, currency markers, rank words), the run of number tokens, a range or part-of-whole
+word and a second run, a glued prime or x, and the words after (currency, percent, qualifier,
+counted or time noun...).
+
+Owns only where those pieces stand. Surface forms are matched with prefix trees over word
+tokens and dictionary lookups of their folded keys (lower case, nukta dropped), which is what
+makes the number layer fast: the `regex` module pays on every call for the size of a pattern, and
+the alternations of hundreds of forms were most of the cost. Reading values and typing the phrase
+is `expressions`' job; the word data come from `words.lexicon()`.
+
+The forms match as the regex alternations of `words` did: a blank inside a form matches any run
+of blanks (also a line break), an inner hyphen matches a hyphen, one blank or nothing, a Latin
+letter matches in either case, a nukta is optional, and a form that starts or ends with a letter
+starts or ends at a word edge.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from ..normalise import normalise
+from .words import NUKTA, WORD_END, lexicon
+
+_WORD = regex.compile(r"[\p{L}\p{M}]++")
+_SPACE = regex.compile(r"\s++")
+_PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
+# blanks between tokens of one phrase: spaces and tabs, and at most one line break
+# blanks (and commas: "Rs, 28,732.90") after a word before the number
+_PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
+_GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
+_END = None  # marks a node where a form ends
+_MISS = object()
+
+
+def _word_key(w: str) -> str:
+    return w.lower().replace(NUKTA, "")
+
+
+class Words:
+    """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
+    that the prefix trees look each word up once instead of running a regex at every step."""
+
+    __slots__ = ("norm", "_at")
+
+    def __init__(self, norm: str):
+        self.norm = norm
+        self._at: dict[int, Optional[tuple[int, str]]] = {}
+
+    def get(self, pos: int) -> Optional[tuple[int, str]]:
+        """(end, key) of the word starting at pos; None when no word starts there."""
+        w = self._at.get(pos, _MISS)
+        if w is not _MISS:
+            return w
+        norm = self.norm
+        m = _WORD.match(norm, pos)
+        w = None
+        if m is not None and not (pos and _WORD.match(norm, pos - 1)):
+            w = (m.end(), m.group().lower().replace(NUKTA, ""))
+        self._at[pos] = w
+        return w
+
+
+def gap(norm: str, q: int) -> int:
+    """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
+    line break."""
+    c = norm[q:q + 1]
+    if c != " " and c != "\t" and c != "\n" and c != "\r":
+        return q
+    n = len(norm)
+    while q < n and (norm[q] == " " or norm[q] == "\t"):
+        q += 1
+    if q < n and (norm[q] == "\n" or (norm[q] == "\r" and q + 1 < n and norm[q + 1] == "\n")):
+        q += 1 if norm[q] == "\n" else 2
+        while q < n and (norm[q] == " " or norm[q] == "\t"):
+            q += 1
+    return q
+
+
+def _units(form: str) -> list[list[tuple[str, str]]]:
+    """The unit sequences of one form, each unit (separator before it, word key or character);
+    a form with an inner hyphen also gets its joined spelling ("आस-पास", "आसपास")."""
+    norm = normalise(form).norm.strip()
+    pieces = _PIECE.findall(norm)
+    out: list[tuple[str, str]] = []
+    joined: list[tuple[str, str]] = []
+    sep = ""
+    for i, p in enumerate(pieces):
+        if p.isspace():
+            sep = " "
+            continue
+        inner = (p == "-" and 0 < i < len(pieces) - 1 and _WORD.fullmatch(pieces[i - 1])
+                 and _WORD.fullmatch(pieces[i + 1]))
+        if inner:
+            sep = "-"
+            continue
+        k = _word_key(p) if _WORD.fullmatch(p) else p
+        out.append((sep, k))
+        if sep == "-" and joined and _WORD.fullmatch(p):
+            joined[-1] = (joined[-1][0], joined[-1][1] + k)
+        else:
+            joined.append((sep, k))
+        sep = ""
+    return [out] if joined == out else [out, joined]
+
+
+class FormTrie:
+    """Longest match of any of a list of surface forms at a position of the working copy."""
+
+    __slots__ = ("root", "first")
+
+    def __init__(self, forms: Iterable[str]):
+        self.root: dict = {}
+        for form in forms:
+            for units in _units(form):
+                node = self.root
+                for sep, unit in units:
+                    node = node.setdefault(sep, {}).setdefault(unit, {})
+                node[_END] = True
+        self.first: dict = self.root.get("", {})
+
+    def match(self, words: Words, pos: int) -> int:
+        """End of the longest form starting at `pos` (a word start or a character that is no
+        letter), or -1; word units always take a whole word."""
+        norm = words.norm
+        if pos >= len(norm):
+            return -1
+        w = words._at.get(pos, _MISS)
+        if w is _MISS:
+            w = words.get(pos)
+        if w is not None:
+            node = self.first.get(w[1])
+            e = w[0]
+        elif norm[pos].isalpha():  # inside a word
+            return -1
+        else:
+            node = self.first.get(norm[pos])
+            e = pos + 1
+        if node is None:
+            return -1
+        if len(node) == 1 and _END in node:
+            return e
+        return self._walk(words, node, e)
+
+    def _walk(self, words: Words, node: dict, q: int) -> int:
+        norm = words.norm
+        n = len(norm)
+        best = q if _END in node else -1
+        for sep, table in node.items():
+            if sep is _END:
+                continue
+            r = q
+            if sep == " ":
+                while r < n and norm[r].isspace():
+                    r += 1
+                if r == q:
+                    continue
+            elif sep == "-" and q < n and (norm[q] == "-" or norm[q].isspace()):
+                r = q + 1
+            if r >= n:
+                continue
+            w = words._at.get(r, _MISS)
+            if w is _MISS:
+                w = words.get(r)
+            if w is not None:
+                child, e = table.get(w[1]), w[0]
+            elif norm[r].isalpha():
+                continue
+            else:
+                child, e = table.get(norm[r]), r + 1
+            if child is not None:
+                end = self._walk(words, child, e)
+                if end > best:
+                    best = end
+        return best
+
+
+class Hit:
+    """Where the pieces of one number phrase stand (working-copy offsets)."""
+
+    __slots__ = ("pre", "toks", "rsep", "s2", "toks2", "glued", "post")
+
+    def __init__(self, pre, toks, rsep, s2, toks2, glued, post):
+        self.pre: list[tuple[str, int, int]] = pre
+        self.toks: list[tuple[str, int, int]] = toks
+        self.rsep: str = rsep          # the range / part-of-whole word, "" when none
+        self.s2: int = s2              # start of the second run, -1 when none
+        self.toks2: list[tuple[str, int, int]] = toks2
+        self.glued: tuple[int, int] = glued  # a glued ' or x, (-1, -1) when none
+        self.post: list[tuple[str, int, int]] = post
+
+
+class Scanner:
+    """Reads the pieces of a number phrase starting at a position (see `scan`). Every method
+    takes the `Words` of the text (see `words`)."""
+
+    def __init__(self, max_tokens: int):
+        lx = lexicon()
+        f = lx.forms
+        self.max_tokens = max_tokens
+        self.before = FormTrie(f["word before a number"])
+        self.after = FormTrie(f["word after a number"])
+        self.between = FormTrie(f["word between two numbers"])
+        self.number_token = FormTrie(f["number_token"])
+        self.count_noun = FormTrie(f["count_noun"])
+        self.noun = FormTrie(f["noun"])
+        self.modifier = FormTrie(f["count_modifiers"])
+        self.scale_keys = frozenset(_word_key(normalise(s).norm) for s in f["scale"] if " " not in s.strip())
+        dstart = r"(?<![0-9]|[0-9][.,])"
+        western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
+        indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
+        # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
+        self.digits = regex.compile(
+            rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
+            rf"(?![0-9]|[.,][0-9])")
+        self._words: Optional[Words] = None
+
+    def words(self, norm: str) -> Words:
+        """The word tokens of `norm`, kept for the text being scanned."""
+        w = self._words
+        if w is None or w.norm is not norm:
+            w = self._words = Words(norm)
+        return w
+
+    def token(self, words: Words, pos: int) -> int:
+        """End of the number token at pos (a digit run in one of its shapes, or a number word,
+        scale word, "and" or "a"), or -1."""
+        norm = words.norm
+        if pos >= len(norm):
+            return -1
+        c = norm[pos]
+        if "0" <= c <= "9":
+            m = self.digits.match(norm, pos)
+            if m is None:
+                return -1
+            e = m.end()
+            if m.group("stray"):  # the stray-space decimal only stands before a scale word
+                w = words.get(gap(norm, e))
+                if w is None or w[1] not in self.scale_keys:
+                    e = m.start("stray")
+            w = words.get(e)
+            if w is not None:  # a letter right after the digits: a glued x or scale word only
+                if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
+                    return -1
+            elif e < len(norm) and _WORD.match(norm, e):
+                return -1
+            return e
+        return self.number_token.match(words, pos)
+
+    def _next(self, trie: "FormTrie", words: Words, q: int) -> tuple[int, int]:
+        """The next form of `trie` after q: after blanks (one line break at most) or after a
+        hyphen before a letter. (start, end) or (-1, -1)."""
+        norm = words.norm
+        r = gap(norm, q)
+        e = self.token(words, r) if trie is None else trie.match(words, r)
+        if e >= 0:
+            return r, e
+        if q < len(norm) - 1 and norm[q] == "-" and words.get(q + 1) is not None:
+            e = self.token(words, q + 1) if trie is None else trie.match(words, q + 1)
+            if e >= 0:
+                return q + 1, e
+        return -1, -1
+
+    def run(self, words: Words, pos: int) -> list[tuple[str, int, int]]:
+        """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
+        number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
+        captured again from every token (quadratic)."""
+        e = self.token(words, pos)
+        if e < 0:
+            return []
+        norm = words.norm
+        toks = [(norm[pos:e], pos, e)]
+        while len(toks) < self.max_tokens:
+            s, e = self._next(None, words, e)
+            if s < 0:
+                break
+            toks.append((norm[s:e], s, e))
+        return toks
+
+    def scan(self, words: Words, at: int) -> Optional[Hit]:
+        """The number phrase starting at `at`, or None."""
+        norm = words.norm
+        if at and _WORD.match(norm, at - 1):
+            return None
+        if at > 1 and norm[at - 1] == "-" and _WORD.match(norm, at - 2):
+            return None
+        pre: list[tuple[str, int, int]] = []
+        p = at
+        for _ in range(2):
+            e = self.before.match(words, p)
+            if e < 0:
+                break
+            pre.append((norm[p:e], p, e))
+            p = _PRE_GAP.match(norm, e).end()
+        toks = self.run(words, p)
+        while not toks and pre:  # fewer words before: the last one may start the number
+            p = pre.pop()[1]
+            toks = self.run(words, p)
+        if not toks:
+            return None
+        q = toks[-1][2]
+        rsep, s2, toks2 = "", -1, []
+        r = gap(norm, q)
+        e = self.between.match(words, r)
+        if e >= 0:
+            r2 = gap(norm, e)
+            toks2 = self.run(words, r2)
+            if toks2:
+                rsep, s2, q = norm[r:e], r2, toks2[-1][2]
+        glued = (-1, -1)
+        if q < len(norm) and norm[q] in "'xX":
+            m = _GLUED.match(norm, q)
+            if m is not None:
+                glued = m.span()
+                q = m.end()
+        post: list[tuple[str, int, int]] = []
+        for _ in range(3):
+            s, e = self._next(self.after, words, q)
+            if s < 0:
+                break
+            post.append((norm[s:e], s, e))
+            q = e
+        return Hit(pre, toks, rsep, s2, toks2, glued, post)
+
+    def noun_after(self, words: Words, q: int) -> tuple[int, int]:
+        """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
+        r = gap(words.norm, q)
+        e = self.noun.match(words, r)
+        return (r, e) if e >= 0 else (-1, -1)
+
+    def modified_noun(self, words: Words, q: int) -> tuple[int, int]:
+        """A counted noun after one or two modifier words ("lakh government buyers"), from q:
+        the noun's (start, end) or (-1, -1)."""
+        norm = words.norm
+        for _ in range(2):
+            r = gap(norm, q)
+            e = self.modifier.match(words, r)
+            if e < 0:
+                break
+            r = gap(norm, e)
+            ne = self.count_noun.match(words, r)
+            if ne >= 0:
+                return r, ne
+            q = e
+        return -1, -1
+
+
+@lru_cache(maxsize=4)
+def scanner(max_tokens: int) -> Scanner:
+    return Scanner(max_tokens)

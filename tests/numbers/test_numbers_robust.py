@@ -1,0 +1,170 @@
+"""Robustness of the number layer (issues 8.1 and 8.5): linear cost on runs of numbers, absurd
+values bounded instead of crashing downstream, and a property campaign over random text (no
+exception, offsets give the text, work linear in the input).
+
+Cost is asserted as a count of steps (the number tokens the grammar captures, which grows
+quadratically when a run is captured again from every token) and as a time ratio (8x the input
+must cost well under 16x the time), never as an absolute time.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from extract import pipeline
+from extract.numbers import expressions, find_numbers, phrases
+from extract.output.csvsafe import read_csv
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = settings(max_examples=int(os.environ.get("NUMBERS_PROPERTY_EXAMPLES", "150")), deadline=None)
+
+# Runs that used to be read again from every token (quadratic): "1 1 1 ...", "एक एक ...", ...
+RUNS = ["1 ", "एक ", "one ", "1 lakh ", "1 crore ", "दो सौ ", "a ", "1-", "१ ", "लगभग 5 ", "Rs 1 "]
+
+
+class _Steps:
+    """Counts the number tokens the phrase scanner reads (a proxy for the work done)."""
+
+    def __init__(self, monkeypatch):
+        self.n = 0
+        real = phrases.Scanner.run
+
+        def counting(scanner, norm, pos):
+            toks = real(scanner, norm, pos)
+            self.n += len(toks)
+            return toks
+
+        monkeypatch.setattr(phrases.Scanner, "run", counting)
+
+    def of(self, text: str) -> int:
+        self.n = 0
+        find_numbers(text)
+        return self.n
+
+
+@pytest.mark.parametrize("unit", RUNS)
+def test_runs_of_numbers_cost_linear_steps(unit, monkeypatch):
+    steps = _Steps(monkeypatch)
+    small, large = steps.of(unit * 200), steps.of(unit * 1600)
+    assert large <= 10 * small + 64, (unit, small, large)  # quadratic would be 64 times
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        find_numbers(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["1 ", "एक ", "1 lakh "])
+def test_runs_of_numbers_cost_linear_time(unit):
+    find_numbers("1")  # rules loaded
+    ratios = []
+    for _ in range(3):  # the machine may be busy: one clean measurement of the ratio is enough
+        small, large = _best(unit * 250), _best(unit * 2000)
+        ratios.append(large / small)
+        if ratios[-1] < 16:
+            break
+    assert min(ratios) < 16, (unit, ratios)  # quadratic would be about 64
+
+
+@pytest.mark.parametrize("text", [
+    "Rs 1 crore crore crore crore",
+    "₹ 999999999999999 lakh crore",
+    "Rs 1 " + "crore " * 700,
+    "1 " + "lakh " * 700 + "rupees",
+    "एक " + "करोड़ " * 700 + "रुपये",
+])
+def test_absurd_values_are_no_amounts(text):
+    for e in find_numbers(text):
+        assert e.value <= expressions._MAX_VALUE, e
+        assert text[e.start:e.end] == e.text
+
+
+def test_values_up_to_the_bound_are_read():
+    (e,) = find_numbers("₹5.42 trillion")
+    assert e.value == 5_420_000_000_000
+    (e,) = find_numbers("Rs 1 crore crore")  # odd but finite: 10^14
+    assert e.value == 10 ** 14
+
+
+def test_cli_survives_seven_hundred_scale_words():
+    text = "Rs 1 " + "crore " * 700
+    res = subprocess.run([sys.executable, "-m", "extract", "numbers", text], capture_output=True, text=True,
+                         encoding="utf-8", cwd=ROOT, timeout=120)
+    assert res.returncode == 0, res.stderr
+
+
+def test_article_with_absurd_amount_is_not_lost(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "absurd.txt").write_text(
+        "जेम पोर्टल पर Rs 1 crore crore crore crore की खरीद हुई। राज्य को 500 करोड़ रुपये के ऑर्डर मिले।\n"
+        "GeM recorded Rs 1 " + "crore " * 700 + "in orders.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = pipeline.run_batch([str(src)], str(out), progress=False)
+    assert code == 0
+    (row,) = read_csv(out / "articles.csv").rows
+    assert row["status"] == "ok", row
+    values = {int(r["inr"]) for r in read_csv(out / "order_values.csv").rows}
+    assert 5_000_000_000 in values and all(v <= expressions._MAX_VALUE for v in values)
+
+
+# --- property campaign ---------------------------------------------------------------------------
+
+PIECES = ["1", "12", "1,24,761", "13, 96,468", "2. 8", "4,155", "०१२", "४२,५३२", ".", ",", "-", "–", ":", "/", "%",
+          "′", "'", "₹", "$", "Rs.", "crore", "lakh", "करोड़", "करो\u095c", "लाख", "हजार", "सौ", "एक", "दो", "डेढ़",
+          "साढ़े", "one", "hundred", "and", "a", "से अधिक", "से", "तक", "लगभग", "over", "out of", "में से", "FY23",
+          "2024-25", "9 अगस्त", "6:03 PM", "ऑर्डर", "विक्रेताओं", "की संख्या", "sellers", "to", "from", "per cent",
+          "\u093c", "\u094d", "\u200d", "\u200b", "\u00a0", " ", "  ", "\t", "\n", "\r\n", "\r", "।"]
+LINE_BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def messy_text(draw):
+    """Random copy: pieces of numbers and words, random Devanagari/Latin/digit/mark characters,
+    one of the three line-break styles throughout."""
+    alphabet = st.characters(whitelist_categories=("Nd", "Lu", "Ll", "Lo", "Mn", "Mc", "Po", "Pd", "Zs", "Sc", "Sm"),
+                             max_codepoint=0x0AFF)
+    parts = draw(st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=alphabet, max_size=6)), max_size=60))
+    nl = draw(LINE_BREAKS)
+    return draw(st.sampled_from([" ", ""])).join(parts).replace("\r\n", "\n").replace("\r", "\n").replace("\n", nl)
+
+
+def _check(text: str) -> list:
+    exprs = find_numbers(text)
+    for e in exprs:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        assert type(e.value) in (int, Decimal) and e.value <= expressions._MAX_VALUE
+    assert all(a.end <= b.start for a, b in zip(exprs, exprs[1:]))
+    return exprs
+
+
+@SETTINGS
+@given(messy_text())
+def test_messy_text_gives_offsets_into_the_input(text):
+    _check(text)
+
+
+@SETTINGS
+@given(messy_text(), st.integers(2, 40))
+def test_long_lines_of_messy_text_cost_linear_steps(text, times):
+    # Each token is captured by at most _MAX_TOKENS grammar matches, however long the line.
+    mp = pytest.MonkeyPatch()
+    try:
+        steps = _Steps(mp)
+        line = (text + " ") * times
+        assert steps.of(line) <= expressions._MAX_TOKENS * len(line), line
+        _check(line)
+    finally:
+        mp.undo()
