@@ -5,7 +5,8 @@ order, read back from the CSVs (cells restored, see csvsafe). Integer columns ar
 in full (number format 0, never 7.9E+10), `primary` a real boolean, everything else a string cell
 typed as a string, so nothing an article says can become a formula. Header row bold, frozen and
 filterable. The bytes are the same for the same CSVs: fixed document dates and fixed zip entry
-times. Characters XML cannot hold (C0 controls other than TAB, LF, CR) become U+FFFD, and a cell
+times. Characters XML 1.0 cannot hold (C0 controls other than TAB, LF, CR; lone surrogates; the
+non-characters U+FFFE and U+FFFF, which openpyxl lets through) become U+FFFD, and a cell
 longer than Excel's 32,767 characters is cut there, ending in "…". It does not write CSVs.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ WORKBOOK = "records.xlsx"
 EXCEL_CELL_MAX = 32767
 FIXED_TIME = _dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INT = re.compile(r"[0-9]+")
 
 
