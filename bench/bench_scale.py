@@ -10,7 +10,8 @@ their paragraphs reordered and their figures varied, so that no two articles are
 - peak resident memory of `gem-extract run` at two batch sizes (default 1,000 and 4,000 articles),
   each in its own process (the wait4 rusage of that child);
 - cold start: wall and CPU time of a one-article `gem-extract run` in a fresh process;
-- `--jobs 2` against `--jobs 1`: wall time of the same batch, in fresh processes.
+- `--jobs 2` against `--jobs 1`: wall time of the same batch, in fresh processes;
+- `--incremental`: a first run of 300 articles, then a re-run of the unchanged folder.
 
     python bench/bench_scale.py [--articles 2000] [--sizes 1000 4000] [--skip-memory] [--skip-jobs]
 """
@@ -158,6 +159,17 @@ def bench_jobs(folder: Path, work: Path) -> None:
     print(f"  speed-up {walls[1] / walls[2]:.2f}x; identical bytes: {same}")
 
 
+def bench_incremental(work: Path, n: int = 300) -> None:
+    folder = work / "incr"
+    make_batch(folder, n, seed=5)
+    out = str(work / "incr-out")
+    first = _run_child(["run", str(folder), "--out", out, "--no-progress"])
+    again = _run_child(["run", str(folder), "--out", out, "--no-progress", "--incremental"])
+    print(f"\n--incremental on an unchanged {n}-article folder (fresh processes): first run {first[1]:.1f} s wall "
+          f"{first[2]:.1f} s CPU; re-run {again[1]:.2f} s wall {again[2]:.2f} s CPU = {again[1] / first[1]:.2f} of the "
+          f"first run's wall time")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
@@ -174,6 +186,7 @@ def main() -> None:
         bench_throughput(folder, size, work)
         if not args.skip_jobs:
             bench_jobs(folder, work)
+        bench_incremental(work)
         if not args.skip_memory:
             bench_memory(work, args.sizes)
     finally:

@@ -112,30 +112,25 @@ def load_rules() -> None:
 
 # ---------------------------------------------------------------- the work sent to workers
 
-Job = tuple[str, str, str]  # (article_id, path, sha256 of the previous run's rows to reuse, or "")
+Job = tuple[str, str]  # (article_id, absolute path)
 
 
 @dataclass(slots=True)
 class Done:
     """What a worker sends back for one article: its articles.csv row and its CSV lines per record
-    type (already rendered, so the main process only appends bytes), or `reused` when the file
-    still has the sha256 of the previous run's rows. `files`: extra files for the output folder
-    (path inside it -> bytes)."""
+    type, already rendered, so the main process only appends bytes. `files`: extra files for the
+    output folder (path inside it -> bytes)."""
 
     row: dict
     chunks: dict[str, bytes] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
-    reused: bool = False
     files: dict[str, bytes] = field(default_factory=dict)
 
 
 def work(job: Job) -> Done:
     """Read and process one article (the per-article function every engine runs)."""
-    article_id, path, reuse_sha = job
-    src = replace(reader.read(Path(path)), article_id=article_id, path=path)
-    if reuse_sha and src.ok and src.sha256 == reuse_sha:
-        return Done(row=_row(src), reused=True)
-    result = process(src)
+    article_id, path = job
+    result = process(replace(reader.read(Path(path)), article_id=article_id, path=path))
     return Done(row=result.row, chunks=writer.article_rows(result.records),
                 counts={k: len(v) for k, v in result.records.items()})
 
@@ -244,7 +239,10 @@ def _dask(jobs: list[Job], workers: int, address: str | None) -> Iterator[Done]:
     if address:
         client = Client(address)
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        import logging
+
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
+                               silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
@@ -315,7 +313,8 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         print(f"gem-extract: {problem}", file=sys.stderr)
         return EXIT_USAGE
     out = staging.check(out_dir)
-    load_rules()
+    if not incremental:
+        load_rules()
     files, missing = reader.discover(paths)
     for p in missing:
         print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)
@@ -323,12 +322,15 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         print("gem-extract: no article files (.txt) found", file=sys.stderr)
         return EXIT_PROBLEM
     version = code_version()
+    planned = article_ids(files)
     previous = None
     if incremental:
         previous, why = Previous.open(out, version, ARTICLE_COLUMNS)
         if previous is None:
             print(f"gem-extract: --incremental: {why}; extracting every article", file=sys.stderr)
-    jobs_list = [(aid, path, previous.sha256.get(aid, "") if previous else "") for aid, path in article_ids(files)]
+    reuse = [previous is not None and previous.unchanged(aid, path) for aid, path in planned]
+    if not all(reuse):
+        load_rules()  # when every article is reused, the rules are those of the previous run
     workers = jobs or os.cpu_count() or 1
 
     try:
@@ -337,7 +339,7 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         print(f"gem-extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = _write(folder, jobs_list, previous, workers, engine, dask_address, progress, version)
+        summary = _write(folder, planned, reuse, previous, workers, engine, dask_address, progress, version)
         if review:
             from .review.pages import write_review
             write_review(folder)
@@ -361,39 +363,39 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         print(f"gem-extract: ... and {failed - len(shown)} more failed articles: see the error column "
               f"of {Path(out_dir) / writer.ARTICLES_FILE}", file=sys.stderr)
     extra = f", {reused} reused" if incremental else ""
-    print(f"gem-extract: {len(jobs_list)} articles ({failed} failed{extra}), {records} records -> {out_dir}",
+    print(f"gem-extract: {len(planned)} articles ({failed} failed{extra}), {records} records -> {out_dir}",
           file=sys.stderr)
     return EXIT_PROBLEM if failed or missing else EXIT_OK
 
 
-def _write(folder: Path, jobs: list[Job], previous: Previous | None, workers: int, engine: str,
-           address: str | None, progress: bool, version: str) -> tuple[int, list[dict], int, int]:
-    """Stream every article's rows into `folder`; (failed, failed rows shown, records, reused)."""
-    bar = _Progress(len(jobs), progress)
+def _write(folder: Path, planned: list[Job], reuse: list[bool], previous: Previous | None, workers: int,
+           engine: str, address: str | None, progress: bool, version: str) -> tuple[int, list[dict], int, int]:
+    """Stream every article's rows into `folder`, in the order of `planned`: reused ones from the
+    previous output, the others from the engine; (failed, failed rows shown, records, reused)."""
+    bar = _Progress(len(planned), progress)
     failed, shown, reused = 0, [], 0
     totals = dict.fromkeys(RECORD_TYPES, 0)
-    stream = results(jobs, workers, engine, address)
+    stream = results([job for job, r in zip(planned, reuse) if not r], workers, engine, address)
     try:
         with writer.BatchWriter(folder, ARTICLE_COLUMNS) as out:
-            for job, done in zip(jobs, stream):
-                old = previous.rows(job[0], job[1]) if done.reused and previous else None
-                if done.reused and old is None:  # not there whole after all: extract it here
-                    done = work((job[0], job[1], ""))
+            for job, again in zip(planned, reuse):
+                old = previous.rows(*job) if again and previous else None
                 if old is not None:
                     line, chunks, counts = old
-                    out.add(writer.article_key(done.row), line, chunks)
+                    out.add(job, line, chunks)
                     reused += 1
                 else:
-                    out.add_row(done.row, done.chunks)
+                    done = next(stream) if not again else work(job)  # again: not there whole after all
+                    out.add(job, writer.article_line(done.row, ARTICLE_COLUMNS), done.chunks)
+                    for name, data in done.files.items():
+                        out.add_file(name, data)
                     counts = done.counts
-                for name, data in done.files.items():
-                    out.add_file(name, data)
+                    if done.row["status"] != "ok":
+                        failed += 1
+                        if len(shown) < MAX_ERRORS_SHOWN:
+                            shown.append(done.row)
                 for kind, n in counts.items():
                     totals[kind] += n
-                if done.row["status"] != "ok":
-                    failed += 1
-                    if len(shown) < MAX_ERRORS_SHOWN:
-                        shown.append(done.row)
                 bar.update()
             out.add_file(MANIFEST, manifest_bytes(version, out.articles, totals))
     finally:

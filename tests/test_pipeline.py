@@ -210,10 +210,10 @@ def test_rows_arriving_in_any_order_are_written_in_order(batch_and_serial_output
     """The streaming writer against the in-memory one, articles fed in a shuffled order."""
     src, _ = batch_and_serial_output
     files, _ = pipeline.reader.discover([str(src)])
-    jobs = [(aid, path, "") for aid, path in pipeline.article_ids(files)][:15]
+    jobs = pipeline.article_ids(files)[:15]
     done = [pipeline.work(j) for j in jobs]
     results = [pipeline.process(pipeline.replace(pipeline.reader.read(Path(p)), article_id=a, path=p))
-               for a, p, _ in jobs]
+               for a, p in jobs]
     expected = writer.render([r.row for r in results],
                              {k: [rec for r in results for rec in r.records.get(k, [])] for k in RECORD_TYPES})
     random.Random(5).shuffle(done)
@@ -252,7 +252,12 @@ def test_incremental_run_reuses_unchanged_articles_and_writes_a_full_runs_bytes(
     assert pipeline.run_batch([str(src)], str(full), progress=False) == 0
     assert _bytes(out) == _bytes(full)
 
-    processed.clear()  # nothing changed: nothing extracted
+    processed.clear()  # nothing changed: nothing extracted, not even the rules loaded
+
+    def no_rules():
+        raise AssertionError("rules loaded although every article is reused")
+
+    monkeypatch.setattr(pipeline, "load_rules", no_rules)
     assert pipeline.run_batch([str(src)], str(out), progress=False, incremental=True) == 0
     assert processed == [] and _bytes(out) == _bytes(full)
 

@@ -15,11 +15,12 @@ import datetime as _dt
 import io
 import re
 import zipfile
+from dataclasses import fields
 from pathlib import Path
 
 from .csvsafe import atomic_write, read_csv
+from .writer import ARTICLES_FILE
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES
-from ..review.verify import ARTICLES_FILE, BOOL_COLUMNS, INT_COLUMNS
 
 WORKBOOK = "records.xlsx"
 EXCEL_CELL_MAX = 32767
@@ -27,6 +28,15 @@ FIXED_TIME = _dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INT = re.compile(r"[0-9]+")
+
+
+def _typed_columns(type_name: str) -> frozenset[str]:
+    """Record columns declared with exactly this type (records.py), e.g. "int" or "bool"."""
+    return frozenset(f.name for cls in RECORD_TYPES.values() for f in fields(cls) if f.type == type_name)
+
+
+INT_COLUMNS = _typed_columns("int") | {"chars"}
+BOOL_COLUMNS = _typed_columns("bool")
 
 
 def cell_value(column: str, raw: str):
