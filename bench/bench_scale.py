@@ -39,8 +39,9 @@ def _sources() -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def make_batch(folder: Path, n: int, seed: int = 11) -> int:
-    """n varied articles under `folder` (in sub-folders of 500); their size in bytes."""
+def make_batch(folder: Path, n: int, seed: int = 11, paragraphs: int = 0) -> int:
+    """n varied articles under `folder` (in sub-folders of 500); their size in bytes. `paragraphs`:
+    keep only the title and that many paragraphs (0: all)."""
     rng = random.Random(seed)
     sources = _sources()
     folder.mkdir(parents=True, exist_ok=True)
@@ -53,6 +54,8 @@ def make_batch(folder: Path, n: int, seed: int = 11) -> int:
             tail = paras[1:]
             rng.shuffle(tail)
             paras = paras[:1] + tail
+        if paragraphs:
+            paras = paras[:paragraphs]
         text = head + "\n" + "\n\n".join(paras)
         text = DIGITS.sub(lambda m: f"{rng.randint(2, 99999):,}" if len(m.group()) > 2 else m.group(), text)
         sub = folder / f"part{i // 500:03d}"
@@ -137,6 +140,27 @@ def bench_memory(work: Path, sizes: list[int]) -> None:
         print(f"  growth from {sizes[0]} to {sizes[-1]} articles: {peaks[-1] - peaks[0]:+.1f} MB")
 
 
+def bench_huge(work: Path, n: int) -> None:
+    """Peak memory of a batch of n short articles (title and one paragraph) over --jobs 2: what
+    grows with the number of articles is the main process's bookkeeping, not the text."""
+    folder = work / "huge"
+    size = make_batch(folder, n, seed=1, paragraphs=1)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "extract", "run", str(folder), "--out", str(work / "huge-out"),
+                             "--no-progress", "--jobs", "2"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    import resource
+
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest process ever waited for
+    print(f"\n{n} short articles ({size / 1e6:.1f} MB), --jobs 2: peak RSS of the main process "
+          f"{usage.ru_maxrss / 1024:.1f} MB, largest process of the run {workers:.1f} MB "
+          f"(exit {os.waitstatus_to_exitcode(status)}, {wall:.0f} s wall)")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def bench_cold_start(work: Path) -> None:
     one = work / "one"
     make_batch(one, 1)
@@ -154,9 +178,9 @@ def bench_jobs(folder: Path, work: Path) -> None:
                                             "--jobs", str(jobs)])
         walls[jobs] = wall
         print(f"  --jobs {jobs}: {wall:6.1f} s wall (exit {code})")
-    same = all((work / "jobs1" / f).read_bytes() == (work / "jobs2" / f).read_bytes()
-               for f in os.listdir(work / "jobs1"))
-    print(f"  speed-up {walls[1] / walls[2]:.2f}x; identical bytes: {same}")
+    differ = [f for f in sorted(os.listdir(work / "jobs1"))
+              if (work / "jobs1" / f).read_bytes() != (work / "jobs2" / f).read_bytes()]
+    print(f"  speed-up {walls[1] / walls[2]:.2f}x; identical bytes: {'yes' if not differ else 'NO: ' + ', '.join(differ)}")
 
 
 def bench_incremental(work: Path, n: int = 300) -> None:
@@ -176,9 +200,14 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-jobs", action="store_true")
+    ap.add_argument("--huge", type=int, default=0, metavar="N",
+                    help="only measure the peak memory of a batch of N short articles (e.g. 100000)")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="gem-bench-scale-"))
     try:
+        if args.huge:
+            bench_huge(work, args.huge)
+            return
         folder = work / "batch"
         size = make_batch(folder, args.articles)
         print(f"batch: {args.articles} articles, {size / 1e6:.2f} MB, made from corpus/ and corpus/real/")

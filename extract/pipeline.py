@@ -13,7 +13,6 @@ every article would be wrong.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from collections import defaultdict, deque
@@ -218,9 +217,19 @@ def _local(jobs: list[Job], workers: int) -> Iterator[Done]:
         for job in jobs:
             yield work(job)
         return
+    import signal
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    if threading.current_thread() is threading.main_thread():
+        # workers start on the first submit; forked with SIGINT ignored, a Ctrl-C right then
+        # cannot reach one before its initializer ignores it too
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool.submit(int)
+        finally:
+            signal.signal(signal.SIGINT, handler)
     finished = False
     try:
         yield from _windowed(lambda c: pool.submit(work_many, c), _chunks(jobs, CHUNK), WINDOW * workers)
