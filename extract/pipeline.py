@@ -35,6 +35,13 @@ ID_SEPARATOR = "__"  # joins folder names into the id of an article whose file n
 CHUNK = 8  # articles sent to a worker at a time
 WINDOW = 4  # chunks in flight per worker: results stay in input order, memory stays bounded
 
+DASK_CONNECT_TIMEOUT = 20  # seconds to reach a --dask-address scheduler
+
+
+class EngineError(Exception):
+    """The engine cannot start (a Dask scheduler out of reach): a usage error, one line."""
+
+
 EXTRACTORS = {
     "states": states.extract,
     "officials": officials.extract,
@@ -246,7 +253,10 @@ def _dask(jobs: list[Job], workers: int, address: str | None) -> Iterator[Done]:
 
     cluster = None
     if address:
-        client = Client(address)
+        try:
+            client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+        except OSError as exc:
+            raise EngineError(f"--dask-address {address}: cannot reach the Dask scheduler: {exc}") from None
     else:
         import logging
 
@@ -356,6 +366,10 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
             from .output.xlsx import write_xlsx
             write_xlsx(folder)
         staging.commit(folder, out)
+    except EngineError as exc:
+        staging.discard(folder)
+        print(f"gem-extract: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         staging.discard(folder)
         print(f"gem-extract: cannot write the output: {exc.strerror or exc}"

@@ -206,6 +206,18 @@ def test_dask_engine_writes_the_same_bytes(batch_and_serial_output, tmp_path):
     assert _bytes(out) == _bytes(serial)
 
 
+def test_a_dask_scheduler_out_of_reach_is_a_usage_error(batch_and_serial_output, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    src, serial = batch_and_serial_output
+    monkeypatch.setattr(pipeline, "DASK_CONNECT_TIMEOUT", 1)
+    code = pipeline.run_batch([str(src)], str(serial), progress=False, engine="dask",
+                              dask_address="tcp://127.0.0.1:9")
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0], err
+    assert (serial / "articles.csv").is_file() and sorted(p.name for p in serial.parent.iterdir()) == ["in", "serial"]
+
+
 def test_rows_arriving_in_any_order_are_written_in_order(batch_and_serial_output, tmp_path):
     """The streaming writer against the in-memory one, articles fed in a shuffled order."""
     src, _ = batch_and_serial_output
