@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import-review", help="turn a Label Studio export into gold JSON files")
     im.add_argument("file", help="the Label Studio JSON export")
     im.add_argument("--gold", required=True, help="folder to write gold JSON files into")
+    im.add_argument("--force", action="store_true", help="replace gold files that exist with other content")
     return p
 
 

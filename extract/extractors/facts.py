@@ -1,15 +1,33 @@
-"""What a figure in a sentence is about: role, counterparty, segment, period and state.
+"""What a figure in a sentence is about: role, counterparty, segment, period, state, and whether a
+rupee amount is a fact at all (a rule threshold is not) and how its qualifier reads in context.
 
-Shared by the order-value and count extractors. Cue words come from rules/facts.toml.
-Scopes: the *left scope* of a figure runs from the previous figure of the sentence (or the clause
-start) to the figure, the *right scope* from the figure to the next one (read in English only, where
-"from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" / "while" / ";".
-Period, in order: a period named in the sentence before the figure (FY, "वर्ष 2024-25 में",
-"अब तक"); "इसी अवधि" → the period named before; a period named after the figure; a cumulative
-present-perfect verb ("प्राप्त हुए हैं", "have received") → to_date; else empty.
+Shared by the order-value and count extractors. Cue words come from rules/facts.toml. Cues are found
+once per sentence (one pass over its tokens through a phrase trie of every cue list) and each
+figure's attributes are read from those hits by scope:
+- the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
+  to the figure, the *right scope* from the figure to the next number or comma (read in English
+  only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
+  "while" / ";"; the *segment scope* of an amount runs back to the previous amount (a count of
+  "women MSEs" between them still narrows the sellers).
+- role: a seller cue in the clause; else a buyer entity (ministry, department, CPSE, company,
+  buyers) before the figure in the sentence; else buyer when the clause speaks of a purchase and
+  the sentence before named the buyer with its purchase; else a platform cue (GMV, savings,
+  target) in the clause; else buyer when a state is named or referred to, seller when the sellers
+  are narrowed (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद",
+  "procurement") names no buyer.
+- period, in order: in English a period right after the figure; a period named in the sentence
+  before the figure (FY, "वर्ष 2024-25 में", "2022 के अंदर", "अब तक", "since 2014", "अप्रैल तक",
+  "<date> तक" / "up to <date>" -> the FY of the date; relative fiscal words -> resolved with the
+  article's own date, else empty, and an undated "last year" is the FY the sentence before named);
+  "इसी अवधि" -> the period named before; a period named after the figure; a present perfect of
+  receiving ("प्राप्त हुए हैं") -> to_date; else empty. Nothing is inherited from an earlier sentence
+  without such a word.
+- qualifier: "X तक" with a verb of reaching after it is exact; "crossed / would exceed X" and
+  "X को पार" are more_than.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -18,14 +36,20 @@ import regex
 
 from .. import lexicon, rules
 from ..text.document import Document, Number
-from ..lexicon import WORD_END, WORD_START
 from ..normalise import normalise
 from ..text.sentences import Sentence
 
 FIGURE_KINDS = ("money_inr", "count")
 _CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
-_YEAR_CUE_AFTER = regex.compile(r"^\s*(?:में|के\s+दौरान|के\s+बीच)(?![\p{L}\p{M}])")
+_YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
 _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+_LATIN = regex.compile(r"\p{Latin}+")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+_PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
+_NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
+_SEGMENT_KINDS = ("money_inr",)
+LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
 
 
 def exact_int(value) -> int:
@@ -33,56 +57,316 @@ def exact_int(value) -> int:
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _cue_pattern(words: list[str]) -> "regex.Pattern[str]":
-    states = "|".join(regex.escape(normalise(f).norm) for e in lexicon.states().by_form.values() for f in e.data["forms"])
-    alts = []
-    for w in sorted(words, key=len, reverse=True):
-        esc = regex.escape(normalise(w).norm).replace(r"\ ", r"\s+")
-        alts.append(esc.replace(regex.escape("{STATE}"), f"(?:{states})"))
-    return regex.compile(f"{WORD_START}(?:{'|'.join(alts)}){WORD_END}", regex.IGNORECASE | regex.V1)
+def _tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm))
+
+
+@dataclass(frozen=True)
+class Hit:
+    nstart: int
+    nend: int
+    cat: str
+    label: str
+
+
+class CueIndex:
+    """Every cue phrase of every list in one token trie: one pass over a sentence finds them all,
+    overlapping ones included ("राज्य के खरीदारों" and "राज्य")."""
+
+    def __init__(self) -> None:
+        self.trie: dict = {}
+
+    def add(self, phrase: str, cat: str, label: str) -> None:
+        toks = _tokens(phrase)
+        if not toks:
+            return
+        node = self.trie
+        for t in toks:
+            node = node.setdefault(t, {})
+        labels = node.setdefault(None, [])
+        if (cat, label) not in labels:
+            labels.append((cat, label))
+
+    def scan(self, text: str, start: int, end: int) -> list[Hit]:
+        """The cue hits of text[start:end]."""
+        words = _TOKEN.findall(text, start, end)
+        low = [w.casefold() for w in words]
+        trie = self.trie
+        matches = []  # (first token, last token, labels)
+        n = len(low)
+        for i in [i for i, w in enumerate(low) if w in trie]:
+            node = trie[low[i]]
+            j = i
+            while True:
+                labels = node.get(None)
+                if labels:
+                    matches.append((i, j, labels))
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(low[j])
+                if node is None:
+                    break
+        if not matches:
+            return []
+        offsets = []
+        pos = start
+        for w in words[:max(j for _, j, _ in matches) + 1]:  # tokens are maximal runs: each is at its next occurrence
+            pos = text.find(w, pos)
+            offsets.append(pos)
+            pos += len(w)
+        return [Hit(offsets[i], offsets[j] + len(words[j]), cat, label)
+                for i, j, labels in matches for cat, label in labels]
+
+
+def _is_english(text: str, start: int, end: int) -> bool:
+    seg = text[start:end]
+    return sum(map(len, _LATIN.findall(seg))) > sum(map(len, _DEVANAGARI.findall(seg)))
 
 
 @dataclass(frozen=True)
 class _Cues:
-    role: tuple[tuple[str, "regex.Pattern[str]"], ...]
-    counterparty: tuple[tuple[str, "regex.Pattern[str]"], ...]
-    segment: tuple[tuple[str, "regex.Pattern[str]"], ...]
-    to_date: "regex.Pattern[str]"
-    same_period: "regex.Pattern[str]"
-    perfect: "regex.Pattern[str]"
-    nationwide: "regex.Pattern[str]"
-    state_anaphora: "regex.Pattern[str]"
+    index: CueIndex
+    counterparty_order: tuple[str, ...]
+    segment_order: tuple[str, ...]
+
+
+def _words(data: dict, key: str, path: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise rules.RuleError(rules.path_of("facts"), path, "expected a list of cue words")
+    return value
 
 
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     data = rules.load("facts")
     path = rules.path_of("facts")
-    for key in ("role", "period"):
+    for key in ("role", "period", "qualifier"):
         if not isinstance(data.get(key), dict):
             raise rules.RuleError(path, key, "expected a table")
-    for role in ("seller", "platform", "buyer"):
-        if not isinstance(data["role"].get(role), list):
-            raise rules.RuleError(path, f"role.{role}", "expected a list of cue words")
-    for key in ("to_date", "same_period", "perfect"):
-        if not isinstance(data["period"].get(key), list):
-            raise rules.RuleError(path, f"period.{key}", "expected a list of cue words")
-    for key in ("nationwide", "state_anaphora"):
-        if not isinstance(data.get(key), list):
-            raise rules.RuleError(path, key, "expected a list of cue words")
-    lists = {}
-    for key in ("counterparty", "segment"):
-        lists[key] = tuple((e["id"], _cue_pattern(e["cues"])) for e in rules.table("facts", key, {"id": str, "cues": list}))
-    return _Cues(
-        role=tuple((r, _cue_pattern(data["role"][r])) for r in ("seller", "platform", "buyer")),
-        counterparty=lists["counterparty"], segment=lists["segment"],
-        to_date=_cue_pattern(data["period"]["to_date"]),
-        same_period=_cue_pattern(data["period"]["same_period"]),
-        perfect=_cue_pattern(data["period"]["perfect"]),
-        nationwide=_cue_pattern(data["nationwide"]),
-        state_anaphora=_cue_pattern(data["state_anaphora"]),
-    )
+    index = CueIndex()
+    states = [f for e in lexicon.states().by_form.values() for f in e.data["forms"]]
 
+    def add(words: list[str], cat: str, label: str) -> None:
+        for w in words:
+            if "{STATE}" in w:
+                for s in states:
+                    index.add(w.replace("{STATE}", s), cat, label)
+            else:
+                index.add(w, cat, label)
+
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic"):
+        add(_words(data["role"], role, f"role.{role}"), "role", role)
+    for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
+                "recent", "perfect", "this_purchase", "on_day"):
+        add(_words(data["period"], key, f"period.{key}"), "period", key)
+    for key in ("reaching", "crossing_before", "crossing_after"):
+        add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
+    for key in ("nationwide", "state_anaphora"):
+        add(_words(data, key, key), key, key)
+    orders = {}
+    for key in ("counterparty", "segment"):
+        entries = rules.table("facts", key, {"id": str, "cues": list})
+        for e in entries:
+            add(e["cues"], key, e["id"])
+        orders[key] = tuple(e["id"] for e in entries)
+    return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"])
+
+
+# --- per-article and per-sentence analysis, done once -----------------------------------------------
+
+def _fiscal_year(date: str) -> str:
+    """FYyyyy-yy of a YYYY-MM-DD (or YYYY-MM) date: April starts the year."""
+    y, m = int(date[:4]), int(date[5:7])
+    first = y if m >= 4 else y - 1
+    return f"FY{first}-{(first + 1) % 100:02d}"
+
+
+def _previous_fy(fy: str) -> str:
+    first = int(fy[2:6]) - 1
+    return f"FY{first}-{(first + 1) % 100:02d}"
+
+
+class SentenceFacts:
+    """A sentence's numbers, cue hits, clause breaks and state mentions, found once."""
+
+    def __init__(self, doc: Document, sent: Sentence, numbers: list[Number], states: list) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.numbers = numbers
+        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS]
+        self.states = states
+        self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
+        self._english: bool | None = None
+        self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(doc.norm, sent.nstart, sent.nend)]
+        self._explicit: list[tuple[int, str]] | None = None
+        self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
+
+    @property
+    def english(self) -> bool:
+        if self._english is None:
+            self._english = _is_english(self.doc.norm, self.sent.nstart, self.sent.nend)
+        return self._english
+
+    # cue look-ups by scope
+    def has(self, cat: str, label: str | None, start: int, end: int) -> bool:
+        return any(h.cat == cat and (label is None or h.label == label) and start <= h.nstart and h.nend <= end
+                   for h in self.hits)
+
+    def buyer_named(self, start: int, end: int, specific: bool = False) -> bool:
+        """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम");
+        `specific`: nor a whole class of buyers ("every central government ministry and department")."""
+        parents = [h for h in self.hits if h.cat == "role" and h.label == "not_buyer"]
+        generic = [h.nend for h in self.hits if h.cat == "role" and h.label == "generic"] if specific else []
+        return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
+                   and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents)
+                   and not any(0 <= h.nstart - g <= _NEAR for g in generic) for h in self.hits)
+
+    def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
+        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end}
+        return next((label for label in order if label in found), "")
+
+    def states_in(self, start: int, end: int) -> list:
+        return [m for m in self.states if start <= m.nstart and m.nend <= end]
+
+    # scopes
+    def clause(self, figure: Number) -> tuple[int, int]:
+        start, end = self.sent.nstart, self.sent.nend
+        for bs, be in self.breaks:
+            if be <= figure.nstart:
+                start = be
+            elif bs >= figure.nend:
+                end = bs
+                break
+        return start, end
+
+    def next_start(self, figure: Number) -> int:
+        return next((f.nstart for f in self.figs if f.nstart >= figure.nend), self.sent.nend)
+
+    def left_scope(self, figure: Number, clause_start: int, kinds=FIGURE_KINDS) -> tuple[int, int]:
+        prev = [f.nend for f in self.figs if f.nend <= figure.nstart and f.expr.kind in kinds]
+        return max(prev[-1] if prev else self.sent.nstart, clause_start), figure.nstart
+
+    def right_scope(self, figure: Number, clause_end: int) -> tuple[int, int]:
+        """The phrase the figure heads: to the next figure, share or plain number ("..., 50% of it by
+        MSMEs") or the next comma, colon or dash ("Rs 2,592 crore, Singh said at ... Women ...")."""
+        nxt = next((n.nstart for n in self.numbers if n.nstart >= figure.nend
+                    and n.expr.kind in FIGURE_KINDS + ("percent", "plain", "multiplier")), self.sent.nend)
+        end = min(nxt, clause_end)
+        m = _PHRASE_END.search(self.doc.norm, figure.nend, end)
+        return figure.nend, m.start() if m else end
+
+    # periods
+    def explicit(self) -> list[tuple[int, str]]:
+        """(working-copy offset, period) of each period the sentence names; "" = a relative period the
+        text does not resolve (it still stops an earlier or a cumulative reading)."""
+        if self._explicit is None:
+            self._explicit = self._periods()
+        return self._explicit
+
+    def _periods(self) -> list[tuple[int, str]]:
+        doc, norm = self.doc, self.doc.norm
+        published = doc.meta.published if len(doc.meta.published) >= 7 else ""
+        this_fy = _fiscal_year(published) if published else ""
+        found: list[tuple[int, str]] = []
+        period_hits = [h for h in self.hits if h.cat == "period"]
+        cumulative = any(h.label == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
+        for n in self.numbers:
+            e = n.expr
+            if e.kind == "fiscal_year" and e.period:
+                found.append((n.nstart, e.period))
+            elif e.kind == "year" and e.period:
+                if any(h.label == "since" and h.nend <= n.nstart and n.nstart - h.nend <= 3 for h in period_hits):
+                    found.append((n.nstart, "to_date"))
+                elif (_YEAR_CUE_AFTER.match(norm, n.nend)
+                      or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
+                    found.append((n.nstart, e.period))
+            elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
+                found.append((n.nstart, _fiscal_year(e.period)))
+            elif e.kind == "duration" and self._last_duration(n):
+                found.append((n.nstart, this_fy))
+        relative = [h for h in period_hits if h.label in ("this_fy", "unresolved", "last_fy", "same_period_last")]
+        for h in period_hits:
+            if h.label == "to_date":
+                # "so far this fiscal", "So far this year": the relative year decides, not "so far"
+                if not any(abs(r.nstart - h.nend) <= 3 or abs(h.nstart - r.nend) <= 3 for r in relative):
+                    found.append((h.nstart, "to_date"))
+        for h in relative:
+            if h.label == "this_fy":
+                found.append((h.nstart, this_fy))
+            elif h.label == "unresolved":
+                found.append((h.nstart, ""))
+            elif h.label == "last_fy" and not any(r.label == "same_period_last" and r.nstart <= h.nstart < r.nend
+                                                  for r in relative):
+                found.append((h.nstart, _previous_fy(this_fy) if this_fy else LAST_NAMED))
+            elif h.label == "same_period_last":
+                named = [p for pos, p in found if pos < h.nstart and p.startswith("FY")]
+                base = named[-1] if named else this_fy
+                found.append((h.nstart, _previous_fy(base) if base else ""))
+                self.looking_back.add(h.nstart)
+        return sorted(found)
+
+    def _until(self, n: Number, period_hits: list[Hit]) -> bool:
+        """"14 फरवरी, 2024 तक", "Up to November 24, 2022": a cumulative figure of that fiscal year."""
+        return any(h.label == "until" and ((h.nend <= n.nstart and n.nstart - h.nend <= 3)
+                                           or (h.nstart >= n.nend and h.nstart - n.nend <= 3))
+                   for h in period_hits)
+
+    def _last_duration(self, n: Number) -> bool:
+        """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
+        return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
+                   for h in self.hits)
+
+
+def purchase_month(doc: Document, sent: Sentence) -> str:
+    """YYYY-MM when the sentence dates "this purchase" by day ("यह खरीदारी ... 9 जुलाई 2024 को ... ऑर्डर
+    जारी हुआ", "the order was placed on 9 July 2024"): the month of the purchase it refers back to."""
+    sf = analysed(doc, sent)
+    if not sf.has("period", "this_purchase", sent.nstart, sent.nend):
+        return ""
+    for n in sf.numbers:
+        if n.expr.kind == "date" and len(n.expr.period) == 10 and any(
+                h.cat == "period" and h.label == "on_day"
+                and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3) for h in sf.hits):
+            return n.expr.period[:7]
+    return ""
+
+
+class _DocFacts:
+    """The sentences of one article analysed for facts, each once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.numbers = sorted(doc.numbers, key=lambda n: n.nstart)
+        self.num_starts = [n.nstart for n in self.numbers]
+        self.states = sorted(doc.states, key=lambda m: m.nstart)
+        self.state_starts = [m.nstart for m in self.states]
+        self.sentences: dict[int, SentenceFacts] = {}
+        body = [s for s in doc.sentences if not s.display]
+        self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
+
+    def sentence(self, sent: Sentence) -> SentenceFacts:
+        sf = self.sentences.get(sent.nstart)
+        if sf is None:
+            lo, hi = bisect_left(self.num_starts, sent.nstart), bisect_left(self.num_starts, sent.nend)
+            slo, shi = bisect_left(self.state_starts, sent.nstart), bisect_left(self.state_starts, sent.nend)
+            sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi])
+            self.sentences[sent.nstart] = sf
+        return sf
+
+
+_current: list[_DocFacts] = []
+
+
+def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
+    """The sentence's analysis; the article's is kept while its extractors run."""
+    if not _current or _current[0].doc is not doc:
+        _current[:] = [_DocFacts(doc)]
+    return _current[0].sentence(sent)
+
+
+# --- the public reading of a figure -------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Context:
@@ -98,51 +382,55 @@ class PeriodTracker:
 
     def __init__(self) -> None:
         self.named = ""
+        self.previous_fy = ""  # the fiscal year the sentence before named
+        self.relative = False  # the article spoke of "this fiscal" without a date: "last year" is then unknown
 
     def explicit(self, doc: Document, sent: Sentence) -> list[tuple[int, str]]:
         """(working-copy offset, period) of each period the sentence names."""
-        found = []
-        for n in doc.numbers_in(sent):
-            e = n.expr
-            if e.kind == "fiscal_year" and e.period:
-                found.append((n.nstart, e.period))
-            elif e.kind == "year" and e.period and (
-                    _YEAR_CUE_AFTER.match(doc.norm, n.nend) or _YEAR_CUE_BEFORE.search(doc.norm[max(0, n.nstart - 12):n.nstart])):
-                found.append((n.nstart, e.period))
-        for m in cues().to_date.finditer(doc.norm, sent.nstart, sent.nend):
-            found.append((m.start(), "to_date"))
-        return sorted(found)
+        return analysed(doc, sent).explicit()
 
     def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
                    until: int) -> str:
-        """`until`: where the next figure starts; an English period standing between is this figure's."""
-        if is_english(doc, sent):  # "Rs 850 crore in FY 2024-25": the period follows the amount
-            own = [p for pos, p in explicit if figure.nend <= pos < until]
+        """`until`: where the next figure starts; an English period standing between is this figure's.
+        An undated "last year" right after a sentence naming a fiscal year is that year ("... in 2024-25.
+        Uttar Pradesh's share last year ..."), unless the article already spoke of an undated "this fiscal"."""
+        period = self._period(doc, sent, figure, explicit, until)
+        if period == LAST_NAMED:
+            return "" if self.relative else self.previous_fy
+        return period
+
+    def _period(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
+                until: int) -> str:
+        sf = analysed(doc, sent)
+        if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
+            own = [p for pos, p in explicit if figure.nend <= pos < until and pos not in sf.looking_back]
             if own:
                 return own[0]
         before = [p for pos, p in explicit if pos < figure.nstart]
         if before:
             return before[-1]
-        if cues().same_period.search(doc.norm, sent.nstart, figure.nstart) and self.named:
+        if self.named and sf.has("period", "same_period", sent.nstart, figure.nstart):
             return self.named
         if explicit:
             return explicit[0][1]
-        if cues().perfect.search(doc.norm, sent.nstart, sent.nend):
+        if sf.has("period", "perfect", sent.nstart, sent.nend):
             return "to_date"
         return ""
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
-        if explicit:
-            self.named = explicit[-1][1]
+        named = [p for _, p in explicit if p and p != LAST_NAMED]
+        if named:
+            self.named = named[-1]
+        self.previous_fy = next((p for p in reversed(named) if p.startswith("FY")), "")
+        self.relative = self.relative or any(p == "" for _, p in explicit)
 
 
 def figures(doc: Document, sent: Sentence) -> list[Number]:
-    return [n for n in doc.numbers_in(sent) if n.expr.kind in FIGURE_KINDS]
+    return analysed(doc, sent).figs
 
 
 def is_english(doc: Document, sent: Sentence) -> bool:
-    seg = doc.norm[sent.nstart:sent.nend]
-    return len(regex.findall(r"\p{Latin}", seg)) > len(regex.findall(r"\p{Devanagari}", seg))
+    return analysed(doc, sent).english
 
 
 def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
@@ -150,68 +438,90 @@ def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
     return next((f.nstart for f in figs if f.nstart >= figure.nend), sent.nend)
 
 
-def left_scope(sent: Sentence, figs: list[Number], figure: Number, clause_start: int) -> tuple[int, int]:
-    prev = [f for f in figs if f.nend <= figure.nstart]
-    return max(prev[-1].nend if prev else sent.nstart, clause_start), figure.nstart
+def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
+    """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh"."""
+    if figure.expr.qualifier == "less_than":
+        return True
+    return figure.expr.qualifier == "up_to" and not _reaching(analysed(doc, sent), figure)
 
 
-def right_scope(sent: Sentence, figs: list[Number], figure: Number, clause_end: int) -> tuple[int, int]:
-    return figure.nend, min(next_start(sent, figs, figure), clause_end)
+def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
+    """The number layer's qualifier, read in context: "X तक पहुंच" exact, "crossed X" more_than."""
+    sf = analysed(doc, sent)
+    q = figure.expr.qualifier
+    if q == "up_to" and _reaching(sf, figure):
+        return "exact"
+    if q == "exact":
+        cs, _ = sf.clause(figure)
+        ls, le = sf.left_scope(figure, cs)
+        if any(h.cat == "qualifier" and h.label == "crossing_before" and ls <= h.nstart and h.nend <= le
+               and le - h.nend <= _NEAR for h in sf.hits):
+            return "more_than"
+        if any(h.cat == "qualifier" and h.label == "crossing_after" and figure.nend <= h.nstart <= figure.nend + 12
+               for h in sf.hits):
+            return "more_than"
+    return q
 
 
-def clause(doc: Document, sent: Sentence, figure: Number) -> tuple[int, int]:
-    start, end = sent.nstart, sent.nend
-    for m in _CLAUSE_BREAK.finditer(doc.norm, sent.nstart, sent.nend):
-        if m.end() <= figure.nstart:
-            start = m.end()
-        elif m.start() >= figure.nend:
-            end = m.start()
-            break
-    return start, end
-
-
-def _first(pairs, text: str, start: int, end: int) -> str:
-    for label, pat in pairs:
-        if pat.search(text, start, end):
-            return label
-    return ""
+def _reaching(sf: SentenceFacts, figure: Number) -> bool:
+    return any(h.cat == "qualifier" and h.label == "reaching" and figure.nend <= h.nstart <= figure.nend + 3
+               for h in sf.hits)
 
 
 def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str) -> Context:
     """Role, counterparty, segment and state of a figure (the period is the tracker's)."""
-    c = cues()
-    cs, ce = clause(doc, sent, figure)
-    left = left_scope(sent, figs, figure, cs)
-    right = right_scope(sent, figs, figure, ce)
+    sf = analysed(doc, sent)
+    cs, ce = sf.clause(figure)
+    left = sf.left_scope(figure, cs)
+    right = sf.right_scope(figure, ce)
+    seg_left = sf.left_scope(figure, cs, _SEGMENT_KINDS) if figure.expr.kind == "money_inr" else left
     # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi before it
-    scopes = (right, left) if is_english(doc, sent) else (left,)
-    named = _named_state(doc, left, (cs, ce), sent)
-    nationwide = not named and bool(c.nationwide.search(doc.norm, cs, ce))
-    anaphora = bool(c.state_anaphora.search(doc.norm, cs, ce))
-    role = _first(c.role, doc.norm, cs, ce)
+    scopes = (right, left) if sf.english else (left,)
+    seg_scopes = (right, seg_left) if sf.english else (seg_left,)
+    named = _named_state(sf, left, (cs, ce))
+    nationwide = not named and sf.has("nationwide", None, cs, ce)
+    anaphora = sf.has("state_anaphora", None, cs, ce)
+    segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
+    entity = False
+    role = "seller" if sf.has("role", "seller", cs, ce) else ""
+    if not role and sf.buyer_named(sent.nstart, figure.nstart):
+        role, entity = "buyer", True
+    if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
+        role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
+    if not role and sf.has("role", "platform", cs, ce):
+        role = "platform"
     if nationwide and role != "seller":
         role = "platform"
     elif not role:
-        role = "buyer" if (named or anaphora) else "platform"
+        role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
-        counterparty = next((cp for span in scopes if (cp := _first(c.counterparty, doc.norm, *span))), "all")
-    segment = next((sg for span in scopes if (sg := _first(c.segment, doc.norm, *span))), "")
-    if figure.expr.kind == "count" or role == "platform":
-        # a count or a GeM-wide total belongs to a state only where the sentence says so
+        counterparty = next((cp for span in scopes if (cp := sf.first("counterparty", cues().counterparty_order, *span))),
+                            "all")
+    if figure.expr.kind == "count" or role == "platform" or entity:
+        # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
         state = named or (doc.primary_state if anaphora and not nationwide else "")
     else:
         state = named or doc.primary_state
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state)
 
 
-def _named_state(doc: Document, left: tuple[int, int], cl: tuple[int, int], sent: Sentence) -> str:
+def _buyer_before(doc: Document, sent: Sentence) -> bool:
+    """The sentence before names a buyer together with its purchase: "the purchase" here is that buyer's."""
+    prev = _current[0].previous.get(sent.nstart)
+    if prev is None:
+        return False
+    pf = analysed(doc, prev)
+    return pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend)
+
+
+def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:
     """The state named nearest the figure: in its left scope (last), its clause, its sentence (first)."""
-    found = doc.states_in(*left)
+    found = sf.states_in(*left)
     if found:
         return found[-1].key
-    for span in (cl, (sent.nstart, sent.nend)):
-        found = doc.states_in(*span)
+    for span in (cl, (sf.sent.nstart, sf.sent.nend)):
+        found = sf.states_in(*span)
         if found:
             return found[0].key
     return ""

@@ -1,9 +1,16 @@
-"""Order values: rupee amounts of the article's procurement facts, with their role, counterparty,
-segment, period and state (see facts.py for how those are read).
+"""Order values: rupee amounts of the article's procurement facts, with their qualifier, role,
+counterparty, segment, period and state (see facts.py for how those are read).
 
-Rule: order_values.amount (every money_inr expression of the number layer in a content sentence).
-The same amount said twice for the same thing is one row with `mentions` counting the sayings;
-a headline that restates a body figure adds a mention, not a row.
+Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
+except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
+The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
+a body amount adds a mention (a new row only when it names another period than every body saying of
+that amount), and so does the same amount said again in the body (a quote, a tweet)
+unless the two sayings differ in role or name different periods, states, counterparties or segments
+(then they are two facts). The merged row keeps the
+first saying, with the more specific qualifier and any attribute only the other saying gave.
+A sentence that dates "this purchase" by day gives the undated buyer amounts before it in its
+paragraph that month (YYYY-MM).
 """
 from __future__ import annotations
 
@@ -11,12 +18,12 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures, next_start
+from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, purchase_month, qualifier
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
-    rows: dict[tuple, OrderValueRecord] = {}
-    by_inr: dict[int, tuple] = {}
+    rows: list[OrderValueRecord] = []
+    blocks: list = []  # the block each row stands in
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
@@ -24,26 +31,51 @@ def extract(doc: Document) -> list[OrderValueRecord]:
         explicit = periods.explicit(doc, sent)
         figs = figures(doc, sent)
         for fig in figs:
-            if fig.expr.kind != "money_inr":
+            if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
-            if sent.display and inr in by_inr:
-                rows[by_inr[inr]] = replace(rows[by_inr[inr]], mentions=rows[by_inr[inr]].mentions + 1)
-                continue
             ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
-                inr=inr, amount_text=fig.expr.text, qualifier=fig.expr.qualifier,
+                inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig),
                 role=ctx.role, state=ctx.state, counterparty=ctx.counterparty, segment=ctx.segment,
                 period=ctx.period,
                 inr_high=exact_int(fig.expr.value_high) if fig.expr.value_high is not None else "",
             )
-            key = rec.key()
-            if key in rows:
-                rows[key] = replace(rows[key], mentions=rows[key].mentions + 1)
+            if sent.display:  # a headline restates; it adds a fact only with a period of its own
+                said = [i for i, r in enumerate(rows) if r.inr == inr]
+                if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
+                    same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
+                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
+                    continue
+            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec)), None)
+            if same is None:
+                rows.append(rec)
+                blocks.append(sent.block)
             else:
-                rows[key] = rec
-                by_inr.setdefault(inr, key)
+                rows[same] = _merge(rows[same], rec)
+        month = purchase_month(doc, sent)
+        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph
+            rows = [replace(r, period=month) if b is sent.block and r.role == "buyer" and not r.period else r
+                    for r, b in zip(rows, blocks)]
         if not sent.display:
             periods.after_sentence(explicit)
-    return list(rows.values())
+    return rows
+
+
+def _same_fact(a: OrderValueRecord, b: OrderValueRecord) -> bool:
+    """The same amount and role with no conflicting period, state, counterparty or segment."""
+    if a.inr != b.inr or a.inr_high != b.inr_high or a.role != b.role:
+        return False
+    return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
+                                                     (a.counterparty, b.counterparty), (a.segment, b.segment)))
+
+
+_SPECIFIC = {"exact": 0, "approx": 1, "up_to": 1, "less_than": 2, "more_than": 2}
+
+
+def _merge(first: OrderValueRecord, again: OrderValueRecord) -> OrderValueRecord:
+    q = again.qualifier if _SPECIFIC.get(again.qualifier, 0) > _SPECIFIC.get(first.qualifier, 0) else first.qualifier
+    return replace(first, mentions=first.mentions + again.mentions, qualifier=q,
+                   period=first.period or again.period, segment=first.segment or again.segment,
+                   counterparty=first.counterparty or again.counterparty, state=first.state or again.state)

@@ -3,11 +3,14 @@
 Owns OUT/review/: index.html (one row per article: status, language, record counts per type,
 link) and one page per article: the article text re-read from its file with every record's span
 highlighted and coloured by type (overlapping spans are nested, and split where they cross, each
-piece carrying its record_id), boilerplate blocks dimmed (from extract.layout when it exists),
-each record shown on hover and on keyboard focus, and beside the text one table per record type
-whose rows link to their highlights. Pages are self-contained (inline CSS and JS, no fonts, no
-network) and every string from an article or a CSV is HTML-escaped. It reads the output folder
-and the sources only; it does not extract, verify or score.
+piece carrying its record_id), every further mention of a listed state highlighted too (found
+with the states gazetteer, as the pipeline counts them), boilerplate blocks dimmed (from
+extract.text.layout), each record shown on hover and on keyboard focus, and beside the text, under
+two lines saying how to check a row, one card per record, grouped by type, linking to its
+highlight. Cards wrap, so a page fits a 1280 px screen without sideways scrolling. Pages are
+self-contained (inline CSS and JS, no fonts, no network) and every string from an article or a CSV
+is HTML-escaped. It reads the output folder and the sources only; it does not extract, verify or
+score.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 from urllib.parse import quote
 
+from .. import lexicon
+from ..normalise import normalise
 from ..output.csvsafe import atomic_write, read_csv
 from ..records import RECORD_TYPES
 from .verify import ARTICLES_FILE, locate_source, read_source
@@ -37,11 +42,19 @@ COLOURS = {
     "counts": ("#e9dcf7", "#7440a8"),
     "events": ("#f9dbe3", "#b8124f"),
 }
-_TIP_SKIP = {"evidence", "context", "article_id", "record_id", "start", "end"}
-_GROUPED = {"value", "mentions"}
-# columns whose values are short words or numbers: kept on one line in the tables
-_NOWRAP = {"iso", "primary", "mentions", "inr", "value", "qualifier", "role", "counterparty", "segment", "period",
-           "tier", "category_en", "date", "published", "status", "lang"}
+_GROUPED = {"value", "mentions", "inr_high"}
+# columns whose values are short words or numbers: kept on one line
+_NOWRAP = {"published", "status", "lang"}
+HOW_TO_CHECK_INDEX = (
+    "Check an article: open it to see its records highlighted over its text, each with a card of its fields.",
+    "A red row is an article the pipeline could not read; its error says why. Counts are records per type.",
+)
+HOW_TO_CHECK = (
+    "Check a record: click its id to jump to its highlight, read the sentence around it, and compare each "
+    "field below with what the text says.",
+    "Hover or Tab onto a highlight to see its fields; wrong, missing or extra? Note the record id, or correct it in "
+    "Label Studio (gem-extract export).",
+)
 
 esc = html.escape
 
@@ -65,7 +78,7 @@ def indian_grouping(digits: str) -> str:
 def display_value(column: str, value: str) -> str:
     """A cell as reviewers read it: rupees with Indian grouping, counts grouped, else as is."""
     digits = value.lstrip("-")
-    if column == "inr" and digits.isascii() and digits.isdigit():
+    if column in ("inr", "inr_high") and digits.isascii() and digits.isdigit():
         return "₹" + indian_grouping(value)
     if column in _GROUPED and digits.isascii() and digits.isdigit():
         return indian_grouping(value)
@@ -203,6 +216,36 @@ def record_span(rec: Rec, ids_used: set[str]) -> Span:
     return Span(rec.start or 0, rec.end or 0, order, "mark", first, cont)
 
 
+def state_mentions(text: str, recs: Sequence[Rec]) -> list[tuple[int, int, Rec]]:
+    """(start, end, record) of every mention of a listed state beyond its record's own span, found
+    with the states gazetteer over the working copy (offsets mapped back to the text)."""
+    listed = {r.row.get("state", ""): r for r in recs if r.kind == "states" and r.start is not None}
+    listed.pop("", None)
+    if not listed:
+        return []
+    nt = normalise(text)
+    out = []
+    for s, e, entry in lexicon.states().finditer(nt.norm):
+        rec = listed.get(entry.key) if entry is not None else None
+        if rec is None:
+            continue
+        before = nt.norm[max(0, s - 12):s].split()
+        if before and before[-1] in entry.data.get("not_after", ()):
+            continue
+        start, end = nt.span(s, e)
+        if start < (rec.end or 0) and (rec.start or 0) < end:
+            continue  # the record's own span
+        out.append((start, end, rec))
+    return out
+
+
+def mention_span(start: int, end: int, rec: Rec) -> Span:
+    """Another mention of a state record: coloured like it, pointing to it, without its id."""
+    card = f"{rec.kind} · {rec.rid}\nanother mention of {rec.row.get('state', '')}"
+    attrs = f'class="hl t-{esc(rec.kind)} also" data-of="{esc(rec.rid)}" data-tip="{esc(card)}"'
+    return Span(start, end, (1, -end, KINDS.index(rec.kind), rec.rid), "mark", attrs, attrs)
+
+
 def block_span(block) -> Span:
     kind = esc(str(getattr(block, "kind", "")))
     first = f'class="boiler first" data-kind="{kind}"'
@@ -314,16 +357,18 @@ def _text_section(source: SourceView, recs: Sequence[Rec], blocks: Iterable) -> 
     ids_used: set[str] = set()
     spans = [record_span(r, ids_used) for r in recs
              if r.start is not None and r.end is not None and r.start <= r.end <= len(text)]
+    spans += [mention_span(s, e, r) for s, e, r in state_mentions(text, recs)]
     spans += [block_span(b) for b in blocks if 0 <= b.start < b.end <= len(text)]
     return (f'<section class="text-pane" aria-label="article text">'
             f'<div class="text" id="gx-text">{highlight(text, spans)}</div></section>')
 
 
 def _tables_section(recs: Sequence[Rec], problems: Mapping[str, str]) -> str:
-    parts = ['<aside class="records" aria-label="records by type">']
+    howto = "<br>".join(esc(line) for line in HOW_TO_CHECK)
+    parts = ['<aside class="records" aria-label="records by type">', f'<p class="howto">{howto}</p>']
     for kind in KINDS:
         rows = [r for r in recs if r.kind == kind]
-        parts.append(_record_table(kind, rows, problems))
+        parts.append(_record_cards(kind, rows, problems))
     parts.append("</aside>")
     return "\n".join(parts)
 
@@ -332,25 +377,30 @@ def _nw(column: str) -> str:
     return ' class="nw"' if column in _NOWRAP else ""
 
 
-def _record_table(kind: str, rows: Sequence[Rec], problems: Mapping[str, str]) -> str:
-    cols = RECORD_TYPES[kind].type_columns()
-    head = "".join(f"<th>{esc(c)}</th>" for c in ("record", "evidence", *cols, "span", "rule"))
+def _field(column: str, value: str) -> str:
+    shown = f"<dd>{esc(display_value(column, value))}</dd>" if value else '<dd class="empty">—</dd>'
+    return f"<div><dt>{esc(column)}</dt>{shown}</div>"
+
+
+def _record_cards(kind: str, rows: Sequence[Rec], problems: Mapping[str, str]) -> str:
+    """One card per record: id (linking to its highlight), evidence, span, then every type column
+    as a label/value pair that wraps to the panel's width, then the rule."""
     caption = f'<h2 id="tbl-{kind}"><span class="sw t-{kind}">{esc(LABELS[kind])}</span> <small>{len(rows)}</small></h2>'
     if not rows:
         return f'<section class="rtype">{caption}<p class="none">none</p></section>'
-    body = []
+    cards = []
     for r in rows:
         problem = problems.get(r.rid, "")
-        cells = [f'<td><a href="{fragment(r.rid)}" class="rlink">{esc(r.rid)}</a>'
-                 + (f'<div class="problem">⚠ {esc(problem)}</div>' if problem else "") + "</td>",
-                 f'<td class="ev">{esc(r.row.get("evidence", ""))}</td>']
-        cells += [f"<td{_nw(c)}>{esc(display_value(c, r.row.get(c, '')))}</td>" for c in cols]
-        cells.append(f"<td class=\"num\">{esc(r.row.get('start', ''))}–{esc(r.row.get('end', ''))}</td>")
-        cells.append(f"<td class=\"rule\">{esc(r.row.get('rule', ''))}</td>")
-        cls = ' class="bad"' if problem else ""
-        body.append(f'<tr id="row-{esc(r.rid)}" data-rid="{esc(r.rid)}"{cls}>{"".join(cells)}</tr>')
-    return (f'<section class="rtype">{caption}<div class="scroll"><table class="t-{kind}-table">'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div></section>')
+        fields = "".join(_field(c, r.row.get(c, "")) for c in RECORD_TYPES[kind].type_columns())
+        cls = "card bad" if problem else "card"
+        cards.append(
+            f'<article class="{cls} t-{kind}" id="row-{esc(r.rid)}" data-rid="{esc(r.rid)}">'
+            f'<div class="card-head"><a href="{fragment(r.rid)}" class="rlink">{esc(r.rid)}</a>'
+            f'<span class="ev">{esc(r.row.get("evidence", ""))}</span>'
+            f'<span class="span">{esc(r.row.get("start", ""))}–{esc(r.row.get("end", ""))}</span></div>'
+            + (f'<div class="problem">⚠ {esc(problem)}</div>' if problem else "")
+            + f'<dl class="fields">{fields}</dl><div class="rule">rule {esc(r.row.get("rule", ""))}</div></article>')
+    return f'<section class="rtype">{caption}<div class="cards">{"".join(cards)}</div></section>'
 
 
 # ---------------------------------------------------------------- the index
@@ -375,7 +425,7 @@ def render_index(articles: Sequence[Mapping[str, str]], records: Mapping[str, Se
         note = ('<p class="banner warn" role="alert">Records name articles missing from articles.csv: '
                 + esc(", ".join(orphans)) + "</p>")
     body = (f'<header><h1>gem-extract review</h1><p>Articles: {len(articles)} ({len(articles) - n_err} ok, '
-            f'{n_err} error). Open an article to see its records over its text.</p>'
+            f'{n_err} error).</p><p class="howto">{"<br>".join(esc(line) for line in HOW_TO_CHECK_INDEX)}</p>'
             f'{note}</header><main class="index"><table class="index-table"><thead><tr><th>article</th>'
             f'<th>status</th><th>lang</th><th>published</th><th>publisher</th>{head}<th>total</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody><tfoot><tr><td colspan="5">all articles</td>{foot}'
@@ -390,9 +440,9 @@ def _index_row(a: Mapping[str, str], counts: Mapping[str, int]) -> str:
     err = f'<div class="problem">error: {esc(a.get("error", ""))}</div>' if status == "error" else ""
     cells = [
         (f'<td><a href="{href(page_name(aid))}">{esc(aid)}</a>'
-         f'<div class="title" lang="{_html_lang(lang)}">{esc(title)}</div>{err}</td>'),
+         f'<div class="title" lang="{_html_lang(lang)}" title="{esc(title)}">{esc(title)}</div>{err}</td>'),
         f'<td class="st-{esc(status)}">{esc(status)}</td>',
-        f"<td>{esc(lang)}</td>", f"<td{_nw('published')}>{esc(a.get('published', ''))}</td>",
+        f"<td{_nw('lang')}>{esc(lang)}</td>", f"<td{_nw('published')}>{esc(a.get('published', ''))}</td>",
         f"<td>{esc(a.get('publisher', ''))}</td>",
     ]
     cells += [f'<td class="num">{counts[k] or ""}</td>' for k in KINDS]
@@ -425,7 +475,7 @@ _BASE_CSS = """
 *{box-sizing:border-box}
 body{margin:0;color:var(--ink);background:var(--paper);font-size:15px;line-height:1.5}
 header{padding:12px 20px;border-bottom:1px solid var(--line);background:var(--panel)}
-header h1{font-size:1.35rem;margin:.2em 0 .4em;line-height:1.6}
+header h1{font-size:1.35rem;margin:.2em 0 .4em;line-height:1.6;overflow-wrap:anywhere}
 nav a{font-size:.9rem}
 a{color:#0a58ca}
 a:focus-visible,[tabindex]:focus-visible{outline:3px solid #0a58ca;outline-offset:1px}
@@ -438,7 +488,7 @@ ul.legend{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:0;padding:0
  border-bottom:3px solid var(--fg,#999);color:var(--ink);text-decoration:none;font-size:.85rem}
 .sw .n{font-weight:700}
 .sw-boiler{background:#fff;color:#9aa0a6;border:1px dashed #c4c8cc}
-.banner{margin:8px 0 0;padding:6px 10px;border-radius:4px}
+.banner{margin:8px 0 0;padding:6px 10px;border-radius:4px;overflow-wrap:anywhere}
 .banner.error{background:#ffebe9;border:1px solid #ff8182}
 .banner.warn{background:#fff8c5;border:1px solid #d4a72c}
 main{display:grid;grid-template-columns:minmax(0,1.05fr) minmax(0,1fr);gap:0;align-items:start}
@@ -449,23 +499,39 @@ main.index{display:block;padding:12px 20px}
 .rtype h2{font-size:1rem;margin:14px 0 6px}
 .rtype h2 small{color:var(--muted);font-weight:normal}
 .none{color:var(--muted);margin:0 0 6px;font-size:.85rem}
-.scroll{overflow-x:auto}
+.howto{margin:8px 0 4px;font-size:.85rem;line-height:1.45;color:var(--ink);background:#fff;border:1px solid var(--line);
+ border-radius:4px;padding:6px 10px}
+.cards{display:flex;flex-direction:column;gap:8px}
+.card{background:var(--paper);border:1px solid var(--line);border-left:4px solid var(--fg);border-radius:4px;
+ padding:6px 10px;font-size:.82rem;min-width:0}
+.card-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px;margin-bottom:4px}
+.card-head .ev{font-weight:600;font-size:.95rem;overflow-wrap:anywhere;min-width:0}
+.card-head .span{color:var(--muted);font-size:.75rem;font-variant-numeric:tabular-nums;margin-left:auto}
+dl.fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(11em,1fr));gap:2px 12px;margin:0}
+dl.fields div{display:flex;gap:6px;min-width:0}
+dl.fields dt{color:var(--muted);flex:none}
+dl.fields dd{margin:0;overflow-wrap:anywhere;min-width:0}
+dl.fields dd.empty{color:#b0b6bc}
+.card .rule{color:var(--muted);font-size:.72rem;overflow-wrap:anywhere}
+.card.hot,.card.hit{background:#fff3b0}
+.card.bad{background:#ffebe9}
 table{border-collapse:collapse;font-size:.8rem;background:var(--paper)}
 th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#eaeef2;font-weight:600;white-space:nowrap}
-td.ev{font-weight:600}
 td.nw{white-space:nowrap}
 a.rlink{white-space:nowrap;font-family:ui-monospace,monospace;font-size:.75rem}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.rule{color:var(--muted);font-size:.75rem}
-tr.hot td,tr.hit td{background:#fff3b0}
-tr.bad td{background:#ffebe9}
 .problem{color:#b3261e;font-size:.75rem;font-weight:600}
 tr.error td{background:#fff5f5}
 td.st-error{color:#b3261e;font-weight:700}
 td.st-ok{color:#1a7f37}
-.index-table .title{font-size:.85rem;color:var(--muted);max-width:48em}
-.index-table{font-size:.9rem}
+td.st-ok,td.st-error{white-space:nowrap}
+.index-table .title{font-size:.85rem;color:var(--muted);display:-webkit-box;-webkit-box-orient:vertical;
+ -webkit-line-clamp:3;line-clamp:3;overflow:hidden}
+.index-table{font-size:.9rem;width:100%}
+.index-table td{overflow-wrap:anywhere}
+.index-table td:first-child{min-width:18em;width:40%}
 tfoot td{font-weight:600;background:#eaeef2}
 mark.hl{position:relative;color:inherit;background:var(--bg);border-bottom:2px solid var(--fg);
  padding:2px 0 5px;border-radius:2px;cursor:help;scroll-margin:30vh 0}
@@ -474,6 +540,7 @@ mark.hl mark.hl{padding-bottom:2px}
 mark.hl mark.hl mark.hl{padding-bottom:0}
 mark.hl:focus{outline:2px solid var(--fg);outline-offset:1px}
 mark.hl.hot,mark.hl.hit{box-shadow:0 0 0 2px var(--fg)}
+mark.hl.also{border-bottom-style:dashed;cursor:pointer}
 mark.hl:target{outline:3px solid #d63384;outline-offset:2px;animation:flash 1.2s ease-out 2}
 @keyframes flash{50%{background:#ffe066}}
 mark.hl[data-tip]:focus::after,mark.hl[data-tip]:hover:not(:has(mark.hl:hover))::after{
@@ -491,9 +558,10 @@ mark.hl[data-tip]:focus::after,mark.hl[data-tip]:hover:not(:has(mark.hl:hover)):
 
 _JS = """
 (function(){
- function pieces(rid){return document.querySelectorAll('[data-rid="'+CSS.escape(rid)+'"]');}
+ function pieces(rid){var q=CSS.escape(rid);return document.querySelectorAll('[data-rid="'+q+'"],[data-of="'+q+'"]');}
  function mark(rid,cls,on){pieces(rid).forEach(function(e){e.classList.toggle(cls,on);});}
- function ridOf(e){var m=e&&e.closest?e.closest('[data-rid]'):null;return m?m.getAttribute('data-rid'):null;}
+ function ridOf(e){var m=e&&e.closest?e.closest('[data-rid],[data-of]'):null;
+  return m?(m.getAttribute('data-rid')||m.getAttribute('data-of')):null;}
  var hot=null;
  function setHot(rid){if(hot===rid)return;if(hot)mark(hot,'hot',false);hot=rid;if(rid)mark(rid,'hot',true);}
  document.addEventListener('mouseover',function(ev){setHot(ridOf(ev.target));});
@@ -504,7 +572,7 @@ _JS = """
   if(el&&el.classList.contains('hl')){hit=id;mark(id,'hit',true);}}
  window.addEventListener('hashchange',target);target();
  document.addEventListener('click',function(ev){var m=ev.target.closest&&ev.target.closest('mark.hl');
-  if(!m)return;var row=document.getElementById('row-'+m.getAttribute('data-rid'));
+  if(!m)return;var row=document.getElementById('row-'+(m.getAttribute('data-rid')||m.getAttribute('data-of')));
   if(row)row.scrollIntoView({block:'nearest'});});
 })();
 """

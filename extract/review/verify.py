@@ -5,18 +5,23 @@ finding an article's source file again (the path in articles.csv, else by articl
 --corpus) and reading it the way the pipeline did (UTF-8, BOM removed). For each row it checks
 that the article exists, that its file still has the sha256 recorded in articles.csv, that
 text[start:end] == evidence, that the context is the source sentence around that span, that
-values parse and vocabulary words are the contract's, that record ids are unique and that rows
-are sorted. It changes nothing; it does not extract or score.
+values parse and vocabulary words are the contract's (states by their English names in
+rules/states.toml), that each `inr`/`value` is what the number layer reads in its
+`amount_text`/`count_text`, that record ids are unique and that rows are sorted. It changes
+nothing; it does not extract or score.
 """
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from .. import lexicon
+from ..numbers import find_numbers
 from ..output.csvsafe import BOM, CsvTable, read_csv
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES
 
@@ -33,8 +38,26 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "lang": ("hi", "en", "mixed"),
     "status": ("ok", "error"),
 }
-INT_COLUMNS = frozenset({"start", "end", "inr", "value", "mentions", "chars"})
-BOOL_COLUMNS = frozenset({"primary"})
+
+
+def _columns_typed(*names: str) -> frozenset[str]:
+    """Type columns of the record classes whose annotation is one of `names` ('int', 'bool', ...)."""
+    found = set()
+    for cls in RECORD_TYPES.values():
+        for f in fields(cls):
+            typ = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+            if typ.replace(" ", "") in names:
+                found.add(f.name)
+    return frozenset(found)
+
+
+# integer columns (always a number), and the ones that may also be empty (`int | str` in records.py)
+OPTIONAL_INT_COLUMNS = _columns_typed("int|str", "str|int")
+INT_COLUMNS = frozenset({"start", "end", "chars"}) | _columns_typed("int") | OPTIONAL_INT_COLUMNS
+BOOL_COLUMNS = _columns_typed("bool")
+STATE_COLUMNS = frozenset({"state"})  # English state names as in rules/states.toml, or empty
+# number columns and the text each one is read from
+NUMBER_TEXTS = {"inr": "amount_text", "value": "count_text"}
 DATE_COLUMNS = frozenset({"published", "date"})
 BOOL_WORDS = ("true", "false")
 
@@ -93,6 +116,8 @@ class Report:
 
 def check_value(column: str, value: str) -> str | None:
     """Why `value` is not a valid cell of `column`, or None when it is."""
+    if column in OPTIONAL_INT_COLUMNS and value == "":
+        return None
     if column in INT_COLUMNS:
         return None if _INT_RE.fullmatch(value) else f"{column} {value!r} is not a non-negative integer"
     if column in BOOL_COLUMNS:
@@ -103,9 +128,41 @@ def check_value(column: str, value: str) -> str | None:
         return None if is_period(value) else f"period {value!r} is not FYyyyy-yy, to_date, YYYY, YYYY-MM or empty"
     if column == "iso":
         return None if value == "" or _ISO_RE.fullmatch(value) else f"iso {value!r} is not IN-XX"
+    if column in STATE_COLUMNS:
+        return None if value == "" or value in state_names() else f"{column} {value!r} is not an English state name"
     if column in VOCABULARIES and value not in VOCABULARIES[column]:
         words = ", ".join(w or "(empty)" for w in VOCABULARIES[column])
         return f"{column} {value!r} is not a contract word ({words})"
+    return None
+
+
+def state_names() -> frozenset[str]:
+    """The English names of states and union territories (rules/states.toml)."""
+    return frozenset(e.key for e in lexicon.states().by_form.values())
+
+
+def number_mismatch(row: Mapping[str, str], context: str = "") -> str | None:
+    """Why the row's `inr`/`value` (and `inr_high`) is not what the number layer reads in its
+    `amount_text`/`count_text`, or None when it is (or the row has no such column). A lone
+    number word ("eight") is read as a number only before its noun, so when the text alone
+    reads as no number, the sentence (`context`) is read and the expressions inside the text kept."""
+    for col, text_col in NUMBER_TEXTS.items():
+        if col not in row or text_col not in row or not _INT_RE.fullmatch(row[col]):
+            continue
+        surface = row[text_col]
+        exprs = find_numbers(surface)
+        if not exprs and context and surface:
+            at = context.find(surface)
+            if at >= 0:
+                exprs = [e for e in find_numbers(context) if at <= e.start and e.end <= at + len(surface)]
+        high = row.get("inr_high", "") if col == "inr" else ""
+        want = (int(row[col]), int(high) if _INT_RE.fullmatch(high) else None)
+        if any((e.value, e.value_high if want[1] is not None else None) == want for e in exprs):
+            continue
+        read = "; ".join(f"{e.text!r} = {e.value}" + (f" to {e.value_high}" if e.value_high is not None else "")
+                         for e in exprs) or "no number"
+        said = f"{col} {row[col]}" + (f" (inr_high {high})" if want[1] is not None else "")
+        return f"{said} but the number layer reads {text_col} {surface!r} as {read}"
     return None
 
 
@@ -213,7 +270,7 @@ def _load(out: Path, name: str, columns: Sequence[str], report: Report) -> CsvTa
         return None
     try:
         table = read_csv(path)
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, csv.Error) as exc:
         report.add(name, 0, "", f"not a readable UTF-8 CSV: {exc}")
         return None
     if not table.has_bom:
@@ -305,6 +362,10 @@ def _check_record_file(out: Path, name: str, columns: Sequence[str], articles: M
         article = _check_record_article(name, line, rid, row, articles, report)
         if article is not None and values_ok:
             _check_span(name, line, rid, row, article, report)
+        if values_ok:
+            mismatch = number_mismatch(row, row.get("context", ""))
+            if mismatch:
+                report.add(name, line, rid, mismatch)
         previous = _check_order(name, line, rid, row, previous, report)
 
 

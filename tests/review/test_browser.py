@@ -2,9 +2,12 @@
 pages opened from disk (file://), no server and no network.
 
 Checks that every record of the CSVs has its highlight element (and that its pieces spell the
-evidence), that following each table row's link targets its highlight and scrolls it into view,
-that hover and keyboard focus show the record card, and that Devanagari is really rendered by a
-font that has it (see `test_devanagari_is_shaped_not_tofu`). Saves screenshots under tmp_path.
+evidence), that every mention of a listed state is highlighted, that following each record card's
+link targets its highlight and scrolls it into view, that hover and keyboard focus show the record
+card, that pages fit a 1280 px screen without sideways scrolling, that the Label Studio config's
+two columns keep the field panel in view (an approximation of Label Studio's layout), and that
+Devanagari is really rendered by a font that has it (see `test_devanagari_is_shaped_not_tofu`).
+Saves screenshots under tmp_path.
 Skips, saying why, where no Chromium can be found or launched.
 """
 from __future__ import annotations
@@ -179,7 +182,7 @@ def test_table_links_reach_their_highlights(page, reviewed):
     records = _records_of(reviewed, ARTICLE)
     for r in records:
         rid = r["record_id"]
-        page.click(f'tr[id="row-{rid}"] a.rlink')
+        page.click(f'[id="row-{rid}"] a.rlink')
         state = page.evaluate("""() => {
             const t = document.querySelector(':target');
             const box = t ? t.getBoundingClientRect() : null;
@@ -266,3 +269,131 @@ def test_screenshots(page, browser, reviewed, tmp_path):
     for name in ("article.png", "article-hover.png", "index.png"):
         png = (tmp_path / name).read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 10_000
+
+
+NO_SIDEWAYS_JS = """() => {
+  const de = document.documentElement;
+  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > de.clientWidth + 1)
+    .slice(0, 5).map(e => e.tagName + '.' + e.className);
+  const scrollers = [...document.querySelectorAll('body *')].filter(e => e.scrollWidth > e.clientWidth + 1 &&
+    ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.tagName + '.' + e.className);
+  return {scroll: de.scrollWidth, client: de.clientWidth, wide, scrollers};
+}"""
+
+
+@pytest.mark.parametrize("name", ["article", "index"])
+def test_pages_fit_1280_px_without_sideways_scrolling(browser, reviewed, name, tmp_path):
+    p = browser.new_page(viewport={"width": 1280, "height": 800})
+    target = review.page_name(ARTICLE) if name == "article" else "index.html"
+    p.goto((reviewed / "review" / target).as_uri())
+    state = p.evaluate(NO_SIDEWAYS_JS)
+    p.screenshot(path=str(tmp_path / f"{name}-1280.png"), full_page=True)
+    p.close()
+    assert state["scroll"] <= state["client"] and not state["wide"], state
+    assert not state["scrollers"], state  # no box inside the page scrolls sideways either
+
+
+def test_every_mention_of_a_state_is_highlighted(page, reviewed):
+    row = next(a for a in read_csv(reviewed / "articles.csv").rows if a["article_id"] == ARTICLE)
+    text = Path(row["path"]).read_bytes().decode("utf-8").removeprefix("\ufeff")
+    states = [r for r in _records_of(reviewed, ARTICLE) if r["record_id"].startswith("st")]
+    assert states
+    for r in states:
+        marks = page.evaluate("""rid => [...document.querySelectorAll(
+            '[id="' + rid + '"], mark[data-of="' + rid + '"]')].map(e => e.textContent)""", r["record_id"])
+        assert len(marks) >= text.count(r["evidence"]) >= 2, (r["record_id"], marks)
+        assert set(marks) >= {r["evidence"]}
+        page.hover(f'mark[data-of="{r["record_id"]}"] >> nth=0')
+        assert page.evaluate("rid => document.getElementById(rid).classList.contains('hot')", r["record_id"])
+
+
+def test_each_page_says_how_to_check_a_record(page):
+    lines = page.evaluate("() => document.querySelector('.howto').innerText.split('\\n')")
+    assert len(lines) == 2 and lines[0].startswith("Check a record") and "Label Studio" in lines[1], lines
+
+
+# ---------------------------------------------------------------- the Label Studio config, approximated
+
+def config_as_html(xml: str, text: str, selected: str) -> str:
+    """The labelling config as HTML the way Label Studio lays out its tags: a View is a div with
+    its style, Text a div holding the task's text, Header a heading, Labels/Choices rows of
+    buttons, TextArea a textarea (with its placeholder); of the region-selected views only the
+    one for the `selected` record type is shown, as when a region of that type is selected."""
+    import html as H
+    import xml.etree.ElementTree as ET
+
+    def render(e) -> str:
+        inner = "".join(render(c) for c in e)
+        if e.tag == "View":
+            if e.get("visibleWhen") == "region-selected" and e.get("whenLabelValue") != selected:
+                return ""
+            return f'<div class="view" style="{H.escape(e.get("style") or "")}">{inner}</div>'
+        if e.tag == "Text":
+            return f'<div class="lsf-text" style="white-space:pre-wrap;line-height:1.9">{H.escape(text)}</div>'
+        if e.tag == "Header":
+            return f"<h3>{H.escape(e.get('value') or '')}</h3>"
+        if e.tag in ("Labels", "Choices"):
+            return f'<div class="{e.tag.lower()}" data-name="{H.escape(e.get("name"))}">{inner}</div>'
+        if e.tag in ("Label", "Choice"):
+            return f"<button>{H.escape(e.get('value'))}</button>"
+        if e.tag == "TextArea":
+            return (f'<textarea data-name="{H.escape(e.get("name"))}" rows="1" '
+                    f'placeholder="{H.escape(e.get("placeholder") or "")}" style="width:100%"></textarea>')
+        return inner
+
+    body = render(ET.fromstring(xml))
+    return ('<!DOCTYPE html><html lang="hi"><head><meta charset="utf-8"><style>body{margin:0;font:14px "Noto Sans",'
+            '"Noto Sans Devanagari",sans-serif}h3{margin:4px 0;font-size:13px}</style></head>'
+            f'<body><div id="ls-main" style="height:100vh;overflow-y:auto">{body}</div></body></html>')
+
+
+def test_label_studio_config_keeps_the_fields_beside_the_text(browser, tmp_path):
+    from extract.review.labelstudio import config_xml
+    text = (CORPUS / f"{ARTICLE}.txt").read_text(encoding="utf-8").removeprefix("\ufeff") * 2
+    page_file = tmp_path / "config.html"
+    page_file.write_text(config_as_html(config_xml(), text, "order_values"), encoding="utf-8")
+    p = browser.new_page(viewport={"width": 1280, "height": 800})
+    p.goto(page_file.as_uri())
+    boxes = """() => {
+      const t = document.querySelector('.lsf-text').getBoundingClientRect();
+      const f = document.querySelector('textarea[data-name="order_values__inr"]').getBoundingClientRect();
+      const l = document.querySelector('.labels').getBoundingClientRect();
+      return {text: [t.left, t.right, t.height], field: [f.left, f.top, f.bottom], labels: [l.top, l.bottom],
+              h: window.innerHeight, w: document.documentElement.scrollWidth};
+    }"""
+    before = p.evaluate(boxes)
+    assert before["text"][2] > 2 * before["h"], before  # the article is long enough to scroll
+    assert before["field"][0] >= before["text"][1], before  # the fields stand to the right of the text
+    assert before["w"] <= 1280, before
+    p.evaluate("() => document.getElementById('ls-main').scrollTop = 3000")
+    after = p.evaluate(boxes)
+    p.screenshot(path=str(tmp_path / "config-scrolled.png"))
+    p.close()
+    assert 0 <= after["labels"][0] and after["labels"][1] <= after["h"], after  # record types still in view
+    assert 0 <= after["field"][1] and after["field"][2] <= after["h"], after  # and the selected region's fields
+    assert after["field"][0] >= after["text"][1], after
+
+
+def test_unbroken_long_strings_do_not_widen_the_pages(browser, tmp_path):
+    """A 400-character word as title, publisher, evidence and field values, a 120-character id."""
+    from extract.records import EventRecord
+    word = "x" * 400
+    text = f"{word}\nशीर्षक {word} में हुआ।\n"
+    src = tmp_path / ("a" * 120 + ".txt")
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    write_csv(out / "articles.csv", ARTICLE_COLUMNS, [dict(
+        article_id=src.stem, path=str(src), lang="hi", title=word, published="", publisher=word, dateline="",
+        chars=len(text), sha256=hashlib.sha256(src.read_bytes()).hexdigest(), status="ok", error="")])
+    i = text.index(word, len(word))
+    ev = EventRecord(article_id=src.stem, start=i, end=i + len(word), evidence=word, context=text[len(word) + 1:],
+                     rule="test.long", name=word, name_en=word, city="", venue=word, state="", date="")
+    for kind, cls in RECORD_TYPES.items():
+        write_csv(out / f"{kind}.csv", cls.columns(), [ev.row()] if kind == "events" else [])
+    review.write_review(out)
+    p = browser.new_page(viewport={"width": 1280, "height": 800})
+    for name in (review.page_name(src.stem), "index.html"):
+        p.goto((out / "review" / name).as_uri())
+        state = p.evaluate(NO_SIDEWAYS_JS)
+        assert state["scroll"] <= state["client"] and not state["wide"] and not state["scrollers"], (name, state)
+    p.close()

@@ -120,7 +120,7 @@ def test_config_declares_every_control_the_tasks_use(out):
     root = ET.fromstring((out / "label-studio" / "config.xml").read_text(encoding="utf-8"))
     controls = {e.get("name"): e for e in root.iter() if e.get("toName")}
     assert [e.get("value") for e in controls["label"].iter("Label")] == list(RECORD_TYPES)
-    assert root.find("Text").get("value") == "$text"
+    assert [e.get("value") for e in root.iter("Text")] == ["$text"]
     for kind, cls in RECORD_TYPES.items():
         for col in cls.type_columns():
             e = controls[f"{kind}__{col}"]
@@ -131,6 +131,36 @@ def test_config_declares_every_control_the_tasks_use(out):
         assert r["from_name"] in controls and controls[r["from_name"]].tag.lower() in (r["type"], "labels")
 
 
+def style_of(e: ET.Element) -> dict[str, str]:
+    return {k.strip(): v.strip() for k, v in (d.split(":", 1) for d in (e.get("style") or "").split(";") if ":" in d)}
+
+
+def test_config_puts_the_fields_in_a_sticky_panel_beside_the_text():
+    root = ET.fromstring(LS.config_xml())
+    assert root.tag == "View" and style_of(root)["display"] == "flex" and style_of(root)["flex-direction"] == "row"
+    left, right = list(root)
+    assert [e.tag for e in left.iter() if e.get("name")] == ["Text"]
+    assert style_of(left)["min-width"] == "0"
+    panel = style_of(right)
+    assert panel["position"] == "sticky" and panel["top"] == "0" and panel["overflow-y"] == "auto"
+    assert right.find("Labels") is not None
+    kinds = [v.get("whenLabelValue") for v in right.findall("View")]
+    assert kinds == list(RECORD_TYPES) and all(v.get("visibleWhen") == "region-selected" for v in right.findall("View"))
+
+
+def test_every_text_field_says_what_it_takes():
+    root = ET.fromstring(LS.config_xml())
+    for area in root.iter("TextArea"):
+        kind, col = area.get("name").split("__")
+        hint = area.get("placeholder")
+        assert hint and hint != col, area.get("name")
+        if col in LS.INT_COLUMNS:
+            assert "whole number" in hint, (col, hint)
+    hints = {a.get("name").split("__")[1]: a.get("placeholder") for a in root.iter("TextArea")}
+    assert "FY2024-25, to_date, YYYY, YYYY-MM" in hints["period"] and "YYYY-MM-DD" in hints["date"]
+    assert "English state name" in hints["state"] and "IN-" in hints["iso"]
+
+
 def test_export_is_deterministic(out):
     first = exported(out)
     raw = (out / "label-studio" / "tasks.json").read_bytes()
@@ -138,10 +168,16 @@ def test_export_is_deterministic(out):
     assert (out / "label-studio" / "tasks.json").read_bytes() == raw and first
 
 
-def test_export_refuses_a_changed_source(out):
+def test_export_refuses_a_changed_or_missing_source_and_keeps_the_previous_tasks(out, capsys):
+    before = (exported(out), (out / "label-studio" / "tasks.json").read_bytes())[1]
     src = Path(read_csv(out / "articles.csv").rows[0]["path"])
     src.write_text("बदला हुआ", encoding="utf-8")
     assert LS.export_command(SimpleNamespace(out=str(out), format="label-studio")) == 1
+    src.unlink()
+    assert LS.export_command(SimpleNamespace(out=str(out), format="label-studio")) == 1
+    said = capsys.readouterr().out
+    assert "nothing written" in said and "problem: a1: Source file not found" in said
+    assert (out / "label-studio" / "tasks.json").read_bytes() == before  # not overwritten with []
 
 
 # ---------------------------------------------------------------- import
@@ -156,13 +192,23 @@ def test_unchanged_review_imports_as_the_records(out, tmp_path):
         assert g[kind] == [expected_entry(r) for r in RECORDS if r.kind == kind], kind
 
 
-def test_predictions_are_used_where_no_annotation(out, tmp_path):
-    tasks = exported(out)
+def test_whole_predictions_are_used_where_no_annotation_but_cancelled_tasks_give_no_gold(out, tmp_path, capsys):
+    tasks = exported(out)  # our tasks.json carries whole predictions, like a snapshot export
+    assert import_(tasks, tmp_path / "p") == import_(as_reviewed(tasks), tmp_path / "a")
+    assert "note: 1 task(s) had no annotation; their gold is their predictions, unreviewed: task [0] (a1)" in capsys.readouterr().out
     cancelled = as_reviewed(tasks)
     cancelled[0]["annotations"][0]["was_cancelled"] = True
     cancelled[0]["annotations"][0]["result"] = []
-    assert import_(tasks, tmp_path / "p") == import_(as_reviewed(tasks), tmp_path / "a")
-    assert import_(cancelled, tmp_path / "c") == import_(as_reviewed(tasks), tmp_path / "a")
+    assert import_(cancelled, tmp_path / "c", expect=1) == {}
+    assert "task 1 (a1): skipped in Label Studio" in capsys.readouterr().out
+
+
+def test_ids_only_predictions_give_no_gold(out, tmp_path, capsys):
+    tasks = exported(out)
+    tasks[0]["id"], tasks[0]["predictions"] = 4, [17]  # Label Studio's plain JSON export
+    assert import_(tasks, tmp_path, expect=1) == {}
+    assert "task 4 (a1): not reviewed: no annotation, and the export lists its predictions by id only" in \
+        capsys.readouterr().out
 
 
 def test_reviewer_corrections_reach_the_gold(out, tmp_path):
@@ -194,7 +240,7 @@ def test_reviewer_corrections_reach_the_gold(out, tmp_path):
     assert g["order_values"][0]["qualifier"] == "exact" and g["order_values"][0]["inr"] == 79000000001
 
 
-def test_broken_regions_are_reported_and_the_rest_imported(out, tmp_path):
+def test_broken_regions_are_reported_and_the_task_gets_no_gold(out, tmp_path):
     tasks = as_reviewed(exported(out))
     result = tasks[0]["annotations"][0]["result"]
     ov = next(r for r in RECORDS if r.kind == "order_values")
@@ -205,24 +251,26 @@ def test_broken_regions_are_reported_and_the_rest_imported(out, tmp_path):
                    "value": {"start": 0, "end": 3, "text": "nope", "labels": ["states"]}})
     result.append({"id": "y", "from_name": "label", "to_name": "text", "type": "labels",
                    "value": {"start": 0, "end": 1, "text": "👉", "labels": ["people"]}})
-    export = tmp_path / "e.json"
-    export.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
     res = LS.import_tasks(tasks)
+    n = len(result)
     assert sorted(res.problems) == sorted([
-        "a1: region y: label ['people'] is not one record type",
-        f"a1: region {ov.record_id}: inr 'लगभगसातहजार' is not a non-negative integer",
-        "a1: region x: offsets 0:3 do not cut 'nope' from the text",
+        f"task 1 (a1): annotation 1.result[{n - 1}].value.labels must hold one record type "
+        "(states, officials, awards, order_values, counts, events), not ['people']",
+        f"task 1 (a1), region {ov.record_id} (order_values): field inr: inr 'लगभग सात हजार' is not a non-negative integer",
+        f"task 1 (a1), region x (states): offsets 0:3 do not cut 'nope' from the text ({len(TEXT)} characters)",
     ])
-    assert res.gold[0]["order_values"] == [] and len(res.gold[0]["states"]) == 1
-    assert LS.import_command(SimpleNamespace(file=str(export), gold=str(tmp_path / "g"))) == 1
+    assert res.gold == []  # a gold file missing records would be wrong without saying so
+    assert import_(tasks, tmp_path, expect=1) == {}
 
 
 def test_import_rejects_what_is_not_an_export(tmp_path, capsys):
     bad = tmp_path / "bad.json"
     bad.write_text('{"not": "a list"}', encoding="utf-8")
     assert LS.import_command(SimpleNamespace(file=str(bad), gold=str(tmp_path / "g"))) == 1
-    assert "not a Label Studio JSON export" in capsys.readouterr().out
+    assert "not a Label Studio JSON export (a list of tasks), but an object" in capsys.readouterr().out
     assert LS.import_command(SimpleNamespace(file=str(tmp_path / "none.json"), gold=str(tmp_path / "g"))) == 1
+    assert "cannot read" in capsys.readouterr().err
+    assert not (tmp_path / "g").exists()
 
 
 # ---------------------------------------------------------------- the corpus, end to end

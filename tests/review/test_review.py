@@ -101,6 +101,7 @@ class Page(HTMLParser):
         self.tags: dict[str, int] = {}
         self.script = ""
         self.html_lang = None
+        self.mentions: dict[str, list[str]] = {}  # record_id -> text of each further mention
         self.feed(html)
         self.close()
         assert not self.stack, f"unclosed tags: {[t for t, _ in self.stack]}"
@@ -142,6 +143,8 @@ class Page(HTMLParser):
         for tag, a in self.stack:
             if tag == "mark" and "data-rid" in a:
                 self.pieces[a["data-rid"]] = self.pieces.get(a["data-rid"], "") + data
+            if tag == "mark" and "data-of" in a:
+                self.mentions.setdefault(a["data-of"], []).append(data)
 
 
 @pytest.fixture
@@ -349,3 +352,34 @@ def test_boilerplate_from_the_layout_is_dimmed(tmp_path):
     assert html.count('class="boiler first"') == len(boiler)
     b = boiler[0]
     assert f'<span class="boiler first" data-kind="{b.kind}">{review.esc(text[b.start:b.end])}</span>' in html
+
+
+MENTIONS = ("झारखंड में जेम पर खरीद बढ़ी।\nरांची: झारखण्ड सरकार के विभागों ने Jharkhand में 1,000 करोड़ की खरीद की। "
+            "बिहार भी पीछे नहीं। झारखंड आगे रहा।\n")
+
+
+def test_every_mention_of_a_listed_state_is_highlighted(tmp_path):
+    aid = "m"
+    jh = StateRecord(**at(MENTIONS, aid, "झारखंड"), state="Jharkhand", state_hi="झारखंड", iso="IN-JH", primary=True,
+                     mentions=4)
+    out = write_output(tmp_path, [(aid, MENTIONS, "hi", [jh])])
+    review.write_review(out)
+    html, page = page_of(out, aid)
+    assert page.pieces[jh.record_id] == "झारखंड"  # the record's own span, once, with its id
+    assert page.mentions[jh.record_id] == ["झारखण्ड", "Jharkhand", "झारखंड"]  # every other spelling and place
+    assert "बिहार" not in "".join(sum(page.mentions.values(), []))  # a state without a record is not marked
+    assert page.text == MENTIONS
+
+
+def test_each_page_says_how_to_check_a_record_in_two_lines(nasty_out):
+    out, _ = nasty_out
+    html, _ = page_of(out, "nasty")
+    howto = html.split('<p class="howto">', 1)[1].split("</p>", 1)[0]
+    assert howto.count("<br>") == 1 and howto.startswith("Check a record: click its id")
+
+
+def test_the_index_says_how_to_check_in_two_lines(nasty_out):
+    out, _ = nasty_out
+    html = (out / "review" / "index.html").read_text(encoding="utf-8")
+    howto = html.split('<p class="howto">', 1)[1].split("</p>", 1)[0]
+    assert howto.count("<br>") == 1 and howto.startswith("Check an article: open it")
