@@ -30,12 +30,15 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INT = re.compile(r"[0-9]+")
 
 
-def _typed_columns(type_name: str) -> frozenset[str]:
-    """Record columns declared with exactly this type (records.py), e.g. "int" or "bool"."""
-    return frozenset(f.name for cls in RECORD_TYPES.values() for f in fields(cls) if f.type == type_name)
+def _typed_columns(*type_names: str) -> frozenset[str]:
+    """Record columns declared with one of these types in records.py ("int", "int | str", "bool")."""
+    names = {t.replace(" ", "") for t in type_names}
+    return frozenset(f.name for cls in RECORD_TYPES.values() for f in fields(cls)
+                     if str(f.type).replace(" ", "") in names)
 
 
-INT_COLUMNS = _typed_columns("int") | {"chars"}
+# numbers shown as numbers: integer columns, also those that may be empty (an empty cell stays empty)
+INT_COLUMNS = _typed_columns("int", "int | str", "str | int") | {"chars"}
 BOOL_COLUMNS = _typed_columns("bool")
 
 
