@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="extract records from article files and folders into CSVs")
     run.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
-    run.add_argument("--out", default="output", help="output folder (default: output)")
+    run.add_argument("--out", default="output",
+                     help="output folder, replaced whole when the run is complete (default: output)")
     run.add_argument("--review", action="store_true", help="also write the HTML review pages")
     run.add_argument("--xlsx", action="store_true", help="also write records.xlsx, one sheet per record type")
     run.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
