@@ -133,9 +133,29 @@ class Done:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
+FRESH_TOKENIZER_EVERY = 1000  # articles a process works on between two fresh spaCy tokenizers
+_worked = 0
+
+
+def _keep_memory_flat() -> None:
+    """spaCy's vocabulary keeps every token string it has ever seen (each figure, each name), so a
+    process that tokenises an archive grows without end (~1 KB per new token). Every
+    FRESH_TOKENIZER_EVERY articles the cached tokenizers are dropped and rebuilt on next use; tokens
+    do not depend on the vocabulary's history, so the bytes stay the same."""
+    global _worked
+    _worked += 1
+    if _worked % FRESH_TOKENIZER_EVERY == 0:
+        from .extractors import tokens
+
+        clear = getattr(getattr(tokens, "_tokenizer", None), "cache_clear", None)
+        if clear is not None:
+            clear()
+
+
 def work(job: Job) -> Done:
     """Read and process one article (the per-article function every engine runs)."""
     article_id, path = job
+    _keep_memory_flat()
     result = process(replace(reader.read(Path(path)), article_id=article_id, path=path))
     return Done(row=result.row, chunks=writer.article_rows(result.records),
                 counts={k: len(v) for k, v in result.records.items()})

@@ -194,6 +194,14 @@ def test_jobs_2_writes_the_same_bytes(batch_and_serial_output, tmp_path):
     assert _bytes(out) == _bytes(serial)
 
 
+def test_fresh_tokenizers_part_way_keep_the_bytes(batch_and_serial_output, tmp_path, monkeypatch):
+    src, serial = batch_and_serial_output
+    monkeypatch.setattr(pipeline, "FRESH_TOKENIZER_EVERY", 3)
+    out = tmp_path / "fresh"
+    assert pipeline.run_batch([str(src)], str(out), progress=False, jobs=1) == 0
+    assert _bytes(out) == _bytes(serial)
+
+
 def test_dask_engine_writes_the_same_bytes(batch_and_serial_output, tmp_path):
     distributed = pytest.importorskip("distributed")
     src, serial = batch_and_serial_output
