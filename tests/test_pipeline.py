@@ -240,7 +240,9 @@ def test_rows_arriving_in_any_order_are_written_in_order(batch_and_serial_output
     with writer.BatchWriter(tmp_path / "w") as w:
         for d in done:
             w.add_row(d.row, d.chunks)
+        w.add_file("texts/one.txt", "जेम")  # extra files, e.g. the texts of web pages
     assert {f: (tmp_path / "w" / f).read_bytes() for f in expected} == expected
+    assert (tmp_path / "w" / "texts" / "one.txt").read_text(encoding="utf-8") == "जेम"
 
 
 # ---------------------------------------------------------------- incremental runs

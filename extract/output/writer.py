@@ -106,8 +106,12 @@ class BatchWriter:
         self.add(article_key(row), article_line(row, self.article_columns), chunks)
 
     def add_file(self, name: str | Path, data: bytes | str) -> Path:
-        """An extra file in the folder (e.g. texts/<article_id>.txt), written atomically."""
-        return atomic_write(self.folder / name, data)
+        """An extra file in the folder (e.g. texts/<article_id>.txt; str is written as UTF-8). A plain
+        write: the folder is a staging folder no reader sees until it is swapped in whole."""
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        return path
 
     def close(self) -> list[Path]:
         """Flush every file to disk, in (article_id, path) order; the paths written."""
