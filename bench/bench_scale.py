@@ -197,8 +197,8 @@ def bench_incremental(work: Path, n: int = 300) -> None:
     first = _run_child(["run", str(folder), "--out", out, "--no-progress"])
     again = _run_child(["run", str(folder), "--out", out, "--no-progress", "--incremental"])
     print(f"\n--incremental on an unchanged {n}-article folder (fresh processes): first run {first[1]:.1f} s wall "
-          f"{first[2]:.1f} s CPU; re-run {again[1]:.2f} s wall {again[2]:.2f} s CPU = {again[1] / first[1]:.2f} of the "
-          f"first run's wall time")
+          f"{first[2]:.1f} s CPU; re-run {again[1]:.2f} s wall {again[2]:.2f} s CPU = {again[2] / first[2]:.2f} of the "
+          f"first run's CPU time, {again[1] / first[1]:.2f} of its wall time")
 
 
 def main() -> None:
