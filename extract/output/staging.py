@@ -29,6 +29,15 @@ def _sibling_prefix(out: Path, kind: str) -> str:
     return f".{out.name}.{kind}-"
 
 
+def _owner() -> str:
+    """This process as written into its staging folders' names: pid and a tag of the host, so a
+    run never takes another machine's folder on a shared file system for a dead run's."""
+    import hashlib
+    import socket
+
+    return f"{os.getpid()}.{hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]}-"
+
+
 def check(out_dir: str | Path) -> Path:
     """OUT as an absolute path, after the checks that need no work: OUT is not a file, is empty or
     an earlier output, and its parent folder can be created and written into."""
@@ -61,7 +70,7 @@ def create(out: Path) -> Path:
     """A fresh, empty staging folder beside `out`; stale ones of dead runs are removed first."""
     remove_stale(out)
     try:
-        folder = Path(tempfile.mkdtemp(prefix=f"{_sibling_prefix(out, _STAGING)}{os.getpid()}-", dir=out.parent))
+        folder = Path(tempfile.mkdtemp(prefix=_sibling_prefix(out, _STAGING) + _owner(), dir=out.parent))
     except OSError as exc:
         raise OutputError(f"--out {out}: cannot create a folder in {out.parent}: {exc.strerror or exc}") from None
     os.chmod(folder, _folder_mode(out))
@@ -94,13 +103,14 @@ def remove_stale(out: Path) -> None:
         siblings = list(out.parent.iterdir())
     except OSError:
         return
+    host = _owner().split(".", 1)[1]
     for kind in (_OLD, _STAGING):
         prefix = _sibling_prefix(out, kind)
         for p in sorted(siblings):
             if not p.name.startswith(prefix) or not p.is_dir():
                 continue
-            pid = p.name[len(prefix):].split("-", 1)[0]
-            if not pid.isdigit() or _pid_alive(int(pid)):
+            pid, _, tag = p.name[len(prefix):].partition(".")
+            if not pid.isdigit() or not tag.startswith(host) or _pid_alive(int(pid)):
                 continue
             if kind == _OLD and not out.exists() and (p / "out").is_dir():
                 os.rename(p / "out", out)  # killed between the two renames: the old output goes back
@@ -149,7 +159,7 @@ def commit(staging: Path, out: Path) -> None:
     elif _exchange(staging, out):
         shutil.rmtree(staging, ignore_errors=True)  # now the old output
     else:
-        old = Path(tempfile.mkdtemp(prefix=f"{_sibling_prefix(out, _OLD)}{os.getpid()}-", dir=out.parent))
+        old = Path(tempfile.mkdtemp(prefix=_sibling_prefix(out, _OLD) + _owner(), dir=out.parent))
         os.rename(out, old / "out")
         try:
             os.rename(staging, out)

@@ -113,16 +113,19 @@ def test_the_swap_with_and_without_an_atomic_exchange(previous, monkeypatch, exc
 def test_folders_left_by_a_killed_run_are_cleaned_up_and_an_old_output_put_back(tmp_path):
     out = tmp_path / "out"
     dead = 2**22 + 12345  # above any pid_max: no such process
-    left_new = tmp_path / f".out.new-{dead}-abc"
+    host = staging._owner().split(".", 1)[1]
+    left_new = tmp_path / f".out.new-{dead}.{host}abc"
     left_new.mkdir()
     (left_new / "articles.csv").write_text("half", encoding="utf-8")
-    left_old = tmp_path / f".out.old-{dead}-def"
+    left_old = tmp_path / f".out.old-{dead}.{host}def"
     (left_old / "out").mkdir(parents=True)
     (left_old / "out" / "articles.csv").write_text("previous", encoding="utf-8")
-    alive = tmp_path / f".out.new-{os.getpid()}-ghi"  # a run still going: left alone
+    alive = tmp_path / f".out.new-{staging._owner()}ghi"  # a run still going: left alone
     alive.mkdir()
+    elsewhere = tmp_path / f".out.new-{dead}.0000ffff-jkl"  # another machine's run on a shared disk
+    elsewhere.mkdir()
     staging.remove_stale(out)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [alive.name, "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, elsewhere.name, "out"])
     assert (out / "articles.csv").read_text(encoding="utf-8") == "previous"
 
 
