@@ -3,7 +3,8 @@
 Owns argument parsing and exit codes only; each command's work lives in its own module.
 
 Exit codes: 0 success; 1 the command ran but found a problem (an article could not be read,
-an F1 below --min-f1, a row that fails verification); 2 bad usage or broken rule files.
+an F1 below --min-f1, a row that fails verification); 2 bad usage or broken rule files;
+130 interrupted (Ctrl-C), the previous output left as it was.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import sys
 
 from .rules import RuleError
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,11 +22,20 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="extract records from article files and folders into CSVs")
     run.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
-    run.add_argument("--out", default="output", help="output folder (default: output)")
+    run.add_argument("--out", default="output",
+                     help="output folder, replaced whole when the run is complete (default: output)")
     run.add_argument("--review", action="store_true", help="also write the HTML review pages")
     run.add_argument("--xlsx", action="store_true", help="also write records.xlsx, one sheet per record type")
     run.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    run.add_argument("--jobs", type=int, default=1, help="processes to use (0: one per core; default 1)")
+    run.add_argument("--jobs", type=int, default=1,
+                     help="processes to use (0: one per core; default 1); with --engine dask and no "
+                          "--dask-address, the local cluster's workers")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local: this machine's processes (default); dask: a Dask cluster")
+    run.add_argument("--dask-address", default=None, metavar="ADDRESS",
+                     help="the Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    run.add_argument("--incremental", action="store_true",
+                     help="reuse the rows of articles unchanged since the previous run into --out")
 
     ev = sub.add_parser("eval", help="score the CSVs in --out against gold JSON files")
     ev.add_argument("--gold", required=True, help="folder of gold JSON files")
@@ -77,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        left = "; the output folder was left as it was" if args.command == "run" else ""
+        print(f"gem-extract: interrupted{left}", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

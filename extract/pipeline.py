@@ -2,25 +2,45 @@
 split sentences, read numbers and places), run one extractor per record type, check provenance,
 write the CSVs (and, on request, the review pages and a workbook).
 
-Owns the batch: one bad article becomes a status=error row in articles.csv and the batch goes on.
-Broken rule files stop the run (exit 2): every article would be wrong.
+Owns the batch: the usage checks made before any article is read, article ids, the engines that
+run the per-article function (in this process, over `--jobs N` processes, or on a Dask cluster,
+always giving results back in input order through a bounded window), streaming each finished
+article's rows into a staging folder that replaces the output folder whole at the end
+(output/staging.py), and `--incremental` reuse of unchanged articles' rows. One bad article becomes
+a status=error row in articles.csv and the batch goes on. Broken rule files stop the run (exit 2):
+every article would be wrong.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections import defaultdict, deque
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from .text import reader
-from .output import writer
+from .output import staging, writer
+from .output.previous import MANIFEST, Previous, manifest_bytes
 from .text.document import build
 from .extractors import awards, counts, events, officials, order_values, states
-from .records import Record
-from .rules import RuleError, rule_ids
+from .records import ARTICLE_COLUMNS, RECORD_TYPES, Record
+from .rules import RULES_DIR, RuleError, rule_ids
 
 MAX_ERRORS_SHOWN = 20  # failed articles named on stderr; all of them are in articles.csv
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+ENGINES = ("local", "dask")
+ID_SEPARATOR = "__"  # joins folder names into the id of an article whose file name is not unique
+CHUNK = 8  # articles sent to a worker at a time
+WINDOW = 4  # chunks in flight per worker: results stay in input order, memory stays bounded
+
+DASK_CONNECT_TIMEOUT = 20  # seconds to reach a --dask-address scheduler
+
+
+class EngineError(Exception):
+    """The engine cannot start (a Dask scheduler out of reach): a usage error, one line."""
+
 
 EXTRACTORS = {
     "states": states.extract,
@@ -31,6 +51,8 @@ EXTRACTORS = {
     "events": events.extract,
 }
 
+
+# ---------------------------------------------------------------- one article
 
 @dataclass
 class ArticleResult:
@@ -71,8 +93,7 @@ def process(src: reader.Source) -> ArticleResult:
     except RuleError:
         raise
     except Exception as exc:  # one bad article never stops a batch
-        failed = reader.Source(src.article_id, src.path, src.text, src.sha256,
-                               f"extraction failed: {type(exc).__name__}: {exc}")
+        failed = replace(src, error=f"extraction failed: {type(exc).__name__}: {exc}")
         return ArticleResult(_row(failed))
     m = doc.meta
     return ArticleResult(_row(src, lang=m.lang, title=m.title, published=m.published, publisher=m.publisher,
@@ -95,75 +116,338 @@ def load_rules() -> None:
         loader()
 
 
-def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: bool = False, xlsx: bool = False,
-              jobs: int = 1) -> int:
-    """Extract from every article under `paths` into `out_dir`; the exit code (see cli.py).
-    `jobs` > 1 processes articles in that many processes (0: one per core); the output is the same."""
+# ---------------------------------------------------------------- the work sent to workers
+
+Job = tuple[str, str]  # (article_id, absolute path)
+
+
+@dataclass(slots=True)
+class Done:
+    """What a worker sends back for one article: its articles.csv row and its CSV lines per record
+    type, already rendered, so the main process only appends bytes. `files`: extra files for the
+    output folder (path inside it -> bytes)."""
+
+    row: dict
+    chunks: dict[str, bytes] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+FRESH_TOKENIZER_EVERY = 1000  # articles a process works on between two fresh spaCy tokenizers
+_worked = 0
+
+
+def _keep_memory_flat() -> None:
+    """spaCy's vocabulary keeps every token string it has ever seen (each figure, each name), so a
+    process that tokenises an archive grows without end (~1 KB per new token). Every
+    FRESH_TOKENIZER_EVERY articles the cached tokenizers are dropped and rebuilt on next use; tokens
+    do not depend on the vocabulary's history, so the bytes stay the same."""
+    global _worked
+    _worked += 1
+    if _worked % FRESH_TOKENIZER_EVERY == 0:
+        from .extractors import tokens
+
+        clear = getattr(getattr(tokens, "_tokenizer", None), "cache_clear", None)
+        if clear is not None:
+            clear()
+
+
+def work(job: Job) -> Done:
+    """Read and process one article (the per-article function every engine runs)."""
+    article_id, path = job
+    _keep_memory_flat()
+    result = process(replace(reader.read(Path(path)), article_id=article_id, path=path))
+    return Done(row=result.row, chunks=writer.article_rows(result.records),
+                counts={k: len(v) for k, v in result.records.items()})
+
+
+def work_many(jobs: list[Job]) -> list[Done]:
+    return [work(j) for j in jobs]
+
+
+# ---------------------------------------------------------------- article ids
+
+def article_ids(files: Iterable[Path]) -> list[tuple[str, str]]:
+    """(article_id, absolute POSIX path) of every file, sorted by id then path (the output's order).
+    The id is the file name without its extension; files that share a name get as many of their
+    folder names as tell them apart, joined by ID_SEPARATOR (a/x.txt, b/x.txt -> a__x, b__x), so ids
+    are unique, safe in file names, and the same for the same files on every run."""
+    paths = sorted({Path(os.path.abspath(f)) for f in files})
+    parts = {p: p.parent.parts[1:] + (p.stem,) for p in paths}
+    depth = dict.fromkeys(paths, 1)
+
+    def ids() -> dict[Path, str]:
+        return {p: ID_SEPARATOR.join(parts[p][-depth[p]:]) for p in paths}
+
+    while True:
+        groups: dict[str, list[Path]] = defaultdict(list)
+        for p, aid in ids().items():
+            groups[aid].append(p)
+        clashing = [p for g in groups.values() if len(g) > 1 for p in g if depth[p] < len(parts[p])]
+        if not clashing:
+            break
+        for p in clashing:
+            depth[p] += 1
+    final, used = {}, set()
+    for p, aid in sorted(ids().items(), key=lambda kv: (kv[1], kv[0])):
+        n, unique = 1, aid
+        while unique in used:  # only when folder names themselves hold the separator
+            n += 1
+            unique = f"{aid}~{n}"
+        used.add(unique)
+        final[p] = unique
+    return sorted((aid, p.as_posix()) for p, aid in final.items())
+
+
+def code_version() -> str:
+    """A hash of the rule files and the extraction code: rows of an unchanged article can be
+    reused only while it is the same."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + sorted(Path(RULES_DIR).glob("*.toml"))
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- engines
+
+def _chunks(jobs: list[Job], size: int) -> Iterator[list[Job]]:
+    for i in range(0, len(jobs), size):
+        yield jobs[i:i + size]
+
+
+def _windowed(submit: Callable, chunks: Iterable[list[Job]], window: int) -> Iterator[Done]:
+    """Results of `submit(chunk)` futures in input order, with at most `window` chunks in flight."""
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(submit(chunk))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for fut in pending:
+            fut.cancel()
+
+
+def _init_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     load_rules()
+
+
+def _local(jobs: list[Job], workers: int) -> Iterator[Done]:
+    if workers == 1 or len(jobs) < 2 * workers:
+        for job in jobs:
+            yield work(job)
+        return
+    import signal
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+    if threading.current_thread() is threading.main_thread():
+        # workers start on the first submit; forked with SIGINT ignored, a Ctrl-C right then
+        # cannot reach one before its initializer ignores it too
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool.submit(int)
+        finally:
+            signal.signal(signal.SIGINT, handler)
+    finished = False
+    try:
+        yield from _windowed(lambda c: pool.submit(work_many, c), _chunks(jobs, CHUNK), WINDOW * workers)
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _dask(jobs: list[Job], workers: int, address: str | None) -> Iterator[Done]:
+    """The same per-article function on a Dask cluster: the scheduler at `address`, or a
+    LocalCluster of `workers` processes. Workers need this package importable and the input
+    paths readable."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if address:
+        try:
+            client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+        except OSError as exc:
+            raise EngineError(f"--dask-address {address}: cannot reach the Dask scheduler: {exc}") from None
+    else:
+        import logging
+
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        yield from _windowed(lambda c: client.submit(work_many, c, pure=False), _chunks(jobs, CHUNK), WINDOW * n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def results(jobs: list[Job], workers: int = 1, engine: str = "local", address: str | None = None) -> Iterator[Done]:
+    """A Done per job, in the order of `jobs`."""
+    if engine == "dask":
+        return _dask(jobs, workers, address)
+    return _local(jobs, workers)
+
+
+# ---------------------------------------------------------------- the batch
+
+def usage_problem(out_dir: str, jobs: int, engine: str, address: str | None) -> str:
+    """What is wrong with the command line, checked before any article is read; "" when nothing."""
+    if jobs < 0:
+        return f"--jobs {jobs}: give 0 (one process per core) or a positive number"
+    if engine not in ENGINES:
+        return f"--engine {engine}: one of {', '.join(ENGINES)}"
+    if address and engine != "dask":
+        return "--dask-address needs --engine dask"
+    if engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            return "--engine dask needs Dask: pip install 'dask[distributed]'"
+    try:
+        staging.check(out_dir)
+    except staging.OutputError as exc:
+        return str(exc)
+    return ""
+
+
+class _Progress:
+    """A tqdm bar on an interactive stderr; nothing (and no tqdm import) otherwise."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc="articles", unit="art", file=sys.stderr)
+
+    def update(self) -> None:
+        if self.bar is not None:
+            self.bar.update()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: bool = False, xlsx: bool = False,
+              jobs: int = 1, engine: str = "local", dask_address: str | None = None,
+              incremental: bool = False) -> int:
+    """Extract from every article under `paths` into `out_dir`; the exit code (see cli.py).
+    `jobs` > 1 processes articles in that many processes (0: one per core), `engine="dask"` on a
+    Dask cluster; the output is the same. The new output is built beside `out_dir` and replaces
+    it whole at the end; an interrupted or failed run leaves the previous output as it was."""
+    problem = usage_problem(out_dir, jobs, engine, dask_address)
+    if problem:
+        print(f"gem-extract: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    out = staging.check(out_dir)
+    if not incremental:
+        load_rules()
     files, missing = reader.discover(paths)
     for p in missing:
         print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)
     if not files:
         print("gem-extract: no article files (.txt) found", file=sys.stderr)
-        return 1
-    results = _run(files, progress, jobs)
-    articles = [r.row for r in results]
-    records: dict[str, list[Record]] = {kind: [] for kind in EXTRACTORS}
-    for r in results:
-        for kind, recs in r.records.items():
-            records[kind].extend(recs)
-    writer.write(out_dir, articles, records)
-    if review:
-        from .review.pages import write_review
-        write_review(out_dir)
-    if xlsx:
-        from .output.xlsx import write_xlsx
-        write_xlsx(out_dir)
-    failed = [r.row for r in results if not r.ok]
-    for row in failed[:MAX_ERRORS_SHOWN]:
+        return EXIT_PROBLEM
+    version = code_version()
+    planned = article_ids(files)
+    previous = None
+    if incremental:
+        previous, why = Previous.open(out, version, ARTICLE_COLUMNS)
+        if previous is None:
+            print(f"gem-extract: --incremental: {why}; extracting every article", file=sys.stderr)
+    reuse = [previous is not None and previous.unchanged(aid, path) for aid, path in planned]
+    if not all(reuse):
+        load_rules()  # when every article is reused, the rules are those of the previous run
+    workers = jobs or os.cpu_count() or 1
+
+    try:
+        folder = staging.create(out)
+    except staging.OutputError as exc:
+        print(f"gem-extract: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = _write(folder, planned, reuse, previous, workers, engine, dask_address, progress, version)
+        if review:
+            from .review.pages import write_review
+            write_review(folder)
+        if xlsx:
+            from .output.xlsx import write_xlsx
+            write_xlsx(folder)
+        staging.commit(folder, out)
+    except EngineError as exc:
+        staging.discard(folder)
+        print(f"gem-extract: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        staging.discard(folder)
+        print(f"gem-extract: cannot write the output: {exc.strerror or exc}"
+              f"{f' ({exc.filename})' if getattr(exc, 'filename', None) else ''}; {out_dir} was left as it was",
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    except BaseException:
+        staging.discard(folder)
+        raise
+    failed, shown, records, reused = summary
+    for row in shown:
         print(f"gem-extract: {row['path']}: {row['error']}", file=sys.stderr)
-    if len(failed) > MAX_ERRORS_SHOWN:
-        print(f"gem-extract: ... and {len(failed) - MAX_ERRORS_SHOWN} more failed articles: see the error column "
-              f"of {Path(out_dir) / 'articles.csv'}", file=sys.stderr)
-    total = sum(len(v) for v in records.values())
-    print(f"gem-extract: {len(results)} articles ({len(failed)} failed), {total} records -> {out_dir}", file=sys.stderr)
-    return 1 if failed or missing else 0
+    if failed > len(shown):
+        print(f"gem-extract: ... and {failed - len(shown)} more failed articles: see the error column "
+              f"of {Path(out_dir) / writer.ARTICLES_FILE}", file=sys.stderr)
+    extra = f", {reused} reused" if incremental else ""
+    print(f"gem-extract: {len(planned)} articles ({failed} failed{extra}), {records} records -> {out_dir}",
+          file=sys.stderr)
+    return EXIT_PROBLEM if failed or missing else EXIT_OK
 
 
-def _work(item: tuple[Path, str]) -> ArticleResult:
-    """Read and process one article; `first` names the file an article id was already read from."""
-    path, first = item
-    src = reader.read(path)
-    if first:
-        src = reader.Source(src.article_id, src.path, src.text, src.sha256,
-                            f"duplicate article_id: {src.article_id!r} was already read from {first}")
-    return process(src)
-
-
-def _run(files: list[Path], progress: bool, jobs: int = 1) -> list[ArticleResult]:
-    from tqdm import tqdm
-
-    seen: dict[str, str] = {}
-    items = []
-    for path in files:
-        items.append((path, seen.get(path.stem, "")))
-        seen.setdefault(path.stem, path.as_posix())
-    bar = tqdm(total=len(items), desc="articles", unit="art", disable=None if progress else True, file=sys.stderr)
-    jobs = jobs or os.cpu_count() or 1
-    results = []
-    with bar:
-        if jobs == 1 or len(items) < 2 * jobs:
-            for item in items:
-                results.append(_work(item))
+def _write(folder: Path, planned: list[Job], reuse: list[bool], previous: Previous | None, workers: int,
+           engine: str, address: str | None, progress: bool, version: str) -> tuple[int, list[dict], int, int]:
+    """Stream every article's rows into `folder`, in the order of `planned`: reused ones from the
+    previous output, the others from the engine; (failed, failed rows shown, records, reused)."""
+    bar = _Progress(len(planned), progress)
+    failed, shown, reused = 0, [], 0
+    totals = dict.fromkeys(RECORD_TYPES, 0)
+    stream = results([job for job, r in zip(planned, reuse) if not r], workers, engine, address)
+    try:
+        with writer.BatchWriter(folder, ARTICLE_COLUMNS) as out:
+            for job, again in zip(planned, reuse):
+                old = previous.rows(*job) if again and previous else None
+                if old is not None:
+                    line, chunks, counts = old
+                    out.add(job, line, chunks)
+                    reused += 1
+                else:
+                    done = next(stream) if not again else work(job)  # again: not there whole after all
+                    out.add(job, writer.article_line(done.row, ARTICLE_COLUMNS), done.chunks)
+                    for name, data in done.files.items():
+                        out.add_file(name, data)
+                    counts = done.counts
+                    if done.row["status"] != "ok":
+                        failed += 1
+                        if len(shown) < MAX_ERRORS_SHOWN:
+                            shown.append(done.row)
+                for kind, n in counts.items():
+                    totals[kind] += n
                 bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=load_rules) as pool:
-                for result in pool.map(_work, items, chunksize=8):
-                    results.append(result)
-                    bar.update()
-    return results
+            out.add_file(MANIFEST, manifest_bytes(version, out.articles, totals))
+    finally:
+        stream.close()
+        bar.close()
+    return failed, shown, sum(totals.values()), reused
 
 
 def command(args) -> int:
     return run_batch(args.paths, args.out, progress=not args.no_progress, review=args.review, xlsx=args.xlsx,
-                     jobs=args.jobs)
+                     jobs=args.jobs, engine=args.engine, dask_address=args.dask_address,
+                     incremental=args.incremental)

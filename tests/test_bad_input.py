@@ -101,7 +101,7 @@ def test_an_extractor_failure_stops_only_its_article(tmp_path, monkeypatch):
     assert not [r for r in read_csv(out / "states.csv").rows if r["article_id"] == broken_id]
 
 
-def test_missing_path_and_duplicate_ids(tmp_path, capsys):
+def test_missing_path_and_same_file_name_in_two_folders(tmp_path, capsys):
     a, b = tmp_path / "a", tmp_path / "b"
     a.mkdir(), b.mkdir()
     shutil.copy(SEED, a / "same.txt")
@@ -111,8 +111,8 @@ def test_missing_path_and_duplicate_ids(tmp_path, capsys):
     assert code == 1
     assert "no such file or folder" in capsys.readouterr().err
     rows = read_csv(out / "articles.csv").rows
-    assert [r["status"] for r in rows] == ["ok", "error"]
-    assert "duplicate article_id" in rows[1]["error"]
+    assert [(r["article_id"], r["status"]) for r in rows] == [("a__same", "ok"), ("b__same", "ok")]
+    assert [Path(r["path"]) for r in rows] == [a / "same.txt", b / "same.txt"]
 
 
 def test_no_articles_at_all(tmp_path):

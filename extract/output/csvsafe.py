@@ -13,10 +13,15 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
+
+# An article's title or context cell can be as long as the article: the csv module's default limit
+# of 131,072 characters per field would make reading our own output fail.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 QUOTE = "'"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -75,15 +80,37 @@ def read_csv(path: str | Path) -> CsvTable:
     return CsvTable(path=path, header=header, rows=rows, has_bom=has_bom)
 
 
+def header_bytes(columns: Iterable[str]) -> bytes:
+    """The start of an output CSV: the UTF-8 byte-order mark and the header row."""
+    return (BOM).encode("utf-8") + cells_bytes([list(columns)])
+
+
+def cells_bytes(rows: Iterable[Iterable[str]]) -> bytes:
+    """CSV lines (CRLF) for rows of cells already formatted, as the pipeline writes them."""
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def rows_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
+    """CSV lines for `rows` (no BOM, no header), cells formatted by `format_cell`."""
+    columns = tuple(columns)
+    return cells_bytes([format_cell(row.get(c)) for c in columns] for row in rows)
+
+
 def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
     """UTF-8 with BOM, one header row, cells formatted by `format_cell`."""
-    columns = list(columns)
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([format_cell(row.get(c)) for c in columns])
-    return (BOM + buf.getvalue()).encode("utf-8")
+    columns = tuple(columns)
+    return header_bytes(columns) + rows_bytes(columns, rows)
+
+
+def iter_cells(path: str | Path) -> Iterator[list[str]]:
+    """The rows of an output CSV as written (cells not restored), header first, BOM dropped;
+    `cells_bytes` writes them back to the same bytes."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        if fh.read(1) != BOM:
+            fh.seek(0)
+        yield from csv.reader(fh)
 
 
 def write_csv(path: str | Path, columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> Path:

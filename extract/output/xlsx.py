@@ -5,7 +5,8 @@ order, read back from the CSVs (cells restored, see csvsafe). Integer columns ar
 in full (number format 0, never 7.9E+10), `primary` a real boolean, everything else a string cell
 typed as a string, so nothing an article says can become a formula. Header row bold, frozen and
 filterable. The bytes are the same for the same CSVs: fixed document dates and fixed zip entry
-times. Characters XML cannot hold (C0 controls other than TAB, LF, CR) become U+FFFD, and a cell
+times. Characters XML 1.0 cannot hold (C0 controls other than TAB, LF, CR; lone surrogates; the
+non-characters U+FFFE and U+FFFF, which openpyxl lets through) become U+FFFD, and a cell
 longer than Excel's 32,767 characters is cut there, ending in "…". It does not write CSVs.
 """
 from __future__ import annotations
@@ -14,18 +15,31 @@ import datetime as _dt
 import io
 import re
 import zipfile
+from dataclasses import fields
 from pathlib import Path
 
 from .csvsafe import atomic_write, read_csv
+from .writer import ARTICLES_FILE
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES
-from ..review.verify import ARTICLES_FILE, BOOL_COLUMNS, INT_COLUMNS
 
 WORKBOOK = "records.xlsx"
 EXCEL_CELL_MAX = 32767
 FIXED_TIME = _dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _INT = re.compile(r"[0-9]+")
+
+
+def _typed_columns(*type_names: str) -> frozenset[str]:
+    """Record columns declared with one of these types in records.py ("int", "int | str", "bool")."""
+    names = {t.replace(" ", "") for t in type_names}
+    return frozenset(f.name for cls in RECORD_TYPES.values() for f in fields(cls)
+                     if str(f.type).replace(" ", "") in names)
+
+
+# numbers shown as numbers: integer columns, also those that may be empty (an empty cell stays empty)
+INT_COLUMNS = _typed_columns("int", "int | str", "str | int") | {"chars"}
+BOOL_COLUMNS = _typed_columns("bool")
 
 
 def cell_value(column: str, raw: str):

@@ -158,10 +158,26 @@ def report(scores: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def usage_problem(gold_dir: str | Path, out_dir: str | Path) -> tuple[int, str]:
+    """(exit code, message) when there is nothing to score: no gold folder or no gold file in it
+    (2), no output folder (2), or an output folder without articles.csv (1); (0, "") otherwise."""
+    gold, out = Path(gold_dir), Path(out_dir)
+    if not gold.is_dir():
+        return 2, f"no gold folder {gold_dir}"
+    if not any(gold.glob("*.json")):
+        return 2, f"no gold files (*.json) in {gold_dir}: nothing to score against"
+    if not out.is_dir():
+        return 2, f"no output folder {out_dir}: run `gem-extract run ... --out {out_dir}` first"
+    if not (out / "articles.csv").is_file():
+        return 1, f"no articles.csv in {out_dir}: it holds no pipeline output to score"
+    return 0, ""
+
+
 def command(args) -> int:
-    if not Path(args.gold).is_dir():
-        print(f"gem-extract eval: no gold folder {args.gold}", file=sys.stderr)
-        return 2
+    code, problem = usage_problem(args.gold, args.out)
+    if code:
+        print(f"gem-extract eval: {problem}", file=sys.stderr)
+        return code
     scores = score(args.gold, args.out)
     print(json.dumps(scores, indent=1, sort_keys=True) if args.json else report(scores))
     if args.min_f1 is not None:

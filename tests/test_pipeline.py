@@ -1,0 +1,302 @@
+"""The batch: article ids, usage errors before any work, Ctrl-C, the same bytes over every engine
+(one process, --jobs N, a Dask cluster), streaming in any arrival order, and --incremental runs."""
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extract import cli, pipeline
+from extract.output import writer
+from extract.output.csvsafe import read_csv
+from extract.records import RECORD_TYPES
+
+from .conftest import CORPUS, ROOT
+
+FILES = ["articles.csv", "manifest.json"] + [f"{k}.csv" for k in RECORD_TYPES]
+SOURCES = sorted(CORPUS.glob("*.txt"))
+
+
+def _bytes(out: Path) -> dict[str, bytes]:
+    return {f: (out / f).read_bytes() for f in FILES}
+
+
+def _batch(folder: Path, n: int, seed: int = 3) -> Path:
+    """n articles made from corpus/ with varied figures, in a few sub-folders."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text = SOURCES[i % len(SOURCES)].read_text(encoding="utf-8")
+        text = text.replace("5", str(rng.randint(1, 9)), rng.randint(0, 3))
+        sub = folder / f"part{i % 3}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"a{rng.randint(0, 10**6):07d}_{i}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# ---------------------------------------------------------------- article ids
+
+ID_CASES = [
+    # (files under a root, the ids they get, in the same order)
+    (["in/x.txt", "in/y.txt"], ["x", "y"]),
+    (["in/a/x.txt", "in/b/x.txt", "in/y.txt"], ["a__x", "b__x", "y"]),
+    (["in/2024/01/x.txt", "in/2025/01/x.txt"], ["2024__01__x", "2025__01__x"]),
+    (["in/a/x.txt", "in/b/x.txt", "in/c/a__x.txt"], None),  # a separator in a name: still unique
+    (["in/x.txt", "in/x.TXT"], None),  # same stem, different suffix
+]
+
+
+@pytest.mark.parametrize("names, expected", ID_CASES)
+def test_article_ids_unique_stable_and_filename_safe(tmp_path, names, expected):
+    files = [tmp_path / n for n in names]
+    got = dict((p, aid) for aid, p in pipeline.article_ids(files))
+    ids = [got[f.as_posix()] for f in files]
+    assert len(set(ids)) == len(ids), ids
+    assert all("/" not in i and "\\" not in i for i in ids)
+    if expected is not None:
+        assert ids == expected
+    assert pipeline.article_ids(list(reversed(files))) == pipeline.article_ids(files)
+    assert pipeline.article_ids(files + files[:1]) == pipeline.article_ids(files)  # one file given twice
+
+
+def test_same_file_name_in_two_folders_gives_two_articles_and_two_pages(tmp_path):
+    src = tmp_path / "in"
+    for sub in ("north", "south"):
+        (src / sub).mkdir(parents=True)
+        shutil.copy(SOURCES[0], src / sub / "story.txt")
+    out = tmp_path / "out"
+    assert cli.main(["run", str(src), "--out", str(out), "--no-progress", "--review"]) == 0
+    rows = read_csv(out / "articles.csv").rows
+    assert [r["article_id"] for r in rows] == ["north__story", "south__story"]
+    assert all(r["status"] == "ok" for r in rows)
+    assert (out / "review" / "north__story.html").is_file() and (out / "review" / "south__story.html").is_file()
+    assert cli.main(["verify", "--out", str(out)]) == 0
+
+
+def test_source_paths_are_found_from_any_working_folder(tmp_path, monkeypatch, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SOURCES[0], src / "story.txt")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["run", "in", "--out", "out", "--no-progress"]) == 0
+    row = read_csv(tmp_path / "out" / "articles.csv").rows[0]
+    assert Path(row["path"]).is_absolute() and Path(row["path"]) == src / "story.txt"
+    monkeypatch.chdir("/")
+    out = str(tmp_path / "out")
+    assert cli.main(["verify", "--out", out]) == 0
+    assert cli.main(["review", "--out", out]) == 0
+    assert 'class="banner error"' not in (tmp_path / "out" / "review" / "story.html").read_text(encoding="utf-8")
+    assert cli.main(["export", "--out", out]) == 0
+    tasks = (tmp_path / "out" / "label-studio" / "tasks.json").read_text(encoding="utf-8")
+    assert '"story"' in tasks
+
+
+# ---------------------------------------------------------------- usage errors, Ctrl-C
+
+def _no_reading(monkeypatch):
+    def refuse(path):
+        raise AssertionError(f"an article was read before the usage error: {path}")
+
+    monkeypatch.setattr(pipeline.reader, "read", refuse)
+
+
+def _usage_cases(tmp_path: Path) -> list[tuple[list[str], str]]:
+    a_file = tmp_path / "taken.txt"
+    a_file.write_text("x", encoding="utf-8")
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.md").write_text("mine", encoding="utf-8")
+    return [
+        (["--out", str(a_file)], "is a file"),
+        (["--out", str(a_file / "sub")], "cannot write"),
+        (["--out", "/proc/gem-extract-out"], "cannot write"),
+        (["--out", str(busy)], "not an earlier gem-extract output"),
+        (["--out", str(tmp_path / "o"), "--jobs", "-1"], "--jobs -1"),
+        (["--out", str(tmp_path / "o"), "--dask-address", "tcp://127.0.0.1:1"], "needs --engine dask"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(6))
+def test_usage_errors_exit_2_with_one_line_before_any_article_is_read(tmp_path, monkeypatch, capsys, case):
+    args, words = _usage_cases(tmp_path)[case]
+    _no_reading(monkeypatch)
+    assert cli.main(["run", str(CORPUS), "--no-progress", *args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and words in err[0], err
+    assert (tmp_path / "busy" / "notes.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_previous_output(tmp_path, monkeypatch, capsys):
+    src = _batch(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    assert cli.main(["run", str(src), "--out", str(out), "--no-progress"]) == 0
+    before = _bytes(out)
+    calls = {"n": 0}
+    real = pipeline.process
+
+    def interrupted(source):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(source)
+
+    monkeypatch.setattr(pipeline, "process", interrupted)
+    capsys.readouterr()
+    assert cli.main(["run", str(src), "--out", str(out), "--no-progress"]) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["gem-extract: interrupted; the output folder was left as it was"]
+    assert _bytes(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_ctrl_c_on_a_parallel_run_from_the_terminal(tmp_path):
+    """A real SIGINT to the process group of `--jobs 2`: one line, exit 130, no worker tracebacks."""
+    src = _batch(tmp_path / "in", 120)
+    out = tmp_path / "out"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "extract", "run", str(src), "--out", str(out), "--no-progress", "--jobs", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(".out.new-") for p in tmp_path.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before it could be interrupted"
+        time.sleep(0.02)
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    lines = err.decode().strip().splitlines()
+    assert proc.returncode == 130, lines
+    assert lines == ["gem-extract: interrupted; the output folder was left as it was"], lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+# ---------------------------------------------------------------- same bytes, any engine, any order
+
+@pytest.fixture(scope="module")
+def batch_and_serial_output(tmp_path_factory):
+    base = tmp_path_factory.mktemp("batch")
+    src = _batch(base / "in", 40)
+    out = base / "serial"
+    assert pipeline.run_batch([str(src)], str(out), progress=False, jobs=1) == 0
+    return src, out
+
+
+def test_jobs_2_writes_the_same_bytes(batch_and_serial_output, tmp_path):
+    src, serial = batch_and_serial_output
+    out = tmp_path / "jobs2"
+    assert pipeline.run_batch([str(src)], str(out), progress=False, jobs=2) == 0
+    assert _bytes(out) == _bytes(serial)
+
+
+def test_fresh_tokenizers_part_way_keep_the_bytes(batch_and_serial_output, tmp_path, monkeypatch):
+    src, serial = batch_and_serial_output
+    monkeypatch.setattr(pipeline, "FRESH_TOKENIZER_EVERY", 3)
+    out = tmp_path / "fresh"
+    assert pipeline.run_batch([str(src)], str(out), progress=False, jobs=1) == 0
+    assert _bytes(out) == _bytes(serial)
+
+
+def test_dask_engine_writes_the_same_bytes(batch_and_serial_output, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    src, serial = batch_and_serial_output
+    out = tmp_path / "dask"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        code = pipeline.run_batch([str(src)], str(out), progress=False, engine="dask",
+                                  dask_address=cluster.scheduler_address)
+    assert code == 0
+    assert _bytes(out) == _bytes(serial)
+
+
+def test_a_dask_scheduler_out_of_reach_is_a_usage_error(batch_and_serial_output, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    src, serial = batch_and_serial_output
+    monkeypatch.setattr(pipeline, "DASK_CONNECT_TIMEOUT", 1)
+    code = pipeline.run_batch([str(src)], str(serial), progress=False, engine="dask",
+                              dask_address="tcp://127.0.0.1:9")
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "cannot reach the Dask scheduler" in err[0], err
+    assert (serial / "articles.csv").is_file() and sorted(p.name for p in serial.parent.iterdir()) == ["in", "serial"]
+
+
+def test_rows_arriving_in_any_order_are_written_in_order(batch_and_serial_output, tmp_path):
+    """The streaming writer against the in-memory one, articles fed in a shuffled order."""
+    src, _ = batch_and_serial_output
+    files, _ = pipeline.reader.discover([str(src)])
+    jobs = pipeline.article_ids(files)[:15]
+    done = [pipeline.work(j) for j in jobs]
+    results = [pipeline.process(pipeline.replace(pipeline.reader.read(Path(p)), article_id=a, path=p))
+               for a, p in jobs]
+    expected = writer.render([r.row for r in results],
+                             {k: [rec for r in results for rec in r.records.get(k, [])] for k in RECORD_TYPES})
+    random.Random(5).shuffle(done)
+    with writer.BatchWriter(tmp_path / "w") as w:
+        for d in done:
+            w.add_row(d.row, d.chunks)
+        w.add_file("texts/one.txt", "जेम")  # extra files, e.g. the texts of web pages
+    assert {f: (tmp_path / "w" / f).read_bytes() for f in expected} == expected
+    assert (tmp_path / "w" / "texts" / "one.txt").read_text(encoding="utf-8") == "जेम"
+
+
+# ---------------------------------------------------------------- incremental runs
+
+def test_incremental_run_reuses_unchanged_articles_and_writes_a_full_runs_bytes(tmp_path, monkeypatch, capsys):
+    src = _batch(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    assert pipeline.run_batch([str(src)], str(out), progress=False) == 0
+    files = sorted(src.rglob("*.txt"))
+    changed, removed = files[2], files[5]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nजेम पर 7 करोड़ की खरीद हुई।\n", encoding="utf-8")
+    removed.unlink()
+    added = src / "part1" / "new_story.txt"
+    shutil.copy(SOURCES[1], added)
+
+    processed = []
+    real = pipeline.process
+
+    def counting(source):
+        processed.append(Path(source.path).name)
+        return real(source)
+
+    monkeypatch.setattr(pipeline, "process", counting)
+    assert pipeline.run_batch([str(src)], str(out), progress=False, incremental=True) == 0
+    assert sorted(processed) == sorted([changed.name, added.name])
+    assert "10 reused" in capsys.readouterr().err
+
+    full = tmp_path / "full"
+    assert pipeline.run_batch([str(src)], str(full), progress=False) == 0
+    assert _bytes(out) == _bytes(full)
+
+    processed.clear()  # nothing changed: nothing extracted, not even the rules loaded
+
+    def no_rules():
+        raise AssertionError("rules loaded although every article is reused")
+
+    monkeypatch.setattr(pipeline, "load_rules", no_rules)
+    assert pipeline.run_batch([str(src)], str(out), progress=False, incremental=True) == 0
+    assert processed == [] and _bytes(out) == _bytes(full)
+
+
+def test_incremental_run_after_a_rules_or_code_change_extracts_everything(tmp_path, monkeypatch, capsys):
+    src = _batch(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    assert pipeline.run_batch([str(src)], str(out), progress=False) == 0
+    monkeypatch.setattr(pipeline, "code_version", lambda: "another-version")
+    processed = []
+    real = pipeline.process
+    monkeypatch.setattr(pipeline, "process", lambda s: processed.append(s.article_id) or real(s))
+    assert pipeline.run_batch([str(src)], str(out), progress=False, incremental=True) == 0
+    assert len(processed) == 4
+    assert "other rules or code" in capsys.readouterr().err
+
+
+def test_code_version_covers_rules_and_code():
+    v = pipeline.code_version()
+    assert v == pipeline.code_version() and len(v) == 16
