@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from .text import reader
 from .output import writer
@@ -36,6 +38,7 @@ EXTRACTORS = {
 class ArticleResult:
     row: dict
     records: dict[str, list[Record]] = field(default_factory=dict)
+    text: str = ""  # the text to keep in OUT/<row["text_path"]> (web pages, JSONL lines); "" otherwise
 
     @property
     def ok(self) -> bool:
@@ -43,10 +46,12 @@ class ArticleResult:
 
 
 def _row(src: reader.Source, **meta) -> dict:
-    return dict(article_id=src.article_id, path=src.path, lang=meta.get("lang", ""), title=meta.get("title", ""),
-                published=meta.get("published", ""), publisher=meta.get("publisher", ""),
-                dateline=meta.get("dateline", ""), chars=len(src.text), sha256=src.sha256,
-                status="error" if src.error else "ok", error=src.error)
+    """The articles.csv row; metadata that came with the article (src.title...) precedes `meta`."""
+    return dict(article_id=src.article_id, path=src.path, lang=meta.get("lang", ""),
+                title=src.title or meta.get("title", ""), published=src.published or meta.get("published", ""),
+                publisher=src.publisher or meta.get("publisher", ""), dateline=meta.get("dateline", ""),
+                chars=len(src.text), sha256=src.sha256, status="error" if src.error else "ok", error=src.error,
+                url=src.url, text_path=src.text_path, line=src.line or "")
 
 
 def check_records(text: str, records: dict[str, list[Record]]) -> None:
@@ -66,17 +71,18 @@ def process(src: reader.Source) -> ArticleResult:
         return ArticleResult(_row(src))
     try:
         doc = build(src)
+        doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
+                           publisher=src.publisher or doc.meta.publisher)
         records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
         check_records(src.text, records)
     except RuleError:
         raise
     except Exception as exc:  # one bad article never stops a batch
-        failed = reader.Source(src.article_id, src.path, src.text, src.sha256,
-                               f"extraction failed: {type(exc).__name__}: {exc}")
-        return ArticleResult(_row(failed))
+        failed = replace(src, error=f"extraction failed: {type(exc).__name__}: {exc}")
+        return ArticleResult(_row(failed), text=src.text if src.saved else "")
     m = doc.meta
     return ArticleResult(_row(src, lang=m.lang, title=m.title, published=m.published, publisher=m.publisher,
-                              dateline=m.dateline), records)
+                              dateline=m.dateline), records, text=src.text if src.saved else "")
 
 
 def load_rules() -> None:
@@ -100,19 +106,23 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
     """Extract from every article under `paths` into `out_dir`; the exit code (see cli.py).
     `jobs` > 1 processes articles in that many processes (0: one per core); the output is the same."""
     load_rules()
-    files, missing = reader.discover(paths)
+    inputs = reader.discover(paths)
+    missing = inputs.missing
     for p in missing:
         print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)
-    if not files:
-        print("gem-extract: no article files (.txt) found", file=sys.stderr)
+    for line in inputs.report():
+        print(f"gem-extract: {line}", file=sys.stderr)
+    if not inputs.files and not inputs.problems:
+        print(f"gem-extract: no article files ({', '.join(reader.ARTICLE_SUFFIXES)}) found", file=sys.stderr)
         return 1
-    results = _run(files, progress, jobs)
+    results = _run(inputs, progress, jobs)
     articles = [r.row for r in results]
     records: dict[str, list[Record]] = {kind: [] for kind in EXTRACTORS}
     for r in results:
         for kind, recs in r.records.items():
             records[kind].extend(recs)
-    writer.write(out_dir, articles, records)
+    texts = {r.row["text_path"]: r.text for r in results if r.row["text_path"]}
+    writer.write(out_dir, articles, records, texts)
     if review:
         from .review.pages import write_review
         write_review(out_dir)
@@ -130,38 +140,60 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
     return 1 if failed or missing else 0
 
 
-def _work(item: tuple[Path, str]) -> ArticleResult:
-    """Read and process one article; `first` names the file an article id was already read from."""
-    path, first = item
-    src = reader.read(path)
+def _work(item: tuple[reader.Item, str]) -> ArticleResult:
+    """Read and process one article; `first` names where its article id was already read from."""
+    it, first = item
+    src = reader.load(it)
     if first:
-        src = reader.Source(src.article_id, src.path, src.text, src.sha256,
-                            f"duplicate article_id: {src.article_id!r} was already read from {first}")
+        src = replace(src, text="", saved=False,
+                      error=f"duplicate article_id: {src.article_id!r} was already read from {first}")
     return process(src)
 
 
-def _run(files: list[Path], progress: bool, jobs: int = 1) -> list[ArticleResult]:
+def work_items(inputs: reader.Inputs) -> Iterator[tuple[reader.Item, str]]:
+    """(item, where its article id was first read, or "") for every article of `inputs`, in order:
+    the inputs that could not be read first, then the files (JSONL archives line by line)."""
+    seen: dict[str, str] = {}
+    for it in chain(inputs.problems, reader.items(inputs.files)):
+        aid = reader.item_id(it)
+        yield it, seen.get(aid, "")
+        seen.setdefault(aid, reader.item_where(it))
+
+
+def _run(inputs: reader.Inputs, progress: bool, jobs: int = 1) -> list[ArticleResult]:
     from tqdm import tqdm
 
-    seen: dict[str, str] = {}
-    items = []
-    for path in files:
-        items.append((path, seen.get(path.stem, "")))
-        seen.setdefault(path.stem, path.as_posix())
-    bar = tqdm(total=len(items), desc="articles", unit="art", disable=None if progress else True, file=sys.stderr)
+    archives = any(reader.kind_of(f) == "jsonl" for f in inputs.files)  # lines are not counted ahead
+    total = None if archives else len(inputs.files) + len(inputs.problems)
+    items = work_items(inputs)
+    bar = tqdm(total=total, desc="articles", unit="art", disable=None if progress else True, file=sys.stderr)
     jobs = jobs or os.cpu_count() or 1
     results = []
     with bar:
-        if jobs == 1 or len(items) < 2 * jobs:
+        if jobs == 1 or (total is not None and total < 2 * jobs):
             for item in items:
                 results.append(_work(item))
                 bar.update()
         else:
             with ProcessPoolExecutor(max_workers=jobs, initializer=load_rules) as pool:
-                for result in pool.map(_work, items, chunksize=8):
+                for result in _bounded_map(pool, _work, items, window=64 * jobs):
                     results.append(result)
                     bar.update()
     return results
+
+
+def _bounded_map(pool: ProcessPoolExecutor, fn, items: Iterable, window: int) -> Iterator:
+    """pool.map in input order, with at most `window` items in flight (Executor.map would read a
+    whole JSONL archive into memory first)."""
+    from collections import deque
+
+    pending: deque = deque()
+    for item in items:
+        pending.append(pool.submit(fn, item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def command(args) -> int:

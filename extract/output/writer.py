@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .csvsafe import atomic_write, csv_bytes
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES, Record
+from ..text.reader import TEXTS_DIR
 
 
 def sort_key(row: dict) -> tuple:
@@ -25,7 +26,22 @@ def render(articles: list[dict], records: dict[str, list[Record]]) -> dict[str, 
     return files
 
 
-def write(out_dir: str | Path, articles: list[dict], records: dict[str, list[Record]]) -> list[Path]:
+def write(out_dir: str | Path, articles: list[dict], records: dict[str, list[Record]],
+          texts: dict[str, str] | None = None) -> list[Path]:
+    """The CSVs, and `texts` (path relative to `out_dir` -> text: the saved texts of web pages and
+    JSONL lines, UTF-8 without BOM) replacing whatever texts/ held before."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    return [atomic_write(out / name, data) for name, data in render(articles, records).items()]
+    written = [atomic_write(out / name, data) for name, data in render(articles, records).items()]
+    written += [atomic_write(out / rel, text.encode("utf-8")) for rel, text in sorted((texts or {}).items())]
+    _drop_stale_texts(out, set(texts or {}))
+    return written
+
+
+def _drop_stale_texts(out: Path, keep: set[str]) -> None:
+    """Saved texts of an earlier run's articles must not stay beside the new CSVs."""
+    folder = out / TEXTS_DIR
+    if folder.is_dir():
+        for f in folder.glob("*.txt"):
+            if f"{TEXTS_DIR}/{f.name}" not in keep:
+                f.unlink()
