@@ -115,7 +115,7 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
     if not inputs.files and not inputs.problems:
         print(f"gem-extract: no article files ({', '.join(reader.ARTICLE_SUFFIXES)}) found", file=sys.stderr)
         return 1
-    results = _run(inputs, progress, jobs)
+    results = run_articles(inputs, progress, jobs)
     articles = [r.row for r in results]
     records: dict[str, list[Record]] = {kind: [] for kind in EXTRACTORS}
     for r in results:
@@ -160,7 +160,8 @@ def work_items(inputs: reader.Inputs) -> Iterator[tuple[reader.Item, str]]:
         seen.setdefault(aid, reader.item_where(it))
 
 
-def _run(inputs: reader.Inputs, progress: bool, jobs: int = 1) -> list[ArticleResult]:
+def run_articles(inputs: reader.Inputs, progress: bool, jobs: int = 1) -> list[ArticleResult]:
+    """Every article of `inputs` read and processed, in input order, over `jobs` processes."""
     from tqdm import tqdm
 
     archives = any(reader.kind_of(f) == "jsonl" for f in inputs.files)  # lines are not counted ahead
