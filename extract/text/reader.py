@@ -154,6 +154,10 @@ def discover(paths: Iterable[str]) -> Inputs:
         else:
             inputs.problems.append(_problem(p, f"not a regular file ({_special(st.st_mode)}): not read"))
     inputs.files = sorted(found, key=lambda f: (stem_of(f), f.as_posix()))
+    once: dict[str, Source] = {}
+    for p in inputs.problems:  # an entry named on the command line and found in a folder too
+        once.setdefault(p.path, p)
+    inputs.problems = list(once.values())
     return inputs
 
 
@@ -328,7 +332,7 @@ def safe_id(value: str, key: str | None = None) -> str:
     if key is None and _is_safe(value):
         return value
     kept = "".join(c if (c.isalnum() or c in "._-" or _is_mark(c)) else " " for c in value)
-    slug = "-".join(kept.split()).strip(".-")[:ID_MAX].rstrip(".-") or "article"
+    slug = "-".join(kept.split()).strip(".-")[:ID_MAX - 9].rstrip(".-") or "article"
     digest = hashlib.sha1((value if key is None else key).encode("utf-8", "surrogatepass")).hexdigest()
     return f"{slug}-{digest[:8]}"
 
