@@ -141,12 +141,12 @@ def discover(paths: Iterable[str]) -> Inputs:
     found: set[Path] = set()
     walked: set[tuple[int, int]] = set()
     for p in map(Path, paths):
+        if not os.path.lexists(p):
+            inputs.missing.append(str(p))
+            continue
         st, error = _stat(p)
         if st is None:
-            if error.startswith("cannot read: No such file"):
-                inputs.missing.append(str(p))
-            else:
-                inputs.problems.append(_problem(p, error))
+            inputs.problems.append(_problem(p, error))
         elif stat.S_ISDIR(st.st_mode):
             _walk(p, st, inputs, found, walked)
         elif stat.S_ISREG(st.st_mode):

@@ -138,6 +138,23 @@ def test_pages_without_an_article_are_error_rows(tmp_path, html, error):
     assert not src.ok and src.error == error and not src.text_path
 
 
+BODY = "<p>The GeM portal helped Bihar buy goods worth Rs 50 crore this year, officials said on Monday in Patna.</p>" * 3
+
+
+@pytest.mark.parametrize("head, extra, published", [
+    ("", "<footer>© 2022 Daily X</footer>", ""),  # a copyright year is no publication date
+    ("", "<footer>Copyright 2019-2023</footer><a href='/2020/05/07/x'>old</a>", ""),
+    ("", "<time datetime='2021-04-05'>5 Apr</time>", "2021-04-05"),
+    ("<meta property='article:published_time' content='2022-09-23T10:15:00+05:30'>", "<footer>© 2024 X</footer>",
+     "2022-09-23"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-01-31"}</script>', "",
+     "2023-01-31"),
+])
+def test_the_published_date_comes_from_markup_only(head, extra, published):
+    page = f"<html><head><title>T</title>{head}</head><body><article>{BODY}</article>{extra}</body></html>"
+    assert webpage.page_text(page.encode("utf-8"))[1]["published"] == published
+
+
 def test_a_page_in_another_encoding_is_read_by_its_charset(tmp_path):
     body = "<p>The café in Pune placed orders worth Rs 5 crore through GeM in 2023, officials said on Monday.</p>" * 3
     page = f'<html><head><meta charset="windows-1252"><title>Café orders</title></head><body><article>{body}</article></body></html>'
