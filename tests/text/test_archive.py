@@ -9,11 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extract import pipeline
 from extract.output.csvsafe import read_csv
 from extract.records import RECORD_TYPES
-from extract.text import archive
+from extract.text import archive, reader
 
 REAL = Path(__file__).resolve().parents[2] / "corpus" / "real"
 BODY_HI = (REAL / "214.txt").read_text(encoding="utf-8")
@@ -161,3 +162,19 @@ def test_stale_texts_of_an_earlier_run_are_removed(tmp_path):
     one.write_text(_line(id="new", text="जेम") + "\n", encoding="utf-8")
     pipeline.run_batch([str(one)], str(out), progress=False)
     assert sorted(p.name for p in (out / "texts").iterdir()) == ["new.txt"]
+
+
+_JSONISH = st.lists(st.sampled_from(['{', '}', '"', '"id"', '"text"', '"url"', '"title"', '"published"', ':', ',',
+                                     '[', ']', '1', 'null', 'true', '"\\ud800"', '"जेम"', '"a/b"', '"2024-02-30"',
+                                     '\\', ' ', '\x00', 'é']), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.one_of(_JSONISH.map(lambda s: s.encode("utf-8")), st.binary(max_size=40)))
+def test_no_line_raises(line):
+    """Whatever a line holds, it is an article with a safe id and encodable text, or an error row."""
+    src = archive.line_source(Path("fuzz.jsonl"), 3, line)
+    if src.ok:
+        assert reader._is_safe(src.article_id) and src.text.encode("utf-8") and "\x00" not in src.text
+    else:
+        assert src.error.startswith("fuzz.jsonl line 3: ") and src.line == 3
