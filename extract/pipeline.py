@@ -16,6 +16,7 @@ import hashlib
 import os
 import sys
 from collections import defaultdict, deque
+from itertools import chain, islice, tee
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -58,6 +59,7 @@ EXTRACTORS = {
 class ArticleResult:
     row: dict
     records: dict[str, list[Record]] = field(default_factory=dict)
+    text: str = ""  # the text to keep in OUT/<row["text_path"]> (web pages, JSONL lines); "" otherwise
 
     @property
     def ok(self) -> bool:
@@ -65,10 +67,12 @@ class ArticleResult:
 
 
 def _row(src: reader.Source, **meta) -> dict:
-    return dict(article_id=src.article_id, path=src.path, lang=meta.get("lang", ""), title=meta.get("title", ""),
-                published=meta.get("published", ""), publisher=meta.get("publisher", ""),
-                dateline=meta.get("dateline", ""), chars=len(src.text), sha256=src.sha256,
-                status="error" if src.error else "ok", error=src.error)
+    """The articles.csv row; metadata that came with the article (src.title...) precedes `meta`."""
+    return dict(article_id=src.article_id, path=src.path, lang=meta.get("lang", ""),
+                title=src.title or meta.get("title", ""), published=src.published or meta.get("published", ""),
+                publisher=src.publisher or meta.get("publisher", ""), dateline=meta.get("dateline", ""),
+                chars=len(src.text), sha256=src.sha256, status="error" if src.error else "ok", error=src.error,
+                url=src.url, text_path=src.text_path, line=src.line or "")
 
 
 def check_records(text: str, records: dict[str, list[Record]]) -> None:
@@ -88,16 +92,18 @@ def process(src: reader.Source) -> ArticleResult:
         return ArticleResult(_row(src))
     try:
         doc = build(src)
+        doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
+                           publisher=src.publisher or doc.meta.publisher)
         records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
         check_records(src.text, records)
     except RuleError:
         raise
     except Exception as exc:  # one bad article never stops a batch
         failed = replace(src, error=f"extraction failed: {type(exc).__name__}: {exc}")
-        return ArticleResult(_row(failed))
+        return ArticleResult(_row(failed), text=src.text if src.saved else "")
     m = doc.meta
     return ArticleResult(_row(src, lang=m.lang, title=m.title, published=m.published, publisher=m.publisher,
-                              dateline=m.dateline), records)
+                              dateline=m.dateline), records, text=src.text if src.saved else "")
 
 
 def load_rules() -> None:
@@ -118,7 +124,9 @@ def load_rules() -> None:
 
 # ---------------------------------------------------------------- the work sent to workers
 
-Job = tuple[str, str]  # (article_id, absolute path)
+# (article_id, what to read): the absolute path of an article file (read in the worker), or a
+# Source already read in the main process (a JSONL line, an input that could not be read)
+Job = tuple[str, "str | reader.Source"]
 
 
 @dataclass(slots=True)
@@ -152,13 +160,24 @@ def _keep_memory_flat() -> None:
             clear()
 
 
+def analyse(job: Job) -> ArticleResult:
+    """Read and process one article: a file (text, saved web page) or a Source read before."""
+    article_id, item = job
+    if isinstance(item, reader.Source):
+        return process(replace(item, article_id=article_id))
+    return process(replace(reader.load(Path(item)), article_id=article_id, path=item))
+
+
 def work(job: Job) -> Done:
-    """Read and process one article (the per-article function every engine runs)."""
-    article_id, path = job
+    """Read and process one article (the per-article function every engine runs), its rows
+    rendered; a text that is not a file's bytes (web page, JSONL line) comes back as a file for
+    OUT/texts/."""
     _keep_memory_flat()
-    result = process(replace(reader.read(Path(path)), article_id=article_id, path=path))
+    result = analyse(job)
+    rel = result.row.get("text_path") or ""
+    files = {rel: result.text.encode("utf-8")} if rel and result.text else {}
     return Done(row=result.row, chunks=writer.article_rows(result.records),
-                counts={k: len(v) for k, v in result.records.items()})
+                counts={k: len(v) for k, v in result.records.items()}, files=files)
 
 
 def work_many(jobs: list[Job]) -> list[Done]:
@@ -212,9 +231,10 @@ def code_version() -> str:
 
 # ---------------------------------------------------------------- engines
 
-def _chunks(jobs: list[Job], size: int) -> Iterator[list[Job]]:
-    for i in range(0, len(jobs), size):
-        yield jobs[i:i + size]
+def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    it = iter(jobs)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def _windowed(submit: Callable, chunks: Iterable[list[Job]], window: int) -> Iterator[Done]:
@@ -239,11 +259,14 @@ def _init_worker() -> None:
     load_rules()
 
 
-def _local(jobs: list[Job], workers: int) -> Iterator[Done]:
-    if workers == 1 or len(jobs) < 2 * workers:
-        for job in jobs:
+def _local(jobs: Iterable[Job], workers: int) -> Iterator[Done]:
+    jobs = iter(jobs)
+    first = list(islice(jobs, 2 * workers))
+    if workers == 1 or len(first) < 2 * workers:  # a few articles: not worth starting processes
+        for job in chain(first, jobs):
             yield work(job)
         return
+    jobs = chain(first, jobs)
     import signal
     import threading
     from concurrent.futures import ProcessPoolExecutor
@@ -265,7 +288,7 @@ def _local(jobs: list[Job], workers: int) -> Iterator[Done]:
         pool.shutdown(wait=finished, cancel_futures=True)
 
 
-def _dask(jobs: list[Job], workers: int, address: str | None) -> Iterator[Done]:
+def _dask(jobs: Iterable[Job], workers: int, address: str | None) -> Iterator[Done]:
     """The same per-article function on a Dask cluster: the scheduler at `address`, or a
     LocalCluster of `workers` processes. Workers need this package importable and the input
     paths readable."""
@@ -292,7 +315,7 @@ def _dask(jobs: list[Job], workers: int, address: str | None) -> Iterator[Done]:
             cluster.close()
 
 
-def results(jobs: list[Job], workers: int = 1, engine: str = "local", address: str | None = None) -> Iterator[Done]:
+def results(jobs: Iterable[Job], workers: int = 1, engine: str = "local", address: str | None = None) -> Iterator[Done]:
     """A Done per job, in the order of `jobs`."""
     if engine == "dask":
         return _dask(jobs, workers, address)
@@ -354,22 +377,21 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
     out = staging.check(out_dir)
     if not incremental:
         load_rules()
-    files, missing = reader.discover(paths)
+    inputs = reader.discover(paths)
+    missing = inputs.missing
     for p in missing:
         print(f"gem-extract: no such file or folder: {p}", file=sys.stderr)
-    if not files:
-        print("gem-extract: no article files (.txt) found", file=sys.stderr)
+    for line in inputs.report():
+        print(f"gem-extract: {line}", file=sys.stderr)
+    if not inputs.files and not inputs.problems:
+        print(f"gem-extract: no article files ({', '.join(reader.ARTICLE_SUFFIXES)}) found", file=sys.stderr)
         return EXIT_PROBLEM
     version = code_version()
-    planned = article_ids(files)
     previous = None
     if incremental:
         previous, why = Previous.open(out, version, ARTICLE_COLUMNS)
         if previous is None:
             print(f"gem-extract: --incremental: {why}; extracting every article", file=sys.stderr)
-    reuse = [previous is not None and previous.unchanged(aid, path) for aid, path in planned]
-    if not all(reuse):
-        load_rules()  # when every article is reused, the rules are those of the previous run
     workers = jobs or os.cpu_count() or 1
 
     try:
@@ -378,7 +400,7 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         print(f"gem-extract: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        summary = _write(folder, planned, reuse, previous, workers, engine, dask_address, progress, version)
+        summary = _write(folder, inputs, previous, workers, engine, dask_address, progress, version)
         if review:
             from .review.pages import write_review
             write_review(folder)
@@ -399,38 +421,81 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
     except BaseException:
         staging.discard(folder)
         raise
-    failed, shown, records, reused = summary
+    articles, failed, shown, records, reused = summary
     for row in shown:
         print(f"gem-extract: {row['path']}: {row['error']}", file=sys.stderr)
     if failed > len(shown):
         print(f"gem-extract: ... and {failed - len(shown)} more failed articles: see the error column "
               f"of {Path(out_dir) / writer.ARTICLES_FILE}", file=sys.stderr)
     extra = f", {reused} reused" if incremental else ""
-    print(f"gem-extract: {len(planned)} articles ({failed} failed{extra}), {records} records -> {out_dir}",
+    print(f"gem-extract: {articles} articles ({failed} failed{extra}), {records} records -> {out_dir}",
           file=sys.stderr)
     return EXIT_PROBLEM if failed or missing else EXIT_OK
 
 
-def _write(folder: Path, planned: list[Job], reuse: list[bool], previous: Previous | None, workers: int,
-           engine: str, address: str | None, progress: bool, version: str) -> tuple[int, list[dict], int, int]:
-    """Stream every article's rows into `folder`, in the order of `planned`: reused ones from the
-    previous output, the others from the engine; (failed, failed rows shown, records, reused)."""
-    bar = _Progress(len(planned), progress)
+def plan(inputs: reader.Inputs) -> Iterator[Job]:
+    """Every article of `inputs` as a job: the inputs that could not be read, the article files
+    (ids from `article_ids`), then JSONL archives line by line as they are read. An id met a second
+    time (a JSONL line repeating an id) is an error row naming where it was first read."""
+    seen: dict[str, str] = {}
+
+    def once(aid: str, src: reader.Source) -> Job:
+        src = replace(src, path=os.path.abspath(src.path)) if src.path else src
+        if aid in seen:
+            src = replace(src, text="", saved=False,
+                          error=f"duplicate article_id: {aid!r} was already read from {seen[aid]}")
+        seen.setdefault(aid, src.where)
+        return aid, src
+
+    for src in inputs.problems:
+        yield once(src.article_id, src)
+    archives = [f for f in inputs.files if reader.kind_of(f) == "jsonl"]
+    for aid, path in article_ids(f for f in inputs.files if reader.kind_of(f) != "jsonl"):
+        if aid in seen:
+            yield once(aid, reader.Source(aid, path, "", ""))
+        else:
+            seen[aid] = path
+            yield aid, path
+    for src in reader.items(archives):
+        yield once(src.article_id, src)
+
+
+def _key(job: Job) -> tuple[str, str]:
+    aid, item = job
+    return aid, item.path if isinstance(item, reader.Source) else item
+
+
+def _write(folder: Path, inputs: reader.Inputs, previous: Previous | None, workers: int, engine: str,
+           address: str | None, progress: bool, version: str) -> tuple[int, int, list[dict], int, int]:
+    """Stream every article's rows into `folder`: reused ones from the previous output, the others
+    from the engine, which works a bounded window ahead; (articles, failed, failed rows shown,
+    records, reused). Rows end up sorted by (article_id, path) whatever order they came in."""
+    def reusable(job: Job) -> bool:
+        aid, item = job
+        return previous is not None and isinstance(item, str) and previous.unchanged(aid, item)
+
+    archives = any(reader.kind_of(f) == "jsonl" for f in inputs.files)  # lines are not counted ahead
+    bar = _Progress(None if archives else len(inputs.files) + len(inputs.problems), progress)
     failed, shown, reused = 0, [], 0
     totals = dict.fromkeys(RECORD_TYPES, 0)
-    stream = results([job for job, r in zip(planned, reuse) if not r], workers, engine, address)
+    ahead, planned = tee((job, reusable(job)) for job in plan(inputs))
+    stream = results((job for job, again in ahead if not again), workers, engine, address)
+    rules_loaded = previous is None  # without reuse, run_batch loaded them before any article
     try:
         with writer.BatchWriter(folder, ARTICLE_COLUMNS) as out:
-            for job, again in zip(planned, reuse):
-                old = previous.rows(*job) if again and previous else None
+            for job, again in planned:
+                old = previous.rows(*_key(job)) if again and previous else None
                 if old is not None:
                     line, chunks, counts = old
-                    out.add(job, line, chunks)
+                    out.add(_key(job), line, chunks)
                     reused += 1
                 else:
-                    done = next(stream) if not again else work(job)  # again: not there whole after all
-                    out.add(job, writer.article_line(done.row, ARTICLE_COLUMNS), done.chunks)
-                    for name, data in done.files.items():
+                    if not rules_loaded:  # the first article to extract: rules read and checked now
+                        load_rules()
+                        rules_loaded = True
+                    done = next(stream) if not again else work(job)
+                    out.add(_key(job), writer.article_line(done.row, ARTICLE_COLUMNS), done.chunks)
+                    for name, data in sorted(done.files.items()):
                         out.add_file(name, data)
                     counts = done.counts
                     if done.row["status"] != "ok":
@@ -444,7 +509,21 @@ def _write(folder: Path, planned: list[Job], reuse: list[bool], previous: Previo
     finally:
         stream.close()
         bar.close()
-    return failed, shown, sum(totals.values()), reused
+    return out.articles, failed, shown, sum(totals.values()), reused
+
+
+def run_articles(inputs: reader.Inputs, jobs: int = 1) -> list[ArticleResult]:
+    """Every article of `inputs` analysed, records kept in memory, in input order, over `jobs`
+    processes (0: one per core): for the Python API, whose batches are notebook-sized."""
+    load_rules()
+    todo = list(plan(inputs))
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1 or len(todo) < 2 * workers:
+        return [analyse(job) for job in todo]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, initializer=load_rules) as pool:
+        return list(pool.map(analyse, todo, chunksize=CHUNK))
 
 
 def command(args) -> int:

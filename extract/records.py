@@ -151,4 +151,6 @@ RECORD_TYPES: dict[str, type[Record]] = {
 ARTICLE_COLUMNS = (
     "article_id", "path", "lang", "title", "published", "publisher", "dateline",
     "chars", "sha256", "status", "error",
+    "url", "text_path", "line",  # url: given with the article; text_path: OUT/texts/<id>.txt when the
+    # offsets index a saved text (web pages, JSONL lines), not the file at `path`; line: of a JSONL archive
 )
