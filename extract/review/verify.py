@@ -227,9 +227,16 @@ def corpus_index(corpus: Iterable[str | Path] | None) -> dict[str, list[Path]]:
     return index
 
 
-def locate_source(article: Mapping[str, str], index: Mapping[str, list[Path]] | None = None) -> Path | None:
-    """The article's file: its `path` when that is a file, else a corpus file named for its
-    article_id (the one with the recorded sha256 when there are several)."""
+def locate_source(article: Mapping[str, str], index: Mapping[str, list[Path]] | None = None,
+                  out_dir: str | Path | None = None) -> Path | None:
+    """The file the article's offsets index: for a saved web page or a JSONL line, the text the
+    run kept in OUT/<text_path>; else its `path` when that is a file, else a corpus file named for
+    its article_id (the one with the recorded sha256 when there are several)."""
+    if article.get("text_path"):
+        if out_dir is None:
+            return None
+        saved = Path(out_dir) / article["text_path"]
+        return saved if saved.is_file() else None
     path = Path(article.get("path") or "")
     if article.get("path") and path.is_file():
         return path
@@ -314,12 +321,12 @@ def _check_articles(out: Path, index: Mapping[str, list[Path]], report: Report) 
         if aid in articles:
             report.add(ARTICLES_FILE, line, aid, f"article_id {aid!r} is listed twice")
             continue
-        articles[aid] = _Article(row, _check_article_source(line, row, index, report))
+        articles[aid] = _Article(row, _check_article_source(line, row, index, report, out))
     return articles
 
 
 def _check_article_source(line: int, row: Mapping[str, str], index: Mapping[str, list[Path]],
-                          report: Report) -> str | None:
+                          report: Report, out: Path | None = None) -> str | None:
     """Check the article's file against its row; its text when the row and file agree."""
     aid, status = row.get("article_id", ""), row.get("status", "")
     add = lambda reason: report.add(ARTICLES_FILE, line, aid, reason)
@@ -329,7 +336,7 @@ def _check_article_source(line: int, row: Mapping[str, str], index: Mapping[str,
         return None
     if not _SHA_RE.fullmatch(row.get("sha256", "")):
         add(f"sha256 {row.get('sha256', '')!r} is not 64 lowercase hex digits")
-    path = locate_source(row, index)
+    path = locate_source(row, index, out)
     if path is None:
         add(f"source file not found: {row.get('path', '')!r}" + ("" if index else " (give --corpus to look it up)"))
         return None
