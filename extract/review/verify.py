@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import regex
+
 from .. import lexicon
 from ..numbers import find_numbers
 from ..output.csvsafe import BOM, CsvTable, read_csv
@@ -151,10 +153,9 @@ def number_mismatch(row: Mapping[str, str], context: str = "") -> str | None:
             continue
         surface = row[text_col]
         exprs = find_numbers(surface)
-        if not exprs and context and surface:
-            at = context.find(surface)
-            if at >= 0:
-                exprs = [e for e in find_numbers(context) if at <= e.start and e.end <= at + len(surface)]
+        if not exprs and context and surface:  # every place the text stands in its sentence
+            spans = [m.start() for m in regex.finditer(regex.escape(surface), context)]
+            exprs = [e for e in find_numbers(context) if any(at <= e.start and e.end <= at + len(surface) for at in spans)]
         high = row.get("inr_high", "") if col == "inr" else ""
         want = (int(row[col]), int(high) if _INT_RE.fullmatch(high) else None)
         if any((e.value, e.value_high if want[1] is not None else None) == want for e in exprs):
