@@ -275,6 +275,10 @@ def _publisher(doc: Document) -> str:
             if m and m.group(1).strip():
                 return _original(doc, m.start(1), m.end(1))
     for b in blocks:
+        m = _POSTED_BY.search(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+        if m:
+            return _original(doc, *_without_city(doc.norm, m.start(1), m.end(1)))
+    for b in blocks:
         m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
         if m and fold(m.group(1)) not in _AGENCIES:
             return _original(doc, m.start(1), m.end(1))
@@ -290,6 +294,20 @@ def _publisher(doc: Document) -> str:
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
 _DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+# "Posted On: 19 JUL 2022 5:40PM by PIB Chennai": the issuing office after the time, its city dropped
+_POSTED_BY = regex.compile(r"(?:\d|[AP]M|IST)\s+by\s+(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3})\s*$", regex.V1)
+
+
+def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
+    """The span without a known city as its last one or two words ("PIB Delhi" -> "PIB")."""
+    words = list(regex.finditer(r"\S+", norm[s:e]))
+    for k in (2, 1):
+        place = norm[s + words[-k].start():e] if len(words) > k else ""
+        if place and (lexicon.cities().lookup(place) or lexicon.states().lookup(place)):
+            return s, s + words[-k - 1].end()
+    return s, e
+
+
 _AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
 _SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 
