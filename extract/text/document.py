@@ -43,6 +43,7 @@ class Meta:
     title: str = ""
     published: str = ""
     published_in: str = ""  # kind of the block that dated the article: "byline", "meta" (a crawler line), "paragraph"
+    updated_only: bool = False  # the dating byline is an update stamp ("Updated: ...", "अपडेटेड ..."), not a publication line
     publisher: str = ""
     dateline: str = ""
     dateline_city: str = ""  # English city name when the dateline is a known city
@@ -229,6 +230,9 @@ def _meta(doc: Document) -> Meta:
     for b in blocks:  # a publication line dates the report better than a crawler's line
         if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
             published_in = "byline"
+    dating = next((b for b in blocks if b.kind == "byline" and published and _full_date(doc, b.nstart, b.nend) == published), None)
+    updated_only = bool(dating and _UPDATED.search(doc.norm, dating.nstart, dating.nend)
+                        and not _PUBLISHED.search(doc.norm, dating.nstart, dating.nend))
     dateline, city, dateline_span = _dateline(doc)
     if not dateline:
         dateline, city = _byline_city(doc)
@@ -239,8 +243,13 @@ def _meta(doc: Document) -> Meta:
         para = next(b for b in blocks if b.kind == "paragraph" and dateline_span[0] >= b.nstart and dateline_span[0] < b.nend)
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
         published_in = "paragraph" if published else ""
-    return Meta(title=title, published=published, published_in=published_in, publisher=_publisher(doc), dateline=dateline,
+    return Meta(title=title, published=published, published_in=published_in, updated_only=updated_only,
+                publisher=_publisher(doc), dateline=dateline,
                 dateline_city=city, dateline_span=dateline_span, lang=_lang(doc))
+
+
+_UPDATED = regex.compile(r"\bupdated\b|अपडेटेड|अपडेट|अद्यतन", regex.IGNORECASE)
+_PUBLISHED = regex.compile(r"\bpublished\b|\bposted\b|प्रकाशित|प्रविष्टि|प्रकाशन", regex.IGNORECASE)
 
 
 def _full_date(doc: Document, nstart: int, nend: int) -> str:
