@@ -303,8 +303,8 @@ def _publisher(doc: Document) -> str:
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
 _DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
-# "Posted On: 19 JUL 2022 5:40PM by PIB Chennai": the issuing office after the time, its city dropped
-_POSTED_BY = regex.compile(r"(?:\d|[AP]M|IST)\s+by\s+(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3})\s*$", regex.V1)
+# "Posted On: 19 JUL 2022 5:40PM by PIB Chennai", a desk line "PIB Mumbai": the issuing office, its city dropped
+_POSTED_BY = regex.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआईबी\s))(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}|पीआईबी(?:\s+[\p{L}\p{M}]+){0,2})\s*$", regex.V1)
 
 
 def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:

@@ -147,6 +147,7 @@ META_CASES = [
      {"title": "जेम पर सेल को पुरस्कार", "published": "2025-03-03", "publisher": "PIB"}),
     ("journalist-byline-is-no-publisher", "GeM news today\n\nBy Asha Rao\nUpdated on - 7 May 2024, 10:00 AM\n\nPatna: Text here.",
      {"title": "GeM news today", "published": "2024-05-07", "publisher": ""}),
+    ("pib-desk-line", "GeM adds 2 lakh sellers\n\nPIB Hyderabad\n\nGeM has added sellers.", {"publisher": "PIB"}),
 ]
 
 
