@@ -78,7 +78,7 @@ _ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|
 _RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
 _HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
 _UNTIERED_EN = [regex.compile(p, regex.V1) for p in (
-    r"(?i:\b(?:award|honour|honor|trophy|prize)s?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
+    r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
     _RECIP + r"'s\s+(?i:award|honour|honor|trophy|prize)\b",
@@ -91,7 +91,7 @@ _FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|t
 _FOR_WORD = regex.compile(r"\bfor\s", regex.IGNORECASE)
 _ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 _HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
-                             r"|['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
+                             r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
                              r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
 _FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
@@ -172,7 +172,12 @@ def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[Award
             continue
         r0, r1 = span
         deeds = [d for d in _FOR_DEED_HI.finditer(doc.norm, sent.nstart, toks[r0].start)]
-        if deeds:
+        if m.group("cat"):  # "R को CATEGORY के लिए विशेष सम्मान दिया गया"
+            inner = [t for t in toks if m.start("cat") <= t.start and t.end <= m.end("cat")][:-2]
+            if not inner:
+                continue
+            ks, ke = inner[0].start, inner[-1].end
+        elif deeds:
             words = [t for t in toks if t.end <= deeds[-1].start()]
             i = len(words) - 1
             while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].text not in ",;:":
@@ -342,6 +347,10 @@ _AWARD_HI = frozenset(fold(w) for w in ("पुरस्कार", "सम्�
 def _recipient_ne(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
     """Hindi: "RECIPIENT ने TIER (पुरस्कार) जीता / हासिल किया"."""
     j = ti - 1
+    if j >= 1 and toks[j].key in (fold("में"), fold("लिए")):  # "R ने CATEGORY श्रेणी में TIER ... जीता"
+        ne = next((k for k in range(j - 1, max(0, j - CATEGORY_MAX_WORDS) - 1, -1) if toks[k].key == fold("ने")), None)
+        if ne is not None and all(t.is_word or t.text in "()-," for t in toks[ne + 1:j]):
+            j = ne
     if j < 1 or toks[j].key != fold("ने") or not any(t.key in _WIN_HI for t in toks[ti + 1:ti + 5]):
         return None
     span = _recipient_back(toks, j - 1)
@@ -483,11 +492,16 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
         ns, ne = m.start(1), m.end(1)
         out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    for m in _IN_CATEGORY_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "in the service procurement category"
+        ns, ne = m.start(1), m.end(1)
+        if not _same_category(doc.norm[ns:m.end()]):
+            out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
     for m in _SAME_EN.finditer(doc.norm, sent.nstart, sent.nend):
         out.append(_Cat(_text(doc, m.start(), m.end()), "other", m.start(), m.start(), m.end(), True))
     return sorted(out, key=lambda c: c.pos)
 
 
+_IN_CATEGORY_EN = regex.compile(r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
 _SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
 
 
