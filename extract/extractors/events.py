@@ -214,6 +214,9 @@ def _generic_event(doc: Document):
             if pair in topic:
                 i -= 2
                 continue
+            if i >= 2 and fold(t.text) in _length_words():  # "एक दिवसीय", "पांच दिवसीय" belong to the name
+                i -= 2
+                continue
             if not t.is_word and t.text != "-" or fold(t.text) in stops:
                 break
             i -= 1
