@@ -145,9 +145,11 @@ def _mentions(doc: Document, gaz: lexicon.Gazetteer, skip: tuple[int, int] = (0,
         sent = doc.sentence_at(s)
         if sent is None or entry is None:
             continue
-        before = doc.norm[max(0, s - 12):s].split()
+        before = doc.norm[max(0, s - 24):s].split()
         if before and before[-1] in entry.data.get("not_after", ()):
             continue
+        if org_heads and len(before) >= 2 and fold(" ".join(before[-2:])) in _organisation_before():
+            continue  # "Bank of Maharashtra"
         if org_heads and _opens_organisation(doc.norm, e, org_heads, max_gap):
             continue
         out.append(Mention(s, e, entry.key, sent))
@@ -167,6 +169,14 @@ def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int
         if w in _GAP_STOPS or not w[0].isalnum():
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _organisation_before() -> frozenset[str]:
+    words = rules.load("states").get("organisation_before", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise rules.RuleError(rules.path_of("states"), "organisation_before", "expected a list of strings")
+    return frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)
