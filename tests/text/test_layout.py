@@ -147,6 +147,13 @@ META_CASES = [
      {"title": "जेम पर सेल को पुरस्कार", "published": "2025-03-03", "publisher": "PIB"}),
     ("journalist-byline-is-no-publisher", "GeM news today\n\nBy Asha Rao\nUpdated on - 7 May 2024, 10:00 AM\n\nPatna: Text here.",
      {"title": "GeM news today", "published": "2024-05-07", "publisher": ""}),
+    ("place-and-date-between-bars", "लखनऊ | 05 मार्च 2024\n\nजेम पर खरीद बढ़ी\n\nलखनऊ: पाठ है।",
+     {"title": "जेम पर खरीद बढ़ी", "published": "2024-03-05"}),
+    ("menu-set-apart-by-spaces", "ताज़ा ख़बरें  खेल  मनोरंजन  वीडियो\n\nजेम पर खरीद बढ़ी\n\nपाठ है।", {"title": "जेम पर खरीद बढ़ी"}),
+    ("updated-on-without-colon", "Last Updated on Jan 9, 2025 10:12 am\n\nGeM adds sellers in Bihar\n\nText here.",
+     {"title": "GeM adds sellers in Bihar", "published": "2025-01-09"}),
+    ("posted-by-admin-on", "Posted by Newsdesk on 9 January 2025\n\nGeM adds sellers in Bihar\n\nText here.",
+     {"title": "GeM adds sellers in Bihar", "published": "2025-01-09", "publisher": ""}),
     ("pib-desk-line", "GeM adds 2 lakh sellers\n\nPIB Hyderabad\n\nGeM has added sellers.", {"publisher": "PIB"}),
 ]
 
