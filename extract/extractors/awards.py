@@ -13,8 +13,12 @@ Rules (ids in rules/extraction.toml):
   "R was recognised", "R's award", "R को सम्मानित किया"; an abbreviation ("BRO") stands for its
   full name written elsewhere as "Border Roads Organisation (BRO)".
 A rank word (प्रथम, First) is tier other with the rank and its award word as award_name.
-The category is the nearest "... के लिए" / "for ..." phrase before the recipient in the sentence
-(else the paragraph's last one); its contract word comes from the cues in rules/awards.toml.
+Each award takes its own category phrase: in English the "for ..." / "in the X category" right
+after its tier word; in Hindi one between recipient and tier ("R को X के लिए TIER"), else the
+nearest "... के लिए" / "... श्रेणी में" / "... में TIER" (with a cue) before the recipient, else the
+paragraph's last one; "इसी श्रेणी में" / "in the same category" takes the one named before. The
+contract word comes from the cues in rules/awards.toml. Untiered honours also read "R को X के लिए
+विशेष सम्मान / 'प्रशंसा पत्र' दिया गया" and "R received a special recognition for X".
 The recipient may contain commas ("खाद्य, सार्वजनिक वितरण एवं उपभोक्ता मामले विभाग"); it ends at
 a tier word, a conjunction (तथा/और) or a postposition. Headlines restate and are skipped.
 """
@@ -25,7 +29,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
 from ..normalise import fold
@@ -507,7 +511,6 @@ _SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", r
 
 @lru_cache(maxsize=1)
 def _same_words() -> tuple[str, ...]:
-    from .. import rules
     words = rules.load("awards").get("same_category", [])
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
         raise rules.RuleError(rules.path_of("awards"), "same_category", "expected a list of strings")
