@@ -229,7 +229,7 @@ def test_a_dask_scheduler_out_of_reach_is_a_usage_error(batch_and_serial_output,
 def test_rows_arriving_in_any_order_are_written_in_order(batch_and_serial_output, tmp_path):
     """The streaming writer against the in-memory one, articles fed in a shuffled order."""
     src, _ = batch_and_serial_output
-    files, _ = pipeline.reader.discover([str(src)])
+    files = pipeline.reader.discover([str(src)]).files
     jobs = pipeline.article_ids(files)[:15]
     done = [pipeline.work(j) for j in jobs]
     results = [pipeline.process(pipeline.replace(pipeline.reader.read(Path(p)), article_id=a, path=p))

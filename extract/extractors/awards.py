@@ -13,16 +13,23 @@ Rules (ids in rules/extraction.toml):
   "R was recognised", "R's award", "R को सम्मानित किया"; an abbreviation ("BRO") stands for its
   full name written elsewhere as "Border Roads Organisation (BRO)".
 A rank word (प्रथम, First) is tier other with the rank and its award word as award_name.
-The category is the nearest "... के लिए" / "for ..." phrase before the recipient in the sentence
-(else the paragraph's last one); its contract word comes from the cues in rules/awards.toml.
+Each award takes its own category phrase: in English the "for ..." / "in the X category" right
+after its tier word; in Hindi one between recipient and tier ("R को X के लिए TIER"), else the
+nearest "... के लिए" / "... श्रेणी में" / "... में TIER" (with a cue) before the recipient, else the
+paragraph's last one; "इसी श्रेणी में" / "in the same category" takes the one named before. The
+contract word comes from the cues in rules/awards.toml. Untiered honours also read "R को X के लिए
+विशेष सम्मान / 'प्रशंसा पत्र' दिया गया" and "R received a special recognition for X".
 The recipient may contain commas ("खाद्य, सार्वजनिक वितरण एवं उपभोक्ता मामले विभाग"); it ends at
 a tier word, a conjunction (तथा/और) or a postposition. Headlines restate and are skipped.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 import regex
 
-from .. import lexicon
+from .. import lexicon, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
 from ..normalise import fold
@@ -33,10 +40,12 @@ from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
     "तथा", "और", "के", "की", "का", "में", "से", "लिए", "को", "ने", "पर", "द्वारा", "वहीं", "साथ", "दौरान", "आज", "यहां", "भी",
+    "रहे", "रहा", "रही", "हुए", "हुआ", "हुई", "गए", "गया", "गई", "जबकि",
     "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
-CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "while", "and", "for"))
+CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "को", "ने", "while", "and", "for"))
 _FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
-_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the)\b)")
+_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
+                        r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
 _GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
                           regex.IGNORECASE)
 _RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
@@ -68,13 +77,16 @@ def extract(doc: Document) -> list[AwardRecord]:
 
 
 # Awards without a metal tier (tier "other"): ranked or named honours whose category is named.
-_RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*)"
+# A named recipient; lower-case administrative nouns may follow a name ("Warangal district administration").
+_ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|corporation|council|office|board|authority|government|collectorate|division|zone|railways?|circle)\b"
+_RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
+_HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
 _UNTIERED_EN = [regex.compile(p, regex.V1) for p in (
-    r"(?i:\b(?:award|honour|honor|trophy|prize)s?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
+    r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
     _RECIP + r"'s\s+(?i:award|honour|honor|trophy|prize)\b",
-    _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:award|honour|honor|trophy|prize)\b)",
+    _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched|got|gets|earned)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
 )]
 _CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
 _QUOTED = regex.compile(r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
@@ -82,7 +94,9 @@ _FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|t
                             regex.IGNORECASE)
 _FOR_WORD = regex.compile(r"\bfor\s", regex.IGNORECASE)
 _ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
-_HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])")
+_HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
+                             r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
+                             r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
 _FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
 
@@ -162,7 +176,12 @@ def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[Award
             continue
         r0, r1 = span
         deeds = [d for d in _FOR_DEED_HI.finditer(doc.norm, sent.nstart, toks[r0].start)]
-        if deeds:
+        if m.group("cat"):  # "R को CATEGORY के लिए विशेष सम्मान दिया गया"
+            inner = [t for t in toks if m.start("cat") <= t.start and t.end <= m.end("cat")][:-2]
+            if not inner:
+                continue
+            ks, ke = inner[0].start, inner[-1].end
+        elif deeds:
             words = [t for t in toks if t.end <= deeds[-1].start()]
             i = len(words) - 1
             while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].text not in ",;:":
@@ -204,7 +223,7 @@ def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[Awar
     if not (t1 and t2):
         return []
     categories = _categories(doc, sent, toks)
-    cat = categories[0][:2] if categories else ("", "")
+    cat = (categories[0].text, categories[0].en) if categories else ("", "")
     out = []
     for r, t, entry in (("r1", "t1", t1), ("r2", "t2", t2)):
         rs, re_ = m.start(r), m.end(r)
@@ -225,17 +244,21 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
         return paired
     by_start = {t.start: i for i, t in enumerate(toks)}
     categories = _categories(doc, sent, toks)
+    inherited = last_category.get(sent.block, ("", ""))
+    tiers = [(ts, te, entry) for ts, te, entry in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)
+             if entry is not None and ts in by_start]
     out = []
-    for ts, te, entry in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend):
-        if entry is None or ts not in by_start:
-            continue
+    for k, (ts, te, entry) in enumerate(tiers):
+        if _gloss(toks, by_start[ts]):
+            continue  # "स्वर्ण (Gold)": the bracketed English repeats the tier
         ti = by_start[ts]
+        next_tier = tiers[k + 1][0] if k + 1 < len(tiers) else sent.nend
         found = _recipient_ko(toks, ti) or _recipient_ne(toks, ti) or _recipient_forward_ko(toks, ti) \
             or _recipient_en(doc, toks, ti, te)
         if not found:
             continue
         (r0, r1), rule = found
-        cat = _category_for(categories, toks[r0].start, rule, last_category.get(sent.block, ("", "")))
+        cat = _category_for(categories, (toks[r0].start, toks[r1].end), (ts, te, next_tier), rule, inherited)
         start, end = min(toks[r0].start, ts), max(toks[r1].end, te)
         recipient = _text(doc, toks[r0].start, toks[r1].end)
         out.append(AwardRecord(
@@ -245,9 +268,17 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
             category=cat[0], category_en=cat[1] or "other",
             state=_state(doc, sent, toks[r0].start, toks[r1].end),
         ))
-    if categories:
-        last_category[sent.block] = categories[-1][:2]
+    named = [c for c in categories if not c.same]
+    if named:
+        last_category[sent.block] = (named[-1].text, named[-1].en)
     return out
+
+
+def _gloss(toks: list[Token], ti: int) -> bool:
+    """toks[ti] is a tier word in brackets right after another tier word: "स्वर्ण (Gold)"."""
+    tier_words = _tier_words()
+    return (ti >= 2 and ti + 1 < len(toks) and toks[ti - 1].text == "(" and toks[ti + 1].text == ")"
+            and toks[ti - 2].key in tier_words)
 
 
 _AWARD_AFTER = regex.compile(r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
@@ -261,16 +292,31 @@ def _rank_name(doc: Document, tier: str, ts: int, te: int, sent: Sentence) -> st
     return _text(doc, ts, m.end() if m else te)
 
 
-def _category_for(categories: list[tuple[str, str, int]], recipient_start: int, rule: str,
+def _category_for(categories: list[_Cat], recipient: tuple[int, int], tier: tuple[int, int, int], rule: str,
                   inherited: tuple[str, str]) -> tuple[str, str]:
-    """The nearest category phrase before the recipient; in English ("... for X was given to R") the
-    sentence's first; else the paragraph's last one."""
-    before = [c for c in categories if c[2] <= recipient_start]
-    if before:
-        return before[-1][:2]
-    if categories and rule == "awards.tier_to_recipient":
-        return categories[0][:2]
-    return inherited
+    """The award's own category phrase: in English the "for ..." right after its tier word ("R got
+    the Silver award for X", "Gold award for X was given to R"); in Hindi one between the recipient
+    and the tier ("R को X के लिए सिल्वर"); else the nearest before the recipient; in English the
+    sentence's first; else the paragraph's last one. "इसी श्रेणी में" / "in the same category" takes
+    the category named before it."""
+    rs, re_ = recipient
+    ts, te, next_tier = tier
+    chosen = None
+    if rule == "awards.tier_to_recipient":
+        chosen = next((c for c in categories if te <= c.pos < next_tier), None)
+    if chosen is None:
+        chosen = next((c for c in reversed(categories) if c.start >= re_ and c.pos <= ts), None)
+    if chosen is None:
+        before = [c for c in categories if c.pos <= rs]
+        chosen = before[-1] if before else None
+    if chosen is None and categories and rule == "awards.tier_to_recipient":
+        chosen = categories[0]
+    if chosen is None:
+        return inherited
+    if chosen.same:
+        earlier = [c for c in categories if c.pos < chosen.pos and not c.same]
+        return (earlier[-1].text, earlier[-1].en) if earlier else inherited
+    return chosen.text, chosen.en
 
 
 def _text(doc: Document, ns: int, ne: int) -> str:
@@ -283,10 +329,18 @@ def _recipient_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | N
     j = ti - 1
     if j >= 0 and toks[j].key in (fold("मिला"), fold("मिले")):
         j -= 1
+    if j >= 2 and toks[j].key == fold("लिए") and toks[j - 1].key == fold("के"):
+        # "R को CATEGORY के लिए TIER": the category stands between the recipient and the tier
+        ko = next((k for k in range(j - 2, max(0, j - CATEGORY_MAX_WORDS) - 1, -1) if toks[k].key == fold("को")), None)
+        if ko is not None and all(t.is_word or t.text in "()-," for t in toks[ko + 1:j - 1]):
+            j = ko
     if j < 1 or toks[j].key != fold("को"):
         return None
     span = _recipient_back(toks, j - 1)
     return (span, "awards.recipient_ko_tier") if span else None
+
+
+CATEGORY_MAX_WORDS = 10  # a category phrase between "को" and "के लिए TIER" is at most this long
 
 
 _WIN_HI = frozenset(fold(w) for w in ("जीता", "जीते", "जीती", "हासिल", "प्राप्त", "झटका"))
@@ -297,6 +351,10 @@ _AWARD_HI = frozenset(fold(w) for w in ("पुरस्कार", "सम्�
 def _recipient_ne(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
     """Hindi: "RECIPIENT ने TIER (पुरस्कार) जीता / हासिल किया"."""
     j = ti - 1
+    if j >= 1 and toks[j].key in (fold("में"), fold("लिए")):  # "R ने CATEGORY श्रेणी में TIER ... जीता"
+        ne = next((k for k in range(j - 1, max(0, j - CATEGORY_MAX_WORDS) - 1, -1) if toks[k].key == fold("ने")), None)
+        if ne is not None and all(t.is_word or t.text in "()-," for t in toks[ne + 1:j]):
+            j = ne
     if j < 1 or toks[j].key != fold("ने") or not any(t.key in _WIN_HI for t in toks[ti + 1:ti + 5]):
         return None
     span = _recipient_back(toks, j - 1)
@@ -305,6 +363,8 @@ def _recipient_ne(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | N
 
 def _recipient_forward_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
     """Hindi: "TIER पुरस्कार RECIPIENT को दिया गया / मिला"."""
+    if ti + 4 < len(toks) and toks[ti + 1].text == "(" and toks[ti + 3].text == ")" and toks[ti + 2].key in _tier_words():
+        ti += 3  # "स्वर्ण (Gold) पुरस्कार"
     if ti + 1 >= len(toks) or toks[ti + 1].key not in _AWARD_HI:
         return None
     ko = next((k for k in range(ti + 2, min(len(toks) - 1, ti + 14)) if toks[k].key == fold("को")), None)
@@ -359,6 +419,10 @@ def _recipient_en(doc: Document, toks: list[Token], ti: int, te: int) -> tuple[t
     m = _RECEIVED_EN.search(doc.norm, toks[0].start, toks[ti].start)
     if m:
         end_i = max(i for i, t in enumerate(toks) if t.end <= m.start())
+        if toks[end_i].text == ",":  # "R (ABBR), a company under X, has been conferred ...": skip the apposition
+            comma = next((k for k in range(end_i - 1, 0, -1) if toks[k].text == ","), None)
+            if comma is not None and toks[comma + 1].key in ("a", "an", "the") and comma - 1 >= 0:
+                end_i = comma - 1
         i = end_i
         if i >= 3 and _bracketed_abbreviation(toks, i - 2) and _proper(toks[i - 3]):
             i -= 3
@@ -386,23 +450,76 @@ def _tier_words() -> set[str]:
     return {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
 
 
-def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[tuple[str, str, int]]:
-    """(category as written, category_en, offset where it ends) for each "... के लिए" / "for ..." in the sentence."""
+class _Cat(NamedTuple):
+    """A category phrase: as written, its contract word, the offset it is placed at (Hindi: the end
+    of "के लिए"; English: the phrase's start), its span with the cue word, and whether it only points
+    back to the category named before ("इसी श्रेणी में", "in the same category")."""
+    text: str
+    en: str
+    pos: int
+    start: int
+    end: int
+    same: bool = False
+
+
+_CATEGORY_TAIL = frozenset(fold(w) for w in ("श्रेणी", "कैटेगरी", "वर्ग"))
+_CATEGORY_TAIL_LINK = frozenset(fold(w) for w in ("की", "के", "का"))
+
+
+def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
+    """Each category phrase in the sentence: "... के लिए", "... श्रेणी में", "... में TIER" (with a
+    category cue), "for ...", "in the same category"."""
     out = []
     tier_words = _tier_words()
-    for m in _FOR_HI.finditer(doc.norm, sent.nstart, sent.nend):
-        words = [t for t in toks if t.end <= m.start()]
+    cuts = [(m.start(), m.end(), False) for m in _FOR_HI.finditer(doc.norm, sent.nstart, sent.nend)]
+    for i, t in enumerate(toks[:-1]):  # "सेवाओं की खरीद में रजत पुरस्कार": a category cue before "में TIER"
+        if t.key == fold("में") and toks[i + 1].key in tier_words and not any(a <= t.start < b for a, b, _ in cuts):
+            cuts.append((t.start, t.end, True))
+    for cs, ce, cue_only in sorted(cuts):
+        words = [t for t in toks if t.end <= cs]
         i = len(words) - 1
         while i >= 0 and words[i].key not in CATEGORY_STARTS and words[i].key not in tier_words and words[i].text not in ",;:":
             i -= 1
         chosen = words[i + 1:]
-        if chosen:
-            ns, ne = chosen[0].start, chosen[-1].end
-            out.append((_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), m.end()))
+        if not chosen:
+            continue
+        en = _category_en(doc.norm[chosen[0].start:chosen[-1].end])
+        same = _same_category(doc.norm[chosen[0].start:chosen[-1].end])
+        if len(chosen) > 1 and chosen[-1].key in _CATEGORY_TAIL:  # "... की श्रेणी" -> "..."
+            chosen = chosen[:-1]
+            if len(chosen) > 1 and chosen[-1].key in _CATEGORY_TAIL_LINK:
+                chosen = chosen[:-1]
+        ns, ne = chosen[0].start, chosen[-1].end
+        if cue_only and not same and en == "other":
+            continue  # "... में TIER" makes a category only with a cue word
+        out.append(_Cat(_text(doc, ns, ne), en, ce, ns, ne, same))
     for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
         ns, ne = m.start(1), m.end(1)
-        out.append((_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns))
-    return sorted(out, key=lambda c: c[2])
+        out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    for m in _IN_CATEGORY_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "in the service procurement category"
+        ns, ne = m.start(1), m.end(1)
+        if not _same_category(doc.norm[ns:m.end()]):
+            out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    for m in _SAME_EN.finditer(doc.norm, sent.nstart, sent.nend):
+        out.append(_Cat(_text(doc, m.start(), m.end()), "other", m.start(), m.start(), m.end(), True))
+    return sorted(out, key=lambda c: c.pos)
+
+
+_IN_CATEGORY_EN = regex.compile(r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
+_SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _same_words() -> tuple[str, ...]:
+    words = rules.load("awards").get("same_category", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise rules.RuleError(rules.path_of("awards"), "same_category", "expected a list of strings")
+    return tuple(fold(w) for w in words)
+
+
+def _same_category(text: str) -> bool:
+    low = fold(text)
+    return any(low == w or low.endswith(" " + w) or low.startswith(w) for w in _same_words())
 
 
 def _category_en(text: str) -> str:

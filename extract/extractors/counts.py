@@ -2,7 +2,10 @@
 unit, state and period (see facts.py).
 
 Rule: counts.count (every `count` expression of the number layer in a content sentence; the unit
-is the number layer's canonical counted thing). One row per (value, unit, state, period).
+is the number layer's canonical counted thing, read again in its sentence with
+rules/numbers.toml [count_context]: people counted at a meeting or training are `participants`,
+officials and staff are counted only so, and entrepreneurs, women or self-help groups in a sentence
+about sellers are `sellers`). One row per (value, unit, state, period).
 
 Headlines and headings are read after the body, as for order values: a headline count that the
 body already gives (same value and unit) adds a mention, not a row; so does a round figure that
@@ -11,11 +14,69 @@ the body: one fact, the more precise value kept).
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from ..text.document import Document
+import regex
+
+from .. import rules
+from ..numbers.words import alternation
+from ..text.document import Document, Number
 from ..records import CountRecord
 from .facts import PeriodTracker, context, exact_int, figures, next_start
+from ..text.sentences import Sentence
+
+
+@dataclass(frozen=True)
+class _Context:
+    attend_after: regex.Pattern
+    attend_before: regex.Pattern
+    attendee_units: frozenset[str]
+    only_attending: frozenset[str]
+    seller_like: frozenset[str]
+    seller_words: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Context:
+    """rules/numbers.toml [count_context], compiled once."""
+    table = rules.load("numbers").get("count_context")
+    if not isinstance(table, dict):
+        raise rules.RuleError(rules.path_of("numbers"), "count_context", "missing table")
+
+    def forms(name: str) -> list[str]:
+        v = table.get(name)
+        if not isinstance(v, list) or not v or not all(isinstance(f, str) and f.strip() for f in v):
+            raise rules.RuleError(rules.path_of("numbers"), f"count_context.{name}", "needs a list of words")
+        return v
+
+    def rx(name: str, tail: str = "") -> regex.Pattern:
+        return regex.compile(f"(?i:{alternation(forms(name))}){tail}")
+
+    return _Context(
+        attend_after=rx("attend_after"), attend_before=rx("attend_before", r"[ \t]*+\Z"),
+        attendee_units=frozenset(forms("attendee_units")), only_attending=frozenset(forms("only_attending")),
+        seller_like=frozenset(forms("seller_like_units")), seller_words=rx("seller_words"))
+
+
+_CLAUSE_END = regex.compile(r"[।॥;?!\n]|\.(?![0-9])")
+
+
+def unit_in_context(doc: Document, sent: Sentence, figs: list[Number], fig: Number) -> str:
+    """The count's unit read in its sentence; "" when it is no count worth a row."""
+    unit, cx, norm = fig.expr.unit, _rules(), doc.norm
+    if unit in cx.attendee_units:
+        end = next_start(sent, figs, fig)
+        stop = _CLAUSE_END.search(norm, fig.nend, end)
+        if (cx.attend_after.search(norm, fig.nend, stop.start() if stop else end)
+                or cx.attend_before.search(norm, max(sent.nstart, fig.nstart - 30), fig.nstart)):
+            return "participants"
+    if unit in cx.only_attending:
+        return ""
+    if unit in cx.seller_like and (cx.seller_words.search(norm, sent.nstart, sent.nend)
+                                   or any(f.expr.kind == "count" and f.expr.unit == "sellers" for f in figs)):
+        return "sellers"
+    return unit
 
 
 def rounds(rough: int, precise: int) -> bool:
@@ -43,8 +104,11 @@ def extract(doc: Document) -> list[CountRecord]:
             if fig.expr.kind != "count":
                 continue
             value = exact_int(fig.expr.value)
+            unit = unit_in_context(doc, sent, figs, fig)
+            if not unit:
+                continue
             if sent.display:
-                same = next((k for k, r in rows.items() if r.unit == fig.expr.unit and r.value == value), None)
+                same = next((k for k, r in rows.items() if r.unit == unit and r.value == value), None)
                 if same is not None:
                     rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
                     continue
@@ -52,7 +116,7 @@ def extract(doc: Document) -> list[CountRecord]:
             rec = CountRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "counts.count"),
                 value=value, count_text=fig.expr.text, qualifier=fig.expr.qualifier,
-                unit=fig.expr.unit, state=ctx.state, period=ctx.period,
+                unit=unit, state=ctx.state, period=ctx.period,
             )
             key = rec.key()
             if key in rows:

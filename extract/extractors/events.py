@@ -14,6 +14,7 @@ article names it, else a state of that sentence, else the primary state; venue: 
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 import regex
@@ -33,7 +34,7 @@ _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "�
 def _patterns():
     data = rules.load("events")
     for key in ("starters", "heads", "venue_heads", "name_words", "length_words", "titled_heads", "generic_heads",
-                "held_words", "topic_words"):
+                "held_words", "topic_words", "tail_starts", "tail_stops", "clause_words"):
         if not isinstance(data.get(key), list) or not data[key]:
             raise rules.RuleError(rules.path_of("events"), key, "expected a non-empty list of strings")
 
@@ -42,7 +43,7 @@ def _patterns():
                         for w in sorted(words, key=len, reverse=True))
 
     n = int(data.get("max_inner_words", 4))
-    word = r"[\p{L}\p{M}][\p{L}\p{M}\-]*"
+    word = r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:(?<=\p{Latin})['’]s?)?"  # "Buyers’", "Seller's"
     tail = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
     glued = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
     heads, starters = alt(data["heads"]), alt(data["starters"])
@@ -64,7 +65,11 @@ def _patterns():
     generic = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
     held = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
     topic = frozenset(fold(w) for w in data["topic_words"])
-    return named, quoted, venue, more, length, titled, generic, held, topic
+    k = int(data.get("tail_max_words", 6))
+    tail_en = regex.compile(rf"\s+(?:{alt(data['tail_starts'])})\s+(?!(?:{alt(data['tail_stops'])})\b)[A-Za-z][\w-]*"
+                            rf"(?:\s+(?!(?:{alt(data['tail_stops'])})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}", regex.V1)
+    clause = frozenset(fold(w) for w in data["clause_words"])
+    return named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause
 
 
 def skeleton(name: str) -> str:
@@ -112,11 +117,21 @@ def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
     for g in out:
         if any(m[3] for m in g):
             g.sort(key=lambda m: (not m[3], m[0]))
-    return out
+    # a short name only in a headline ("जेम स्थापना दिवस: ...") is the body's longer name ("... दिवस समारोह")
+    keys = [f" {skeleton(doc.norm[g[0][0]:g[0][1]])} " for g in out]
+    kept = []
+    for g, key in zip(out, keys):
+        longer = next((h for h, k in zip(out, keys) if h is not g and key in k and len(k) > len(key)
+                       and any(not m[2].display for m in h)), None)
+        if longer is not None and all(m[2].display for m in g):
+            longer.extend(g)
+            continue
+        kept.append(g)
+    return kept
 
 
 def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
-    named, quoted, _, more, length, titled, *_ = _patterns()
+    named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
     stops = stopwords()
     spans = []
     for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
@@ -125,9 +140,16 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     named_spans = []
     for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
         words = m.group().split()
-        latin_lower = words[0].isascii() and any(w[0].islower() for w in words[1:-1])  # "GeM organised a ... Meet"
-        if not latin_lower and not any(fold(w) in stops for w in words[1:]):
-            named_spans.append((_extend_back(doc, sent, m.start(), length), _extend(doc, sent, m.end(), more)))
+        latin = words[0].isascii()
+        if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
+            continue
+        if not any(fold(w) in stops for i, w in enumerate(words[1:], 1) if not _in_length(words, i)):
+            end = _extend(doc, sent, m.end(), more)
+            if latin:
+                t = tail_en.match(doc.norm, end, sent.nend)
+                if t and not _DIGIT.search(t.group()):
+                    end = t.end()
+            named_spans.append((_extend_back(doc, sent, m.start(), length), end))
     for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
         named_spans.append((m.start(), m.end()))
     for s, e in named_spans:
@@ -135,6 +157,17 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
             spans.append((s, e, False))
     return sorted(spans)
+
+
+def _in_length(words: list[str], i: int) -> bool:
+    """words[i] is part of a length inside the name ("एक दिवसीय" in "जेम पोर्टल संबंधी एक दिवसीय ... वर्कशॉप")."""
+    lengths = _length_words()
+    return fold(words[i]) in lengths or (i + 1 < len(words) and fold(words[i + 1]) in lengths)
+
+
+@lru_cache(maxsize=1)
+def _length_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in rules.load("events")["length_words"])
 
 
 def _extend(doc: Document, sent: Sentence, end: int, more) -> int:
@@ -147,15 +180,21 @@ def _extend(doc: Document, sent: Sentence, end: int, more) -> int:
 
 
 def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
-    """Before the starter: a length ("एक दिवसीय", "two-day") belongs to the name."""
+    """Before the starter: a Hindi length ("एक दिवसीय") belongs to the name; in English a lower-case
+    length ("a two-day GeM Outreach Programme") stands outside the capitalised title."""
     m = length.search(doc.norm, max(sent.nstart, start - 30), start)
+    if m and m.group()[:1].isascii() and m.group()[:1].islower():
+        return start
     return m.start() if m else start
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 def _generic_event(doc: Document):
     """The first generic event phrase ("क्रेता-विक्रेता कार्यशालाओं", "प्रशिक्षण कार्यक्रम") in a body
     sentence that names a place (a city, a state or a venue) and a holding verb."""
-    _, _, venue, _, _, _, generic, held, topic = _patterns()
+    _, _, venue, _, _, _, generic, held, topic, _, _ = _patterns()
     stops = stopwords() | _DETERMINERS
     for sent in doc.sentences:
         if sent.display:
@@ -173,6 +212,9 @@ def _generic_event(doc: Document):
             t = toks[i - 1]
             pair = fold(f"{toks[i - 2].text} {t.text}") if i >= 2 else ""
             if pair in topic:
+                i -= 2
+                continue
+            if i >= 2 and fold(t.text) in _length_words():  # "एक दिवसीय", "पांच दिवसीय" belong to the name
                 i -= 2
                 continue
             if not t.is_word and t.text != "-" or fold(t.text) in stops:
@@ -225,34 +267,46 @@ def _city_forms() -> frozenset[str]:
 
 
 def _state(doc: Document, sent: Sentence, city: str) -> str:
-    """The state of the event's city when the article names that state, else a state named in
-    the event's sentence, else the article's primary state."""
+    """The state of the event's known city when the article names that state (none when it does
+    not); for an unknown or no city, a state named in the event's sentence, else the primary state."""
     entry = lexicon.cities().lookup(city) if city else None
     named = {m.key for m in doc.states}
-    if entry and entry.data["state"] in named:
-        return entry.data["state"]
+    if entry:  # a known city decides: another state named nearby is not where the event was
+        return entry.data["state"] if entry.data["state"] in named else ""
     here = doc.states_in(sent.nstart, sent.nend)
     return here[0].key if here else doc.primary_state
 
 
-_SAME_DAY = regex.compile(r"(?<![\p{L}\p{M}])(?:आज|(?:सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)\s+को)(?![\p{L}\p{M}])"
-                         r"|\b(?:today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
-
-
 _MONTH_DAY = regex.compile(r"--\d\d-\d\d")
+_WEEKDAY_NAMES = (("सोमवार", "Monday"), ("मंगलवार", "Tuesday"), ("बुधवार", "Wednesday"), ("गुरुवार", "Thursday"),
+                  ("शुक्रवार", "Friday"), ("शनिवार", "Saturday"), ("रविवार", "Sunday"))
+_WEEKDAYS = {fold(w): i for i, pair in enumerate(_WEEKDAY_NAMES) for w in pair}
+_DAY_CUE = regex.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
+                         r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE | regex.V1)
 
 
 def _date(doc: Document, sent: Sentence, at: int) -> str:
-    """The full date nearest the event's name in its sentence (day and month take the published
-    year); else the published date when the report is dated by its byline or the sentence says the
-    event was that day ("आज", "बुधवार को", "today"); else none: a crawl date does not date an event."""
+    """The full date nearest the event's name in its sentence; a day and month without a year take
+    the year of a report its byline dates (a crawler's date line does not date an event); "आज",
+    "today" or the weekday of the report's date give that date, another weekday none; with no day at
+    all, the date of a publication line (an update stamp does not say when the event was)."""
     dates = [n for n in doc.numbers_in(sent) if n.expr.kind == "date" and n.expr.period]
+    published, stamped = doc.meta.published, doc.meta.published_in == "byline"
     if dates:
         period = min(dates, key=lambda n: abs(n.nstart - at)).expr.period
         if len(period) == 10:
             return period
-        if _MONTH_DAY.fullmatch(period) and doc.meta.published:
-            return doc.meta.published[:4] + period[1:]
-    if doc.meta.published and (doc.meta.published_in == "byline" or _SAME_DAY.search(doc.norm, sent.nstart, sent.nend)):
-        return doc.meta.published
+        if _MONTH_DAY.fullmatch(period) and stamped and len(published) == 10:
+            return published[:4] + period[1:]  # "5 फरवरी को" in a report its byline dates: that year
+        return ""
+    if len(published) != 10:
+        return ""
+    day = _DAY_CUE.search(doc.norm, sent.nstart, sent.nend)
+    if day:  # "आज", "today", or the weekday the report is dated ("बुधवार को" in a Wednesday's report)
+        weekday = day.group("wd")
+        if not weekday:
+            return published
+        return published if _WEEKDAYS.get(fold(weekday)) == date.fromisoformat(published).weekday() else ""
+    if stamped and not doc.meta.updated_only:
+        return published  # reported without a day in a report its publication line dates
     return ""

@@ -77,7 +77,7 @@ import regex
 
 from ..normalise import NormText, normalise
 from .phrases import Hit, Scanner, scanner
-from .words import GAP, NUKTA, WORD_END, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+from .words import GAP, NUKTA, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -151,6 +151,8 @@ class _Patterns:
     reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
     stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
     copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
+    ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
+    ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -198,6 +200,8 @@ def _build(lx: Lexicon) -> _Patterns:
         reach=regex.compile(rf"{_}{P['cue_reach']}"),
         stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
+        ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
+        ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
     )
 
 
@@ -484,10 +488,14 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             else:
                 fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
         elif nxt[0] is None and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
+            if r1.lone_word and r2 is None and r1.value == 1:
+                return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
             fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
+            if not kind and r1.lone_word and r2 is None and _listed(nt.norm, core_end):
+                kind = "lone"  # "two, three and four states": kept while a list may type it (find_in)
             if not kind:
                 return None, core_end
             if kind == "money_inr":
@@ -522,6 +530,12 @@ def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexic
         if rank == 4:
             break
     return out
+
+
+def _listed(norm: str, end: int) -> bool:
+    """True when a list separator (a comma, and/or/और...) follows the number phrase ending at `end`."""
+    m = _LIST_GAP.match(norm, end)
+    return m.end() < len(norm) and ("," in m.group() or bool(m.group().strip()))
 
 
 def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, qualifier: str,
@@ -776,13 +790,15 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
-    return _units_before(nt, out)
+    out = _units_before(nt, out)
+    return [e for e in out if e.kind != "lone"] if any(e.kind == "lone" for e in out) else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
 _SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
 _HARD_STOP = regex.compile(r"[।॥;?!\n(]|\.(?![0-9])")
 _UNIT_REACH = 120  # characters a counted noun may stand before its figure
+_REF_REACH = 240  # characters a count may stand before a figure that refers to it ("of them")
 
 
 def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
@@ -790,7 +806,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
     its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
     back at most _UNIT_REACH characters: the pass is linear."""
-    if not any(e.kind == "plain" for e in out):
+    if not any(e.kind == "plain" or e.kind == "lone" for e in out):
         return out
     lx, pats = lexicon(), _patterns()
     norm = nt.norm
@@ -827,22 +843,45 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             if 0 <= ce <= ns:
                 anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
                 q = ce
-        if not unit:
+        if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats):
+            out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
-        words: list[str] = []
-        pos = anchor_end
-        for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
-            words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
-            pos = b
-        if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
-            continue
-        if not words:
-            if not pats.copula.match(norm, ne):
-                continue
-        elif not any(w in strong for w in words) and not (e.qualifier != "exact" and not e.text[0].isdigit()):
-            continue
-        out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
+        ref = _referred(nt, out, spans, i, pats)
+        if ref is not None:
+            out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
+
+
+def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, int]], e: NumberExpr,
+            links: frozenset[str], strong: frozenset[str], pats: _Patterns) -> bool:
+    """True when only link words stand between a counted noun (ending at anchor_end) and the figure
+    at ns..ne, one of them strong (or a word qualifier before the figure), or, with no word between,
+    a copula follows the figure."""
+    words: list[str] = []
+    pos = anchor_end
+    for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
+        words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
+        pos = b
+    if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
+        return False
+    if not words:
+        return pats.copula.match(norm, ne) is not None
+    return any(w in strong for w in words) or (e.qualifier != "exact" and not e.text[0].isdigit())
+
+
+def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
+              pats: _Patterns) -> Optional[NumberExpr]:
+    """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
+    before it in its sentence (at most _REF_REACH characters back), or None."""
+    ns, ne = spans[i]
+    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)):
+        return None
+    for j in range(i - 1, -1, -1):
+        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
+            return None
+        if out[j].kind == "count":
+            return out[j]
+    return None
 
 
 _LIST_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|or|और|तथा|एवं|व|या)[ \t]++)?")
@@ -855,7 +894,7 @@ def _units_in_lists(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, 
     norm = nt.norm
     for i in range(len(out) - 2, -1, -1):
         e, nxt = out[i], out[i + 1]
-        if e.kind != "plain" or nxt.kind != "count" or (nxt.scale and not e.scale):
+        if e.kind not in ("plain", "lone") or nxt.kind != "count" or (nxt.scale and not e.scale):
             continue
         gs, ge = spans[i][1], spans[i + 1][0]
         if ge - gs > 12 or nxt.text[0] != norm[ge] or _LIST_GAP.match(norm, gs).end() != ge or gs == ge:

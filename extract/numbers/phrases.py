@@ -16,6 +16,7 @@ starts or ends at a word edge.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -30,9 +31,16 @@ _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
 # blanks (and commas: "Rs, 28,732.90") after a word before the number
 _PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
+_PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches nothing before others
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _END = None  # marks a node where a form ends
 _MISS = object()
+
+
+def _word_char(c: str) -> bool:
+    """True for a letter or a combining mark (what _WORD matches): one character, no regex call
+    (a call of the `regex` module costs several times a dictionary lookup)."""
+    return c.isalpha() or (c > "\u02ff" and unicodedata.category(c)[0] == "M")
 
 
 def _word_key(w: str) -> str:
@@ -55,10 +63,11 @@ class Words:
         if w is not _MISS:
             return w
         norm = self.norm
-        m = _WORD.match(norm, pos)
         w = None
-        if m is not None and not (pos and _WORD.match(norm, pos - 1)):
-            w = (m.end(), m.group().lower().replace(NUKTA, ""))
+        if not (pos and _word_char(norm[pos - 1])):
+            m = _WORD.match(norm, pos)
+            if m is not None:
+                w = (m.end(), m.group().lower().replace(NUKTA, ""))
         self._at[pos] = w
         return w
 
@@ -244,7 +253,7 @@ class Scanner:
             if w is not None:  # a letter right after the digits: a glued x or scale word only
                 if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
                     return -1
-            elif e < len(norm) and _WORD.match(norm, e):
+            elif e < len(norm) and _word_char(norm[e]):
                 return -1
             return e
         return self.number_token.match(words, pos)
@@ -282,9 +291,9 @@ class Scanner:
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
         norm = words.norm
-        if at and _WORD.match(norm, at - 1):
+        if at and _word_char(norm[at - 1]):
             return None
-        if at > 1 and norm[at - 1] == "-" and _WORD.match(norm, at - 2):
+        if at > 1 and norm[at - 1] == "-" and _word_char(norm[at - 2]):
             return None
         pre: list[tuple[str, int, int]] = []
         p = at
@@ -293,7 +302,7 @@ class Scanner:
             if e < 0:
                 break
             pre.append((norm[p:e], p, e))
-            p = _PRE_GAP.match(norm, e).end()
+            p = _PRE_GAP.match(norm, e).end() if norm[e:e + 1] in _PRE_GAP_START else e
         toks = self.run(words, p)
         while not toks and pre:  # fewer words before: the last one may start the number
             p = pre.pop()[1]

@@ -183,7 +183,7 @@ def export(out_dir: str | Path) -> ExportResult:
         if article.get("status") == "error":
             skipped.append(f"{aid}: status error ({article.get('error', '')})")
             continue
-        source = load_source(article)
+        source = load_source(article, out_dir)
         if source.text is None or source.warning:
             problems.append(f"{aid}: {source.problem or source.warning}")
             continue

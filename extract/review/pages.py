@@ -146,10 +146,10 @@ class SourceView:
     warning: str = ""
 
 
-def load_source(article: Mapping[str, str]) -> SourceView:
+def load_source(article: Mapping[str, str], out_dir: str | Path | None = None) -> SourceView:
     if article.get("status") == "error":
         return SourceView(None, f"The pipeline could not read this article: {article.get('error', '')}")
-    path = locate_source(article)
+    path = locate_source(article, out_dir=out_dir)
     if path is None:
         return SourceView(None, f"Source file not found: {article.get('path', '')}")
     src = read_source(path)
@@ -591,7 +591,7 @@ def write_review(out_dir: str | Path) -> Path:
     written = {INDEX}
     for article in articles:
         aid = article.get("article_id", "")
-        source = load_source(article)
+        source = load_source(article, out)
         blocks = layout_blocks(source.text) if source.text is not None else []
         name = page_name(aid)
         atomic_write(review / name, render_article(article, records.get(aid, []), source, blocks))

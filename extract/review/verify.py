@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+import regex
+
 from .. import lexicon
 from ..numbers import find_numbers
 from ..output.csvsafe import BOM, CsvTable, read_csv
@@ -151,10 +153,9 @@ def number_mismatch(row: Mapping[str, str], context: str = "") -> str | None:
             continue
         surface = row[text_col]
         exprs = find_numbers(surface)
-        if not exprs and context and surface:
-            at = context.find(surface)
-            if at >= 0:
-                exprs = [e for e in find_numbers(context) if at <= e.start and e.end <= at + len(surface)]
+        if not exprs and context and surface:  # every place the text stands in its sentence
+            spans = [m.start() for m in regex.finditer(regex.escape(surface), context)]
+            exprs = [e for e in find_numbers(context) if any(at <= e.start and e.end <= at + len(surface) for at in spans)]
         high = row.get("inr_high", "") if col == "inr" else ""
         want = (int(row[col]), int(high) if _INT_RE.fullmatch(high) else None)
         if any((e.value, e.value_high if want[1] is not None else None) == want for e in exprs):
@@ -227,9 +228,16 @@ def corpus_index(corpus: Iterable[str | Path] | None) -> dict[str, list[Path]]:
     return index
 
 
-def locate_source(article: Mapping[str, str], index: Mapping[str, list[Path]] | None = None) -> Path | None:
-    """The article's file: its `path` when that is a file, else a corpus file named for its
-    article_id (the one with the recorded sha256 when there are several)."""
+def locate_source(article: Mapping[str, str], index: Mapping[str, list[Path]] | None = None,
+                  out_dir: str | Path | None = None) -> Path | None:
+    """The file the article's offsets index: for a saved web page or a JSONL line, the text the
+    run kept in OUT/<text_path>; else its `path` when that is a file, else a corpus file named for
+    its article_id (the one with the recorded sha256 when there are several)."""
+    if article.get("text_path"):
+        if out_dir is None:
+            return None
+        saved = Path(out_dir) / article["text_path"]
+        return saved if saved.is_file() else None
     path = Path(article.get("path") or "")
     if article.get("path") and path.is_file():
         return path
@@ -314,12 +322,12 @@ def _check_articles(out: Path, index: Mapping[str, list[Path]], report: Report) 
         if aid in articles:
             report.add(ARTICLES_FILE, line, aid, f"article_id {aid!r} is listed twice")
             continue
-        articles[aid] = _Article(row, _check_article_source(line, row, index, report))
+        articles[aid] = _Article(row, _check_article_source(line, row, index, report, out))
     return articles
 
 
 def _check_article_source(line: int, row: Mapping[str, str], index: Mapping[str, list[Path]],
-                          report: Report) -> str | None:
+                          report: Report, out: Path | None = None) -> str | None:
     """Check the article's file against its row; its text when the row and file agree."""
     aid, status = row.get("article_id", ""), row.get("status", "")
     add = lambda reason: report.add(ARTICLES_FILE, line, aid, reason)
@@ -329,7 +337,7 @@ def _check_article_source(line: int, row: Mapping[str, str], index: Mapping[str,
         return None
     if not _SHA_RE.fullmatch(row.get("sha256", "")):
         add(f"sha256 {row.get('sha256', '')!r} is not 64 lowercase hex digits")
-    path = locate_source(row, index)
+    path = locate_source(row, index, out)
     if path is None:
         add(f"source file not found: {row.get('path', '')!r}" + ("" if index else " (give --corpus to look it up)"))
         return None

@@ -43,6 +43,7 @@ class Meta:
     title: str = ""
     published: str = ""
     published_in: str = ""  # kind of the block that dated the article: "byline", "meta" (a crawler line), "paragraph"
+    updated_only: bool = False  # the dating byline is an update stamp ("Updated: ...", "अपडेटेड ..."), not a publication line
     publisher: str = ""
     dateline: str = ""
     dateline_city: str = ""  # English city name when the dateline is a known city
@@ -144,9 +145,11 @@ def _mentions(doc: Document, gaz: lexicon.Gazetteer, skip: tuple[int, int] = (0,
         sent = doc.sentence_at(s)
         if sent is None or entry is None:
             continue
-        before = doc.norm[max(0, s - 12):s].split()
+        before = doc.norm[max(0, s - 24):s].split()
         if before and before[-1] in entry.data.get("not_after", ()):
             continue
+        if org_heads and len(before) >= 2 and fold(" ".join(before[-2:])) in _organisation_before():
+            continue  # "Bank of Maharashtra"
         if org_heads and _opens_organisation(doc.norm, e, org_heads, max_gap):
             continue
         out.append(Mention(s, e, entry.key, sent))
@@ -166,6 +169,14 @@ def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int
         if w in _GAP_STOPS or not w[0].isalnum():
             return False
     return False
+
+
+@lru_cache(maxsize=1)
+def _organisation_before() -> frozenset[str]:
+    words = rules.load("states").get("organisation_before", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise rules.RuleError(rules.path_of("states"), "organisation_before", "expected a list of strings")
+    return frozenset(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +240,9 @@ def _meta(doc: Document) -> Meta:
     for b in blocks:  # a publication line dates the report better than a crawler's line
         if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
             published_in = "byline"
+    dating = next((b for b in blocks if b.kind == "byline" and published and _full_date(doc, b.nstart, b.nend) == published), None)
+    updated_only = bool(dating and _UPDATED.search(doc.norm, dating.nstart, dating.nend)
+                        and not _PUBLISHED.search(doc.norm, dating.nstart, dating.nend))
     dateline, city, dateline_span = _dateline(doc)
     if not dateline:
         dateline, city = _byline_city(doc)
@@ -239,8 +253,13 @@ def _meta(doc: Document) -> Meta:
         para = next(b for b in blocks if b.kind == "paragraph" and dateline_span[0] >= b.nstart and dateline_span[0] < b.nend)
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
         published_in = "paragraph" if published else ""
-    return Meta(title=title, published=published, published_in=published_in, publisher=_publisher(doc), dateline=dateline,
+    return Meta(title=title, published=published, published_in=published_in, updated_only=updated_only,
+                publisher=_publisher(doc), dateline=dateline,
                 dateline_city=city, dateline_span=dateline_span, lang=_lang(doc))
+
+
+_UPDATED = regex.compile(r"\bupdated\b|अपडेटेड|अपडेट|अद्यतन", regex.IGNORECASE)
+_PUBLISHED = regex.compile(r"\bpublished\b|\bposted\b|प्रकाशित|प्रविष्टि|प्रकाशन", regex.IGNORECASE)
 
 
 def _full_date(doc: Document, nstart: int, nend: int) -> str:
@@ -275,6 +294,10 @@ def _publisher(doc: Document) -> str:
             if m and m.group(1).strip():
                 return _original(doc, m.start(1), m.end(1))
     for b in blocks:
+        m = _POSTED_BY.search(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+        if m:
+            return _original(doc, *_without_city(doc.norm, m.start(1), m.end(1)))
+    for b in blocks:
         m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
         if m and fold(m.group(1)) not in _AGENCIES:
             return _original(doc, m.start(1), m.end(1))
@@ -290,6 +313,20 @@ def _publisher(doc: Document) -> str:
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
 _DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+# "Posted On: 19 JUL 2022 5:40PM by PIB Chennai", a desk line "PIB Mumbai": the issuing office, its city dropped
+_POSTED_BY = regex.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआईबी\s))(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}|पीआईबी(?:\s+[\p{L}\p{M}]+){0,2})\s*$", regex.V1)
+
+
+def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
+    """The span without a known city as its last one or two words ("PIB Delhi" -> "PIB")."""
+    words = list(regex.finditer(r"\S+", norm[s:e]))
+    for k in (2, 1):
+        place = norm[s + words[-k].start():e] if len(words) > k else ""
+        if place and (lexicon.cities().lookup(place) or lexicon.states().lookup(place)):
+            return s, s + words[-k - 1].end()
+    return s, e
+
+
 _AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
 _SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 

@@ -243,15 +243,17 @@ def analyse(text: str | NormText) -> Layout:
     # Markers that open a run claim the headline-like lines after them.
     markers = {m.id: m for m in _rules()[0]}
     run: tuple[str, str] | None = None
+    seen_text = False  # a footer marker above the headline ("Follow us on ...") claims nothing
     for i, (s, e) in enumerate(spans):
         kind, rid = kinds[i]
-        if rid in markers and markers[rid].opens_run:
+        if rid in markers and markers[rid].opens_run and (seen_text or kind != "footer"):
             run = (kind, rid)
         elif kind in ("text", "caption"):  # an all-caps tag is still a tag
             if run and _headline_like(norm[s:e]):
                 kinds[i] = run
             elif kind == "text":
                 run = None
+        seen_text = seen_text or kind == "text"
 
     blocks: list[Block] = []
     seen_title = False

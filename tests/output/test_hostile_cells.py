@@ -3,6 +3,8 @@ and characters XML cannot hold (U+FFFE, U+FFFF, C0 controls). Every command that
 back must still work, and the workbook must open."""
 from __future__ import annotations
 
+import json
+
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -31,13 +33,15 @@ def _workbook_parses(path: Path) -> None:
 def test_a_cell_over_131072_characters_does_not_break_any_command(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
-    long_title = "जेम पोर्टल " * 14_000  # one 154,000-character first line: the title
-    (src / "long.txt").write_text(long_title + "\n\n" + SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    # an archive line whose given title is 154,000 characters: the title cell is over the limit
+    line = {"id": "long", "title": "जेम पोर्टल " * 14_000, "text": SEED.read_text(encoding="utf-8")}
+    (src / "long.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     assert cli.main(["run", str(src), "--out", str(out), "--no-progress", "--review", "--xlsx"]) in (0, 1)
     rows = read_csv(out / "articles.csv").rows
     assert rows[0]["status"] == "ok"
-    assert max(len(c) for r in rows for c in r.values()) > 131_072
+    cells = [c for f in out.glob("*.csv") for r in read_csv(f).rows for c in r.values()]
+    assert max(len(c) for c in cells) > 131_072
     assert cli.main(["verify", "--out", str(out)]) == 0
     assert cli.main(["review", "--out", str(out)]) == 0
     assert cli.main(["export", "--out", str(out)]) == 0

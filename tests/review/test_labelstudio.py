@@ -279,7 +279,7 @@ def test_corpus_round_trip_scores_perfectly(tmp_path):
     from extract.pipeline import run_batch
     from extract.review.evaluate import score
     corpus = tmp_path / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("gold", "real"))
+    shutil.copytree(ROOT / "corpus", corpus, ignore=shutil.ignore_patterns("gold", "real", "written"))
     out = tmp_path / "out"
     run_batch([corpus.as_posix()], out.as_posix(), progress=False)
     gold = import_(as_reviewed(exported(out)), tmp_path)

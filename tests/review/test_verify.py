@@ -318,8 +318,6 @@ def test_state_names_are_the_gazetteers(out):
 
 # ---------------------------------------------------------------- a cell over the csv module's default field limit
 
-@pytest.mark.xfail(csv.field_size_limit() <= 131_072, strict=False,
-                   reason="needs csv.field_size_limit raised in extract/output/csvsafe.py (runmech, issue 8.7)")
 def test_a_cell_over_131072_characters_is_read(tmp_path):
     """A 140K-character title (a first line without breaks) must not stop verify, review or export."""
     from extract.review import labelstudio, pages

@@ -41,6 +41,15 @@ LAYOUT_CASES = [
      [("GeM news", "title"), ("Text", "paragraph"), ("GeM, MSME", "tags"), ("Karnataka", "heading")]),
     ("desk-byline-pipes", "GeM news today\n\nPTI | New Delhi | Created: 15-02-2021 22:01 IST | Updated: 15-02-2021 22:01 IST\nPIB Delhi | Posted On: 24 DEC 2019 11:24AM\nText here.",
      [("GeM", "title"), ("PTI", "byline"), ("PIB", "byline"), ("Text", "paragraph")]),
+    # menus and breadcrumbs between bars, slashes or arrows are no headline; a "Follow us" prompt above
+    # the headline claims nothing; publication lines in other wordings are bylines
+    ("menu-lines-above-headline", "होम / राजस्थान / जयपुर\nखेल | मनोरंजन | वीडियो\nFollow us on Google News\n\nजयपुर में जेम कार्यशाला आयोजित\n\nजोधपुर ब्यूरो\nअपडेटेड मंगलवार, 11 मार्च 2025\n\nजयपुर: पाठ है।",
+     [("होम", "breadcrumb"), ("खेल", "breadcrumb"), ("Follow", "footer"), ("जयपुर में", "title"), ("जोधपुर", "byline"), ("अपडेटेड", "byline"), ("जयपुर:", "paragraph")]),
+    ("english-menu-and-published-line", "WORLD | ODISHA\nMarkets • Gold • Rupee • Crude oil\n\nOdisha buys Rs 900 crore on GeM\n\nFirst Published: Jan 14 2026 | 9:10 AM IST\nPublished Date - 14 January 2026, 09:10 AM\n\nBhubaneswar: Text here.",
+     [("WORLD", "breadcrumb"), ("Markets", "ticker"), ("Odisha buys", "title"), ("First", "byline"), ("Published Date", "byline"), ("Bhubaneswar", "paragraph")]),
+    # a headline with a bar and long parts is still a headline
+    ("headline-with-bar", "GeM procurement crosses Rs 2 lakh crore this year | Economy news\n\nText here.",
+     [("GeM procurement", "title"), ("Text", "paragraph")]),
 ]
 
 
@@ -128,3 +137,30 @@ def test_long_line_opening_with_chrome_keeps_its_body():
     blocks = analyse(text).blocks
     assert blocks[0].kind == "breadcrumb" and text[blocks[0].start:blocks[0].end] == "Home › News › GeM."
     assert all(b.kind == "paragraph" for b in blocks[1:]) and len(blocks) >= 2
+
+
+META_CASES = [
+    # (id, text, {meta field: expected})
+    ("posted-by-office-city-dropped", "Ministry of Steel\n\nSAIL wins GeM award\n\nPosted On: 03 MAR 2025 2:15PM by PIB Mumbai\n\nSAIL has won an award.",
+     {"title": "SAIL wins GeM award", "published": "2025-03-03", "publisher": "PIB"}),
+    ("hindi-entry-date-line", "इस्पात मंत्रालय\n\nजेम पर सेल को पुरस्कार\n\nप्रविष्टि तिथि: 03 MAR 2025 2:15PM by PIB Delhi\n\nसेल को पुरस्कार मिला।",
+     {"title": "जेम पर सेल को पुरस्कार", "published": "2025-03-03", "publisher": "PIB"}),
+    ("journalist-byline-is-no-publisher", "GeM news today\n\nBy Asha Rao\nUpdated on - 7 May 2024, 10:00 AM\n\nPatna: Text here.",
+     {"title": "GeM news today", "published": "2024-05-07", "publisher": ""}),
+    ("place-and-date-between-bars", "लखनऊ | 05 मार्च 2024\n\nजेम पर खरीद बढ़ी\n\nलखनऊ: पाठ है।",
+     {"title": "जेम पर खरीद बढ़ी", "published": "2024-03-05"}),
+    ("menu-set-apart-by-spaces", "ताज़ा ख़बरें  खेल  मनोरंजन  वीडियो\n\nजेम पर खरीद बढ़ी\n\nपाठ है।", {"title": "जेम पर खरीद बढ़ी"}),
+    ("updated-on-without-colon", "Last Updated on Jan 9, 2025 10:12 am\n\nGeM adds sellers in Bihar\n\nText here.",
+     {"title": "GeM adds sellers in Bihar", "published": "2025-01-09"}),
+    ("posted-by-admin-on", "Posted by Newsdesk on 9 January 2025\n\nGeM adds sellers in Bihar\n\nText here.",
+     {"title": "GeM adds sellers in Bihar", "published": "2025-01-09", "publisher": ""}),
+    ("pib-desk-line", "GeM adds 2 lakh sellers\n\nPIB Hyderabad\n\nGeM has added sellers.", {"publisher": "PIB"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in META_CASES], ids=[c[0] for c in META_CASES])
+def test_metadata(text, expected):
+    from extract.text import document, reader
+
+    meta = document.build(reader.Source("m", "", text, "")).meta
+    assert {k: getattr(meta, k) for k in expected} == expected

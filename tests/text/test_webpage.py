@@ -115,8 +115,6 @@ def test_the_page_adds_nothing_to_what_its_text_gives(page_output):
             assert [r["record_id"] for r in written] == list(tables[kind]["record_id"]), kind
 
 
-@pytest.mark.xfail(reason="review side: verify must read OUT/<text_path> for rows that have one "
-                          "(reader.saved_text_file); see the inputs branch report", strict=False)
 def test_verify_passes_on_page_output(page_output):
     from extract.review.verify import verify
 
