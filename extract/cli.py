@@ -21,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="extract records from article files and folders into CSVs")
-    run.add_argument("paths", nargs="+", help="article files (.txt) or folders of them")
+    run.add_argument("paths", nargs="+", help="article files (.txt, .html, .htm, .jsonl, .jsonl.gz) or folders of them")
     run.add_argument("--out", default="output",
                      help="output folder, replaced whole when the run is complete (default: output)")
     run.add_argument("--review", action="store_true", help="also write the HTML review pages")
