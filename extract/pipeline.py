@@ -423,7 +423,8 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         raise
     articles, failed, shown, records, reused = summary
     for row in shown:
-        print(f"gem-extract: {row['path']}: {row['error']}", file=sys.stderr)
+        error = row["error"]  # messages about a JSONL line name the archive and line themselves
+        print(f"gem-extract: {error if error.startswith(row['path']) else row['path'] + ': ' + error}", file=sys.stderr)
     if failed > len(shown):
         print(f"gem-extract: ... and {failed - len(shown)} more failed articles: see the error column "
               f"of {Path(out_dir) / writer.ARTICLES_FILE}", file=sys.stderr)
