@@ -28,6 +28,7 @@ test: setup system-deps
 bench: setup
 	$(BIN)/python bench/bench_numbers.py
 	$(BIN)/python bench/bench_pipeline.py --articles 300
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) output build *.egg-info
