@@ -129,6 +129,8 @@ class _Cues:
     index: CueIndex
     counterparty_order: tuple[str, ...]
     segment_order: tuple[str, ...]
+    link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
+    quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -161,17 +163,24 @@ def cues() -> _Cues:
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day"):
         add(_words(data["period"], key, f"period.{key}"), "period", key)
-    for key in ("reaching", "crossing_before", "crossing_after"):
+    for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
     for key in ("nationwide", "state_anaphora"):
         add(_words(data, key, key), key, key)
+    if not isinstance(data.get("threshold"), dict):
+        raise rules.RuleError(path, "threshold", "expected a table")
+    for key in ("class", "modal", "or_more"):
+        add(_words(data["threshold"], key, f"threshold.{key}"), "threshold", key)
+    link = frozenset(t for w in _words(data["threshold"], "link", "threshold.link") for t in _tokens(w))
+    quantifier = frozenset(t for w in _words(data["threshold"], "quantifier", "threshold.quantifier") for t in _tokens(w))
     orders = {}
     for key in ("counterparty", "segment"):
         entries = rules.table("facts", key, {"id": str, "cues": list})
         for e in entries:
             add(e["cues"], key, e["id"])
         orders[key] = tuple(e["id"] for e in entries)
-    return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"])
+    return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
+                 link=link, quantifier=quantifier)
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -439,10 +448,53 @@ def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
 
 
 def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
-    """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh"."""
-    if figure.expr.qualifier == "less_than":
+    """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh",
+    "all purchases above Rs 5 lakh", "25 हजार रुपये से ऊपर की हर खरीद ... से ही करें" (see rules/facts.toml [threshold])."""
+    q = figure.expr.qualifier
+    if q == "less_than":
         return True
-    return figure.expr.qualifier == "up_to" and not _reaching(analysed(doc, sent), figure)
+    sf = analysed(doc, sent)
+    if q == "up_to":
+        return not _reaching(sf, figure) and not _receiving_after(sf, figure)
+    if q == "more_than" or figure.expr.value_high is not None or any(
+            h.cat == "threshold" and h.label == "or_more" and 0 <= h.nstart - figure.nend <= 2 for h in sf.hits):
+        return _bounds_purchases(sf, figure)
+    return False
+
+
+def _between(sf: SentenceFacts, start: int, end: int) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(sf.doc.norm, start, end)]
+
+
+def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
+    """The amount bounds a class of purchases: a purchase noun right beside it (only link words between)
+    with a quantifier on it, or a rule word in the clause."""
+    c = cues()
+    cs, ce = sf.clause(figure)
+    modal = sf.has("threshold", "modal", cs, ce)
+    for h in sf.hits:
+        if h.cat != "threshold" or h.label != "class":
+            continue
+        if sf.english and h.nend <= figure.nstart and figure.nstart - h.nend <= 24:
+            gap = _between(sf, h.nend, figure.nstart)
+            before = _between(sf, max(cs, h.nstart - 12), h.nstart)
+            quantified = bool(before) and before[-1] in c.quantifier
+        elif not sf.english and h.nstart >= figure.nend and h.nstart - figure.nend <= 24:
+            gap = _between(sf, figure.nend, h.nstart)
+            quantified = any(t in c.quantifier for t in gap)
+        else:
+            continue
+        if all(t in c.link or t in c.quantifier for t in gap) and (quantified or modal):
+            return True
+    return False
+
+
+def _receiving_after(sf: SentenceFacts, figure: Number) -> bool:
+    """"1,020 करोड़ रुपये तक के ऑर्डर मिलेंगे", "orders of up to Rs 500 crore are expected": a figure of
+    orders to come, not a limit."""
+    _, ce = sf.clause(figure)
+    return any(h.cat == "qualifier" and h.label == "receiving" and figure.nend <= h.nstart < ce
+               and h.nstart - figure.nend <= 40 for h in sf.hits)
 
 
 def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
