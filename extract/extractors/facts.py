@@ -384,6 +384,7 @@ class Context:
     segment: str
     period: str
     state: str
+    role_cued: bool = True  # False: no cue named the role (the default reading)
 
 
 class PeriodTracker:
@@ -544,7 +545,8 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role = "platform"
     if nationwide and role != "seller":
         role = "platform"
-    elif not role:
+    cued = bool(role)
+    if not role:
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
@@ -555,7 +557,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         state = named or (doc.primary_state if anaphora and not nationwide else "")
     else:
         state = named or doc.primary_state
-    return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state)
+    return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:

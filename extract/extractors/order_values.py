@@ -24,6 +24,7 @@ from .facts import PeriodTracker, context, exact_int, figures, is_threshold, nex
 def extract(doc: Document) -> list[OrderValueRecord]:
     rows: list[OrderValueRecord] = []
     blocks: list = []  # the block each row stands in
+    cued: list[bool] = []  # whether a cue named each row's role
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
@@ -46,12 +47,15 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 said = [i for i, r in enumerate(rows) if r.inr == inr]
                 if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
                     same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
-                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
+                    # the body saying stays; the headline adds a period only it names ("स्थापना से अब तक", "of FY26")
+                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1,
+                                         period=rows[same].period or rec.period)
                     continue
-            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec)), None)
+            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec, not (cued[i] and ctx.role_cued))), None)
             if same is None:
                 rows.append(rec)
                 blocks.append(sent.block)
+                cued.append(ctx.role_cued)
             else:
                 rows[same] = _merge(rows[same], rec)
         month = purchase_month(doc, sent)
@@ -63,9 +67,10 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     return rows
 
 
-def _same_fact(a: OrderValueRecord, b: OrderValueRecord) -> bool:
-    """The same amount and role with no conflicting period, state, counterparty or segment."""
-    if a.inr != b.inr or a.inr_high != b.inr_high or a.role != b.role:
+def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False) -> bool:
+    """The same amount and role with no conflicting period, state, counterparty or segment; `any_role`:
+    one saying's role is only the default reading ("उनके शब्दों में, एक जग का दाम 32,000 रुपये")."""
+    if a.inr != b.inr or a.inr_high != b.inr_high or (a.role != b.role and not any_role):
         return False
     return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
                                                      (a.counterparty, b.counterparty), (a.segment, b.segment)))
