@@ -158,7 +158,7 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day"):
@@ -536,7 +536,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     anaphora = sf.has("state_anaphora", None, cs, ce)
     segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
     entity = False
-    role = "seller" if sf.has("role", "seller", cs, ce) else ""
+    role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
     if not role and sf.buyer_named(sent.nstart, figure.nstart):
         role, entity = "buyer", True
     if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
@@ -558,6 +558,17 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     else:
         state = named or doc.primary_state
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
+
+
+def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
+    """A seller cue in the clause, not inside a name of both sides ("Buyer-Seller Meet", "क्रेता-विक्रेता
+    सम्मेलन") and not after the figure's own purchase ("2,746 करोड़ की खरीद की और ... स्थानीय विक्रेताओं को मिले")."""
+    both = [h for h in sf.hits if h.cat == "role" and h.label == "not_seller"]
+    bought = next((h.nstart for h in sf.hits if h.cat == "role" and h.label == "purchase"
+                   and figure.nend <= h.nstart < ce), None)
+    return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
+               and not any(b.nstart <= h.nstart and h.nend <= b.nend for b in both)
+               and (bought is None or h.nstart < bought) for h in sf.hits)
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:
