@@ -165,7 +165,7 @@ def cues() -> _Cues:
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
-    for key in ("nationwide", "state_anaphora"):
+    for key in ("nationwide", "state_anaphora", "part_of"):
         add(_words(data, key, key), key, key)
     if not isinstance(data.get("threshold"), dict):
         raise rules.RuleError(path, "threshold", "expected a table")
@@ -521,16 +521,37 @@ def _reaching(sf: SentenceFacts, figure: Number) -> bool:
                for h in sf.hits)
 
 
-def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str) -> Context:
-    """Role, counterparty, segment and state of a figure (the period is the tracker's)."""
+def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
+    """Where "of which" / "Of this" / "जिनमें से" stands when the figure is a part of an amount said
+    before it (the cue in the figure's clause before it, the first figure after the cue close to it)."""
+    sf = analysed(doc, sent)
+    cs, _ = sf.clause(figure)
+    for h in reversed(sf.hits):
+        if h.cat == "part_of" and cs <= h.nstart and h.nend <= figure.nstart:
+            first = next((f for f in sf.figs if f.nstart >= h.nend), None)
+            if first is not None and first.nstart - h.nend <= 60:
+                return h.nstart
+    return None
+
+
+def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str,
+            whole: Context | None = None) -> Context:
+    """Role, counterparty, segment and state of a figure (the period is the tracker's); `whole`: the
+    context of the amount this figure is a part of ("of which ..."), whose role, state and segment it keeps."""
     sf = analysed(doc, sent)
     cs, ce = sf.clause(figure)
     left = sf.left_scope(figure, cs)
     right = sf.right_scope(figure, ce)
     seg_left = sf.left_scope(figure, cs, _SEGMENT_KINDS) if figure.expr.kind == "money_inr" else left
-    # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi before it
-    scopes = (right, left) if sf.english else (left,)
+    # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
+    # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
+    scopes = (right, left) if sf.english else (left, right)
     seg_scopes = (right, seg_left) if sf.english else (seg_left,)
+    if whole is not None:  # a part: its phrase runs to the next amount ("Rs 1,640 crore, or 57 percent, was sourced from MSEs")
+        part = (figure.nend, min(next((f.nstart for f in sf.figs if f.nstart >= figure.nend
+                                       and f.expr.kind in _SEGMENT_KINDS), ce), ce))
+        scopes = (part, left)
+        seg_scopes = (part, seg_left)
     named = _named_state(sf, left, (cs, ce))
     nationwide = not named and sf.has("nationwide", None, cs, ce)
     anaphora = sf.has("state_anaphora", None, cs, ce)
@@ -546,6 +567,8 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     if nationwide and role != "seller":
         role = "platform"
     cued = bool(role)
+    if whole is not None:
+        role, cued, entity = whole.role, True, False
     if not role:
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
@@ -557,6 +580,9 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         state = named or (doc.primary_state if anaphora and not nationwide else "")
     else:
         state = named or doc.primary_state
+    if whole is not None:
+        state = named or whole.state
+        segment = segment or whole.segment
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
 
 

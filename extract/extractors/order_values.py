@@ -18,13 +18,15 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, purchase_month, qualifier
+from .facts import (Context, PeriodTracker, context, exact_int, figures, is_threshold, next_start, part_of,
+                    purchase_month, qualifier)
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
     rows: list[OrderValueRecord] = []
     blocks: list = []  # the block each row stands in
     cued: list[bool] = []  # whether a cue named each row's role
+    said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
@@ -35,7 +37,12 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
+            period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig))
+            cue = None if sent.display else part_of(doc, sent, fig)
+            whole = next((c for at, c in reversed(said) if at < cue), None) if cue is not None else None
+            ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole)
+            if not sent.display:
+                said.append((fig.nstart, ctx))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
                 inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig),
