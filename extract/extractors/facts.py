@@ -47,6 +47,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
+_PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
+_LABEL_END = regex.compile(r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
 LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
@@ -165,7 +167,7 @@ def cues() -> _Cues:
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
-    for key in ("nationwide", "state_anaphora", "part_of"):
+    for key in ("nationwide", "state_anaphora", "part_of", "office"):
         add(_words(data, key, key), key, key)
     if not isinstance(data.get("threshold"), dict):
         raise rules.RuleError(path, "threshold", "expected a table")
@@ -233,8 +235,18 @@ class SentenceFacts:
                    and not any(0 <= h.nstart - g <= _NEAR for g in generic) for h in self.hits)
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
-        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end}
+        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end
+                 and not (cat == "segment" and self._office_after(h))}
         return next((label for label in order if label in found), "")
+
+    def _office_after(self, hit: Hit) -> bool:
+        """"MSME commissioner", "एमएसएमई मंत्रालय": the segment word names an office, not the sellers."""
+        for o in self.hits:
+            if o.cat == "office" and o.nstart >= hit.nend:
+                gap = self.doc.norm[hit.nend:o.nstart]
+                if not _PUNCT.search(gap) and len(_TOKEN.findall(gap)) <= 4:
+                    return True
+        return False
 
     def states_in(self, start: int, end: int) -> list:
         return [m for m in self.states if start <= m.nstart and m.nend <= end]
@@ -543,6 +555,11 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     left = sf.left_scope(figure, cs)
     right = sf.right_scope(figure, ce)
     seg_left = sf.left_scope(figure, cs, _SEGMENT_KINDS) if figure.expr.kind == "money_inr" else left
+    label = None
+    for label in _LABEL_END.finditer(doc.norm, *seg_left):
+        pass
+    if label is not None:  # "MSME Ease of Doing Business: sellers in Tamil Nadu ...": a kicker names no sellers
+        seg_left = (label.end(), seg_left[1])
     # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
     # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
     scopes = (right, left) if sf.english else (left, right)
