@@ -160,14 +160,14 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day"):
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
-    for key in ("nationwide", "state_anaphora", "part_of", "office"):
+    for key in ("nationwide", "state_anaphora", "part_of", "office", "state_level", "central"):
         add(_words(data, key, key), key, key)
     if not isinstance(data.get("threshold"), dict):
         raise rules.RuleError(path, "threshold", "expected a table")
@@ -577,6 +577,8 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
     if not role and sf.buyer_named(sent.nstart, figure.nstart):
         role, entity = "buyer", True
+    if not role and _agent_purchase(sf, figure, cs):
+        role, entity = "buyer", True
     if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
     if not role and sf.has("role", "platform", cs, ce):
@@ -594,13 +596,31 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
                             "all")
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
-        state = named or (doc.primary_state if anaphora and not nationwide else "")
+        # (or, in a state's article, where the buyer is of the state's own administration)
+        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not sf.has(
+            "central", None, sent.nstart, sent.nend)
+        state = named or (doc.primary_state if (anaphora or state_own) and not nationwide else "")
     else:
         state = named or doc.primary_state
     if whole is not None:
         state = named or whole.state
         segment = segment or whole.segment
     return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
+
+
+_PASSIVE = frozenset(("was", "were", "been", "be", "is", "are", "being", "get", "gets", "got"))
+_PARTICIPLE_NEXT = frozenset(("through", "via", "on", "from", "by", "under", "in", "during", "at", "using", "so", "till"))
+
+
+def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int) -> bool:
+    """"NLCIL procured goods and services worth ₹2,874 crore": an active verb of buying before the figure."""
+    for h in sf.hits:
+        if h.cat == "role" and h.label == "agent_purchase" and cs <= h.nstart and h.nend <= figure.nstart:
+            before = _between(sf, max(cs, h.nstart - 16), h.nstart)
+            after = _between(sf, h.nend, min(figure.nstart, h.nend + 16))
+            if before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT):
+                return True
+    return False
 
 
 def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
