@@ -575,7 +575,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
     entity = False
     role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
-    if not role and sf.buyer_named(sent.nstart, figure.nstart):
+    if not role and sf.buyer_named(sent.nstart, figure.nstart, specific=True):
         role, entity = "buyer", True
     if not role and _agent_purchase(sf, figure, cs):
         role, entity = "buyer", True
