@@ -311,7 +311,7 @@ class SentenceFacts:
         for h in period_hits:
             if h.label == "to_date":
                 # "so far this fiscal", "So far this year": the relative year decides, not "so far"
-                if not any(abs(r.nstart - h.nend) <= 3 or abs(h.nstart - r.nend) <= 3 for r in relative):
+                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative):
                     found.append((h.nstart, "to_date"))
         for h in relative:
             if h.label == "this_fy":
@@ -338,6 +338,18 @@ class SentenceFacts:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
         return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
                    for h in self.hits)
+
+
+_GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
+
+
+def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
+    """`b` follows `a` with at most a comma or a postposition between ("चालू वित्त वर्ष में अब तक",
+    "so far in the current fiscal")."""
+    if b.nstart < a.nend:
+        return False
+    m = _GLUE.match(norm, a.nend, b.nstart)
+    return m is not None and m.end() == b.nstart
 
 
 def purchase_month(doc: Document, sent: Sentence) -> str:
@@ -433,6 +445,8 @@ class PeriodTracker:
             return before[-1]
         if self.named and sf.has("period", "same_period", sent.nstart, figure.nstart):
             return self.named
+        if self.named and sf.english and sf.has("period", "same_period", figure.nend, until):
+            return self.named  # "orders worth Rs 3,428 crore on the portal in the same period"
         if explicit:
             return explicit[0][1]
         if sf.has("period", "perfect", sent.nstart, sent.nend):
