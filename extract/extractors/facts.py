@@ -305,6 +305,8 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
                 found.append((n.nstart, _fiscal_year(e.period)))
+            elif e.kind == "date" and len(e.period) == 10 and self._dated_deal(n, period_hits):
+                found.append((n.nstart, e.period[:7]))
             elif e.kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
         relative = [h for h in period_hits if h.label in ("this_fy", "unresolved", "last_fy", "same_period_last")]
@@ -334,12 +336,28 @@ class SentenceFacts:
                                            or (h.nstart >= n.nend and h.nstart - n.nend <= 3))
                    for h in period_hits)
 
+    def _dated_deal(self, n: Number, period_hits: list[Hit]) -> bool:
+        """"12 जुलाई 2024 को जिला अस्पताल को 3,60,000 रुपये की ... आपूर्ति की", "on 9 July 2024 the board placed an
+        order of Rs 40 lakh": a deal dated by day in the amount's own clause gives its month (an event or a
+        report dated by day, "... को आयोजित कार्यक्रम में बताया कि", does not)."""
+        if not any(h.label == "on_day" and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3)
+                   for h in period_hits):
+            return False
+        nxt = next((f for f in self.figs if f.nstart >= n.nend and f.expr.kind == "money_inr"), None)
+        if nxt is None:
+            return False
+        between = self.doc.norm[n.nend:nxt.nstart]
+        return not _CLAUSE_BREAK.search(between) and not _REPORTED.search(between)
+
     def _last_duration(self, n: Number) -> bool:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
         return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
                    for h in self.hits)
 
 
+# between a date and an amount: the date is of a report, an event or a launch, not of the deal
+_REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
+                          r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
 _GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
 
 
