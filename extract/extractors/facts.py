@@ -163,7 +163,7 @@ def cues() -> _Cues:
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
-                "recent", "perfect", "this_purchase", "on_day"):
+                "recent", "perfect", "this_purchase", "on_day", "in_month"):
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
@@ -305,7 +305,7 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
                 found.append((n.nstart, _fiscal_year(e.period)))
-            elif e.kind == "date" and len(e.period) == 10 and self._dated_deal(n, period_hits):
+            elif e.kind == "date" and len(e.period) in (7, 10) and not cumulative and self._dated_deal(n, period_hits):
                 found.append((n.nstart, e.period[:7]))
             elif e.kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
@@ -340,13 +340,14 @@ class SentenceFacts:
         """"12 जुलाई 2024 को जिला अस्पताल को 3,60,000 रुपये की ... आपूर्ति की", "on 9 July 2024 the board placed an
         order of Rs 40 lakh": a deal dated by day in the amount's own clause gives its month (an event or a
         report dated by day, "... को आयोजित कार्यक्रम में बताया कि", does not)."""
-        if not any(h.label == "on_day" and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3)
+        day = len(n.expr.period) == 10
+        if not any(h.label == ("on_day" if day else "in_month") and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3)
                    for h in period_hits):
             return False
         nxt = next((f for f in self.figs if f.nstart >= n.nend and f.expr.kind == "money_inr"), None)
         if nxt is None:
             return False
-        between = self.doc.norm[n.nend:nxt.nstart]
+        between = self.doc.norm[n.nend:nxt.nstart].lstrip(" ,")  # "In March 2022, the board placed ..."
         return not _CLAUSE_BREAK.search(between) and not _REPORTED.search(between)
 
     def _last_duration(self, n: Number) -> bool:
