@@ -505,7 +505,24 @@ def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
     if q == "more_than" or figure.expr.value_high is not None or any(
             h.cat == "threshold" and h.label == "or_more" and 0 <= h.nstart - figure.nend <= 2 for h in sf.hits):
         return _bounds_purchases(sf, figure)
-    return False
+    band = _band_start(sf, figure)  # "purchases between Rs 25,000 and Rs 5 lakh must ..."
+    return band is not None and _bounds_purchases(sf, band)
+
+
+def _band_start(sf: SentenceFacts, figure: Number) -> Number | None:
+    """The first amount of a price band "between X and Y" that the figure is X or Y of."""
+    before = _between(sf, max(sf.sent.nstart, figure.nstart - 12), figure.nstart)
+    if before and before[-1] in _BAND_START:
+        return figure
+    if before and before[-1] in _BAND_AND:
+        prev = [f for f in sf.figs if f.nend <= figure.nstart and f.expr.kind == "money_inr"]
+        if prev and _band_start(sf, prev[-1]) is prev[-1] and figure.nstart - prev[-1].nend <= 8:
+            return prev[-1]
+    return None
+
+
+_BAND_START = frozenset(("between",))
+_BAND_AND = frozenset(("and", "to"))
 
 
 def _between(sf: SentenceFacts, start: int, end: int) -> list[str]:
@@ -514,10 +531,11 @@ def _between(sf: SentenceFacts, start: int, end: int) -> list[str]:
 
 def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
     """The amount bounds a class of purchases: a purchase noun right beside it (only link words between)
-    with a quantifier on it, or a rule word in the clause."""
+    with a quantifier on it, or a rule word in a clause that names no period (a limit is timeless; "must
+    complete purchases of over Rs 500 crore this year" is a target)."""
     c = cues()
     cs, ce = sf.clause(figure)
-    modal = sf.has("threshold", "modal", cs, ce)
+    modal = sf.has("threshold", "modal", cs, ce) and not any(cs <= pos < ce for pos, _ in sf.explicit())
     for h in sf.hits:
         if h.cat != "threshold" or h.label != "class":
             continue
