@@ -592,7 +592,7 @@ def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
     for h in reversed(sf.hits):
         if h.cat == "part_of" and cs <= h.nstart and h.nend <= figure.nstart:
             first = next((f for f in sf.figs if f.nstart >= h.nend), None)
-            if first is not None and first.nstart - h.nend <= 60:
+            if first is not None and first.expr.kind == "money_inr" and first.nstart - h.nend <= 60:
                 return h.nstart
     return None
 

@@ -30,6 +30,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
+    previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
     for sent in body + display:
         explicit = periods.explicit(doc, sent)
         figs = figures(doc, sent)
@@ -39,7 +40,9 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             inr = exact_int(fig.expr.value)
             period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig))
             cue = None if sent.display else part_of(doc, sent, fig)
-            whole = next((c for at, c in reversed(said) if at < cue), None) if cue is not None else None
+            # the whole: the last amount before the cue, in this sentence or the one before
+            since = previous.get(sent.nstart, sent.nstart)
+            whole = next((c for at, c in reversed(said) if since <= at < cue), None) if cue is not None else None
             ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole)
             if not sent.display:
                 said.append((fig.nstart, ctx))
