@@ -9,21 +9,35 @@ figure's attributes are read from those hits by scope:
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
   "while" / ";"; the *segment scope* of an amount runs back to the previous amount (a count of
   "women MSEs" between them still narrows the sellers).
-- role: a seller cue in the clause; else a buyer entity (ministry, department, CPSE, company,
-  buyers) before the figure in the sentence; else buyer when the clause speaks of a purchase and
-  the sentence before named the buyer with its purchase; else a platform cue (GMV, savings,
-  target) in the clause; else buyer when a state is named or referred to, seller when the sellers
-  are narrowed (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद",
-  "procurement") names no buyer.
+- role: a seller cue in the clause (not inside "Buyer-Seller" / "क्रेता-विक्रेता", not after the
+  figure's own purchase: "... की खरीद की और ... विक्रेताओं को मिले"); else a buyer entity (ministry,
+  department, CPSE, company, buyers; not a quantified class: "सभी मंत्रालयों", "many departments")
+  before the figure in the sentence; else an active verb of buying before it ("NLCIL procured goods
+  worth"); else buyer when the clause speaks of a purchase and the sentence before named the buyer
+  with its purchase; else a platform cue (GMV, savings, target) in the clause; else buyer when a
+  state is named or referred to, seller when the sellers are narrowed (startups, women, MSEs),
+  platform otherwise. A purchase word alone ("खरीद", "procurement") names no buyer. A part of an
+  amount said before ("of which", "Of this", "जिनमें से") keeps that amount's role, state, period
+  and segment; its counterparty and segment are read to the next amount.
+- state of a buyer entity: named in the sentence, or the article's state where the sentence refers to
+  it ("राज्य", "State PSUs") or the buyer is of a state's own administration (विभाग, department,
+  directorate) with no central word in the sentence.
+- segment: not from a word that names an office ("MSME commissioner", "एमएसएमई मंत्रालय") nor from
+  a kicker before a colon; counterparty: in Hindi also after the amount ("... केंद्रीय मंत्रालयों से आए").
 - period, in order: in English a period right after the figure; a period named in the sentence
   before the figure (FY, "वर्ष 2024-25 में", "2022 के अंदर", "अब तक", "since 2014", "अप्रैल तक",
-  "<date> तक" / "up to <date>" -> the FY of the date; relative fiscal words -> resolved with the
+  "<date> तक" / "up to <date>" -> the FY of the date; a deal dated by day or month in the clause
+  ("12 जुलाई 2024 को ... आपूर्ति की", "In March 2022, ... placed an order") -> YYYY-MM; relative fiscal words -> resolved with the
   article's own date, else empty, and an undated "last year" is the FY the sentence before named);
   "इसी अवधि" -> the period named before; a period named after the figure; a present perfect of
   receiving ("प्राप्त हुए हैं") -> to_date; else empty. Nothing is inherited from an earlier sentence
   without such a word.
 - qualifier: "X तक" with a verb of reaching after it is exact; "crossed / would exceed X" and
   "X को पार" are more_than.
+- threshold (no order value): a less-than amount; an up-to amount with no verb of reaching or of
+  receiving orders after it; a more-than amount, "X and above" or a price band right beside a
+  purchase noun with a quantifier on it ("all purchases above Rs 5 lakh", "से ऊपर की हर खरीद") or a
+  rule word in a clause that names no period ("must go through", "करनी होगी").
 """
 from __future__ import annotations
 

@@ -2,13 +2,15 @@
 counterparty, segment, period and state (see facts.py for how those are read).
 
 Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
-except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
+except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "all purchases above Rs 1 lakh").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
 a body amount adds a mention (a new row only when it names another period than every body saying of
-that amount), and so does the same amount said again in the body (a quote, a tweet)
-unless the two sayings differ in role or name different periods, states, counterparties or segments
-(then they are two facts). The merged row keeps the
-first saying, with the more specific qualifier and any attribute only the other saying gave.
+that amount; it also gives the body saying a period only it names), and so does the same amount
+said again in the body (a quote, a tweet) unless the two sayings differ in a role a cue named or
+name different periods, states, counterparties or segments (then they are two facts). The merged
+row keeps the first saying, with the more specific qualifier and any attribute only the other saying gave.
+A part of an amount said in this sentence or the one before ("Of this, Rs 6,870 crore came from
+central ministries") inherits that amount's reading (facts.part_of).
 A sentence that dates "this purchase" by day gives the undated buyer amounts before it in its
 paragraph that month (YYYY-MM).
 """
