@@ -324,10 +324,12 @@ class SentenceFacts:
             elif e.kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
         relative = [h for h in period_hits if h.label in ("this_fy", "unresolved", "last_fy", "same_period_last")]
+        fys = [n for n in self.numbers if n.expr.kind == "fiscal_year" and n.expr.period]
         for h in period_hits:
             if h.label == "to_date":
-                # "so far this fiscal", "So far this year": the relative year decides, not "so far"
-                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative):
+                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक": the
+                # year decides, not "so far"
+                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative + fys):
                     found.append((h.nstart, "to_date"))
         for h in relative:
             if h.label == "this_fy":
