@@ -174,7 +174,8 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
+                 "agent_purchase_hi"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day", "in_month"):
@@ -644,7 +645,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
     if not role and sf.buyer_named(sent.nstart, figure.nstart, specific=True):
         role, entity = "buyer", True
-    if not role and _agent_purchase(sf, figure, cs):
+    if not role and _agent_purchase(sf, figure, cs, ce):
         role, entity = "buyer", True
     if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
@@ -679,15 +680,28 @@ _PASSIVE = frozenset(("was", "were", "been", "be", "is", "are", "being", "get", 
 _PARTICIPLE_NEXT = frozenset(("through", "via", "on", "from", "by", "under", "in", "during", "at", "using", "so", "till"))
 
 
-def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int) -> bool:
-    """"NLCIL procured goods and services worth ₹2,874 crore": an active verb of buying before the figure."""
+def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
+    """"NLCIL procured goods and services worth ₹2,874 crore", "BEL has set a target of ...": an active
+    verb of buying (or of setting its own purchase target) before the figure, its subject not GeM;
+    "एनटीपीसी ने ... 22,000 करोड़ रुपये की खरीद की": an agent with "ने" (no "कि" after it) and a verb of
+    buying after the figure."""
     for h in sf.hits:
         if h.cat == "role" and h.label == "agent_purchase" and cs <= h.nstart and h.nend <= figure.nstart:
-            before = _between(sf, max(cs, h.nstart - 16), h.nstart)
+            before = _between(sf, cs, h.nstart)
             after = _between(sf, h.nend, min(figure.nstart, h.nend + 16))
-            if before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT):
+            if (before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT)
+                    and not _GEM_WORDS.intersection(before)):
                 return True
+        elif h.cat == "role" and h.label == "agent_purchase_hi" and figure.nend <= h.nstart < ce:
+            left = _between(sf, cs, figure.nstart)
+            if "ने" in left:
+                i = len(left) - 1 - left[::-1].index("ने")
+                if i > 0 and left[i - 1] not in _GEM_WORDS and "कि" not in left[i:]:
+                    return True
     return False
+
+
+_GEM_WORDS = frozenset(("gem", "portal", "platform", "जेम", "जीईएम", "जैम", "पोर्टल", "marketplace"))
 
 
 def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
