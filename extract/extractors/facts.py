@@ -182,7 +182,7 @@ def cues() -> _Cues:
         add(_words(data["period"], key, f"period.{key}"), "period", key)
     for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
-    for key in ("nationwide", "state_anaphora", "part_of", "office", "state_level", "central"):
+    for key in ("nationwide", "state_anaphora", "part_of", "office", "state_level", "central", "hedge"):
         add(_words(data, key, key), key, key)
     if not isinstance(data.get("threshold"), dict):
         raise rules.RuleError(path, "threshold", "expected a table")
@@ -251,8 +251,13 @@ class SentenceFacts:
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
         found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end
-                 and not (cat == "segment" and self._office_after(h))}
+                 and not (cat == "segment" and self._office_after(h))
+                 and not (cat == "counterparty" and self._hedged(h))}
         return next((label for label in order if label in found), "")
+
+    def _hedged(self, hit: Hit) -> bool:
+        """"orders worth Rs 38.6 crore, mostly from central government offices": a mix, not the source."""
+        return any(o.cat == "hedge" and 0 <= hit.nstart - o.nend <= 12 for o in self.hits)
 
     def _office_after(self, hit: Hit) -> bool:
         """"MSME commissioner", "एमएसएमई मंत्रालय": the segment word names an office, not the sellers."""
