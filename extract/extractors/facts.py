@@ -9,21 +9,35 @@ figure's attributes are read from those hits by scope:
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
   "while" / ";"; the *segment scope* of an amount runs back to the previous amount (a count of
   "women MSEs" between them still narrows the sellers).
-- role: a seller cue in the clause; else a buyer entity (ministry, department, CPSE, company,
-  buyers) before the figure in the sentence; else buyer when the clause speaks of a purchase and
-  the sentence before named the buyer with its purchase; else a platform cue (GMV, savings,
-  target) in the clause; else buyer when a state is named or referred to, seller when the sellers
-  are narrowed (startups, women, MSEs), platform otherwise. A purchase word alone ("खरीद",
-  "procurement") names no buyer.
+- role: a seller cue in the clause (not inside "Buyer-Seller" / "क्रेता-विक्रेता", not after the
+  figure's own purchase: "... की खरीद की और ... विक्रेताओं को मिले"); else a buyer entity (ministry,
+  department, CPSE, company, buyers; not a quantified class: "सभी मंत्रालयों", "many departments")
+  before the figure in the sentence; else an active verb of buying before it ("NLCIL procured goods
+  worth"); else buyer when the clause speaks of a purchase and the sentence before named the buyer
+  with its purchase; else a platform cue (GMV, savings, target) in the clause; else buyer when a
+  state is named or referred to, seller when the sellers are narrowed (startups, women, MSEs),
+  platform otherwise. A purchase word alone ("खरीद", "procurement") names no buyer. A part of an
+  amount said before ("of which", "Of this", "जिनमें से") keeps that amount's role, state, period
+  and segment; its counterparty and segment are read to the next amount.
+- state of a buyer entity: named in the sentence, or the article's state where the sentence refers to
+  it ("राज्य", "State PSUs") or the buyer is of a state's own administration (विभाग, department,
+  directorate) with no central word in the sentence.
+- segment: not from a word that names an office ("MSME commissioner", "एमएसएमई मंत्रालय") nor from
+  a kicker before a colon; counterparty: in Hindi also after the amount ("... केंद्रीय मंत्रालयों से आए").
 - period, in order: in English a period right after the figure; a period named in the sentence
   before the figure (FY, "वर्ष 2024-25 में", "2022 के अंदर", "अब तक", "since 2014", "अप्रैल तक",
-  "<date> तक" / "up to <date>" -> the FY of the date; relative fiscal words -> resolved with the
+  "<date> तक" / "up to <date>" -> the FY of the date; a deal dated by day or month in the clause
+  ("12 जुलाई 2024 को ... आपूर्ति की", "In March 2022, ... placed an order") -> YYYY-MM; relative fiscal words -> resolved with the
   article's own date, else empty, and an undated "last year" is the FY the sentence before named);
   "इसी अवधि" -> the period named before; a period named after the figure; a present perfect of
   receiving ("प्राप्त हुए हैं") -> to_date; else empty. Nothing is inherited from an earlier sentence
   without such a word.
 - qualifier: "X तक" with a verb of reaching after it is exact; "crossed / would exceed X" and
   "X को पार" are more_than.
+- threshold (no order value): a less-than amount; an up-to amount with no verb of reaching or of
+  receiving orders after it; a more-than amount, "X and above" or a price band right beside a
+  purchase noun with a quantifier on it ("all purchases above Rs 5 lakh", "से ऊपर की हर खरीद") or a
+  rule word in a clause that names no period ("must go through", "करनी होगी").
 """
 from __future__ import annotations
 
@@ -47,6 +61,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
+_PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
+_LABEL_END = regex.compile(r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
 LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
@@ -129,6 +145,8 @@ class _Cues:
     index: CueIndex
     counterparty_order: tuple[str, ...]
     segment_order: tuple[str, ...]
+    link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
+    quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -156,22 +174,30 @@ def cues() -> _Cues:
             else:
                 index.add(w, cat, label)
 
-    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic"):
+    for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
+                 "agent_purchase_hi"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
-                "recent", "perfect", "this_purchase", "on_day"):
+                "recent", "perfect", "this_purchase", "on_day", "in_month"):
         add(_words(data["period"], key, f"period.{key}"), "period", key)
-    for key in ("reaching", "crossing_before", "crossing_after"):
+    for key in ("reaching", "crossing_before", "crossing_after", "receiving"):
         add(_words(data["qualifier"], key, f"qualifier.{key}"), "qualifier", key)
-    for key in ("nationwide", "state_anaphora"):
+    for key in ("nationwide", "state_anaphora", "part_of", "office", "state_level", "central", "hedge"):
         add(_words(data, key, key), key, key)
+    if not isinstance(data.get("threshold"), dict):
+        raise rules.RuleError(path, "threshold", "expected a table")
+    for key in ("class", "modal", "or_more"):
+        add(_words(data["threshold"], key, f"threshold.{key}"), "threshold", key)
+    link = frozenset(t for w in _words(data["threshold"], "link", "threshold.link") for t in _tokens(w))
+    quantifier = frozenset(t for w in _words(data["threshold"], "quantifier", "threshold.quantifier") for t in _tokens(w))
     orders = {}
     for key in ("counterparty", "segment"):
         entries = rules.table("facts", key, {"id": str, "cues": list})
         for e in entries:
             add(e["cues"], key, e["id"])
         orders[key] = tuple(e["id"] for e in entries)
-    return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"])
+    return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
+                 link=link, quantifier=quantifier)
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -224,8 +250,23 @@ class SentenceFacts:
                    and not any(0 <= h.nstart - g <= _NEAR for g in generic) for h in self.hits)
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
-        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end}
+        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end
+                 and not (cat == "segment" and self._office_after(h))
+                 and not (cat == "counterparty" and self._hedged(h))}
         return next((label for label in order if label in found), "")
+
+    def _hedged(self, hit: Hit) -> bool:
+        """"orders worth Rs 38.6 crore, mostly from central government offices": a mix, not the source."""
+        return any(o.cat == "hedge" and 0 <= hit.nstart - o.nend <= 12 for o in self.hits)
+
+    def _office_after(self, hit: Hit) -> bool:
+        """"MSME commissioner", "एमएसएमई मंत्रालय": the segment word names an office, not the sellers."""
+        for o in self.hits:
+            if o.cat == "office" and o.nstart >= hit.nend:
+                gap = self.doc.norm[hit.nend:o.nstart]
+                if not _PUNCT.search(gap) and len(_TOKEN.findall(gap)) <= 4:
+                    return True
+        return False
 
     def states_in(self, start: int, end: int) -> list:
         return [m for m in self.states if start <= m.nstart and m.nend <= end]
@@ -284,13 +325,17 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
                 found.append((n.nstart, _fiscal_year(e.period)))
+            elif e.kind == "date" and len(e.period) in (7, 10) and not cumulative and self._dated_deal(n, period_hits):
+                found.append((n.nstart, e.period[:7]))
             elif e.kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
         relative = [h for h in period_hits if h.label in ("this_fy", "unresolved", "last_fy", "same_period_last")]
+        fys = [n for n in self.numbers if n.expr.kind == "fiscal_year" and n.expr.period]
         for h in period_hits:
             if h.label == "to_date":
-                # "so far this fiscal", "So far this year": the relative year decides, not "so far"
-                if not any(abs(r.nstart - h.nend) <= 3 or abs(h.nstart - r.nend) <= 3 for r in relative):
+                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक": the
+                # year decides, not "so far"
+                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative + fys):
                     found.append((h.nstart, "to_date"))
         for h in relative:
             if h.label == "this_fy":
@@ -313,10 +358,39 @@ class SentenceFacts:
                                            or (h.nstart >= n.nend and h.nstart - n.nend <= 3))
                    for h in period_hits)
 
+    def _dated_deal(self, n: Number, period_hits: list[Hit]) -> bool:
+        """"12 जुलाई 2024 को जिला अस्पताल को 3,60,000 रुपये की ... आपूर्ति की", "on 9 July 2024 the board placed an
+        order of Rs 40 lakh": a deal dated by day in the amount's own clause gives its month (an event or a
+        report dated by day, "... को आयोजित कार्यक्रम में बताया कि", does not)."""
+        day = len(n.expr.period) == 10
+        if not any(h.label == ("on_day" if day else "in_month") and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3)
+                   for h in period_hits):
+            return False
+        nxt = next((f for f in self.figs if f.nstart >= n.nend and f.expr.kind == "money_inr"), None)
+        if nxt is None:
+            return False
+        between = self.doc.norm[n.nend:nxt.nstart].lstrip(" ,")  # "In March 2022, the board placed ..."
+        return not _CLAUSE_BREAK.search(between) and not _REPORTED.search(between)
+
     def _last_duration(self, n: Number) -> bool:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
         return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
                    for h in self.hits)
+
+
+# between a date and an amount: the date is of a report, an event or a launch, not of the deal
+_REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
+                          r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
+_GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
+
+
+def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
+    """`b` follows `a` with at most a comma or a postposition between ("चालू वित्त वर्ष में अब तक",
+    "so far in the current fiscal")."""
+    if b.nstart < a.nend:
+        return False
+    m = _GLUE.match(norm, a.nend, b.nstart)
+    return m is not None and m.end() == b.nstart
 
 
 def purchase_month(doc: Document, sent: Sentence) -> str:
@@ -375,6 +449,7 @@ class Context:
     segment: str
     period: str
     state: str
+    role_cued: bool = True  # False: no cue named the role (the default reading)
 
 
 class PeriodTracker:
@@ -411,6 +486,8 @@ class PeriodTracker:
             return before[-1]
         if self.named and sf.has("period", "same_period", sent.nstart, figure.nstart):
             return self.named
+        if self.named and sf.english and sf.has("period", "same_period", figure.nend, until):
+            return self.named  # "orders worth Rs 3,428 crore on the portal in the same period"
         if explicit:
             return explicit[0][1]
         if sf.has("period", "perfect", sent.nstart, sent.nend):
@@ -439,10 +516,71 @@ def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
 
 
 def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
-    """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh"."""
-    if figure.expr.qualifier == "less_than":
+    """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh",
+    "all purchases above Rs 5 lakh", "25 हजार रुपये से ऊपर की हर खरीद ... से ही करें" (see rules/facts.toml [threshold])."""
+    q = figure.expr.qualifier
+    if q == "less_than":
         return True
-    return figure.expr.qualifier == "up_to" and not _reaching(analysed(doc, sent), figure)
+    sf = analysed(doc, sent)
+    if q == "up_to":
+        return not _reaching(sf, figure) and not _receiving_after(sf, figure)
+    if q == "more_than" or figure.expr.value_high is not None or any(
+            h.cat == "threshold" and h.label == "or_more" and 0 <= h.nstart - figure.nend <= 2 for h in sf.hits):
+        return _bounds_purchases(sf, figure)
+    band = _band_start(sf, figure)  # "purchases between Rs 25,000 and Rs 5 lakh must ..."
+    return band is not None and _bounds_purchases(sf, band)
+
+
+def _band_start(sf: SentenceFacts, figure: Number) -> Number | None:
+    """The first amount of a price band "between X and Y" that the figure is X or Y of."""
+    before = _between(sf, max(sf.sent.nstart, figure.nstart - 12), figure.nstart)
+    if before and before[-1] in _BAND_START:
+        return figure
+    if before and before[-1] in _BAND_AND:
+        prev = [f for f in sf.figs if f.nend <= figure.nstart and f.expr.kind == "money_inr"]
+        if prev and _band_start(sf, prev[-1]) is prev[-1] and figure.nstart - prev[-1].nend <= 8:
+            return prev[-1]
+    return None
+
+
+_BAND_START = frozenset(("between",))
+_BAND_AND = frozenset(("and", "to"))
+
+
+def _between(sf: SentenceFacts, start: int, end: int) -> list[str]:
+    return [t.casefold() for t in _TOKEN.findall(sf.doc.norm, start, end)]
+
+
+def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
+    """The amount bounds a class of purchases: a purchase noun right beside it (only link words between)
+    with a quantifier on it, or a rule word in a clause that names no period (a limit is timeless; "must
+    complete purchases of over Rs 500 crore this year" is a target)."""
+    c = cues()
+    cs, ce = sf.clause(figure)
+    modal = sf.has("threshold", "modal", cs, ce) and not any(cs <= pos < ce for pos, _ in sf.explicit())
+    for h in sf.hits:
+        if h.cat != "threshold" or h.label != "class":
+            continue
+        if sf.english and h.nend <= figure.nstart and figure.nstart - h.nend <= 24:
+            gap = _between(sf, h.nend, figure.nstart)
+            before = _between(sf, max(cs, h.nstart - 12), h.nstart)
+            quantified = bool(before) and before[-1] in c.quantifier
+        elif not sf.english and h.nstart >= figure.nend and h.nstart - figure.nend <= 24:
+            gap = _between(sf, figure.nend, h.nstart)
+            quantified = any(t in c.quantifier for t in gap)
+        else:
+            continue
+        if all(t in c.link or t in c.quantifier for t in gap) and (quantified or modal):
+            return True
+    return False
+
+
+def _receiving_after(sf: SentenceFacts, figure: Number) -> bool:
+    """"1,020 करोड़ रुपये तक के ऑर्डर मिलेंगे", "orders of up to Rs 500 crore are expected": a figure of
+    orders to come, not a limit."""
+    _, ce = sf.clause(figure)
+    return any(h.cat == "qualifier" and h.label == "receiving" and figure.nend <= h.nstart < ce
+               and h.nstart - figure.nend <= 40 for h in sf.hits)
 
 
 def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
@@ -468,23 +606,51 @@ def _reaching(sf: SentenceFacts, figure: Number) -> bool:
                for h in sf.hits)
 
 
-def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str) -> Context:
-    """Role, counterparty, segment and state of a figure (the period is the tracker's)."""
+def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
+    """Where "of which" / "Of this" / "जिनमें से" stands when the figure is a part of an amount said
+    before it (the cue in the figure's clause before it, the first figure after the cue close to it)."""
+    sf = analysed(doc, sent)
+    cs, _ = sf.clause(figure)
+    for h in reversed(sf.hits):
+        if h.cat == "part_of" and cs <= h.nstart and h.nend <= figure.nstart:
+            first = next((f for f in sf.figs if f.nstart >= h.nend), None)
+            if first is not None and first.expr.kind == "money_inr" and first.nstart - h.nend <= 60:
+                return h.nstart
+    return None
+
+
+def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str,
+            whole: Context | None = None) -> Context:
+    """Role, counterparty, segment and state of a figure (the period is the tracker's); `whole`: the
+    context of the amount this figure is a part of ("of which ..."), whose role, state and segment it keeps."""
     sf = analysed(doc, sent)
     cs, ce = sf.clause(figure)
     left = sf.left_scope(figure, cs)
     right = sf.right_scope(figure, ce)
     seg_left = sf.left_scope(figure, cs, _SEGMENT_KINDS) if figure.expr.kind == "money_inr" else left
-    # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi before it
-    scopes = (right, left) if sf.english else (left,)
+    label = None
+    for label in _LABEL_END.finditer(doc.norm, *seg_left):
+        pass
+    if label is not None:  # "MSME Ease of Doing Business: sellers in Tamil Nadu ...": a kicker names no sellers
+        seg_left = (label.end(), seg_left[1])
+    # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
+    # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
+    scopes = (right, left) if sf.english else (left, right)
     seg_scopes = (right, seg_left) if sf.english else (seg_left,)
+    if whole is not None:  # a part: its phrase runs to the next amount ("Rs 1,640 crore, or 57 percent, was sourced from MSEs")
+        part = (figure.nend, min(next((f.nstart for f in sf.figs if f.nstart >= figure.nend
+                                       and f.expr.kind in _SEGMENT_KINDS), ce), ce))
+        scopes = (part, left)
+        seg_scopes = (part, seg_left)
     named = _named_state(sf, left, (cs, ce))
     nationwide = not named and sf.has("nationwide", None, cs, ce)
     anaphora = sf.has("state_anaphora", None, cs, ce)
     segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
     entity = False
-    role = "seller" if sf.has("role", "seller", cs, ce) else ""
-    if not role and sf.buyer_named(sent.nstart, figure.nstart):
+    role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
+    if not role and sf.buyer_named(sent.nstart, figure.nstart, specific=True):
+        role, entity = "buyer", True
+    if not role and _agent_purchase(sf, figure, cs, ce):
         role, entity = "buyer", True
     if not role and sf.has("role", "purchase", cs, ce) and _buyer_before(doc, sent):
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
@@ -492,7 +658,10 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role = "platform"
     if nationwide and role != "seller":
         role = "platform"
-    elif not role:
+    cued = bool(role)
+    if whole is not None:
+        role, cued, entity = whole.role, True, False
+    if not role:
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
@@ -500,10 +669,55 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
                             "all")
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
-        state = named or (doc.primary_state if anaphora and not nationwide else "")
+        # (or, in a state's article, where the buyer is of the state's own administration)
+        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not sf.has(
+            "central", None, sent.nstart, sent.nend)
+        state = named or (doc.primary_state if (anaphora or state_own) and not nationwide else "")
     else:
         state = named or doc.primary_state
-    return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state)
+    if whole is not None:
+        state = named or whole.state
+        segment = segment or whole.segment
+    return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
+
+
+_PASSIVE = frozenset(("was", "were", "been", "be", "is", "are", "being", "get", "gets", "got"))
+_PARTICIPLE_NEXT = frozenset(("through", "via", "on", "from", "by", "under", "in", "during", "at", "using", "so", "till"))
+
+
+def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
+    """"NLCIL procured goods and services worth ₹2,874 crore", "BEL has set a target of ...": an active
+    verb of buying (or of setting its own purchase target) before the figure, its subject not GeM;
+    "एनटीपीसी ने ... 22,000 करोड़ रुपये की खरीद की": an agent with "ने" (no "कि" after it) and a verb of
+    buying after the figure."""
+    for h in sf.hits:
+        if h.cat == "role" and h.label == "agent_purchase" and cs <= h.nstart and h.nend <= figure.nstart:
+            before = _between(sf, cs, h.nstart)
+            after = _between(sf, h.nend, min(figure.nstart, h.nend + 16))
+            if (before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT)
+                    and not _GEM_WORDS.intersection(before)):
+                return True
+        elif h.cat == "role" and h.label == "agent_purchase_hi" and figure.nend <= h.nstart < ce:
+            left = _between(sf, cs, figure.nstart)
+            if "ने" in left:
+                i = len(left) - 1 - left[::-1].index("ने")
+                if i > 0 and left[i - 1] not in _GEM_WORDS and "कि" not in left[i:]:
+                    return True
+    return False
+
+
+_GEM_WORDS = frozenset(("gem", "portal", "platform", "जेम", "जीईएम", "जैम", "पोर्टल", "marketplace"))
+
+
+def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
+    """A seller cue in the clause, not inside a name of both sides ("Buyer-Seller Meet", "क्रेता-विक्रेता
+    सम्मेलन") and not after the figure's own purchase ("2,746 करोड़ की खरीद की और ... स्थानीय विक्रेताओं को मिले")."""
+    both = [h for h in sf.hits if h.cat == "role" and h.label == "not_seller"]
+    bought = next((h.nstart for h in sf.hits if h.cat == "role" and h.label == "purchase"
+                   and figure.nend <= h.nstart < ce), None)
+    return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
+               and not any(b.nstart <= h.nstart and h.nend <= b.nend for b in both)
+               and (bought is None or h.nstart < bought) for h in sf.hits)
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:

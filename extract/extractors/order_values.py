@@ -2,13 +2,15 @@
 counterparty, segment, period and state (see facts.py for how those are read).
 
 Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
-except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद").
+except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "all purchases above Rs 1 lakh").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
 a body amount adds a mention (a new row only when it names another period than every body saying of
-that amount), and so does the same amount said again in the body (a quote, a tweet)
-unless the two sayings differ in role or name different periods, states, counterparties or segments
-(then they are two facts). The merged row keeps the
-first saying, with the more specific qualifier and any attribute only the other saying gave.
+that amount; it also gives the body saying a period only it names), and so does the same amount
+said again in the body (a quote, a tweet) unless the two sayings differ in a role a cue named or
+name different periods, states, counterparties or segments (then they are two facts). The merged
+row keeps the first saying, with the more specific qualifier and any attribute only the other saying gave.
+A part of an amount said in this sentence or the one before ("Of this, Rs 6,870 crore came from
+central ministries") inherits that amount's reading (facts.part_of).
 A sentence that dates "this purchase" by day gives the undated buyer amounts before it in its
 paragraph that month (YYYY-MM).
 """
@@ -18,15 +20,19 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import PeriodTracker, context, exact_int, figures, is_threshold, next_start, purchase_month, qualifier
+from .facts import (Context, PeriodTracker, context, exact_int, figures, is_threshold, next_start, part_of,
+                    purchase_month, qualifier)
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
     rows: list[OrderValueRecord] = []
     blocks: list = []  # the block each row stands in
+    cued: list[bool] = []  # whether a cue named each row's role
+    said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
+    previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
     for sent in body + display:
         explicit = periods.explicit(doc, sent)
         figs = figures(doc, sent)
@@ -34,7 +40,14 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
+            period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig))
+            cue = None if sent.display else part_of(doc, sent, fig)
+            # the whole: the last amount before the cue, in this sentence or the one before
+            since = previous.get(sent.nstart, sent.nstart)
+            whole = next((c for at, c in reversed(said) if since <= at < cue), None) if cue is not None else None
+            ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole)
+            if not sent.display:
+                said.append((fig.nstart, ctx))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
                 inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig),
@@ -46,12 +59,15 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 said = [i for i, r in enumerate(rows) if r.inr == inr]
                 if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
                     same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
-                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
+                    # the body saying stays; the headline adds a period only it names ("स्थापना से अब तक", "of FY26")
+                    rows[same] = replace(rows[same], mentions=rows[same].mentions + 1,
+                                         period=rows[same].period or rec.period)
                     continue
-            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec)), None)
+            same = next((i for i, r in enumerate(rows) if _same_fact(r, rec, not (cued[i] and ctx.role_cued))), None)
             if same is None:
                 rows.append(rec)
                 blocks.append(sent.block)
+                cued.append(ctx.role_cued)
             else:
                 rows[same] = _merge(rows[same], rec)
         month = purchase_month(doc, sent)
@@ -63,9 +79,10 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     return rows
 
 
-def _same_fact(a: OrderValueRecord, b: OrderValueRecord) -> bool:
-    """The same amount and role with no conflicting period, state, counterparty or segment."""
-    if a.inr != b.inr or a.inr_high != b.inr_high or a.role != b.role:
+def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False) -> bool:
+    """The same amount and role with no conflicting period, state, counterparty or segment; `any_role`:
+    one saying's role is only the default reading ("उनके शब्दों में, एक जग का दाम 32,000 रुपये")."""
+    if a.inr != b.inr or a.inr_high != b.inr_high or (a.role != b.role and not any_role):
         return False
     return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
                                                      (a.counterparty, b.counterparty), (a.segment, b.segment)))
