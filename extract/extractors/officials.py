@@ -56,7 +56,7 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
-    for sent in doc.sentences:
+    for sent in _joined_at_initials(doc):
         if sent.block in restating:
             continue
         here = _titles_in(doc.norm, sent.nstart, sent.nend)
@@ -66,6 +66,28 @@ def extract(doc: Document) -> list[OfficialRecord]:
         seen = latin_spellings(doc.source.text)
         found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
+
+
+_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}[\p{Devanagari}&&\p{M}]*)\.\s*$", regex.V1)
+
+
+def _joined_at_initials(doc: Document) -> list[Sentence]:
+    """The sentences, with one cut after a Devanagari initial ("... अधिकारी के. | श्रीनिवासन ने ...")
+    joined to the next sentence of its block: a letter name and a dot end no Hindi sentence."""
+    out: list[Sentence] = []
+    letters = lexicon.letter_names()
+    for sent in doc.sentences:
+        if out and out[-1].block is sent.block and _ends_in_initial(doc.norm, out[-1], letters):
+            out[-1] = replace(out[-1], end=sent.end, nend=sent.nend)
+        else:
+            out.append(sent)
+    return out
+
+
+def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
+    tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
+    m = _TRAILING_INITIAL.search(tail)
+    return m is not None and fold(m.group(1)) in letters
 
 
 @lru_cache(maxsize=1)
@@ -302,10 +324,18 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     return (first, end, _honorific_text(toks, hon_i) if hon_i is not None else "")
 
 
+def _is_initial(toks: list[Token], i: int) -> bool:
+    """toks[i] is one initial with its dot next: 'A.' or a Devanagari letter name 'के.' ('के. श्रीनिवासन')."""
+    if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
+        return False
+    t = toks[i].text
+    return (len(t) == 1 and t.isupper()) or (not toks[i].latin and toks[i].key in lexicon.letter_names())
+
+
 def _take_initials_back(toks: list[Token], i: int) -> int:
-    """Latin initials before a name: 'A. K. Singh', 'A.V. Rao'."""
+    """Initials before a name: 'A. K. Singh', 'A.V. Rao', 'के. श्रीनिवासन'."""
     while i >= 0:
-        if i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
+        if i >= 1 and toks[i].text == "." and _is_initial(toks, i - 1):
             i -= 2
         elif _INITIALS.fullmatch(toks[i].text):
             i -= 1
@@ -373,7 +403,9 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
     first = i
     words = 0
     while i < len(toks) and words < MAX_NAME_RUN:
-        if is_name_word(toks[i]):
+        if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
+            i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
+        elif is_name_word(toks[i]):
             i += 1
             words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
