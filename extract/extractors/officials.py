@@ -530,10 +530,14 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
         if not seg:
             break
         if not _is_org(toks, i, j - 1):
-            # "Ministry of Micro, Small and Medium Enterprises, Government of India": a list inside a
-            # name goes on while a later part is an organisation again
+            # "Ministry of Micro, Small and Medium Enterprises, Government of India", "सूक्ष्म, लघु एवं
+            # मध्यम उद्यम विभाग": a list inside a name goes on while a later part is an organisation
+            # again; "District Industries Centre (DIC), Thiruvananthapuram": a place closes it
             nxt = j + 1
-            if last is None or not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
+            if last is not None and _is_place(toks, i, j - 1):
+                last = j - 1
+                break
+            if not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
                 break
         last = j - 1
         if last + 2 < len(toks) and toks[last + 1].text == ",":
@@ -544,10 +548,21 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
 
 
 def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
-    """A comma part inside an organisation's name: capitalised English words, followed by a comma."""
+    """A comma part inside an organisation's name, followed by a comma: capitalised English words,
+    or Hindi domain words ("सूक्ष्म, लघु एवं मध्यम उद्यम विभाग")."""
     end = i + len(seg)
-    return (all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg)
-            and end < len(toks) and toks[end].text == ",")
+    if not (end < len(toks) and toks[end].text == ","):
+        return False
+    if all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg):
+        return True
+    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    return all(not t.latin and (t.key in domain or t.key in CONNECTORS) for t in seg)
+
+
+def _is_place(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a..b] name a known city or state ("..., Thiruvananthapuram")."""
+    text = " ".join(t.text for t in toks[a:b + 1])
+    return bool(lexicon.cities().lookup(text) or lexicon.states().lookup(text))
 
 
 def _is_org(toks: list[Token], a: int, b: int) -> bool:
@@ -569,7 +584,8 @@ def _is_org(toks: list[Token], a: int, b: int) -> bool:
     seg = toks[a:b + 1]
     if not seg:
         return False
-    return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or _known_org_ending(toks, b) == a
+    lower_of = len(seg) >= 3 and seg[0].latin and seg[0].key in heads and seg[1].key == "of"  # "department of commerce"
+    return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or lower_of or _known_org_ending(toks, b) == a
             or (len(seg) == 1 and _is_acronym(seg[0])))
 
 
@@ -605,9 +621,12 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
 
 def _org_by_head(toks: list[Token], end: int) -> int:
     gloss = lexicon.glossary()
+    domain = lexicon.portfolio_words() | frozenset(gloss)
     i = end
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
         prev = toks[i - 1]
+        if prev.key in JOINS and not (i - 2 >= 0 and toks[i - 2].key in domain):
+            break  # "... सचिव X तथा निर्माण विभाग": and/तथा joins the department's domains only
         if prev.is_word and (prev.key not in stopwords() or prev.key in CONNECTORS):
             i -= 1
         elif prev.text == "," and i - 2 >= 0 and toks[i - 2].key in gloss and toks[i - 2].key not in stopwords():

@@ -76,12 +76,24 @@ def romanise_word(word: str) -> str:
         s, prev, nxt = syl[i], syl[i - 1], syl[i + 1]
         if s[2] and not s[3] and s[0] and prev[1] and nxt[0] and nxt[1]:
             s[1] = ""
+    # before a cluster: V C(a) C+C V -> drop the a ("हरप्रीत" Harpreet, "मनप्रीत" Manpreet)
+    for i in range(len(syl) - 3, 0, -1):
+        s, prev, nxt, after = syl[i], syl[i - 1], syl[i + 1], syl[i + 2]
+        if s[2] and not s[3] and s[0] and prev[1] and nxt[0] and not nxt[1] and not nxt[2] and after[0] and after[1]:
+            s[1] = ""
+    # व is "w" after a consonant of its cluster ("स्वाति" Swati, "अश्विनी" Ashwini) and in वा after a
+    # silent a ("अहिरवार" Ahirwar, "जायसवाल" Jaiswal, "जसवंत" Jaswant)
+    for i in range(1, len(syl)):
+        prev = syl[i - 1]
+        if syl[i][0] == "v" and prev[0] and not prev[1] and (not prev[2] or syl[i][1] == "a"):
+            syl[i][0] = "w"
     out = []
     for j, (cons, vowel, _, coda) in enumerate(syl):
         if coda == "n" and j + 1 < len(syl) and syl[j + 1][0] in _LABIALS:
             coda = "m"
         out.append(cons + vowel + coda)
-    return "".join(out)
+    word_en = "".join(out)
+    return word_en[:-2] + "er" if word_en.endswith("indar") else word_en  # "जतिंदर" Jatinder
 
 
 def _word(word: str, table: dict[str, str]) -> str:
