@@ -176,7 +176,7 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     if read:
         rule, name, org, desig_end, start, end = read
     else:
-        read = _title_first(toks, i0, after)
+        read = _title_first(toks, i0, after, bracket)
         if not read:
             return []
         rule, name, org, start, end = read
@@ -229,6 +229,8 @@ def _name_first(toks, i0, after, bracket, following):
         if last is not None:
             org = (at, last)
     desig_end = None
+    if bracket and following and not comma:
+        return None  # "प्रधान सचिव (वित्त) Y": the bracketed portfolio's title names the person after it
     if bracket:
         if org[0] is not None:
             desig_end = bracket[1]  # 'Director (Procurement), Karnataka PWD': the bracket narrows the post
@@ -243,11 +245,13 @@ def _name_first(toks, i0, after, bracket, following):
     return "officials.name_desig_org", name, org, desig_end, start, toks[end_tok].end
 
 
-def _title_first(toks, i0, after):
-    """[ORGANISATION के | PORTFOLIO] DESIGNATION [PORTFOLIO | of ORGANISATION] NAME."""
+def _title_first(toks, i0, after, bracket=None):
+    """[ORGANISATION के | PORTFOLIO] DESIGNATION [(PORTFOLIO) | PORTFOLIO | of ORGANISATION] NAME."""
     org = (None, None)
     j = after
-    if j < len(toks) and toks[j].key in OF:
+    if bracket:
+        org = (bracket[0] + 1, bracket[1] - 1)  # "प्रधान सचिव (वित्त) X"
+    elif j < len(toks) and toks[j].key in OF:
         split = _org_then_name(toks, j + 1)
         if split:
             org, j = split
@@ -276,9 +280,28 @@ def _title_first(toks, i0, after):
             first = _org_before(toks, p, adjacent=True)
             if first is not None:
                 org = (first, p)
+    end = name[1]
+    if org[0] is None:
+        after_name = _org_after_name(toks, name[1])
+        if after_name:
+            org, end = after_name, after_name[1]
     rule = "officials.org_desig_name" if org[0] is not None else "officials.desig_name"
     start = toks[org[0] if org[0] is not None and org[0] < i0 else i0].start
-    return rule, name, org, start, toks[name[1]].end
+    return rule, name, org, start, toks[end].end
+
+
+def _org_after_name(toks: list[Token], last: int) -> tuple[int, int] | None:
+    """"DESIGNATION NAME, ORGANISATION ने" ("कार्यकारी निदेशक X, इंडियन ऑयल ने"): an organisation
+    between commas or before the verb after the name."""
+    if not (last + 2 < len(toks) and toks[last + 1].text == ","):
+        return None
+    end = _org_segments_after(toks, last + 2)
+    if end is None:
+        return None
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is None or nxt.text in ",;:" or nxt.key in stopwords() or not nxt.is_word:
+        return last + 2, end
+    return None
 
 
 def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
@@ -432,6 +455,16 @@ def _portfolio_after(toks: list[Token], j: int) -> int | None:
     while k < len(toks) and k - j < 4 and (toks[k].key in ports or (k > j and toks[k].key in JOINS)) \
             and toks[k].key not in given and not toks[k].latin:
         k += 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].key in ports:
+            k += 1  # "निदेशक कोष, लेखा एवं ..."
+    if k > j:
+        # "... लेखा एवं लॉटरीज श्रीमती X": a word the list does not know, right before an honorific
+        h = k
+        while h < len(toks) and h - k < 2 and toks[h].is_word and not toks[h].latin \
+                and toks[h].bare not in honorific_words() and toks[h].key not in stopwords():
+            h += 1
+        if h > k and h < len(toks) and toks[h].bare in honorific_words() and toks[k - 1].key in JOINS:
+            k = h
     while k > j and toks[k - 1].key in JOINS:
         k -= 1
     if k == j or not _name_after(toks, k):
