@@ -39,11 +39,13 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
+_ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,12 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
             return []
         rule, name, org, start, end = read
         desig_end = None
+    org_text = None
+    if org[0] == ITS:
+        org_text = _previous_org(doc, sent)
+        org = (None, None)
+        if not org_text:
+            rule = "officials.desig_name"
     if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
         return []
     if not _plausible_name(toks, name, strong=org[0] is not None or rule == "officials.name_desig_org"):
@@ -189,7 +197,7 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     for k, t in enumerate(chain):
         last = desig_end if (desig_end is not None and k == len(chain) - 1) else t.i1
         union = _is_union(toks, min(x for x in (org[0], i0) if x is not None))
-        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union))
+        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union, org_text))
     return out
 
 
@@ -268,10 +276,11 @@ def _title_first(toks, i0, after, bracket=None):
         return None
     if org[0] is None:
         p = i0 - 1
-        if p >= 1 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
-            found = _antecedent_org(toks, p)
+        if p >= 0 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
+            found = _antecedent_org(toks, p) if p >= 1 else None
             if found:
                 return "officials.org_desig_name", name, found, toks[i0].start, toks[name[1]].end
+            return "officials.org_desig_name", name, (ITS, p), toks[i0].start, toks[name[1]].end
         elif p >= 1 and toks[p].key in POSSESSIVE:
             first = _org_before(toks, p - 1)
             if first is not None:
@@ -302,6 +311,29 @@ def _org_after_name(toks: list[Token], last: int) -> tuple[int, int] | None:
     if nxt is None or nxt.text in ",;:" or nxt.key in stopwords() or not nxt.is_word:
         return last + 2, end
     return None
+
+
+def _previous_org(doc: Document, sent: Sentence) -> str:
+    """The last organisation of the sentence before ("... the Goa Industrial Development Corporation.
+    Its managing director X said"): a known one or capitalised words ending in a head word."""
+    if sent.index < 1:
+        return ""
+    prev = doc.sentences[sent.index - 1]
+    toks = tokenize(doc.norm, prev.nstart, prev.nend)
+    heads = org_heads()
+    for end in range(len(toks) - 1, -1, -1):
+        t = toks[end]
+        first = _known_org_ending(toks, end)
+        if first is None and t.latin and t.text[0].isupper() and t.key in heads:
+            first = end
+            while first > 0 and toks[first - 1].latin and (toks[first - 1].text[0].isupper()
+                                                          or toks[first - 1].key in CONNECTORS):
+                first -= 1
+            while first < end and toks[first].key in CONNECTORS:
+                first += 1
+        if first is not None:
+            return _text(doc, toks, first, end)
+    return ""
 
 
 def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
@@ -702,10 +734,12 @@ def _is_union(toks: list[Token], i: int) -> bool:
     return i >= 1 and toks[i - 1].key in UNION
 
 
-def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False) -> OfficialRecord:
+def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False, org_text=None) -> OfficialRecord:
     first, last, hon = name
     name_text = _text(doc, toks, first, last)
-    org_text = _text(doc, toks, *org)
+    org_text = org_text or _text(doc, toks, *org)
+    if org_text.endswith(".") and fold(org_text.rsplit(None, 1)[-1]) not in _ABBREVIATED:
+        org_text = org_text[:-1]  # "Additional CEO of GeM.": the sentence's full stop
     return OfficialRecord(
         **doc.provenance(start, end, sent, rule),
         name=name_text, name_en=name_en(name_text), honorific=hon,
