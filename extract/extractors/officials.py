@@ -285,6 +285,8 @@ def _title_first(toks, i0, after, bracket=None):
             first = _org_before(toks, p - 1)
             if first is not None:
                 org = (first, p - 1)
+            else:
+                org = _org_before_region(toks, p - 1)
         elif p >= 0:
             first = _org_before(toks, p, adjacent=True)
             if first is not None:
@@ -334,6 +336,22 @@ def _previous_org(doc: Document, sent: Sentence) -> str:
         if first is not None:
             return _text(doc, toks, first, end)
     return ""
+
+
+REGIONS = frozenset(fold(w) for w in ("क्षेत्र", "अंचल", "प्रक्षेत्र", "जोन", "ज़ोन", "शाखा"))
+
+
+def _org_before_region(toks: list[Token], end: int) -> tuple[int, int]:
+    """"जेम के पूर्वोत्तर क्षेत्र के क्षेत्रीय प्रमुख X": the organisation before its region's name."""
+    if toks[end].key not in REGIONS:
+        return (None, None)
+    for k in range(end - 1, max(end - 4, 0), -1):
+        if toks[k].key in POSSESSIVE and k >= 1:
+            first = _org_before(toks, k - 1)
+            return (first, k - 1) if first is not None else (None, None)
+        if not toks[k].is_word:
+            break
+    return (None, None)
 
 
 def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
