@@ -70,7 +70,7 @@ def extract(doc: Document) -> list[OfficialRecord]:
     return _merge(found)
 
 
-_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}[\p{Devanagari}&&\p{M}]*)\.\s*$", regex.V1)
+_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}{1,6})\.\s*$")
 
 
 def _joined_at_initials(doc: Document) -> list[Sentence]:
