@@ -71,6 +71,7 @@ def extract(doc: Document) -> list[OfficialRecord]:
 
 
 _TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}{1,6})\.\s*$")
+_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,3}\s*$")
 
 
 def _joined_at_initials(doc: Document) -> list[Sentence]:
@@ -88,6 +89,8 @@ def _joined_at_initials(doc: Document) -> list[Sentence]:
 
 def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
     tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
+    if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
+        return True
     m = _TRAILING_INITIAL.search(tail)
     return m is not None and fold(m.group(1)) in letters
 
@@ -191,7 +194,8 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
             rule = "officials.desig_name"
     if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
         return []
-    if not _plausible_name(toks, name, strong=org[0] is not None or rule == "officials.name_desig_org"):
+    strong = org[0] is not None or org_text or rule == "officials.name_desig_org" or _speaks(toks, name)
+    if not _plausible_name(toks, name, strong=bool(strong)):
         return []
     out = []
     for k, t in enumerate(chain):
@@ -431,6 +435,15 @@ def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool)
         return True
     return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
                or initials_of(t.text) for t in words)
+
+
+SPEAKS = frozenset(fold(w) for w in ("ने", "said", "says", "told"))
+
+
+def _speaks(toks: list[Token], name: tuple[int, int, str]) -> bool:
+    """A name of two words or more that is the subject of a verb ("उपायुक्त X Y ने कहा", "X Y said")."""
+    first, last, _ = name
+    return last > first and last + 1 < len(toks) and toks[last + 1].key in SPEAKS
 
 
 def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
