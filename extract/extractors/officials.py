@@ -223,6 +223,8 @@ def _name_first(toks, i0, after, bracket, following):
         if q is not None and q >= 1 and toks[q - 1].text == ",":
             org, p = (q, p), q - 1
     comma = p >= 0 and toks[p].text == ","
+    if comma and p >= 2 and toks[p - 1].key in _service_tags() and toks[p - 2].text == ",":
+        p -= 2  # "Ravi Kant, IAS, Principal Secretary"
     name = _name_before(toks, p - 1 if comma else p)
     if not name:
         return None
@@ -573,6 +575,17 @@ def _org_run_after(toks: list[Token], j: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    """Folded designations written as one word (निदेशक, Director, Secretary)."""
+    return frozenset(k[0] for k in _title_forms()[0] if len(k) == 1)
+
+
+@lru_cache(maxsize=1)
+def _service_tags() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.people().get("service_tags", []))
+
+
+@lru_cache(maxsize=1)
 def _known_org_words() -> frozenset[str]:
     """Folded words of organisations named by their own name (GeM, NTPC, कांग्रेस)."""
     return frozenset(w for form in lexicon.organisations().by_form for w in form.split())
@@ -645,9 +658,12 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
 
 def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
     """A comma part inside an organisation's name, followed by a comma: capitalised English words,
-    or Hindi domain words ("सूक्ष्म, लघु एवं मध्यम उद्यम विभाग")."""
+    or Hindi domain words ("सूक्ष्म, लघु एवं मध्यम उद्यम विभाग"); never a part that opens with
+    and/एवं or holds a title (", and Y, Managing Director, ...": the next person)."""
     end = i + len(seg)
     if not (end < len(toks) and toks[end].text == ","):
+        return False
+    if seg[0].key in JOINS or any(t.key in _one_word_titles() for t in seg):
         return False
     if all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg):
         return True
