@@ -174,6 +174,9 @@ def _chains(toks: list[Token], titles: list[Title]) -> list[list[Title]]:
 
 def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     i0, i1 = chain[0].i0, chain[-1].i1
+    gloss = _title_gloss_after(toks, i1)
+    if gloss is not None:
+        i1 = gloss  # read on after the bracket; the designation stays the title's own words
     bracket = _bracket_after(toks, i1)
     after = bracket[1] + 1 if bracket else i1 + 1
     following = _name_after(toks, after)
@@ -385,6 +388,14 @@ def _bracket_after(toks: list[Token], i1: int) -> tuple[int, int] | None:
             j += 1
         if j < len(toks) and toks[j].text == ")" and j > i1 + 2:
             return i1 + 1, j
+    return None
+
+
+def _title_gloss_after(toks: list[Token], i1: int) -> int | None:
+    """Close of a bracket after a title that only restates it ("प्रबंध निदेशक (एमडी)", "(CEO)")."""
+    br = _bracket_after(toks, i1)
+    if br and lexicon.designations().lookup(" ".join(t.text for t in toks[br[0] + 1:br[1]])):
+        return br[1]
     return None
 
 
