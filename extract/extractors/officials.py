@@ -815,7 +815,7 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     if scope == "central":
         return ""
     if not org:
-        return doc.primary_state if scope == "state" else ""
+        return _article_state(doc) if scope == "state" else ""
     key = fold(org)
     for s, e, entry in lexicon.states().finditer(key):
         if entry:
@@ -826,7 +826,15 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     words = set(_WORDS.findall(key))
     if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
         return ""
-    return doc.primary_state
+    return _article_state(doc)
+
+
+def _article_state(doc: Document) -> str:
+    """The article's primary state, else the one state it names at all (a district story)."""
+    if doc.primary_state:
+        return doc.primary_state
+    named = {m.key for m in doc.states}
+    return named.pop() if len(named) == 1 else ""
 
 
 @lru_cache(maxsize=1)
