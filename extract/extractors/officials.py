@@ -624,6 +624,8 @@ def _segment_end(toks: list[Token], i: int) -> int:
     j, words = i, 0
     while j < len(toks) and words < MAX_ORG_WORDS:
         t = toks[j]
+        if t.bare in honorific_words():
+            break  # "..., Government of X and Mr Y, Director": the next person
         if t.is_word and (t.key not in stopwords() or t.key in CONNECTORS):
             words += 1
             j += 1
@@ -707,6 +709,9 @@ def _is_org(toks: list[Token], a: int, b: int) -> bool:
     seg = toks[a:b + 1]
     if not seg:
         return False
+    for k in range(b - 1, a - 1, -1):  # "BHEL Chennai": a known organisation and its place
+        if _known_org_ending(toks, k) == a and _is_place(toks, k + 1, b):
+            return True
     lower_of = len(seg) >= 3 and seg[0].latin and seg[0].key in heads and seg[1].key == "of"  # "department of commerce"
     return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or lower_of or _known_org_ending(toks, b) == a
             or (len(seg) == 1 and _is_acronym(seg[0])))
