@@ -651,7 +651,7 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
         seg = toks[i:j]
         if not seg:
             break
-        if not _is_org(toks, i, j - 1):
+        if not _is_org(toks, i, j - 1) and not (last is None and _is_portfolio_end(toks, i, j)):
             # "Ministry of Micro, Small and Medium Enterprises, Government of India", "सूक्ष्म, लघु एवं
             # मध्यम उद्यम विभाग": a list inside a name goes on while a later part is an organisation
             # again; "District Industries Centre (DIC), Thiruvananthapuram": a place closes it
@@ -688,6 +688,19 @@ def _is_place(toks: list[Token], a: int, b: int) -> bool:
     """toks[a..b] name a known city or state ("..., Thiruvananthapuram")."""
     text = " ".join(t.text for t in toks[a:b + 1])
     return bool(lexicon.cities().lookup(text) or lexicon.states().lookup(text))
+
+
+def _is_portfolio_end(toks: list[Token], a: int, end: int) -> bool:
+    """"Director, Treasuries." / "सचिव, वित्त ने": portfolio words that close the phrase (the
+    sentence's end, or a verb or stop word next) name the department."""
+    ports = lexicon.portfolio_words()
+    seg = toks[a:end]
+    if not seg or not all(t.key in ports or t.key in JOINS for t in seg) or seg[0].key in JOINS:
+        return False
+    if any(t.latin and t.key in ports and not t.text[0].isupper() for t in seg):
+        return False
+    nxt = toks[end] if end < len(toks) else None
+    return nxt is None or not nxt.is_word and nxt.text != "(" or nxt.key in stopwords()
 
 
 def _is_org(toks: list[Token], a: int, b: int) -> bool:
