@@ -431,7 +431,11 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
             i -= 1
         else:
             break
-    return i
+    letters = lexicon.letter_names()
+    k = i
+    while k >= 0 and i - k < 3 and not toks[k].latin and toks[k].key in letters:
+        k -= 1
+    return k if i - k >= 2 else i  # "आर के सिन्हा, निदेशक": letter names spelt apart
 
 
 def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool) -> bool:
@@ -501,6 +505,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
             i += 1
     first = i
     words = 0
+    letters = lexicon.letter_names()
+    k = i
+    while k < len(toks) and k - i < 3 and not toks[k].latin and toks[k].key in letters:
+        k += 1
+    if k - i >= 2 and k < len(toks) and is_name_word(toks[k]):
+        i = k  # initials spelt as separate letter names: "आर के सिन्हा" (के here is K, not "of")
     while i < len(toks) and words < MAX_NAME_RUN:
         if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
