@@ -444,8 +444,8 @@ def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool)
     honorific, a known given name or surname, or initials."""
     first, last, hon = name
     words = [t for t in toks[first:last + 1] if t.is_word]
-    known = lexicon.given_names() | lexicon.surnames()
-    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    known = _known_names()
+    domain = _domain_words()
     if any(t.key in domain and t.key not in known for t in words):
         return False
     if strong or hon:
@@ -470,7 +470,7 @@ def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
     text = " ".join(t.text for t in toks[first:last + 1])
     if lexicon.states().lookup(text) or lexicon.cities().lookup(text):
         return False
-    known = lexicon.given_names() | lexicon.surnames()
+    known = _known_names()
     return len(words) >= 2 or bool(hon) or any(t.key in known for t in words)
 
 
@@ -596,6 +596,18 @@ def _org_run_after(toks: list[Token], j: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Folded given names and surnames."""
+    return lexicon.given_names() | lexicon.surnames()
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> frozenset[str]:
+    """Folded portfolio and glossary words: what a department is named by, never a person."""
+    return lexicon.portfolio_words() | frozenset(lexicon.glossary())
+
+
+@lru_cache(maxsize=1)
 def _one_word_titles() -> frozenset[str]:
     """Folded designations written as one word (निदेशक, Director, Secretary)."""
     return frozenset(k[0] for k in _title_forms()[0] if len(k) == 1)
@@ -690,7 +702,7 @@ def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
         return False
     if all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg):
         return True
-    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    domain = _domain_words()
     return all(not t.latin and (t.key in domain or t.key in CONNECTORS) for t in seg)
 
 
@@ -772,7 +784,7 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
 
 def _org_by_head(toks: list[Token], end: int) -> int:
     gloss = lexicon.glossary()
-    domain = lexicon.portfolio_words() | frozenset(gloss)
+    domain = _domain_words()
     i = end
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
         prev = toks[i - 1]
