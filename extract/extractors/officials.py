@@ -243,6 +243,9 @@ def _name_first(toks, i0, after, bracket, following):
             last = _org_run_after(toks, at)
         else:
             last = None
+            known = _known_org_at(toks, after)
+            if known is not None and (known + 1 == len(toks) or not toks[known + 1].is_word):
+                at, last = after, known  # "X, CEO GeM, said"
         if last is not None:
             org = (at, last)
     desig_end = None
@@ -276,6 +279,12 @@ def _title_first(toks, i0, after, bracket=None):
         port = _portfolio_after(toks, j)
         if port is not None:
             org, j = (j, port), port + 1
+    if org[0] is None and j + 1 < len(toks) and toks[j].text == ",":
+        # "Additional CEO, GeM, Shri X said": the organisation between commas, then an honorific name
+        end = _org_segments_after(toks, j + 1)
+        if end is not None and end + 2 < len(toks) and toks[end + 1].text == "," \
+                and toks[end + 2].bare in honorific_words():
+            org, j = (j + 1, end), end + 2
     name = _name_after(toks, j)
     if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
         name = _name_after(toks, j + 1)
@@ -622,6 +631,15 @@ def _service_tags() -> frozenset[str]:
 def _known_org_words() -> frozenset[str]:
     """Folded words of organisations named by their own name (GeM, NTPC, कांग्रेस)."""
     return frozenset(w for form in lexicon.organisations().by_form for w in form.split())
+
+
+def _known_org_at(toks: list[Token], start: int) -> int | None:
+    """Last token of a known organisation ("GeM", "कोल इंडिया") that starts at token `start`."""
+    for n in (4, 3, 2, 1):
+        end = start + n - 1
+        if end < len(toks) and _known_org_ending(toks, end) == start:
+            return end
+    return None
 
 
 def _known_org_ending(toks: list[Token], end: int) -> int | None:
