@@ -195,7 +195,7 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
         org = (None, None)
         if not org_text:
             rule = "officials.desig_name"
-    if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
+    if org[0] is None and not org_text and any(t.entry.data.get("needs_org") for t in chain):
         return []
     strong = org[0] is not None or org_text or rule == "officials.name_desig_org" or _speaks(toks, name)
     if not _plausible_name(toks, name, strong=bool(strong)):
