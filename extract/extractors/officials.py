@@ -10,6 +10,13 @@ Reads the orders news writes them in, Hindi and English (ids in rules/extraction
   "PORTFOLIO DESIGNATION NAME" ("वाणिज्य और उद्योग मंत्री पीयूष गोयल", "GeM CEO X", "कांग्रेस नेता X"),
   "DESIGNATION PORTFOLIO NAME" ("सचिव वित्त X"), "DESIGNATION of ORGANISATION NAME".
 - officials.desig_name: "DESIGNATION NAME" with no organisation named.
+Also read: "DESIGNATION (PORTFOLIO) NAME", "DESIGNATION PORTFOLIO, PORTFOLIO एवं X HONORIFIC NAME",
+"DESIGNATION NAME, ORGANISATION ने", "DESIGNATION, ORGANISATION, HONORIFIC NAME", "ORG के REGION
+क्षेत्र के DESIGNATION NAME", "Its DESIGNATION NAME" (the organisation of the sentence before), a
+bracket that restates the title ("प्रबंध निदेशक (एमडी)"), civil service tags ("X, IAS, Secretary"),
+initials in either script ("के. श्रीनिवासन", "आर के सिन्हा", "P.K. Singh"; a sentence the splitter cut
+after an initial is joined again here). A name outside the name lexicon needs an organisation, an
+honorific, initials, or two words and a verb of saying after it ("उपायुक्त X Y ने").
 Two titles joined by and/एवं ("अध्यक्ष एवं प्रबंध निदेशक") give one row each. A title with no name
 gives nothing; party posts (needs_org in rules/people.toml) need their party. Headlines restate and
 boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised.
