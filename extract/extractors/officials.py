@@ -10,6 +10,13 @@ Reads the orders news writes them in, Hindi and English (ids in rules/extraction
   "PORTFOLIO DESIGNATION NAME" ("वाणिज्य और उद्योग मंत्री पीयूष गोयल", "GeM CEO X", "कांग्रेस नेता X"),
   "DESIGNATION PORTFOLIO NAME" ("सचिव वित्त X"), "DESIGNATION of ORGANISATION NAME".
 - officials.desig_name: "DESIGNATION NAME" with no organisation named.
+Also read: "DESIGNATION (PORTFOLIO) NAME", "DESIGNATION PORTFOLIO, PORTFOLIO एवं X HONORIFIC NAME",
+"DESIGNATION NAME, ORGANISATION ने", "DESIGNATION, ORGANISATION, HONORIFIC NAME", "ORG के REGION
+क्षेत्र के DESIGNATION NAME", "Its DESIGNATION NAME" (the organisation of the sentence before), a
+bracket that restates the title ("प्रबंध निदेशक (एमडी)"), civil service tags ("X, IAS, Secretary"),
+initials in either script ("के. श्रीनिवासन", "आर के सिन्हा", "P.K. Singh"; a sentence the splitter cut
+after an initial is joined again here). A name outside the name lexicon needs an organisation, an
+honorific, initials, or two words and a verb of saying after it ("उपायुक्त X Y ने").
 Two titles joined by and/एवं ("अध्यक्ष एवं प्रबंध निदेशक") give one row each. A title with no name
 gives nothing; party posts (needs_org in rules/people.toml) need their party. Headlines restate and
 boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised.
@@ -39,11 +46,13 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
+_ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,7 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
-    for sent in doc.sentences:
+    for sent in _joined_at_initials(doc):
         if sent.block in restating:
             continue
         here = _titles_in(doc.norm, sent.nstart, sent.nend)
@@ -66,6 +75,31 @@ def extract(doc: Document) -> list[OfficialRecord]:
         seen = latin_spellings(doc.source.text)
         found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
+
+
+_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}{1,6})\.\s*$")
+_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,3}\s*$")
+
+
+def _joined_at_initials(doc: Document) -> list[Sentence]:
+    """The sentences, with one cut after a Devanagari initial ("... अधिकारी के. | श्रीनिवासन ने ...")
+    joined to the next sentence of its block: a letter name and a dot end no Hindi sentence."""
+    out: list[Sentence] = []
+    letters = lexicon.letter_names()
+    for sent in doc.sentences:
+        if out and out[-1].block is sent.block and _ends_in_initial(doc.norm, out[-1], letters):
+            out[-1] = replace(out[-1], end=sent.end, nend=sent.nend)
+        else:
+            out.append(sent)
+    return out
+
+
+def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
+    tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
+    if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
+        return True
+    m = _TRAILING_INITIAL.search(tail)
+    return m is not None and fold(m.group(1)) in letters
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +181,9 @@ def _chains(toks: list[Token], titles: list[Title]) -> list[list[Title]]:
 
 def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     i0, i1 = chain[0].i0, chain[-1].i1
+    gloss = _title_gloss_after(toks, i1)
+    if gloss is not None:
+        i1 = gloss  # read on after the bracket; the designation stays the title's own words
     bracket = _bracket_after(toks, i1)
     after = bracket[1] + 1 if bracket else i1 + 1
     following = _name_after(toks, after)
@@ -154,20 +191,27 @@ def _read(doc, sent, toks, chain: list[Title]) -> list[OfficialRecord]:
     if read:
         rule, name, org, desig_end, start, end = read
     else:
-        read = _title_first(toks, i0, after)
+        read = _title_first(toks, i0, after, bracket)
         if not read:
             return []
         rule, name, org, start, end = read
         desig_end = None
-    if org[0] is None and any(t.entry.data.get("needs_org") for t in chain):
+    org_text = None
+    if org[0] == ITS:
+        org_text = _previous_org(doc, sent)
+        org = (None, None)
+        if not org_text:
+            rule = "officials.desig_name"
+    if org[0] is None and not org_text and any(t.entry.data.get("needs_org") for t in chain):
         return []
-    if not _plausible_name(toks, name, strong=org[0] is not None or rule == "officials.name_desig_org"):
+    strong = org[0] is not None or org_text or rule == "officials.name_desig_org" or _speaks(toks, name)
+    if not _plausible_name(toks, name, strong=bool(strong)):
         return []
     out = []
     for k, t in enumerate(chain):
         last = desig_end if (desig_end is not None and k == len(chain) - 1) else t.i1
         union = _is_union(toks, min(x for x in (org[0], i0) if x is not None))
-        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union))
+        out.append(_record(doc, sent, rule, start, end, toks, name, (t.i0, last), t.entry, org, union, org_text))
     return out
 
 
@@ -189,6 +233,8 @@ def _name_first(toks, i0, after, bracket, following):
         if q is not None and q >= 1 and toks[q - 1].text == ",":
             org, p = (q, p), q - 1
     comma = p >= 0 and toks[p].text == ","
+    if comma and p >= 2 and toks[p - 1].key in _service_tags() and toks[p - 2].text == ",":
+        p -= 2  # "Ravi Kant, IAS, Principal Secretary"
     name = _name_before(toks, p - 1 if comma else p)
     if not name:
         return None
@@ -204,9 +250,14 @@ def _name_first(toks, i0, after, bracket, following):
             last = _org_run_after(toks, at)
         else:
             last = None
+            known = _known_org_at(toks, after)
+            if known is not None and (known + 1 == len(toks) or not toks[known + 1].is_word):
+                at, last = after, known  # "X, CEO GeM, said"
         if last is not None:
             org = (at, last)
     desig_end = None
+    if bracket and following and not comma:
+        return None  # "प्रधान सचिव (वित्त) Y": the bracketed portfolio's title names the person after it
     if bracket:
         if org[0] is not None:
             desig_end = bracket[1]  # 'Director (Procurement), Karnataka PWD': the bracket narrows the post
@@ -221,11 +272,13 @@ def _name_first(toks, i0, after, bracket, following):
     return "officials.name_desig_org", name, org, desig_end, start, toks[end_tok].end
 
 
-def _title_first(toks, i0, after):
-    """[ORGANISATION के | PORTFOLIO] DESIGNATION [PORTFOLIO | of ORGANISATION] NAME."""
+def _title_first(toks, i0, after, bracket=None):
+    """[ORGANISATION के | PORTFOLIO] DESIGNATION [(PORTFOLIO) | PORTFOLIO | of ORGANISATION] NAME."""
     org = (None, None)
     j = after
-    if j < len(toks) and toks[j].key in OF:
+    if bracket:
+        org = (bracket[0] + 1, bracket[1] - 1)  # "प्रधान सचिव (वित्त) X"
+    elif j < len(toks) and toks[j].key in OF:
         split = _org_then_name(toks, j + 1)
         if split:
             org, j = split
@@ -233,6 +286,12 @@ def _title_first(toks, i0, after):
         port = _portfolio_after(toks, j)
         if port is not None:
             org, j = (j, port), port + 1
+    if org[0] is None and j + 1 < len(toks) and toks[j].text == ",":
+        # "Additional CEO, GeM, Shri X said": the organisation between commas, then an honorific name
+        end = _org_segments_after(toks, j + 1)
+        if end is not None and end + 2 < len(toks) and toks[end + 1].text == "," \
+                and toks[end + 2].bare in honorific_words():
+            org, j = (j + 1, end), end + 2
     name = _name_after(toks, j)
     if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
         name = _name_after(toks, j + 1)
@@ -242,21 +301,82 @@ def _title_first(toks, i0, after):
         return None
     if org[0] is None:
         p = i0 - 1
-        if p >= 1 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
-            found = _antecedent_org(toks, p)
+        if p >= 0 and toks[p].key == "its":  # "GeM ... its chief executive officer X"
+            found = _antecedent_org(toks, p) if p >= 1 else None
             if found:
                 return "officials.org_desig_name", name, found, toks[i0].start, toks[name[1]].end
+            return "officials.org_desig_name", name, (ITS, p), toks[i0].start, toks[name[1]].end
         elif p >= 1 and toks[p].key in POSSESSIVE:
             first = _org_before(toks, p - 1)
             if first is not None:
                 org = (first, p - 1)
+            else:
+                org = _org_before_region(toks, p - 1)
         elif p >= 0:
             first = _org_before(toks, p, adjacent=True)
             if first is not None:
                 org = (first, p)
+    end = name[1]
+    if org[0] is None:
+        after_name = _org_after_name(toks, name[1])
+        if after_name:
+            org, end = after_name, after_name[1]
     rule = "officials.org_desig_name" if org[0] is not None else "officials.desig_name"
     start = toks[org[0] if org[0] is not None and org[0] < i0 else i0].start
-    return rule, name, org, start, toks[name[1]].end
+    return rule, name, org, start, toks[end].end
+
+
+def _org_after_name(toks: list[Token], last: int) -> tuple[int, int] | None:
+    """"DESIGNATION NAME, ORGANISATION ने" ("कार्यकारी निदेशक X, इंडियन ऑयल ने"): an organisation
+    between commas or before the verb after the name."""
+    if not (last + 2 < len(toks) and toks[last + 1].text == ","):
+        return None
+    end = _org_segments_after(toks, last + 2)
+    if end is None:
+        return None
+    nxt = toks[end + 1] if end + 1 < len(toks) else None
+    if nxt is None or nxt.text in ",;:" or nxt.key in stopwords() or not nxt.is_word:
+        return last + 2, end
+    return None
+
+
+def _previous_org(doc: Document, sent: Sentence) -> str:
+    """The last organisation of the sentence before ("... the Goa Industrial Development Corporation.
+    Its managing director X said"): a known one or capitalised words ending in a head word."""
+    if sent.index < 1:
+        return ""
+    prev = doc.sentences[sent.index - 1]
+    toks = tokenize(doc.norm, prev.nstart, prev.nend)
+    heads = org_heads()
+    for end in range(len(toks) - 1, -1, -1):
+        t = toks[end]
+        first = _known_org_ending(toks, end)
+        if first is None and t.latin and t.text[0].isupper() and t.key in heads:
+            first = end
+            while first > 0 and toks[first - 1].latin and (toks[first - 1].text[0].isupper()
+                                                          or toks[first - 1].key in CONNECTORS):
+                first -= 1
+            while first < end and toks[first].key in CONNECTORS:
+                first += 1
+        if first is not None:
+            return _text(doc, toks, first, end)
+    return ""
+
+
+REGIONS = frozenset(fold(w) for w in ("क्षेत्र", "अंचल", "प्रक्षेत्र", "जोन", "ज़ोन", "शाखा"))
+
+
+def _org_before_region(toks: list[Token], end: int) -> tuple[int, int]:
+    """"जेम के पूर्वोत्तर क्षेत्र के क्षेत्रीय प्रमुख X": the organisation before its region's name."""
+    if toks[end].key not in REGIONS:
+        return (None, None)
+    for k in range(end - 1, max(end - 4, 0), -1):
+        if toks[k].key in POSSESSIVE and k >= 1:
+            first = _org_before(toks, k - 1)
+            return (first, k - 1) if first is not None else (None, None)
+        if not toks[k].is_word:
+            break
+    return (None, None)
 
 
 def _antecedent_org(toks: list[Token], before: int) -> tuple[int, int] | None:
@@ -287,6 +407,14 @@ def _bracket_after(toks: list[Token], i1: int) -> tuple[int, int] | None:
     return None
 
 
+def _title_gloss_after(toks: list[Token], i1: int) -> int | None:
+    """Close of a bracket after a title that only restates it ("प्रबंध निदेशक (एमडी)", "(CEO)")."""
+    br = _bracket_after(toks, i1)
+    if br and lexicon.designations().lookup(" ".join(t.text for t in toks[br[0] + 1:br[1]])):
+        return br[1]
+    return None
+
+
 def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     """(first name token, last name token, honorific) of a name ending at token index `end`."""
     if end < 0:
@@ -302,16 +430,28 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     return (first, end, _honorific_text(toks, hon_i) if hon_i is not None else "")
 
 
+def _is_initial(toks: list[Token], i: int) -> bool:
+    """toks[i] is one initial with its dot next: 'A.' or a Devanagari letter name 'के.' ('के. श्रीनिवासन')."""
+    if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
+        return False
+    t = toks[i].text
+    return (len(t) == 1 and t.isupper()) or (not toks[i].latin and toks[i].key in lexicon.letter_names())
+
+
 def _take_initials_back(toks: list[Token], i: int) -> int:
-    """Latin initials before a name: 'A. K. Singh', 'A.V. Rao'."""
+    """Initials before a name: 'A. K. Singh', 'A.V. Rao', 'के. श्रीनिवासन'."""
     while i >= 0:
-        if i >= 1 and toks[i].text == "." and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
+        if i >= 1 and toks[i].text == "." and _is_initial(toks, i - 1):
             i -= 2
         elif _INITIALS.fullmatch(toks[i].text):
             i -= 1
         else:
             break
-    return i
+    letters = lexicon.letter_names()
+    k = i
+    while k >= 0 and i - k < 3 and not toks[k].latin and toks[k].key in letters:
+        k -= 1
+    return k if i - k >= 2 else i  # "आर के सिन्हा, निदेशक": letter names spelt apart
 
 
 def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool) -> bool:
@@ -320,14 +460,23 @@ def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool)
     honorific, a known given name or surname, or initials."""
     first, last, hon = name
     words = [t for t in toks[first:last + 1] if t.is_word]
-    known = lexicon.given_names() | lexicon.surnames()
-    domain = lexicon.portfolio_words() | frozenset(lexicon.glossary())
+    known = _known_names()
+    domain = _domain_words()
     if any(t.key in domain and t.key not in known for t in words):
         return False
     if strong or hon:
         return True
     return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
                or initials_of(t.text) for t in words)
+
+
+SPEAKS = frozenset(fold(w) for w in ("ने", "said", "says", "told"))
+
+
+def _speaks(toks: list[Token], name: tuple[int, int, str]) -> bool:
+    """A name of two words or more that is the subject of a verb ("उपायुक्त X Y ने कहा", "X Y said")."""
+    first, last, _ = name
+    return last > first and last + 1 < len(toks) and toks[last + 1].key in SPEAKS
 
 
 def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
@@ -337,7 +486,7 @@ def _surely_a_name(toks: list[Token], name: tuple[int, int, str]) -> bool:
     text = " ".join(t.text for t in toks[first:last + 1])
     if lexicon.states().lookup(text) or lexicon.cities().lookup(text):
         return False
-    known = lexicon.given_names() | lexicon.surnames()
+    known = _known_names()
     return len(words) >= 2 or bool(hon) or any(t.key in known for t in words)
 
 
@@ -372,8 +521,16 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
             i += 1
     first = i
     words = 0
+    letters = lexicon.letter_names()
+    k = i
+    while k < len(toks) and k - i < 3 and not toks[k].latin and toks[k].key in letters:
+        k += 1
+    if k - i >= 2 and k < len(toks) and is_name_word(toks[k]):
+        i = k  # initials spelt as separate letter names: "आर के सिन्हा" (के here is K, not "of")
     while i < len(toks) and words < MAX_NAME_RUN:
-        if is_name_word(toks[i]):
+        if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
+            i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
+        elif is_name_word(toks[i]):
             i += 1
             words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
@@ -400,6 +557,16 @@ def _portfolio_after(toks: list[Token], j: int) -> int | None:
     while k < len(toks) and k - j < 4 and (toks[k].key in ports or (k > j and toks[k].key in JOINS)) \
             and toks[k].key not in given and not toks[k].latin:
         k += 1
+        if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].key in ports:
+            k += 1  # "निदेशक कोष, लेखा एवं ..."
+    if k > j:
+        # "... लेखा एवं लॉटरीज श्रीमती X": a word the list does not know, right before an honorific
+        h = k
+        while h < len(toks) and h - k < 2 and toks[h].is_word and not toks[h].latin \
+                and toks[h].bare not in honorific_words() and toks[h].key not in stopwords():
+            h += 1
+        if h > k and h < len(toks) and toks[h].bare in honorific_words() and toks[k - 1].key in JOINS:
+            k = h
     while k > j and toks[k - 1].key in JOINS:
         k -= 1
     if k == j or not _name_after(toks, k):
@@ -445,9 +612,41 @@ def _org_run_after(toks: list[Token], j: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Folded given names and surnames."""
+    return lexicon.given_names() | lexicon.surnames()
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> frozenset[str]:
+    """Folded portfolio and glossary words: what a department is named by, never a person."""
+    return lexicon.portfolio_words() | frozenset(lexicon.glossary())
+
+
+@lru_cache(maxsize=1)
+def _one_word_titles() -> frozenset[str]:
+    """Folded designations written as one word (निदेशक, Director, Secretary)."""
+    return frozenset(k[0] for k in _title_forms()[0] if len(k) == 1)
+
+
+@lru_cache(maxsize=1)
+def _service_tags() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.people().get("service_tags", []))
+
+
+@lru_cache(maxsize=1)
 def _known_org_words() -> frozenset[str]:
     """Folded words of organisations named by their own name (GeM, NTPC, कांग्रेस)."""
     return frozenset(w for form in lexicon.organisations().by_form for w in form.split())
+
+
+def _known_org_at(toks: list[Token], start: int) -> int | None:
+    """Last token of a known organisation ("GeM", "कोल इंडिया") that starts at token `start`."""
+    for n in (4, 3, 2, 1):
+        end = start + n - 1
+        if end < len(toks) and _known_org_ending(toks, end) == start:
+            return end
+    return None
 
 
 def _known_org_ending(toks: list[Token], end: int) -> int | None:
@@ -472,6 +671,8 @@ def _segment_end(toks: list[Token], i: int) -> int:
     j, words = i, 0
     while j < len(toks) and words < MAX_ORG_WORDS:
         t = toks[j]
+        if t.bare in honorific_words():
+            break  # "..., Government of X and Mr Y, Director": the next person
         if t.is_word and (t.key not in stopwords() or t.key in CONNECTORS):
             words += 1
             j += 1
@@ -497,11 +698,15 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
         seg = toks[i:j]
         if not seg:
             break
-        if not _is_org(toks, i, j - 1):
-            # "Ministry of Micro, Small and Medium Enterprises, Government of India": a list inside a
-            # name goes on while a later part is an organisation again
+        if not _is_org(toks, i, j - 1) and not (last is None and _is_portfolio_end(toks, i, j)):
+            # "Ministry of Micro, Small and Medium Enterprises, Government of India", "सूक्ष्म, लघु एवं
+            # मध्यम उद्यम विभाग": a list inside a name goes on while a later part is an organisation
+            # again; "District Industries Centre (DIC), Thiruvananthapuram": a place closes it
             nxt = j + 1
-            if last is None or not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
+            if last is not None and _is_place(toks, i, j - 1):
+                last = j - 1
+                break
+            if not _continues_name(toks, i, seg) or _org_segments_after(toks, nxt) is None:
                 break
         last = j - 1
         if last + 2 < len(toks) and toks[last + 1].text == ",":
@@ -512,10 +717,37 @@ def _org_segments_after(toks: list[Token], i: int) -> int | None:
 
 
 def _continues_name(toks: list[Token], i: int, seg: list[Token]) -> bool:
-    """A comma part inside an organisation's name: capitalised English words, followed by a comma."""
+    """A comma part inside an organisation's name, followed by a comma: capitalised English words,
+    or Hindi domain words ("सूक्ष्म, लघु एवं मध्यम उद्यम विभाग"); never a part that opens with
+    and/एवं or holds a title (", and Y, Managing Director, ...": the next person)."""
     end = i + len(seg)
-    return (all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg)
-            and end < len(toks) and toks[end].text == ",")
+    if not (end < len(toks) and toks[end].text == ","):
+        return False
+    if seg[0].key in JOINS or any(t.key in _one_word_titles() for t in seg):
+        return False
+    if all(t.latin and (t.text[0].isupper() or t.key in CONNECTORS) for t in seg):
+        return True
+    domain = _domain_words()
+    return all(not t.latin and (t.key in domain or t.key in CONNECTORS) for t in seg)
+
+
+def _is_place(toks: list[Token], a: int, b: int) -> bool:
+    """toks[a..b] name a known city or state ("..., Thiruvananthapuram")."""
+    text = " ".join(t.text for t in toks[a:b + 1])
+    return bool(lexicon.cities().lookup(text) or lexicon.states().lookup(text))
+
+
+def _is_portfolio_end(toks: list[Token], a: int, end: int) -> bool:
+    """"Director, Treasuries." / "सचिव, वित्त ने": portfolio words that close the phrase (the
+    sentence's end, or a verb or stop word next) name the department."""
+    ports = lexicon.portfolio_words()
+    seg = toks[a:end]
+    if not seg or not all(t.key in ports or t.key in JOINS for t in seg) or seg[0].key in JOINS:
+        return False
+    if any(t.latin and t.key in ports and not t.text[0].isupper() for t in seg):
+        return False
+    nxt = toks[end] if end < len(toks) else None
+    return nxt is None or not nxt.is_word and nxt.text != "(" or nxt.key in stopwords()
 
 
 def _is_org(toks: list[Token], a: int, b: int) -> bool:
@@ -537,7 +769,11 @@ def _is_org(toks: list[Token], a: int, b: int) -> bool:
     seg = toks[a:b + 1]
     if not seg:
         return False
-    return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or _known_org_ending(toks, b) == a
+    for k in range(b - 1, a - 1, -1):  # "BHEL Chennai": a known organisation and its place
+        if _known_org_ending(toks, k) == a and _is_place(toks, k + 1, b):
+            return True
+    lower_of = len(seg) >= 3 and seg[0].latin and seg[0].key in heads and seg[1].key == "of"  # "department of commerce"
+    return (head(seg[-1]) or (seg[0].latin and head(seg[0])) or lower_of or _known_org_ending(toks, b) == a
             or (len(seg) == 1 and _is_acronym(seg[0])))
 
 
@@ -573,9 +809,12 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
 
 def _org_by_head(toks: list[Token], end: int) -> int:
     gloss = lexicon.glossary()
+    domain = _domain_words()
     i = end
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
         prev = toks[i - 1]
+        if prev.key in JOINS and not (i - 2 >= 0 and toks[i - 2].key in domain):
+            break  # "... सचिव X तथा निर्माण विभाग": and/तथा joins the department's domains only
         if prev.is_word and (prev.key not in stopwords() or prev.key in CONNECTORS):
             i -= 1
         elif prev.text == "," and i - 2 >= 0 and toks[i - 2].key in gloss and toks[i - 2].key not in stopwords():
@@ -618,10 +857,12 @@ def _is_union(toks: list[Token], i: int) -> bool:
     return i >= 1 and toks[i - 1].key in UNION
 
 
-def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False) -> OfficialRecord:
+def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=False, org_text=None) -> OfficialRecord:
     first, last, hon = name
     name_text = _text(doc, toks, first, last)
-    org_text = _text(doc, toks, *org)
+    org_text = org_text or _text(doc, toks, *org)
+    if org_text.endswith(".") and fold(org_text.rsplit(None, 1)[-1]) not in _ABBREVIATED:
+        org_text = org_text[:-1]  # "Additional CEO of GeM.": the sentence's full stop
     return OfficialRecord(
         **doc.provenance(start, end, sent, rule),
         name=name_text, name_en=name_en(name_text), honorific=hon,
@@ -639,7 +880,7 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     if scope == "central":
         return ""
     if not org:
-        return doc.primary_state if scope == "state" else ""
+        return _article_state(doc) if scope == "state" else ""
     key = fold(org)
     for s, e, entry in lexicon.states().finditer(key):
         if entry:
@@ -650,7 +891,15 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     words = set(_WORDS.findall(key))
     if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
         return ""
-    return doc.primary_state
+    return _article_state(doc)
+
+
+def _article_state(doc: Document) -> str:
+    """The article's primary state, else the one state it names at all (a district story)."""
+    if doc.primary_state:
+        return doc.primary_state
+    named = {m.key for m in doc.states}
+    return named.pop() if len(named) == 1 else ""
 
 
 @lru_cache(maxsize=1)

@@ -118,13 +118,20 @@ def designation_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def _known_name_words() -> frozenset[str]:
+    return lexicon.given_names() | lexicon.surnames()
+
+
 def is_name_word(tok: Token) -> bool:
     """A word that can be part of a person's name."""
     if not tok.is_word or tok.text.isdigit():
         return False
     k = tok.key
-    if k in stopwords() or k in org_heads() or k in designation_words() or tok.bare in honorific_words():
+    if k in stopwords() or k in org_heads() or tok.bare in honorific_words():
         return False
+    if k in designation_words() and k not in _known_name_words():
+        return False  # a word of a title ("मंडल आयुक्त") unless it is also a common name ("मंडल")
     if tok.latin:
         return tok.text[0].isupper()
     return True

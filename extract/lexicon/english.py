@@ -69,19 +69,35 @@ def romanise_word(word: str) -> str:
     if not syl:
         return ""
     # final inherent vowel is silent in words of more than one syllable
-    if len(syl) > 1 and syl[-1][2] and not syl[-1][3]:
+    # except after a cluster closed by य, र or व ("चंद्र" Chandra, "चैतन्य" Chaitanya, "आदित्य" Aditya)
+    if len(syl) > 1 and syl[-1][2] and not syl[-1][3] \
+            and not (syl[-1][0] in ("y", "r", "v") and syl[-2][0] and not syl[-2][1] and not syl[-2][2]):
         syl[-1][1] = ""
+    # before a cluster: V R(a) C+C V, R a sonorant -> drop the a ("हरप्रीत" Harpreet, "मनप्रीत" Manpreet)
+    for i in range(len(syl) - 3, 0, -1):
+        s, prev, nxt, after = syl[i], syl[i - 1], syl[i + 1], syl[i + 2]
+        if s[2] and not s[3] and s[0] and prev[1] and nxt[0] and not nxt[1] and not nxt[2] and after[0] and after[1] \
+                and s[0] in ("r", "l", "n", "m") and nxt[0] != after[0]:  # "चैतन्य" Chaitanya, "जगन्नाथ" Jagannath
+            s[1] = ""
     # medial: V C(a) C V -> drop the a (right to left)
     for i in range(len(syl) - 2, 0, -1):
         s, prev, nxt = syl[i], syl[i - 1], syl[i + 1]
         if s[2] and not s[3] and s[0] and prev[1] and nxt[0] and nxt[1]:
             s[1] = ""
+    # व is "w" after a consonant of its cluster ("स्वाति" Swati, "अश्विनी" Ashwini) and in वा after a
+    # silent a ("अहिरवार" Ahirwar, "जायसवाल" Jaiswal, "जसवंत" Jaswant)
+    for i in range(1, len(syl)):
+        prev = syl[i - 1]
+        cluster = not prev[2] and prev[0] != "r"  # a virama cluster, not a reph ("सर्वेश" Sarvesh)
+        if syl[i][0] == "v" and prev[0] and not prev[1] and (cluster or (prev[2] and syl[i][1] == "a")):
+            syl[i][0] = "w"
     out = []
     for j, (cons, vowel, _, coda) in enumerate(syl):
         if coda == "n" and j + 1 < len(syl) and syl[j + 1][0] in _LABIALS:
             coda = "m"
         out.append(cons + vowel + coda)
-    return "".join(out)
+    word_en = "".join(out).replace("jn", "gy")  # ज्ञ: "ज्ञानेश" Gyanesh
+    return word_en[:-2] + "er" if word_en.endswith("indar") else word_en  # "जतिंदर" Jatinder
 
 
 def _word(word: str, table: dict[str, str]) -> str:
