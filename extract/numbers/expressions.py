@@ -153,6 +153,7 @@ class _Patterns:
     copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
     ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
     ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
+    part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -202,6 +203,7 @@ def _build(lx: Lexicon) -> _Patterns:
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
         ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
+        part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
     )
 
 
@@ -847,6 +849,9 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
         ref = _referred(nt, out, spans, i, pats)
+        if ref is None and i + 1 < len(out) and out[i + 1].kind == "count" and pats.part_of.fullmatch(
+                norm, ne, spans[i + 1][0]):
+            ref = out[i + 1]  # "12 of Manipur's 16 districts", "19 out of the 46 departments"
         if ref is not None:
             out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
