@@ -154,6 +154,7 @@ class _Patterns:
     ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
     ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
     part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
+    part_of_head: regex.Pattern  # the start of that: "of" + a word after a number word
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -203,6 +204,7 @@ def _build(lx: Lexicon) -> _Patterns:
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
         ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
+        part_of_head=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]"),
         part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
     )
 
@@ -496,8 +498,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
-            if not kind and r1.lone_word and r2 is None and _listed(nt.norm, core_end):
-                kind = "lone"  # "two, three and four states": kept while a list may type it (find_in)
+            if not kind and r1.lone_word and r2 is None and (
+                    _listed(nt.norm, core_end) or (r1.value != 1 and _refers(nt.norm, start, core_end, pats))):
+                # "two, three and four states", "16 जिलों में से बारह", "three of the state's eight
+                # districts": kept while a list or the count it refers to may type it (find_in)
+                kind = "lone"
             if not kind:
                 return None, core_end
             if kind == "money_inr":
@@ -538,6 +543,13 @@ def _listed(norm: str, end: int) -> bool:
     """True when a list separator (a comma, and/or/और...) follows the number phrase ending at `end`."""
     m = _LIST_GAP.match(norm, end)
     return m.end() < len(norm) and ("," in m.group() or bool(m.group().strip()))
+
+
+def _refers(norm: str, start: int, end: int, pats: _Patterns) -> bool:
+    """True when the words around a number phrase may make it refer to a count: "जिनमें से" or
+    "compared with" before it, "of them" or "of" + a count after it."""
+    return (pats.ref_before.search(norm, max(0, start - 24), start) is not None
+            or pats.ref_after.match(norm, end) is not None or pats.part_of_head.match(norm, end) is not None)
 
 
 def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, qualifier: str,
@@ -817,6 +829,11 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
     for i, e in enumerate(out):
+        if e.kind == "lone":  # a number word: only a count it refers to may type it
+            ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+            if ref is not None:
+                out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
+            continue
         if e.kind != "plain":
             continue
         ns, ne = spans[i]
@@ -848,10 +865,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
         if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
-        ref = _referred(nt, out, spans, i, pats)
-        if ref is None and i + 1 < len(out) and out[i + 1].kind == "count" and pats.part_of.fullmatch(
-                norm, ne, spans[i + 1][0]):
-            ref = out[i + 1]  # "12 of Manipur's 16 districts", "19 out of the 46 departments"
+        ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
         if ref is not None:
             out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
@@ -886,6 +900,15 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
             return None
         if out[j].kind == "count":
             return out[j]
+    return None
+
+
+def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
+                 pats: _Patterns) -> Optional[NumberExpr]:
+    """The count right after a figure that the figure is part of ("12 of Manipur's 16 districts",
+    "19 out of the 46 departments"), or None."""
+    if i + 1 < len(out) and out[i + 1].kind == "count" and pats.part_of.fullmatch(norm, spans[i][1], spans[i + 1][0]):
+        return out[i + 1]
     return None
 
 
