@@ -155,6 +155,7 @@ class _Patterns:
     ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
     part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
     part_of_head: regex.Pattern  # the start of that: "of" + a word after a number word
+    contrast: regex.Pattern    # "while Assam has" right before a figure: a contrast with the count before it
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -204,6 +205,7 @@ def _build(lx: Lexicon) -> _Patterns:
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
         ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
+        contrast=regex.compile(rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z"),
         part_of_head=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]"),
         part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
     )
@@ -893,7 +895,8 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
     before it in its sentence (at most _REF_REACH characters back), or None."""
     ns, ne = spans[i]
-    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)):
+    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
+            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
         return None
     for j in range(i - 1, -1, -1):
         if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
