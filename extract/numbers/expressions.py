@@ -23,7 +23,11 @@ that is no number is skipped whole, and every match moves the scan on.
 
 A bare figure whose counted noun stands before it in the clause ("विक्रेताओं की संख्या 74,000",
 "transactions on GeM now exceed 13 million"), or that is listed before a count ("5, 10 और 15
-विक्रेता"), is a count too (`_units_before`, `_units_in_lists`).
+विक्रेता"), is a count too (`_units_before`, `_units_in_lists`). So is a bare figure (or a number
+word) that refers to a count of its sentence: part of it ("जिनमें से 900", "४६ विभागों में से केवल
+१९", "12 of Manipur's 16 districts", "19 departments out of 46") or set against it ("compared with
+over 21,000", "up from 960", "जबकि असम में 21 हजार से अधिक"): it counts what that count counts
+(`_referred`, `_whole_after`; cues.count_ref_*, count_part_of, count_contrast).
 
 Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
 
