@@ -4,8 +4,8 @@ unit, state and period (see facts.py).
 Rule: counts.count (every `count` expression of the number layer in a content sentence; the unit
 is the number layer's canonical counted thing, read again in its sentence with
 rules/numbers.toml [count_context]: people counted at a meeting or training are `participants`,
-officials and staff are counted only so, and entrepreneurs, women or self-help groups in a sentence
-about sellers are `sellers`). One row per (value, unit, state, period).
+officials and staff are counted only so, and entrepreneurs or women in a sentence about sellers are
+`sellers` unless they are only told about selling). One row per (value, unit, state, period).
 
 Headlines and headings are read after the body, as for order values: a headline count that the
 body already gives (same value and unit) adds a mention, not a row; so does a round figure that
@@ -35,6 +35,7 @@ class _Context:
     only_attending: frozenset[str]
     seller_like: frozenset[str]
     seller_words: regex.Pattern
+    seller_prospective: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def _rules() -> _Context:
     return _Context(
         attend_after=rx("attend_after"), attend_before=rx("attend_before", r"[ \t]*+\Z"),
         attendee_units=frozenset(forms("attendee_units")), only_attending=frozenset(forms("only_attending")),
-        seller_like=frozenset(forms("seller_like_units")), seller_words=rx("seller_words"))
+        seller_like=frozenset(forms("seller_like_units")), seller_words=rx("seller_words"),
+        seller_prospective=rx("seller_prospective"))
 
 
 _CLAUSE_END = regex.compile(r"[।॥;?!\n]|\.(?![0-9])")
@@ -73,10 +75,20 @@ def unit_in_context(doc: Document, sent: Sentence, figs: list[Number], fig: Numb
             return "participants"
     if unit in cx.only_attending:
         return ""
-    if unit in cx.seller_like and (cx.seller_words.search(norm, sent.nstart, sent.nend)
-                                   or any(f.expr.kind == "count" and f.expr.unit == "sellers" for f in figs)):
+    if unit in cx.seller_like and (any(f.expr.kind == "count" and f.expr.unit == "sellers" for f in figs)
+                                   or _said_sellers(norm, sent, fig, cx)):
         return "sellers"
     return unit
+
+
+def _said_sellers(norm: str, sent: Sentence, fig: Number, cx: _Context) -> bool:
+    """True when the sentence calls the counted people sellers: a seller word with no word of being
+    told about selling between the count and the end of that word's clause."""
+    for m in cx.seller_words.finditer(norm, sent.nstart, sent.nend):
+        stop = _CLAUSE_END.search(norm, m.end(), sent.nend)
+        if not cx.seller_prospective.search(norm, min(fig.nend, m.start()), stop.start() if stop else sent.nend):
+            return True
+    return False
 
 
 def rounds(rough: int, precise: int) -> bool:

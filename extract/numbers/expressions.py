@@ -23,7 +23,11 @@ that is no number is skipped whole, and every match moves the scan on.
 
 A bare figure whose counted noun stands before it in the clause ("विक्रेताओं की संख्या 74,000",
 "transactions on GeM now exceed 13 million"), or that is listed before a count ("5, 10 और 15
-विक्रेता"), is a count too (`_units_before`, `_units_in_lists`).
+विक्रेता"), is a count too (`_units_before`, `_units_in_lists`). So is a bare figure (or a number
+word) that refers to a count of its sentence: part of it ("जिनमें से 900", "४६ विभागों में से केवल
+१९", "12 of Manipur's 16 districts", "19 departments out of 46") or set against it ("compared with
+over 21,000", "up from 960", "जबकि असम में 21 हजार से अधिक"): it counts what that count counts
+(`_referred`, `_whole_after`; cues.count_ref_*, count_part_of, count_contrast).
 
 Also used: `find_in(nt)` for a text already normalised (the article pipeline), and `as_json`.
 
@@ -153,6 +157,9 @@ class _Patterns:
     copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
     ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
     ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
+    part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
+    part_of_head: regex.Pattern  # the start of that: "of" + a word after a number word
+    contrast: regex.Pattern    # "while Assam has" right before a figure: a contrast with the count before it
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -202,6 +209,9 @@ def _build(lx: Lexicon) -> _Patterns:
         copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
         ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
         ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
+        contrast=regex.compile(rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z"),
+        part_of_head=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]"),
+        part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
     )
 
 
@@ -494,8 +504,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
         else:
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
-            if not kind and r1.lone_word and r2 is None and _listed(nt.norm, core_end):
-                kind = "lone"  # "two, three and four states": kept while a list may type it (find_in)
+            if not kind and r1.lone_word and r2 is None and (
+                    _listed(nt.norm, core_end) or (r1.value != 1 and _refers(nt.norm, start, core_end, pats))):
+                # "two, three and four states", "16 जिलों में से बारह", "three of the state's eight
+                # districts": kept while a list or the count it refers to may type it (find_in)
+                kind = "lone"
             if not kind:
                 return None, core_end
             if kind == "money_inr":
@@ -536,6 +549,13 @@ def _listed(norm: str, end: int) -> bool:
     """True when a list separator (a comma, and/or/और...) follows the number phrase ending at `end`."""
     m = _LIST_GAP.match(norm, end)
     return m.end() < len(norm) and ("," in m.group() or bool(m.group().strip()))
+
+
+def _refers(norm: str, start: int, end: int, pats: _Patterns) -> bool:
+    """True when the words around a number phrase may make it refer to a count: "जिनमें से" or
+    "compared with" before it, "of them" or "of" + a count after it."""
+    return (pats.ref_before.search(norm, max(0, start - 24), start) is not None
+            or pats.ref_after.match(norm, end) is not None or pats.part_of_head.match(norm, end) is not None)
 
 
 def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, qualifier: str,
@@ -815,6 +835,11 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
     for i, e in enumerate(out):
+        if e.kind == "lone":  # a number word: only a count it refers to may type it
+            ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+            if ref is not None:
+                out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
+            continue
         if e.kind != "plain":
             continue
         ns, ne = spans[i]
@@ -846,7 +871,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
         if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
-        ref = _referred(nt, out, spans, i, pats)
+        ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
         if ref is not None:
             out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
@@ -874,13 +899,23 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
     before it in its sentence (at most _REF_REACH characters back), or None."""
     ns, ne = spans[i]
-    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)):
+    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
+            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
         return None
     for j in range(i - 1, -1, -1):
         if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
             return None
         if out[j].kind == "count":
             return out[j]
+    return None
+
+
+def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
+                 pats: _Patterns) -> Optional[NumberExpr]:
+    """The count right after a figure that the figure is part of ("12 of Manipur's 16 districts",
+    "19 out of the 46 departments"), or None."""
+    if i + 1 < len(out) and out[i + 1].kind == "count" and pats.part_of.fullmatch(norm, spans[i][1], spans[i + 1][0]):
+        return out[i + 1]
     return None
 
 

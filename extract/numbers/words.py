@@ -33,7 +33,7 @@ SYSTEMS = ("indian", "western")
 CUE_KEYS = (
     "percent", "multiplier", "rank_before", "rank_after", "ordinal_suffix", "range", "out_of_total_first",
     "out_of_part_first", "genitive", "worth", "fiscal_strong", "fiscal_weak", "time_suffix", "count_modifiers", "count_link",
-    "count_link_strong", "count_copula", "reach", "count_ref_after", "count_ref_before",
+    "count_link_strong", "count_copula", "reach", "count_ref_after", "count_ref_before", "count_part_of", "count_contrast",
 )
 
 # Word edges on the working copy: a Devanagari word may end in a combining mark, so \b is not used.
@@ -371,7 +371,7 @@ def _load(data: dict) -> Lexicon:
     # regex alternations only for the cue lists the regexes of `expressions` use; the words around a
     # number phrase are matched by the prefix trees of `phrases`
     cues_alt = {name: alternation(cues_table[name]) for name in (
-        "count_copula", "count_ref_after", "count_ref_before", "fiscal_strong", "fiscal_weak", "ordinal_suffix", "rank_after", "reach", "time_suffix",
+        "count_copula", "count_ref_after", "count_ref_before", "count_part_of", "count_contrast", "fiscal_strong", "fiscal_weak", "ordinal_suffix", "rank_after", "reach", "time_suffix",
         "worth")}
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
