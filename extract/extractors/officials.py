@@ -46,6 +46,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+TWO_LETTER_INITIALS = frozenset(("Kh", "Th", "Ch", "Sh", "Ng", "Gh", "Ph", "Md"))  # "Kh. Raghumani Singh"
 ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
@@ -230,8 +231,13 @@ def _name_first(toks, i0, after, bracket, following):
             org, p = (q, p - 1), q - 1
     elif not following and p >= 1 and toks[p].text != ",":
         q = _org_by_portfolio(toks, p)
-        if q is not None and q >= 1 and toks[q - 1].text == ",":
-            org, p = (q, p), q - 1
+        if q is None:
+            q = _known_org_ending(toks, p)  # "X, a GeM business facilitator, said"
+        r = q - 1 if q is not None else -1
+        if r >= 1 and toks[r].key in ARTICLES and toks[r - 1].text == ",":
+            r -= 1
+        if q is not None and r >= 0 and toks[r].text == ",":
+            org, p = (q, p), r
     comma = p >= 0 and toks[p].text == ","
     if comma and p >= 2 and toks[p - 1].key in _service_tags() and toks[p - 2].text == ",":
         p -= 2  # "Ravi Kant, IAS, Principal Secretary"
@@ -284,17 +290,22 @@ def _title_first(toks, i0, after, bracket=None):
             org, j = split
     else:
         port = _portfolio_after(toks, j)
+        if port is None:
+            port = _unit_after(toks, j)
         if port is not None:
             org, j = (j, port), port + 1
     if org[0] is None and j + 1 < len(toks) and toks[j].text == ",":
         # "Additional CEO, GeM, Shri X said": the organisation between commas, then an honorific name
         end = _org_segments_after(toks, j + 1)
         if end is not None and end + 2 < len(toks) and toks[end + 1].text == "," \
-                and toks[end + 2].bare in honorific_words():
+                and (toks[end + 2].bare in honorific_words() or _named_then_speaks(toks, end + 2)):
             org, j = (j + 1, end), end + 2
     name = _name_after(toks, j)
     if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
         name = _name_after(toks, j + 1)
+        if name and name[1] + 2 < len(toks) and toks[name[1] + 1].text == "," and _is_place(toks, name[0], name[1]):
+            j = name[1] + 1  # "Commissioner (Industries), Manipur, Y said": the state, then the name
+            name = _name_after(toks, j + 1)
         if name and not (name[1] + 1 < len(toks) and (toks[name[1] + 1].text == "," or toks[name[1] + 1].key in stopwords())):
             name = None
     if not name:
@@ -435,7 +446,8 @@ def _is_initial(toks: list[Token], i: int) -> bool:
     if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
         return False
     t = toks[i].text
-    return (len(t) == 1 and t.isupper()) or (not toks[i].latin and toks[i].key in lexicon.letter_names())
+    return (len(t) == 1 and t.isupper()) or t in TWO_LETTER_INITIALS \
+        or (not toks[i].latin and toks[i].key in lexicon.letter_names())
 
 
 def _take_initials_back(toks: list[Token], i: int) -> int:
@@ -574,15 +586,61 @@ def _portfolio_after(toks: list[Token], j: int) -> int | None:
     return k - 1
 
 
+def _named_then_speaks(toks: list[Token], i: int) -> bool:
+    """A name starts at token i and a verb, stop word or comma follows it ("..., विभाग, X ने")."""
+    name = _name_after(toks, i)
+    if not name or name[1] + 1 >= len(toks):
+        return False
+    nxt = toks[name[1] + 1]
+    return nxt.text == "," or nxt.key in stopwords()
+
+
+def _unit_after(toks: list[Token], j: int) -> int | None:
+    """Last token of a place or a short office right after a title and before a name: "DC Imphal
+    East Y", "एसडीएम सदर Y", "मुख्य कार्यपालन अधिकारी जिला पंचायत Y"."""
+    heads, units = org_heads(), _unit_words()
+    for n in (3, 2, 1):
+        end = j + n - 1
+        if end + 1 >= len(toks) or not all(t.is_word for t in toks[j:end + 1]):
+            continue
+        seg = toks[j:end + 1]
+        if any(t.key in stopwords() or t.key in _known_names() for t in seg):
+            continue
+        place = _is_place(toks, j, end) or (n == 1 and seg[0].key in units)
+        office = n >= 2 and not seg[-1].latin and seg[-1].key in heads
+        if (place or office) and _name_after(toks, end + 1):
+            return end
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Folded words that name a sub-division or district unit on their own (सदर, Sadar)."""
+    return frozenset(fold(w) for w in lexicon.people().get("unit_words", []))
+
+
 def _org_then_name(toks: list[Token], j: int):
     """'of Commerce and Industry Piyush Goyal': the portfolio, then the name."""
-    ports, known = lexicon.portfolio_words(), _known_org_words()
+    ports, heads = lexicon.portfolio_words(), org_heads()
     k = j
-    while k < len(toks) and toks[k].latin and (toks[k].key in ports or toks[k].key in known
-                                                or toks[k].key in org_heads() or (k > j and toks[k].key in JOINS)):
-        k += 1
+    while k < len(toks) and toks[k].latin:
+        known = _known_org_at(toks, k)
+        if known is not None:
+            k = known + 1  # a known organisation as a whole ("National SC-ST Hub"), never its first word
+        elif toks[k].key in ports or toks[k].key in heads or (k > j and toks[k].key in JOINS):
+            k += 1
+        else:
+            break
     while k > j and toks[k - 1].key in JOINS:
         k -= 1
+    # "of Mission Shakti Department Y": a capitalised run that ends in a head word reads on to it
+    h = k
+    while h < len(toks) and h - j < MAX_ORG_WORDS and toks[h].latin and toks[h].text[0].isupper() \
+            and toks[h].key not in stopwords():
+        h += 1
+        if toks[h - 1].key in heads and toks[h - 1].text[0].isupper() and _name_after(toks, h):
+            k = h
+            break
     if k == j:
         return None
     return (j, k - 1), k
