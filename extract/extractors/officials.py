@@ -51,6 +51,7 @@ ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
+_HI_INITIALS = regex.compile(r"(?:\p{Devanagari}{1,3}\.){1,2}\p{Devanagari}{1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
@@ -78,8 +79,8 @@ def extract(doc: Document) -> list[OfficialRecord]:
     return _merge(found)
 
 
-_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}{1,6})\.\s*$")
-_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,3}\s*$")
+_TRAILING_INITIAL = regex.compile(r"(?:^|[\s.])(\p{Devanagari}{1,6})\.\s*$")  # "के." or the last of "जे.एस."
+_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:(?:\p{Lu}\.){2,3}|(?:Kh|Th|Ch|Sh|Ng|Gh|Ph|Md)\.)\s*$")  # "P.K." or "Kh."
 
 
 def _joined_at_initials(doc: Document) -> list[Sentence]:
@@ -166,7 +167,11 @@ def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialR
     out = []
     for chain in _chains(toks, titles):
         out += _read(doc, sent, toks, chain)
-    return out
+    # "एसडीएम सदर X, जिला पूर्ति अधिकारी, ...": a name the title before it already took is not
+    # the person of the title after it (a list of attendees)
+    taken = [(r.start, r.end) for r in out if r.rule != "officials.name_desig_org"]
+    return [r for r in out if r.rule != "officials.name_desig_org"
+            or not any(s < r.start < e for s, e in taken)]
 
 
 def _chains(toks: list[Token], titles: list[Title]) -> list[list[Title]]:
@@ -542,6 +547,9 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
     while i < len(toks) and words < MAX_NAME_RUN:
         if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
+        elif _HI_INITIALS.fullmatch(toks[i].text) and i + 2 < len(toks) and toks[i + 1].text == "." \
+                and is_name_word(toks[i + 2]):
+            i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
             i += 1
             words += 1
@@ -606,7 +614,8 @@ def _unit_after(toks: list[Token], j: int) -> int | None:
         seg = toks[j:end + 1]
         if any(t.key in stopwords() or t.key in _known_names() for t in seg):
             continue
-        place = _is_place(toks, j, end) or (n == 1 and seg[0].key in units)
+        place = _is_place(toks, j, end) or (n == 1 and seg[0].key in units) \
+            or (n == 2 and seg[-1].key in units and (not seg[0].latin or seg[0].text[0].isupper()))  # "Imphal East"
         office = n >= 2 and not seg[-1].latin and seg[-1].key in heads
         if (place or office) and _name_after(toks, end + 1):
             return end
