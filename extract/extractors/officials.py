@@ -902,6 +902,11 @@ def _org_by_portfolio(toks: list[Token], end: int) -> int | None:
     i = end + 1
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
         t = toks[i - 1]
+        if latin and i - 1 == end and t.key not in ports:
+            named = _named_portfolio_before(toks, i)
+            if named is not None:  # "... and Mission Shakti Minister": a named scheme after portfolio words
+                i = named
+                continue
         if t.latin != latin or not (t.key in ports or (t.key in JOINS and i <= end)):
             break
         if latin and t.key in ports and not t.text[0].isupper():
@@ -910,6 +915,21 @@ def _org_by_portfolio(toks: list[Token], end: int) -> int | None:
     while i <= end and toks[i].key in JOINS:
         i += 1
     return i if i <= end else None
+
+
+def _named_portfolio_before(toks: list[Token], i: int) -> int | None:
+    """First of one or two capitalised English words ending at token i-1 that follow "PORTFOLIO and"
+    ("Women and Child Development and Mission Shakti"): a department named by its scheme."""
+    ports = lexicon.portfolio_words()
+    for n in (1, 2):
+        a = i - n
+        if a < 2 or toks[a - 1].key not in JOINS or toks[a - 2].key not in ports or not toks[a - 2].latin:
+            continue
+        seg = toks[a:i]
+        if all(t.latin and t.text[0].isupper() and t.key not in stopwords() and t.key not in _known_names()
+               and lexicon.designations().lookup(t.text) is None for t in seg) and not _is_place(toks, a, i - 1):
+            return a
+    return None
 
 
 def _text(doc: Document, toks: list[Token], a: int | None, b: int | None) -> str:
