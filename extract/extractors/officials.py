@@ -46,6 +46,7 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+PLACE_CASES = frozenset(fold(w) for w in ("में", "पर"))
 TWO_LETTER_INITIALS = frozenset(("Kh", "Th", "Ch", "Sh", "Ng", "Gh", "Ph", "Md"))  # "Kh. Raghumani Singh"
 ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
@@ -290,7 +291,8 @@ def _title_first(toks, i0, after, bracket=None):
     if bracket:
         org = (bracket[0] + 1, bracket[1] - 1)  # "प्रधान सचिव (वित्त) X"
     elif j < len(toks) and toks[j].key in OF:
-        split = _org_then_name(toks, j + 1)
+        at = j + 2 if j + 2 < len(toks) and toks[j + 1].key == "the" else j + 1  # "of the MSME ..."
+        split = _org_then_name(toks, at)
         if split:
             org, j = split
     else:
@@ -311,7 +313,8 @@ def _title_first(toks, i0, after, bracket=None):
         if name and name[1] + 2 < len(toks) and toks[name[1] + 1].text == "," and _is_place(toks, name[0], name[1]):
             j = name[1] + 1  # "Commissioner (Industries), Manipur, Y said": the state, then the name
             name = _name_after(toks, j + 1)
-        if name and not (name[1] + 1 < len(toks) and (toks[name[1] + 1].text == "," or toks[name[1] + 1].key in stopwords())):
+        if name and not (name[1] + 1 == len(toks) or toks[name[1] + 1].text in ",.।"
+                         or toks[name[1] + 1].key in stopwords()):
             name = None
     if not name:
         return None
@@ -551,8 +554,8 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
                 and is_name_word(toks[i + 2]):
             i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
+            words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
             i += 1
-            words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
         elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
@@ -561,9 +564,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
             break
     if i == first:
         return None
-    if words <= MAX_NAME_WORDS and not (i < len(toks) and is_name_word(toks[i])):
-        return first, i - 1, hon
     surnames = lexicon.surnames()
+    if words <= MAX_NAME_WORDS and not (i < len(toks) and is_name_word(toks[i])):
+        if words >= 3 and i < len(toks) and toks[i].key in PLACE_CASES and toks[i - 2].key in surnames \
+                and not toks[i - 1].latin and toks[i - 1].key not in _known_names():
+            return first, i - 2, hon  # "सांसद X Y बैठक में": a noun after the surname, then "in"
+        return first, i - 1, hon
     for last in range(min(i - 1, first + MAX_NAME_WORDS - 1), first, -1):
         if toks[last].key in surnames:
             return first, last, hon
@@ -864,6 +870,9 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
         return known
     if toks[core].key in org_heads():
         first = _org_by_head(toks, core)
+        port = _org_by_portfolio(toks, core) if adjacent else None
+        if port is not None and port > first and _is_place(toks, first, port - 1):
+            return port  # "Tamil Nadu Industries Minister": the state says whose, the portfolio is the post's
         if not adjacent or toks[first].latin or first < core:
             return first
     first = _org_by_portfolio(toks, core)
