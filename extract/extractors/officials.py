@@ -46,10 +46,13 @@ MAX_BRACKET = 8
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
+PLACE_CASES = frozenset(fold(w) for w in ("में", "पर"))
+TWO_LETTER_INITIALS = frozenset(("Kh", "Th", "Ch", "Sh", "Ng", "Gh", "Ph", "Md"))  # "Kh. Raghumani Singh"
 ITS = -1  # organisation marker: "its", the company named in the sentence before
 OF = frozenset(("of", "for"))
 UNION = frozenset(fold(w) for w in ("केंद्रीय", "केन्द्रीय", "Union", "Central"))
 _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
+_HI_INITIALS = regex.compile(r"(?:\p{Devanagari}{1,3}\.){1,2}\p{Devanagari}{1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
@@ -77,8 +80,8 @@ def extract(doc: Document) -> list[OfficialRecord]:
     return _merge(found)
 
 
-_TRAILING_INITIAL = regex.compile(r"(?:^|\s)(\p{Devanagari}{1,6})\.\s*$")
-_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,3}\s*$")
+_TRAILING_INITIAL = regex.compile(r"(?:^|[\s.])(\p{Devanagari}{1,6})\.\s*$")  # "के." or the last of "जे.एस."
+_TRAILING_LATIN_INITIALS = regex.compile(r"(?:^|\s)(?:(?:\p{Lu}\.){2,3}|(?:Kh|Th|Ch|Sh|Ng|Gh|Ph|Md)\.)\s*$")  # "P.K." or "Kh."
 
 
 def _joined_at_initials(doc: Document) -> list[Sentence]:
@@ -165,7 +168,11 @@ def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialR
     out = []
     for chain in _chains(toks, titles):
         out += _read(doc, sent, toks, chain)
-    return out
+    # "एसडीएम सदर X, जिला पूर्ति अधिकारी, ...": a name the title before it already took is not
+    # the person of the title after it (a list of attendees)
+    taken = [(r.start, r.end) for r in out if r.rule != "officials.name_desig_org"]
+    return [r for r in out if r.rule != "officials.name_desig_org"
+            or not any(s < r.start < e for s, e in taken)]
 
 
 def _chains(toks: list[Token], titles: list[Title]) -> list[list[Title]]:
@@ -230,8 +237,13 @@ def _name_first(toks, i0, after, bracket, following):
             org, p = (q, p - 1), q - 1
     elif not following and p >= 1 and toks[p].text != ",":
         q = _org_by_portfolio(toks, p)
-        if q is not None and q >= 1 and toks[q - 1].text == ",":
-            org, p = (q, p), q - 1
+        if q is None:
+            q = _known_org_ending(toks, p)  # "X, a GeM business facilitator, said"
+        r = q - 1 if q is not None else -1
+        if r >= 1 and toks[r].key in ARTICLES and toks[r - 1].text == ",":
+            r -= 1
+        if q is not None and r >= 0 and toks[r].text == ",":
+            org, p = (q, p), r
     comma = p >= 0 and toks[p].text == ","
     if comma and p >= 2 and toks[p - 1].key in _service_tags() and toks[p - 2].text == ",":
         p -= 2  # "Ravi Kant, IAS, Principal Secretary"
@@ -279,23 +291,30 @@ def _title_first(toks, i0, after, bracket=None):
     if bracket:
         org = (bracket[0] + 1, bracket[1] - 1)  # "प्रधान सचिव (वित्त) X"
     elif j < len(toks) and toks[j].key in OF:
-        split = _org_then_name(toks, j + 1)
+        at = j + 2 if j + 2 < len(toks) and toks[j + 1].key == "the" else j + 1  # "of the MSME ..."
+        split = _org_then_name(toks, at)
         if split:
             org, j = split
     else:
         port = _portfolio_after(toks, j)
+        if port is None:
+            port = _unit_after(toks, j)
         if port is not None:
             org, j = (j, port), port + 1
     if org[0] is None and j + 1 < len(toks) and toks[j].text == ",":
         # "Additional CEO, GeM, Shri X said": the organisation between commas, then an honorific name
         end = _org_segments_after(toks, j + 1)
         if end is not None and end + 2 < len(toks) and toks[end + 1].text == "," \
-                and toks[end + 2].bare in honorific_words():
+                and (toks[end + 2].bare in honorific_words() or _named_then_speaks(toks, end + 2)):
             org, j = (j + 1, end), end + 2
     name = _name_after(toks, j)
     if not name and j < len(toks) and toks[j].text == ",":  # "CEO of GeM, P K Singh, said"
         name = _name_after(toks, j + 1)
-        if name and not (name[1] + 1 < len(toks) and (toks[name[1] + 1].text == "," or toks[name[1] + 1].key in stopwords())):
+        if name and name[1] + 2 < len(toks) and toks[name[1] + 1].text == "," and _is_place(toks, name[0], name[1]):
+            j = name[1] + 1  # "Commissioner (Industries), Manipur, Y said": the state, then the name
+            name = _name_after(toks, j + 1)
+        if name and not (name[1] + 1 == len(toks) or toks[name[1] + 1].text in ",.।"
+                         or toks[name[1] + 1].key in stopwords()):
             name = None
     if not name:
         return None
@@ -435,7 +454,8 @@ def _is_initial(toks: list[Token], i: int) -> bool:
     if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
         return False
     t = toks[i].text
-    return (len(t) == 1 and t.isupper()) or (not toks[i].latin and toks[i].key in lexicon.letter_names())
+    return (len(t) == 1 and t.isupper()) or t in TWO_LETTER_INITIALS \
+        or (not toks[i].latin and toks[i].key in lexicon.letter_names())
 
 
 def _take_initials_back(toks: list[Token], i: int) -> int:
@@ -530,9 +550,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
     while i < len(toks) and words < MAX_NAME_RUN:
         if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
+        elif _HI_INITIALS.fullmatch(toks[i].text) and i + 2 < len(toks) and toks[i + 1].text == "." \
+                and is_name_word(toks[i + 2]):
+            i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
+            words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
             i += 1
-            words += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
         elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
@@ -541,9 +564,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
             break
     if i == first:
         return None
-    if words <= MAX_NAME_WORDS and not (i < len(toks) and is_name_word(toks[i])):
-        return first, i - 1, hon
     surnames = lexicon.surnames()
+    if words <= MAX_NAME_WORDS and not (i < len(toks) and is_name_word(toks[i])):
+        if words >= 3 and i < len(toks) and toks[i].key in PLACE_CASES and toks[i - 2].key in surnames \
+                and not toks[i - 1].latin and toks[i - 1].key not in _known_names():
+            return first, i - 2, hon  # "सांसद X Y बैठक में": a noun after the surname, then "in"
+        return first, i - 1, hon
     for last in range(min(i - 1, first + MAX_NAME_WORDS - 1), first, -1):
         if toks[last].key in surnames:
             return first, last, hon
@@ -574,15 +600,62 @@ def _portfolio_after(toks: list[Token], j: int) -> int | None:
     return k - 1
 
 
+def _named_then_speaks(toks: list[Token], i: int) -> bool:
+    """A name starts at token i and a verb, stop word or comma follows it ("..., विभाग, X ने")."""
+    name = _name_after(toks, i)
+    if not name or name[1] + 1 >= len(toks):
+        return False
+    nxt = toks[name[1] + 1]
+    return nxt.text == "," or nxt.key in stopwords()
+
+
+def _unit_after(toks: list[Token], j: int) -> int | None:
+    """Last token of a place or a short office right after a title and before a name: "DC Imphal
+    East Y", "एसडीएम सदर Y", "मुख्य कार्यपालन अधिकारी जिला पंचायत Y"."""
+    heads, units = org_heads(), _unit_words()
+    for n in (3, 2, 1):
+        end = j + n - 1
+        if end + 1 >= len(toks) or not all(t.is_word for t in toks[j:end + 1]):
+            continue
+        seg = toks[j:end + 1]
+        if any(t.key in stopwords() or t.key in _known_names() for t in seg):
+            continue
+        place = _is_place(toks, j, end) or (n == 1 and seg[0].key in units) \
+            or (n == 2 and seg[-1].key in units and (not seg[0].latin or seg[0].text[0].isupper()))  # "Imphal East"
+        office = n >= 2 and not seg[-1].latin and seg[-1].key in heads
+        if (place or office) and _name_after(toks, end + 1):
+            return end
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Folded words that name a sub-division or district unit on their own (सदर, Sadar)."""
+    return frozenset(fold(w) for w in lexicon.people().get("unit_words", []))
+
+
 def _org_then_name(toks: list[Token], j: int):
     """'of Commerce and Industry Piyush Goyal': the portfolio, then the name."""
-    ports, known = lexicon.portfolio_words(), _known_org_words()
+    ports, heads = lexicon.portfolio_words(), org_heads()
     k = j
-    while k < len(toks) and toks[k].latin and (toks[k].key in ports or toks[k].key in known
-                                                or toks[k].key in org_heads() or (k > j and toks[k].key in JOINS)):
-        k += 1
+    while k < len(toks) and toks[k].latin:
+        known = _known_org_at(toks, k)
+        if known is not None:
+            k = known + 1  # a known organisation as a whole ("National SC-ST Hub"), never its first word
+        elif toks[k].key in ports or toks[k].key in heads or (k > j and toks[k].key in JOINS):
+            k += 1
+        else:
+            break
     while k > j and toks[k - 1].key in JOINS:
         k -= 1
+    # "of Mission Shakti Department Y": a capitalised run that ends in a head word reads on to it
+    h = k
+    while h < len(toks) and h - j < MAX_ORG_WORDS and toks[h].latin and toks[h].text[0].isupper() \
+            and toks[h].key not in stopwords():
+        h += 1
+        if toks[h - 1].key in heads and toks[h - 1].text[0].isupper() and _name_after(toks, h):
+            k = h
+            break
     if k == j:
         return None
     return (j, k - 1), k
@@ -797,6 +870,9 @@ def _org_before(toks: list[Token], end: int, adjacent: bool = False) -> int | No
         return known
     if toks[core].key in org_heads():
         first = _org_by_head(toks, core)
+        port = _org_by_portfolio(toks, core) if adjacent else None
+        if port is not None and port > first and _is_place(toks, first, port - 1):
+            return port  # "Tamil Nadu Industries Minister": the state says whose, the portfolio is the post's
         if not adjacent or toks[first].latin or first < core:
             return first
     first = _org_by_portfolio(toks, core)
@@ -835,6 +911,11 @@ def _org_by_portfolio(toks: list[Token], end: int) -> int | None:
     i = end + 1
     while i - 1 >= 0 and end - i < MAX_ORG_WORDS:
         t = toks[i - 1]
+        if latin and i - 1 == end and t.key not in ports:
+            named = _named_portfolio_before(toks, i)
+            if named is not None:  # "... and Mission Shakti Minister": a named scheme after portfolio words
+                i = named
+                continue
         if t.latin != latin or not (t.key in ports or (t.key in JOINS and i <= end)):
             break
         if latin and t.key in ports and not t.text[0].isupper():
@@ -843,6 +924,21 @@ def _org_by_portfolio(toks: list[Token], end: int) -> int | None:
     while i <= end and toks[i].key in JOINS:
         i += 1
     return i if i <= end else None
+
+
+def _named_portfolio_before(toks: list[Token], i: int) -> int | None:
+    """First of one or two capitalised English words ending at token i-1 that follow "PORTFOLIO and"
+    ("Women and Child Development and Mission Shakti"): a department named by its scheme."""
+    ports = lexicon.portfolio_words()
+    for n in (1, 2):
+        a = i - n
+        if a < 2 or toks[a - 1].key not in JOINS or toks[a - 2].key not in ports or not toks[a - 2].latin:
+            continue
+        seg = toks[a:i]
+        if all(t.latin and t.text[0].isupper() and t.key not in stopwords() and t.key not in _known_names()
+               and lexicon.designations().lookup(t.text) is None for t in seg) and not _is_place(toks, a, i - 1):
+            return a
+    return None
 
 
 def _text(doc: Document, toks: list[Token], a: int | None, b: int | None) -> str:
