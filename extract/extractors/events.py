@@ -268,11 +268,15 @@ def _city_forms() -> frozenset[str]:
 
 def _state(doc: Document, sent: Sentence, city: str) -> str:
     """The state of the event's known city when the article names that state (none when it does
-    not); for an unknown or no city, a state named in the event's sentence, else the primary state."""
+    not, unless the city is the seat of that state's government); for an unknown or no city, a state named in the event's sentence, else the primary state."""
     entry = lexicon.cities().lookup(city) if city else None
     named = {m.key for m in doc.states}
     if entry:  # a known city decides: another state named nearby is not where the event was
-        return entry.data["state"] if entry.data["state"] in named else ""
+        if entry.data["state"] in named:
+            return entry.data["state"]
+        # a shared capital (Chandigarh) holds the events of the named state whose seat it is
+        seat = [s for s in entry.data.get("capital_of", ()) if s in named]
+        return seat[0] if len(seat) == 1 else ""
     here = doc.states_in(sent.nstart, sent.nend)
     return here[0].key if here else doc.primary_state
 
@@ -306,6 +310,8 @@ def _date(doc: Document, sent: Sentence, at: int) -> str:
         weekday = day.group("wd")
         if not weekday:
             return published
+        if doc.meta.updated_only:
+            return ""  # a page stamped as updated may be a later day's copy: its weekday is not safely the report's
         return published if _WEEKDAYS.get(fold(weekday)) == date.fromisoformat(published).weekday() else ""
     if stamped and not doc.meta.updated_only:
         return published  # reported without a day in a report its publication line dates
