@@ -242,14 +242,15 @@ def _next_text(norm: str, spans: list[tuple[int, int]], i: int) -> str:
     return ""
 
 
-def _section_label(norm: str, spans: list[tuple[int, int]], i: int) -> bool:
+def _section_label(norm: str, spans: list[tuple[int, int]], i: int, mostly_devanagari: bool) -> bool:
     """Above the headline: a line of one or two words without figures whose next line reads as a
     longer headline is a section or city label, not the headline."""
     s = norm[spans[i][0]:spans[i][1]].strip()
     if not s or len(s.split()) > SECTION_LABEL_WORDS or _DIGIT.search(s) or s[-1] in TERMINAL + ",:;-":
         return False
     nxt = _next_text(norm, spans, i)
-    return bool(nxt) and _title_like(nxt) and len(nxt.split()) >= HEADLINE_MIN_WORDS and not _marked(nxt)
+    return (bool(nxt) and _title_like(nxt) and len(nxt.split()) >= HEADLINE_MIN_WORDS
+            and _classify(nxt, mostly_devanagari, True)[0] == "text")
 
 
 AUTHOR_LINE_WORDS = 5
@@ -291,7 +292,7 @@ def analyse(text: str | NormText) -> Layout:
     for i, (s, e) in enumerate(spans):
         kinds.append(_classify(norm[s:e], mostly_dev, top))
         if kinds[-1][0] == "text":
-            if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i)):
+            if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
             else:
                 top = False
