@@ -286,7 +286,10 @@ def _original(doc: Document, nstart: int, nend: int) -> str:
 
 
 def _publisher(doc: Document) -> str:
-    """The portal's header line, else a masthead naming the publisher, else the copyright holder."""
+    """The portal's header line, else a masthead naming the publisher, else a syndication note, the
+    copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
+    sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
+    capitalised site name in a blurb above a Devanagari headline."""
     from .layout import publisher_rule_ids
 
     blocks = doc.layout.blocks
@@ -328,6 +331,12 @@ def _publisher(doc: Document) -> str:
                 break
             if b.kind == "label" and _SITE_NAME.fullmatch(doc.norm, b.nstart, b.nend):
                 return _original(doc, b.nstart, b.nend)
+        for b in blocks:  # a site blurb above it naming the site in capitals: "... venture BIHAR NEWS brings you ..."
+            if b.kind == "title":
+                break
+            m = _CAPS_NAME.search(doc.norm, b.nstart, b.nend) if b.kind == "label" else None
+            if m:
+                return _original(doc, m.start(), m.end())
     return ""
 
 
@@ -352,6 +361,7 @@ def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
 
 
 _AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
+_CAPS_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{3,}){1,2}(?![\p{L}\p{N}])")
 _SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 
 

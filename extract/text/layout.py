@@ -4,8 +4,10 @@ and boilerplate (related-news links, tag lists, tickers, URLs, footers).
 Owns the lines (LF, CRLF and CR end a line; a crawler's " date YYYY-MM-DD" prefix is a line of its
 own; a line run together from a whole article is cut into paragraphs at sentence ends), line
 classification (markers from rules/layout.toml; above the headline, lone words and Latin lines of a
-Devanagari page are labels; a short comma list is a keyword line), the headline (only a line that
-reads like one: an article may open with its body), the runs that related-news and tag markers
+Devanagari page are labels, as is a one- or two-word section line above a longer headline; a
+newspaper's masthead names the publisher; a short "name city" line under the headline is a byline;
+a short comma list is a keyword line), the headline (only a line that reads like one: an article
+may open with its body, and a summary under "Synopsis"/"सार" may stand above the headline), the runs that related-news and tag markers
 open, and the joining of a sentence broken over a line (an amount at a line end with its scale word
 on the next line). It works on the normalised working copy and gives every block both
 its working-copy span (`nstart`, `nend`) and its original span (`start`, `end`). Boilerplate blocks
@@ -254,6 +256,7 @@ def _section_label(norm: str, spans: list[tuple[int, int]], i: int, mostly_devan
 
 
 AUTHOR_LINE_WORDS = 5
+_FUNCTION_WORDS = frozenset("में से की का के को ने पर और व एवं".split())
 
 
 def _author_lines(norm: str, spans: list[tuple[int, int]], kinds: list[tuple[str, str]]) -> None:
@@ -274,6 +277,8 @@ def _author_lines(norm: str, spans: list[tuple[int, int]], kinds: list[tuple[str
         words = line.replace(",", " ").split()
         if seen == 1 or len(words) > AUTHOR_LINE_WORDS or len(words) < 2 or _DIGIT.search(line):
             continue
+        if any(w[:1].islower() or w in _FUNCTION_WORDS for w in words):
+            continue  # "GeM workshop held in Ranchi" is a subheading, not a name and a place
         cities = lexicon.cities()
         if any(cities.lookup(" ".join(words[-k:])) for k in (2, 1) if len(words) > k):
             kinds[i] = ("byline", "layout.author_line")

@@ -52,6 +52,8 @@ LAYOUT_CASES = [
      [("राजस्थान", "masthead"), ("लखनऊ समाचार", "label"), ("लखनऊ में", "title"), ("पत्रिका", "byline"), ("लखनऊ 3", "byline"), ("लखनऊ।", "paragraph")]),
     ("english-masthead-desk-and-author", "The Tribune\nPunjab\nPunjab units win GeM orders worth Rs 410 crore this year\nTribune News Service, Ludhiana\nAsha Verma Ludhiana\n\nLudhiana: Text here.",
      [("The Tribune", "masthead"), ("Punjab\n", "label"), ("Punjab units", "title"), ("Tribune News", "byline"), ("Asha", "byline"), ("Ludhiana:", "paragraph")]),
+    ("subheading-ending-in-a-city-is-no-author-line", "Sellers win more GeM orders this year\nWorkshop held in Ranchi\n\nRanchi: Text here.",
+     [("Sellers", "title"), ("Workshop", "heading"), ("Ranchi:", "paragraph")]),
     # a summary under its label stands above the headline; a headline ending on a postposition stays one line
     ("synopsis-above-headline", "Synopsis\nRailway buyers led purchases on the portal this year.\n\nGeM purchases by railways rise to Rs 900 crore\n\nText here.",
      [("Synopsis", "label"), ("Railway", "paragraph"), ("GeM purchases", "title"), ("Text", "paragraph")]),
@@ -174,6 +176,8 @@ META_CASES = [
      {"publisher": "Financial Express", "dateline": "Kolkata", "published": "2024-05-02"}),
     ("published-line-beats-update-stamp", "GeM meet held in Mysuru\nUpdated - June 4, 2024 09:00 am IST - MYSURU\n\nText here.\n\nPublished - June 3, 2024 08:15 pm IST",
      {"published": "2024-06-03", "updated_only": True, "dateline": "MYSURU"}),
+    ("caps-site-name-in-a-blurb", "Your daily dose of district news from PURVANCHAL TIMES, every hour.\nरिपोर्ट: अ.ब. सिंह\nजेम पोर्टल पर जिले की खरीद बढ़ी\n\nजिले के सरकारी विभागों ने इस वर्ष पोर्टल से खरीद बढ़ाई है और विक्रेताओं की संख्या भी बढ़ी है।",
+     {"publisher": "PURVANCHAL TIMES", "title": "जेम पोर्टल पर जिले की खरीद बढ़ी"}),
     ("date-of-an-event-is-not-the-report-date", "जेम शिविर लगा\n\nइसके लिए दिनांक 11.03.2025 को शिविर लगाया गया।", {"published": ""}),
 ]
 
