@@ -225,12 +225,22 @@ def _joins_next(line: str, nxt: str, headline: bool = False) -> bool:
     any word ("... पहले स्थान पर"): before the headline only an amount split over the break joins."""
     _, _, cont = _rules()
     s, n = line.rstrip(), nxt.strip()
-    if not s or not n or s[-1] in TERMINAL:
+    if not s or not n or (s[-1] in TERMINAL and s.split()[-1] not in cont):  # "रु." / "Rs." end no sentence
         return False
     last = s.split()[-1]
-    if headline:
-        return s[-1].isdigit() or bool(_STARTS_AMOUNT_WORD.match(n))
+    if _CURRENCY_END.search(s):
+        return True  # no line ends in a currency word: its amount is on the next line
+    if headline:  # an amount split over the break: "... 1,200" / "करोड़ ...", "रु." / "1,200 ..."
+        return s[-1].isdigit() or bool(_STARTS_AMOUNT_WORD.match(n)) or (last in cont and n[0].isdigit())
     return s[-1].isdigit() or s[-1] == "," or last in cont or bool(_STARTS_AMOUNT_WORD.match(n)) or n[0].islower()
+
+
+_CURRENCY_END = regex.compile(r"(?:^|\s)(?:रु\.?|₹|Rs\.?|INR)$", regex.IGNORECASE)
+
+
+def _amount_goes_on(norm: str, line: tuple[int, int], nxt: tuple[int, int], kind: str) -> bool:
+    """A line ending in a currency word whose next line, read alone as a bare figure (a clock), is its amount."""
+    return kind == "clock" and bool(_CURRENCY_END.search(norm[line[0]:line[1]].rstrip())) and norm[nxt[0]:nxt[1]].strip()[:1].isdigit()
 
 
 SECTION_LABEL_WORDS = 2  # a line this short above a longer headline is a section label ("मुंबई समाचार", "Odisha")
@@ -333,7 +343,7 @@ def analyse(text: str | NormText) -> Layout:
             continue
         # Join a sentence that runs over a line break.
         j = i
-        while j + 1 < len(spans) and kinds[j + 1][0] == "text" and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]],
+        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(norm, spans[j], spans[j + 1], kinds[j + 1][0])) and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]],
                                                                                headline=not seen_title):
             j += 1
         e = spans[j][1]

@@ -52,6 +52,11 @@ LAYOUT_CASES = [
      [("राजस्थान", "masthead"), ("लखनऊ समाचार", "label"), ("लखनऊ में", "title"), ("पत्रिका", "byline"), ("लखनऊ 3", "byline"), ("लखनऊ।", "paragraph")]),
     ("english-masthead-desk-and-author", "The Tribune\nPunjab\nPunjab units win GeM orders worth Rs 410 crore this year\nTribune News Service, Ludhiana\nAsha Verma Ludhiana\n\nLudhiana: Text here.",
      [("The Tribune", "masthead"), ("Punjab\n", "label"), ("Punjab units", "title"), ("Tribune News", "byline"), ("Asha", "byline"), ("Ludhiana:", "paragraph")]),
+    # a currency word at a line end and its bare figure on the next line are one paragraph, not a clock
+    ("currency-then-bare-figure", "जेम की खबर\n\nखरीद रु.\n12 करोड़ की हुई।", [("जेम", "title"), ("खरीद", "paragraph")]),
+    # a chrome word that is also part of a paper's name is no masthead without its "The"
+    ("print-button-is-no-masthead", "Print\nGeM sales rise by a fifth in the first half of the year\n\nText here.",
+     [("Print", "label"), ("GeM sales", "title"), ("Text", "paragraph")]),
     ("subheading-ending-in-a-city-is-no-author-line", "Sellers win more GeM orders this year\nWorkshop held in Ranchi\n\nRanchi: Text here.",
      [("Sellers", "title"), ("Workshop", "heading"), ("Ranchi:", "paragraph")]),
     # a summary under its label stands above the headline; a headline ending on a postposition stays one line
