@@ -32,7 +32,7 @@ import regex
 from .. import lexicon, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
-from ..normalise import fold
+from ..normalise import fold, normalise
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
@@ -71,9 +71,27 @@ def extract(doc: Document) -> list[AwardRecord]:
             if abbreviations is None:
                 abbreviations = _abbreviations(doc)
             found = _untiered_en(doc, sent, abbreviations) + _untiered_hi(doc, sent, toks)
+        elif found:  # a jury or special award beside tiered ones ("..., while R was given a Special Jury Award")
+            if abbreviations is None:
+                abbreviations = _abbreviations(doc)
+            found += _beside_tiered(doc, found, _untiered_en(doc, sent, abbreviations) + _untiered_hi(doc, sent, toks))
         for rec in found:
             rows.setdefault((rec.tier, fold(rec.recipient), rec.category_en), rec)
     return list(rows.values())
+
+
+def _beside_tiered(doc: Document, tiered: list[AwardRecord], untiered: list[AwardRecord]) -> list[AwardRecord]:
+    """Untiered awards of a sentence that also has tiered ones: those of another recipient whose
+    evidence overlaps no tiered award and holds no metal tier word."""
+    taken = {fold(r.recipient) for r in tiered}
+    out = []
+    for r in untiered:
+        if fold(r.recipient) in taken or any(r.start < t.end and t.start < r.end for t in tiered):
+            continue
+        if any(e is not None and e.key != "other" for _, _, e in lexicon.tiers().finditer(normalise(r.evidence).norm)):
+            continue
+        out.append(r)
+    return out
 
 
 # Awards without a metal tier (tier "other"): ranked or named honours whose category is named.
@@ -86,6 +104,8 @@ _UNTIERED_EN = [regex.compile(p, regex.V1) for p in (
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
     _RECIP + r"'s\s+(?i:award|honour|honor|trophy|prize)\b",
+    # "R was given a Special Jury Award", "R has been presented the Jury Award"
+    _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:given|presented|conferred(?:\s+with)?|handed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
     _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched|got|gets|earned)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
 )]
 _CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
@@ -253,13 +273,15 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
             continue  # "स्वर्ण (Gold)": the bracketed English repeats the tier
         ti = by_start[ts]
         next_tier = tiers[k + 1][0] if k + 1 < len(tiers) else sent.nend
-        found = _recipient_ko(toks, ti) or _recipient_ne(toks, ti) or _recipient_forward_ko(toks, ti) \
-            or _recipient_en(doc, toks, ti, te)
+        found = _recipient_bracket(toks, ti) or _recipient_ko(toks, ti) or _recipient_ne(toks, ti) \
+            or _recipient_forward_ko(toks, ti) or _recipient_en(doc, toks, ti, te)
         if not found:
             continue
         (r0, r1), rule = found
         cat = _category_for(categories, (toks[r0].start, toks[r1].end), (ts, te, next_tier), rule, inherited)
         start, end = min(toks[r0].start, ts), max(toks[r1].end, te)
+        if rule == "awards.tier_in_brackets":
+            end = toks[ti + 1].end  # "Indian Oil Corporation Limited (Gold)" with its closing bracket
         recipient = _text(doc, toks[r0].start, toks[r1].end)
         out.append(AwardRecord(
             **doc.provenance(start, end, sent, rule),
@@ -322,6 +344,29 @@ def _category_for(categories: list[_Cat], recipient: tuple[int, int], tier: tupl
 def _text(doc: Document, ns: int, ne: int) -> str:
     s, e = doc.nt.span(ns, ne)
     return doc.source.text[s:e]
+
+
+def _recipient_bracket(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
+    """A tier in brackets right after its recipient, as in a list of winners: "followed by Indian Oil
+    Corporation Limited (Gold) and BHEL (Silver)", "स्वास्थ्य विभाग (प्लेटिनम), पुलिस विभाग (गोल्ड)".
+    English: the capitalised name before the bracket; Hindi: the words back to a stop word or comma."""
+    if not (ti >= 2 and ti + 1 < len(toks) and toks[ti - 1].text == "(" and toks[ti + 1].text == ")") or _gloss(toks, ti):
+        return None
+    end = ti - 2
+    i = end
+    if toks[end].latin:
+        while i >= 0 and (_proper(toks[i]) or (toks[i].key in ("of", "and", "&", "for") and i > 0 and _proper(toks[i - 1]))):
+            i -= 1
+    else:
+        while i >= 0 and toks[i].is_word and not toks[i].latin and toks[i].key not in RECIPIENT_STOPS and end - i < BRACKET_NAME_WORDS:
+            i -= 1
+    first = i + 1
+    if first > end or toks[first].key in _tier_words():
+        return None
+    return (first, end), "awards.tier_in_brackets"
+
+
+BRACKET_NAME_WORDS = 6
 
 
 def _recipient_ko(toks: list[Token], ti: int) -> tuple[tuple[int, int], str] | None:
@@ -500,12 +545,16 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
         ns, ne = m.start(1), m.end(1)
         if not _same_category(doc.norm[ns:m.end()]):
             out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    for m in _CATEGORY_OF_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "In the category of Highest Procurement by a CPSE, ..."
+        ns, ne = m.start(1), m.end(1)
+        out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
     for m in _SAME_EN.finditer(doc.norm, sent.nstart, sent.nend):
         out.append(_Cat(_text(doc, m.start(), m.end()), "other", m.start(), m.start(), m.end(), True))
     return sorted(out, key=lambda c: c.pos)
 
 
 _IN_CATEGORY_EN = regex.compile(r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
+_CATEGORY_OF_EN = regex.compile(r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
 _SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
 
 

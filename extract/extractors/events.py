@@ -72,6 +72,28 @@ def _patterns():
     return named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause
 
 
+@lru_cache(maxsize=1)
+def _more_patterns():
+    """Conjunctions inside a name, title-case English names after "the", and the bare "starter +
+    generic head" ("जेम कार्यशाला") that names no event on its own."""
+    data = rules.load("events")
+    conj = frozenset(fold(w) for w in data["name_conjunctions"])
+    heads = "|".join(regex.escape(w) for w in sorted(data["title_case_heads"], key=len, reverse=True))
+    k = int(data.get("title_case_min_words", 2))
+    cap = r"(?:[A-Z][\w&-]*(?:['’]s?)?)"
+    title_case = regex.compile(rf"(?<=\bthe\s)(?:{cap}\s+){{{k},6}}(?:{heads})\b", regex.V1)
+    starters = frozenset(skeleton(w) for w in data["starters"])
+    generic = frozenset(skeleton(w) for w in data["generic_heads"])
+    return conj, title_case, starters, generic
+
+
+def _bare(name: str) -> bool:
+    """A starter and a generic head only ("जेम कार्यशाला", "GeM workshop")."""
+    _, _, starters, generic = _more_patterns()
+    words = skeleton(name).split()
+    return len(words) == 2 and words[0] in starters and words[1] in generic
+
+
 def skeleton(name: str) -> str:
     return " ".join(fold(name).translate(_SKELETON).split())
 
@@ -82,6 +104,8 @@ def extract(doc: Document) -> list[EventRecord]:
         for ns, ne, quoted in _names_in(doc, sent):
             mentions.setdefault(skeleton(doc.norm[ns:ne]), []).append((ns, ne, sent, quoted))
     groups = _merge_named_twice(doc, list(mentions.values()))
+    # a headline kicker "जेम कार्यशाला: ..." names no event the body names
+    groups = [g for g in groups if not (all(m[2].display for m in g) and _bare(doc.norm[g[0][0]:g[0][1]]))]
     rule = "events.named_event"
     if not groups:
         generic = _generic_event(doc)
@@ -143,7 +167,9 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
         latin = words[0].isascii()
         if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
             continue
-        if not any(fold(w) in stops for i, w in enumerate(words[1:], 1) if not _in_length(words, i)):
+        conj = _more_patterns()[0]
+        if not any(fold(w) in stops for i, w in enumerate(words[1:], 1)
+                   if not _in_length(words, i) and not (i >= 2 and fold(w) in conj)):
             end = _extend(doc, sent, m.end(), more)
             if latin:
                 t = tail_en.match(doc.norm, end, sent.nend)
@@ -151,6 +177,8 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
     for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
+        named_spans.append((m.start(), m.end()))
+    for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
         named_spans.append((m.start(), m.end()))
     for s, e in named_spans:
         inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + [x[:2] for x in spans])
@@ -268,11 +296,15 @@ def _city_forms() -> frozenset[str]:
 
 def _state(doc: Document, sent: Sentence, city: str) -> str:
     """The state of the event's known city when the article names that state (none when it does
-    not); for an unknown or no city, a state named in the event's sentence, else the primary state."""
+    not, unless the city is the seat of that state's government); for an unknown or no city, a state named in the event's sentence, else the primary state."""
     entry = lexicon.cities().lookup(city) if city else None
     named = {m.key for m in doc.states}
     if entry:  # a known city decides: another state named nearby is not where the event was
-        return entry.data["state"] if entry.data["state"] in named else ""
+        if entry.data["state"] in named:
+            return entry.data["state"]
+        # a shared capital (Chandigarh) holds the events of the named state whose seat it is
+        seat = [s for s in entry.data.get("capital_of", ()) if s in named]
+        return seat[0] if len(seat) == 1 else ""
     here = doc.states_in(sent.nstart, sent.nend)
     return here[0].key if here else doc.primary_state
 
@@ -306,6 +338,8 @@ def _date(doc: Document, sent: Sentence, at: int) -> str:
         weekday = day.group("wd")
         if not weekday:
             return published
+        if doc.meta.updated_only:
+            return ""  # a page stamped as updated may be a later day's copy: its weekday is not safely the report's
         return published if _WEEKDAYS.get(fold(weekday)) == date.fromisoformat(published).weekday() else ""
     if stamped and not doc.meta.updated_only:
         return published  # reported without a day in a report its publication line dates

@@ -43,7 +43,7 @@ class Meta:
     title: str = ""
     published: str = ""
     published_in: str = ""  # kind of the block that dated the article: "byline", "meta" (a crawler line), "paragraph"
-    updated_only: bool = False  # the dating byline is an update stamp ("Updated: ...", "अपडेटेड ..."), not a publication line
+    updated_only: bool = False  # the first dating byline is an update stamp ("Updated: ...", "अपडेटेड ..."), not a publication line (even when a publication line further down dates the report)
     publisher: str = ""
     dateline: str = ""
     dateline_city: str = ""  # English city name when the dateline is a known city
@@ -223,7 +223,13 @@ def _primary_state(doc: Document) -> str:
     return ranked[0]
 
 
-_DATELINE = regex.compile(r"\s*((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\.(?=\s)|\s[-–]\s)\s*\S", regex.V1)
+@lru_cache(maxsize=1)
+def _dateline_pattern() -> "regex.Pattern[str]":
+    """The place that opens the body, after an optional desk ("बिजनेस डेस्क, नई दिल्ली।", "राज्य ब्यूरो, श्रीनगर।")."""
+    desks = "|".join(sorted((regex.escape(w).replace("\\ ", "\\s+") for w in rules.load("layout")["desk_words"]), key=len, reverse=True))
+    return regex.compile(r"\s*(?:(?:[\p{L}\p{M}]+\s+){0,2}(?:%s)\s*[,:]\s*)?"
+                         r"((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\.(?=\s)|\s[-–]\s)\s*\S" % desks,
+                         regex.V1 | regex.IGNORECASE)
 _PORTAL_META = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+(.+?)\s*(?:/.*)?$", regex.IGNORECASE)
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(.+?)\s*(?:[.,।|]|$)", regex.IGNORECASE)
 
@@ -237,12 +243,19 @@ def _meta(doc: Document) -> Meta:
         if b.kind in ("meta", "byline") and not published:
             published = _full_date(doc, b.nstart, b.nend)
             published_in = b.kind if published else ""
-    for b in blocks:  # a publication line dates the report better than a crawler's line
-        if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
-            published_in = "byline"
     dating = next((b for b in blocks if b.kind == "byline" and published and _full_date(doc, b.nstart, b.nend) == published), None)
     updated_only = bool(dating and _UPDATED.search(doc.norm, dating.nstart, dating.nend)
                         and not _PUBLISHED.search(doc.norm, dating.nstart, dating.nend))
+    if published_in == "byline":  # a publication line anywhere dates the report better than an update stamp
+        first = next(b for b in blocks if b.kind == "byline" and _full_date(doc, b.nstart, b.nend) == published)
+        if _UPDATED.search(doc.norm, first.nstart, first.nend) and not _PUBLISHED.search(doc.norm, first.nstart, first.nend):
+            pub = next((b for b in blocks if b.kind == "byline" and _PUBLISHED.search(doc.norm, b.nstart, b.nend)
+                        and not _UPDATED.search(doc.norm, b.nstart, b.nend) and _full_date(doc, b.nstart, b.nend)), None)
+            if pub:
+                published = _full_date(doc, pub.nstart, pub.nend)
+    for b in blocks:  # a publication line dates the report better than a crawler's line
+        if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
+            published_in = "byline"
     dateline, city, dateline_span = _dateline(doc)
     if not dateline:
         dateline, city = _byline_city(doc)
@@ -273,7 +286,10 @@ def _original(doc: Document, nstart: int, nend: int) -> str:
 
 
 def _publisher(doc: Document) -> str:
-    """The portal's header line, else a masthead naming the publisher, else the copyright holder."""
+    """The portal's header line, else a masthead naming the publisher, else a syndication note, the
+    copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
+    sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
+    capitalised site name in a blurb above a Devanagari headline."""
     from .layout import publisher_rule_ids
 
     blocks = doc.layout.blocks
@@ -301,18 +317,35 @@ def _publisher(doc: Document) -> str:
         m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
         if m and fold(m.group(1)) not in _AGENCIES:
             return _original(doc, m.start(1), m.end(1))
+    for b in blocks:  # the site's sign-off: "(Catch all the ... News on The Economic Times.)"
+        m = _SIGN_OFF.search(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+        if m:
+            return _original(doc, m.start(1), m.end(1) - m.group(1).endswith("."))
+    for b in blocks:  # the paper's news network: "अमर उजाला नेटवर्क, गोरखपुर", "Bhaskar News Network"
+        m = _NETWORK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+        if m and fold(m.group(1)) not in _AGENCIES and not _GENERIC_DESK.fullmatch(m.group(1)):
+            return _original(doc, m.start(1), m.end(1))
     if doc.layout.blocks and _lang_of(doc) == "hi":
         for b in blocks:  # a Latin site name above a Devanagari headline: "News Room Post"
             if b.kind == "title":
                 break
             if b.kind == "label" and _SITE_NAME.fullmatch(doc.norm, b.nstart, b.nend):
                 return _original(doc, b.nstart, b.nend)
+        for b in blocks:  # a site blurb above it naming the site in capitals: "... venture BIHAR NEWS brings you ..."
+            if b.kind == "title":
+                break
+            m = _CAPS_NAME.search(doc.norm, b.nstart, b.nend) if b.kind == "label" else None
+            if m:
+                return _original(doc, m.start(), m.end())
     return ""
 
 
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
-_DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+_SIGN_OFF = regex.compile(r"\b(?:Catch|Get|Read)\s+all\s+the\b[^()]{0,120}?\s(?:on|at)\s+((?:The\s+)?\p{Lu}[\p{L}\p{N}&'.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'.-]*){0,3}?)\s*\.?\s*\)?\s*$", regex.V1)
+_NETWORK = regex.compile(r"\s*([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,2}?)\s+(?:न्यूज़?\s+)?(?:नेटवर्क|News\s+Network|न्यूज़?(?=\s*[:,]))", regex.V1 | regex.IGNORECASE)
+_GENERIC_DESK = regex.compile(r"(?:राज्य|प्रदेश|स्थानीय|सिटी|State|City|Local|National|Regional)", regex.IGNORECASE)
+_DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
 # "Posted On: 19 JUL 2022 5:40PM by PIB Chennai", a desk line "PIB Mumbai": the issuing office, its city dropped
 _POSTED_BY = regex.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआईबी\s))(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}|पीआईबी(?:\s+[\p{L}\p{M}]+){0,2})\s*$", regex.V1)
 
@@ -328,6 +361,7 @@ def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
 
 
 _AGENCIES = frozenset(fold(a) for a in ("PTI", "IANS", "ANI", "UNI", "Reuters", "AFP", "वार्ता", "आईएएनएस", "भाषा"))
+_CAPS_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{3,}){1,2}(?![\p{L}\p{N}])")
 _SITE_NAME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}")
 
 
@@ -337,7 +371,7 @@ def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
     opening the first (a Latin kicker such as "Business News:" is no place)."""
     paragraphs = [b for b in doc.layout.blocks if b.kind == "paragraph"][:3]
     for i, b in enumerate(paragraphs):
-        m = _DATELINE.match(doc.norm, b.nstart, b.nend)
+        m = _dateline_pattern().match(doc.norm, b.nstart, b.nend)
         if not m:
             continue
         place = _original(doc, m.start(1), m.end(1))
@@ -352,19 +386,39 @@ def _dateline(doc: Document) -> tuple[str, str, tuple[int, int]]:
 
 
 def _byline_city(doc: Document) -> tuple[str, str]:
-    """A known city between the bars of an agency byline: "PTI | New Delhi | Created: ..."."""
+    """A known city in a byline above the body: between the bars of an agency byline ("PTI | New
+    Delhi | Created: ..."), else as a field of a desk or reporter line ("अमर उजाला नेटवर्क, गोरखपुर",
+    "Updated - March 16, 2024 10:42 pm IST - PUDUCHERRY", "Rohan Menon New Delhi", "जयपुर 5 घंटे
+    पहले"): its first or last one or two words. An issuing office ("by PIB Delhi") names no dateline."""
+    cities = lexicon.cities()
+    bylines = []
     for b in doc.layout.blocks:
-        if b.kind != "byline":
-            continue
+        if b.kind == "paragraph":
+            break
+        if b.kind == "byline" and not _POSTED_BY.search(doc.norm, b.nstart, b.nend):
+            bylines.append(b)
+    for b in bylines:
         for m in _BAR_FIELD.finditer(doc.norm, b.nstart, b.nend):
-            entry = lexicon.cities().lookup(m.group(1))
+            entry = cities.lookup(m.group(1))
             if entry:
                 return _original(doc, m.start(1), m.end(1)), entry.key
+    for b in bylines:
+        for f in _BYLINE_FIELD.finditer(doc.norm, b.nstart, b.nend):
+            words = list(regex.finditer(r"[\p{L}\p{M}.]+", f.group()))
+            for k in (2, 1):
+                for ws in ((words[:k], words[-k:]) if len(words) >= k else ()):
+                    s0, e0 = f.start() + ws[0].start(), f.start() + ws[-1].end()
+                    entry = cities.lookup(doc.norm[s0:e0])
+                    if entry:
+                        return _original(doc, s0, e0), entry.key
     return "", ""
 
 
+_BYLINE_FIELD = regex.compile(r"[^|,:;()\-–—]+")
+
+
 _BAR_FIELD = regex.compile(r"\|\s*([^|:]{2,30}?)\s*(?=\|)")
-_TODAY_DATE = regex.compile(r"(?<![\p{L}\p{M}])(?:आज(?:\s+यानी)?(?:\s+दिनांक)?|दिनांक)\s*[-:–]?\s*$|\btoday,?\s+$", regex.V1 | regex.IGNORECASE)
+_TODAY_DATE = regex.compile(r"(?<![\p{L}\p{M}])आज(?:\s+यानी)?(?:\s+दिनांक)?\s*[-:–]?\s*$|\btoday,?\s+$", regex.V1 | regex.IGNORECASE)
 
 
 def _dated_today(doc: Document) -> str:

@@ -4,8 +4,10 @@ and boilerplate (related-news links, tag lists, tickers, URLs, footers).
 Owns the lines (LF, CRLF and CR end a line; a crawler's " date YYYY-MM-DD" prefix is a line of its
 own; a line run together from a whole article is cut into paragraphs at sentence ends), line
 classification (markers from rules/layout.toml; above the headline, lone words and Latin lines of a
-Devanagari page are labels; a short comma list is a keyword line), the headline (only a line that
-reads like one: an article may open with its body), the runs that related-news and tag markers
+Devanagari page are labels, as is a one- or two-word section line above a longer headline; a
+newspaper's masthead names the publisher; a short "name city" line under the headline is a byline;
+a short comma list is a keyword line), the headline (only a line that reads like one: an article
+may open with its body, and a summary under "Synopsis"/"सार" may stand above the headline), the runs that related-news and tag markers
 open, and the joining of a sentence broken over a line (an amount at a line end with its scale word
 on the next line). It works on the normalised working copy and gives every block both
 its working-copy span (`nstart`, `nend`) and its original span (`start`, `end`). Boilerplate blocks
@@ -73,6 +75,12 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     credit = regex.compile(data["caption_credit"], regex.IGNORECASE | regex.V1)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
+
+
+@lru_cache(maxsize=1)
+def _summary_labels() -> frozenset[str]:
+    """Labels above a summary paragraph ("Synopsis", "सार"): the paragraph under one is no headline."""
+    return frozenset(normalise(w).norm.casefold() for w in rules.load("layout")["summary_labels"])
 
 
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
@@ -212,14 +220,78 @@ def _top_chrome(line: str, mostly_devanagari: bool) -> bool:
     return mostly_devanagari and not _DEVANAGARI.search(s)
 
 
-def _joins_next(line: str, nxt: str) -> bool:
-    """A text line that stops mid-sentence and goes on at the next line."""
+def _joins_next(line: str, nxt: str, headline: bool = False) -> bool:
+    """A text line that stops mid-sentence and goes on at the next line. A headline ends open on
+    any word ("... पहले स्थान पर"): before the headline only an amount split over the break joins."""
     _, _, cont = _rules()
     s, n = line.rstrip(), nxt.strip()
-    if not s or not n or s[-1] in TERMINAL:
+    if not s or not n or (s[-1] in TERMINAL and s.split()[-1] not in cont):  # "रु." / "Rs." end no sentence
         return False
     last = s.split()[-1]
+    if _CURRENCY_END.search(s):
+        return True  # no line ends in a currency word: its amount is on the next line
+    if headline:  # an amount split over the break: "... 1,200" / "करोड़ ...", "रु." / "1,200 ..."
+        return s[-1].isdigit() or bool(_STARTS_AMOUNT_WORD.match(n)) or (last in cont and n[0].isdigit())
     return s[-1].isdigit() or s[-1] == "," or last in cont or bool(_STARTS_AMOUNT_WORD.match(n)) or n[0].islower()
+
+
+_CURRENCY_END = regex.compile(r"(?:^|\s)(?:रु\.?|₹|Rs\.?|INR)$", regex.IGNORECASE)
+
+
+def _amount_goes_on(norm: str, line: tuple[int, int], nxt: tuple[int, int], kind: str) -> bool:
+    """A line ending in a currency word whose next line, read alone as a bare figure (a clock), is its amount."""
+    return kind == "clock" and bool(_CURRENCY_END.search(norm[line[0]:line[1]].rstrip())) and norm[nxt[0]:nxt[1]].strip()[:1].isdigit()
+
+
+SECTION_LABEL_WORDS = 2  # a line this short above a longer headline is a section label ("मुंबई समाचार", "Odisha")
+HEADLINE_MIN_WORDS = 5
+
+
+def _next_text(norm: str, spans: list[tuple[int, int]], i: int) -> str:
+    for s, e in spans[i + 1:]:
+        if norm[s:e].strip():
+            return norm[s:e].strip()
+    return ""
+
+
+def _section_label(norm: str, spans: list[tuple[int, int]], i: int, mostly_devanagari: bool) -> bool:
+    """Above the headline: a line of one or two words without figures whose next line reads as a
+    longer headline is a section or city label, not the headline."""
+    s = norm[spans[i][0]:spans[i][1]].strip()
+    if not s or len(s.split()) > SECTION_LABEL_WORDS or _DIGIT.search(s) or s[-1] in TERMINAL + ",:;-":
+        return False
+    nxt = _next_text(norm, spans, i)
+    return (bool(nxt) and _title_like(nxt) and len(nxt.split()) >= HEADLINE_MIN_WORDS
+            and _classify(nxt, mostly_devanagari, True)[0] == "text")
+
+
+AUTHOR_LINE_WORDS = 5
+_FUNCTION_WORDS = frozenset("में से की का के को ने पर और व एवं".split())
+
+
+def _author_lines(norm: str, spans: list[tuple[int, int]], kinds: list[tuple[str, str]]) -> None:
+    """Between the headline and the body: a short line without figures that ends in a known city is a
+    reporter's line ("Rohan Menon New Delhi", "S. Kumar, Patna"), a byline."""
+    from .. import lexicon
+
+    seen = 0
+    for i, (s, e) in enumerate(spans):
+        if kinds[i][0] != "text":
+            continue
+        seen += 1
+        line = norm[s:e].strip()
+        if line[-1] in TERMINAL or len(line) > HEADLINE_MAX:
+            if seen > 1:
+                return  # the body has begun
+            continue
+        words = line.replace(",", " ").split()
+        if seen == 1 or len(words) > AUTHOR_LINE_WORDS or len(words) < 2 or _DIGIT.search(line):
+            continue
+        if any(w[:1].islower() or w in _FUNCTION_WORDS for w in words):
+            continue  # "GeM workshop held in Ranchi" is a subheading, not a name and a place
+        cities = lexicon.cities()
+        if any(cities.lookup(" ".join(words[-k:])) for k in (2, 1) if len(words) > k):
+            kinds[i] = ("byline", "layout.author_line")
 
 
 def analyse(text: str | NormText) -> Layout:
@@ -232,13 +304,14 @@ def analyse(text: str | NormText) -> Layout:
     spans = _lines(norm)
     kinds = []
     top = True  # above the headline: the first line that is not a marker line is the headline
-    for s, e in spans:
+    for i, (s, e) in enumerate(spans):
         kinds.append(_classify(norm[s:e], mostly_dev, top))
         if kinds[-1][0] == "text":
-            if top and _top_chrome(norm[s:e], mostly_dev):
+            if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
             else:
                 top = False
+    _author_lines(norm, spans, kinds)
 
     # Markers that open a run claim the headline-like lines after them.
     markers = {m.id: m for m in _rules()[0]}
@@ -270,7 +343,8 @@ def analyse(text: str | NormText) -> Layout:
             continue
         # Join a sentence that runs over a line break.
         j = i
-        while j + 1 < len(spans) and kinds[j + 1][0] == "text" and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]]):
+        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(norm, spans[j], spans[j + 1], kinds[j + 1][0])) and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]],
+                                                                               headline=not seen_title):
             j += 1
         e = spans[j][1]
         body = norm[s:e].strip()
@@ -279,7 +353,9 @@ def analyse(text: str | NormText) -> Layout:
             seen_title = True
         elif not seen_title:  # the article opens with its body: it has no headline
             kind, rid = "paragraph", "layout.paragraph"
-            seen_title = True
+            # a summary under its label ("Synopsis", "सार") may stand above the headline
+            seen_title = not (blocks and blocks[-1].kind == "label"
+                              and norm[blocks[-1].nstart:blocks[-1].nend].casefold() in _summary_labels())
         elif body[-1] not in TERMINAL and len(body) < HEADLINE_MAX:
             kind, rid = "heading", "layout.heading"
         else:

@@ -47,6 +47,23 @@ LAYOUT_CASES = [
      [("होम", "breadcrumb"), ("खेल", "breadcrumb"), ("Follow", "footer"), ("जयपुर में", "title"), ("जोधपुर", "byline"), ("अपडेटेड", "byline"), ("जयपुर:", "paragraph")]),
     ("english-menu-and-published-line", "WORLD | ODISHA\nMarkets • Gold • Rupee • Crude oil\n\nOdisha buys Rs 900 crore on GeM\n\nFirst Published: Jan 14 2026 | 9:10 AM IST\nPublished Date - 14 January 2026, 09:10 AM\n\nBhubaneswar: Text here.",
      [("WORLD", "breadcrumb"), ("Markets", "ticker"), ("Odisha buys", "title"), ("First", "byline"), ("Published Date", "byline"), ("Bhubaneswar", "paragraph")]),
+    # a newspaper's masthead and a section label above the headline; a network line and a relative stamp are bylines
+    ("masthead-and-section-label", "राजस्थान पत्रिका\nलखनऊ समाचार\nलखनऊ में जेम पर विक्रेता सम्मेलन, 900 उद्यमी जुड़े\nपत्रिका न्यूज नेटवर्क, लखनऊ\nलखनऊ 3 घंटे पहले\n\nलखनऊ। पाठ है।",
+     [("राजस्थान", "masthead"), ("लखनऊ समाचार", "label"), ("लखनऊ में", "title"), ("पत्रिका", "byline"), ("लखनऊ 3", "byline"), ("लखनऊ।", "paragraph")]),
+    ("english-masthead-desk-and-author", "The Tribune\nPunjab\nPunjab units win GeM orders worth Rs 410 crore this year\nTribune News Service, Ludhiana\nAsha Verma Ludhiana\n\nLudhiana: Text here.",
+     [("The Tribune", "masthead"), ("Punjab\n", "label"), ("Punjab units", "title"), ("Tribune News", "byline"), ("Asha", "byline"), ("Ludhiana:", "paragraph")]),
+    # a currency word at a line end and its bare figure on the next line are one paragraph, not a clock
+    ("currency-then-bare-figure", "जेम की खबर\n\nखरीद रु.\n12 करोड़ की हुई।", [("जेम", "title"), ("खरीद", "paragraph")]),
+    # a chrome word that is also part of a paper's name is no masthead without its "The"
+    ("print-button-is-no-masthead", "Print\nGeM sales rise by a fifth in the first half of the year\n\nText here.",
+     [("Print", "label"), ("GeM sales", "title"), ("Text", "paragraph")]),
+    ("subheading-ending-in-a-city-is-no-author-line", "Sellers win more GeM orders this year\nWorkshop held in Ranchi\n\nRanchi: Text here.",
+     [("Sellers", "title"), ("Workshop", "heading"), ("Ranchi:", "paragraph")]),
+    # a summary under its label stands above the headline; a headline ending on a postposition stays one line
+    ("synopsis-above-headline", "Synopsis\nRailway buyers led purchases on the portal this year.\n\nGeM purchases by railways rise to Rs 900 crore\n\nText here.",
+     [("Synopsis", "label"), ("Railway", "paragraph"), ("GeM purchases", "title"), ("Text", "paragraph")]),
+    ("headline-ending-on-postposition", "जेम से खरीद में जिला प्रदेश में सबसे आगे पर\nइंदौर, वरिष्ठ संवाददाता। पाठ है।",
+     [("जेम से", "title"), ("इंदौर", "paragraph")]),
     # a headline with a bar and long parts is still a headline
     ("headline-with-bar", "GeM procurement crosses Rs 2 lakh crore this year | Economy news\n\nText here.",
      [("GeM procurement", "title"), ("Text", "paragraph")]),
@@ -155,6 +172,18 @@ META_CASES = [
     ("posted-by-admin-on", "Posted by Newsdesk on 9 January 2025\n\nGeM adds sellers in Bihar\n\nText here.",
      {"title": "GeM adds sellers in Bihar", "published": "2025-01-09", "publisher": ""}),
     ("pib-desk-line", "GeM adds 2 lakh sellers\n\nPIB Hyderabad\n\nGeM has added sellers.", {"publisher": "PIB"}),
+    # mastheads, desk lines and sign-offs of Indian news pages name the publisher; datelines behind a desk
+    ("hindi-masthead-and-desk-dateline", "नई दुनिया\nमध्य प्रदेश\nभोपाल में जेम कार्यशाला, विभागों ने 500 करोड़ की खरीद की\n\nस्टेट ब्यूरो, भोपाल। पाठ है।",
+     {"title": "भोपाल में जेम कार्यशाला, विभागों ने 500 करोड़ की खरीद की", "publisher": "नई दुनिया", "dateline": "भोपाल"}),
+    ("network-line-publisher-and-city", "जेम से खरीद में जिला पिछड़ा, अब होगी समीक्षा\nलोकमत न्यूज नेटवर्क, नागपुर\n\nविकास भवन में बैठक हुई।",
+     {"publisher": "लोकमत", "dateline": "नागपुर"}),
+    ("sign-off-publisher-and-author-city", " date 2024-05-02 FE Bureau\nGeM sales rise 20 per cent in April\nAnita Roy Kolkata\n\nSales rose in April.\n\n(Catch all the latest news on Financial Express.)",
+     {"publisher": "Financial Express", "dateline": "Kolkata", "published": "2024-05-02"}),
+    ("published-line-beats-update-stamp", "GeM meet held in Mysuru\nUpdated - June 4, 2024 09:00 am IST - MYSURU\n\nText here.\n\nPublished - June 3, 2024 08:15 pm IST",
+     {"published": "2024-06-03", "updated_only": True, "dateline": "MYSURU"}),
+    ("caps-site-name-in-a-blurb", "Your daily dose of district news from PURVANCHAL TIMES, every hour.\nरिपोर्ट: अ.ब. सिंह\nजेम पोर्टल पर जिले की खरीद बढ़ी\n\nजिले के सरकारी विभागों ने इस वर्ष पोर्टल से खरीद बढ़ाई है और विक्रेताओं की संख्या भी बढ़ी है।",
+     {"publisher": "PURVANCHAL TIMES", "title": "जेम पोर्टल पर जिले की खरीद बढ़ी"}),
+    ("date-of-an-event-is-not-the-report-date", "जेम शिविर लगा\n\nइसके लिए दिनांक 11.03.2025 को शिविर लगाया गया।", {"published": ""}),
 ]
 
 
