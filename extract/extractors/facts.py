@@ -558,6 +558,9 @@ def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
     c = cues()
     cs, ce = sf.clause(figure)
     modal = sf.has("threshold", "modal", cs, ce) and not any(cs <= pos < ce for pos, _ in sf.explicit())
+    # orders sellers received are a fact, whatever else the clause requires ("received orders worth over
+    # Rs 40 crore, and more MSEs need training")
+    modal = modal and not sf.has("role", "seller", cs, figure.nstart)
     for h in sf.hits:
         if h.cat != "threshold" or h.label != "class":
             continue

@@ -4,7 +4,7 @@ counterparty, segment, period and state (see facts.py for how those are read).
 Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
 except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "all purchases above Rs 1 lakh").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
-a body amount adds a mention (a new row only when it names another period than every body saying of
+a body amount, or rounds it ("crosses Rs 400 crore" over Rs 412 crore), adds a mention (a new row only when it names another period than every body saying of
 that amount; it also gives the body saying a period only it names), and so does the same amount
 said again in the body (a quote, a tweet) unless the two sayings differ in a role a cue named or
 name different periods, states, counterparties or segments (then they are two facts). The merged
@@ -57,6 +57,10 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             )
             if sent.display:  # a headline restates; it adds a fact only with a period of its own
                 said = [i for i, r in enumerate(rows) if r.inr == inr]
+                rounded = None if said or rec.inr_high != "" else _rounding_of(rec, rows)
+                if rounded is not None:  # "crosses Rs 400 crore" over the body's Rs 412.6 crore: the same fact
+                    rows[rounded] = replace(rows[rounded], mentions=rows[rounded].mentions + 1)
+                    continue
                 if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
                     same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
                     # the body saying stays; the headline adds a period only it names ("स्थापना से अब तक", "of FY26")
@@ -86,6 +90,23 @@ def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False)
         return False
     return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
                                                      (a.counterparty, b.counterparty), (a.segment, b.segment)))
+
+
+def _rounding_of(rec: OrderValueRecord, rows: list[OrderValueRecord]) -> int | None:
+    """The body row whose amount a headline amount rounds: within one unit of the headline's last
+    significant digit ("1.12 लाख" for 1,12,500 rupees), at or above it for a more-than amount ("11 हजार
+    करोड़ से ज्यादा" for 11,640 crore, "crosses Rs 400 crore" for Rs 412 crore); the nearest one."""
+    x = rec.inr
+    if x <= 0:
+        return None
+    unit = 1
+    while x % (unit * 10) == 0:
+        unit *= 10
+    if unit == 1:  # every digit significant: no rounding
+        return None
+    near = [(abs(r.inr - x), i) for i, r in enumerate(rows) if r.inr_high == "" and r.inr != x
+            and (x <= r.inr < x + unit if rec.qualifier == "more_than" else abs(r.inr - x) < unit)]
+    return min(near)[1] if near else None
 
 
 _SPECIFIC = {"exact": 0, "approx": 1, "up_to": 1, "less_than": 2, "more_than": 2}
