@@ -60,6 +60,9 @@ _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+_COMPARED_AFTER = regex.compile(r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
+_COMPARED_BEFORE = regex.compile(r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
+_COMPARING = regex.compile(r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
 _PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
 _LABEL_END = regex.compile(r":(?!\d)")
@@ -333,15 +336,20 @@ class SentenceFacts:
         fys = [n for n in self.numbers if n.expr.kind == "fiscal_year" and n.expr.period]
         for h in period_hits:
             if h.label == "to_date":
-                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक": the
-                # year decides, not "so far"
-                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative + fys):
+                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक", "चालू
+                # वित्त वर्ष में जिले के विभागों ने अब तक": the year decides, not "so far"
+                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) or self._same_stretch(r, h)
+                           for r in relative + fys):
                     found.append((h.nstart, "to_date"))
         for h in relative:
+            if h.label == "this_fy" and any(0 <= h.nstart - f.nend <= 6 or 0 <= f.nstart - h.nend <= 6 for f in fys):
+                continue  # "वित्त वर्ष 2025-26 की पहली तिमाही", "first quarter of FY26": the year is named
             if h.label == "this_fy":
                 found.append((h.nstart, this_fy))
             elif h.label == "unresolved":
                 found.append((h.nstart, ""))
+            elif self._compared_with(h):  # "पिछले साल से 19 फीसदी ज्यादा", "than last year": a base, no period
+                continue
             elif h.label == "last_fy" and not any(r.label == "same_period_last" and r.nstart <= h.nstart < r.nend
                                                   for r in relative):
                 found.append((h.nstart, _previous_fy(this_fy) if this_fy else LAST_NAMED))
@@ -351,6 +359,21 @@ class SentenceFacts:
                 found.append((h.nstart, _previous_fy(base) if base else ""))
                 self.looking_back.add(h.nstart)
         return sorted(found)
+
+    def _same_stretch(self, r, h: Hit) -> bool:
+        """A this-fiscal or fiscal-year phrase before "so far" with no figure or clause break between them."""
+        if getattr(r, "label", "this_fy") not in ("this_fy",) or r.nend > h.nstart:
+            return False
+        return (not any(r.nend <= f.nstart < h.nstart for f in self.figs)
+                and not _CLAUSE_BREAK.search(self.doc.norm, r.nend, h.nstart))
+
+    def _compared_with(self, h: Hit) -> bool:
+        """A last-year phrase that is the base of a comparison: "पिछले साल से 19 फीसदी ज्यादा", "पिछले साल के
+        मुकाबले", "higher than last year", "up from last year"."""
+        if h.label != "last_fy":
+            return False
+        norm = self.doc.norm
+        return bool(_COMPARED_AFTER.match(norm, h.nend) or _COMPARED_BEFORE.search(norm[max(0, h.nstart - 20):h.nstart]))
 
     def _until(self, n: Number, period_hits: list[Hit]) -> bool:
         """"14 फरवरी, 2024 तक", "Up to November 24, 2022": a cumulative figure of that fiscal year."""
@@ -478,7 +501,12 @@ class PeriodTracker:
                 until: int) -> str:
         sf = analysed(doc, sent)
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
-            own = [p for pos, p in explicit if figure.nend <= pos < until and pos not in sf.looking_back]
+            # a looking-back period is this figure's only right after it ("up from ₹97 crore the previous
+            # year"), not across a change or a comparison ("Rs 850 crore, up 20% over the same period last
+            # year", "Rs 97,000 crore, as compared with the same period last year")
+            own = [p for pos, p in explicit if figure.nend <= pos < until and (
+                pos not in sf.looking_back or not (any(figure.nend <= n.nstart < pos for n in sf.numbers)
+                                                   or _COMPARING.search(sf.doc.norm, figure.nend, pos)))]
             if own:
                 return own[0]
         before = [p for pos, p in explicit if pos < figure.nstart]
@@ -496,8 +524,8 @@ class PeriodTracker:
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
         named = [p for _, p in explicit if p and p != LAST_NAMED]
-        if named:
-            self.named = named[-1]
+        if named:  # of fiscal years compared ("₹5.97 trillion in FY25, up from ₹4.12 trillion in FY24"), the latest
+            self.named = max(named) if all(p.startswith("FY") for p in named) else named[-1]
         self.previous_fy = next((p for p in reversed(named) if p.startswith("FY")), "")
         self.relative = self.relative or any(p == "" for _, p in explicit)
 
