@@ -178,7 +178,7 @@ def cues() -> _Cues:
                 index.add(w, cat, label)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
-                 "agent_purchase_hi"):
+                 "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day", "in_month"):
@@ -246,7 +246,7 @@ class SentenceFacts:
     def buyer_named(self, start: int, end: int, specific: bool = False) -> bool:
         """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम");
         `specific`: nor a whole class of buyers ("every central government ministry and department")."""
-        parents = [h for h in self.hits if h.cat == "role" and h.label == "not_buyer"]
+        parents = [h for h in self.hits if h.cat == "role" and h.label in ("not_buyer", "class_of_buyers")]
         generic = [h.nend for h in self.hits if h.cat == "role" and h.label == "generic"] if specific else []
         return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
                    and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents)
@@ -687,17 +687,26 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
     if not role and sf.has("role", "platform", cs, ce):
         role = "platform"
+    if not role and (named or doc.primary_state) and sf.has("role", "passive_purchase", cs, ce):
+        role = "buyer"  # "जिला अस्पताल के लिए ... 3.74 करोड़ में 210 बेड खरीदे गये", "एक बेड की कीमत 1,12,500 रुपये"
     if nationwide and role != "seller":
         role = "platform"
     cued = bool(role)
     if whole is not None:
-        role, cued, entity = whole.role, True, False
+        # a part that went to sellers ("..., of which Rs 1,026 crore went to sellers within the state"): the
+        # sellers' share of the whole's purchase; else the part keeps the whole's role
+        gone = whole.role == "buyer" and _seller_cue(sf, figure, scopes[0][0], scopes[0][1])
+        role, cued, entity = ("seller" if gone else whole.role), True, False
     if not role:
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
         counterparty = next((cp for span in scopes if (cp := sf.first("counterparty", cues().counterparty_order, *span))),
                             "all")
+        if whole is not None and whole.role == "buyer" and not sf.first("counterparty", cues().counterparty_order,
+                                                                         *scopes[0]):
+            # the buyers of the whole placed the orders: a state's own, else central ones where the sentence says so
+            counterparty = "same_state" if whole.state else "central" if sf.has("central", None, cs, ce) else "all"
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
         # (or, in a state's article, where the buyer is of the state's own administration)
@@ -728,6 +737,9 @@ def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool
             if (before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT)
                     and not _GEM_WORDS.intersection(before)):
                 return True
+        elif h.cat == "role" and h.label == "perfect_purchase_hi" and figure.nend <= h.nstart < ce:
+            if "कि" not in _between(sf, figure.nend, h.nstart):
+                return True
         elif h.cat == "role" and h.label == "agent_purchase_hi" and figure.nend <= h.nstart < ce:
             left = _between(sf, cs, figure.nstart)
             if "ने" in left:
@@ -744,6 +756,10 @@ def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
     """A seller cue in the clause, not inside a name of both sides ("Buyer-Seller Meet", "क्रेता-विक्रेता
     सम्मेलन") and not after the figure's own purchase ("2,746 करोड़ की खरीद की और ... स्थानीय विक्रेताओं को मिले")."""
     both = [h for h in sf.hits if h.cat == "role" and h.label == "not_seller"]
+    # a seller word in a part said after the figure ("..., of which Rs 1,026 crore went to sellers") is the part's
+    part = next((h.nstart for h in sf.hits if h.cat == "part_of" and h.nstart >= figure.nend), None)
+    if part is not None:
+        ce = min(ce, part)
     bought = next((h.nstart for h in sf.hits if h.cat == "role" and h.label == "purchase"
                    and figure.nend <= h.nstart < ce), None)
     return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
