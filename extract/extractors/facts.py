@@ -667,7 +667,9 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
     # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
     scopes = (right, left) if sf.english else (left, right)
-    seg_scopes = (right, seg_left) if sf.english else (seg_left,)
+    # Hindi names the sellers after the amount of a purchase from them ("₹1,193 करोड़ की खरीद सूक्ष्म एवं लघु
+    # उद्यमों से की गई") when none stands before it
+    seg_scopes = (right, seg_left) if sf.english else (seg_left, right)
     if whole is not None:  # a part: its phrase runs to the next amount ("Rs 1,640 crore, or 57 percent, was sourced from MSEs")
         part = (figure.nend, min(next((f.nstart for f in sf.figs if f.nstart >= figure.nend
                                        and f.expr.kind in _SEGMENT_KINDS), ce), ce))
@@ -768,12 +770,20 @@ def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:
-    """The sentence before names a buyer together with its purchase: "the purchase" here is that buyer's."""
-    prev = _current[0].previous.get(sent.nstart)
-    if prev is None:
-        return False
-    pf = analysed(doc, prev)
-    return pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend)
+    """The sentence before (or the one before that, across a sentence with no amount: "... की खरीद कर पहला
+    स्थान हासिल किया। उत्तर मध्य रेलवे के महाप्रबंधक ने बधाई दी।") names a buyer together with its purchase:
+    "the purchase" here is that buyer's."""
+    prev = sent
+    for _ in range(2):
+        prev = _current[0].previous.get(prev.nstart)
+        if prev is None:
+            return False
+        pf = analysed(doc, prev)
+        if pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend):
+            return True
+        if any(f.expr.kind == "money_inr" for f in pf.figs):
+            return False
+    return False
 
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:
