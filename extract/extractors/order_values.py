@@ -30,6 +30,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     cued: list[bool] = []  # whether a cue named each row's role
     said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
+    last_block = current_block = None  # the paragraph before the current one, for "यह ऑर्डर ... को"
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
     previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
@@ -75,11 +76,17 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             else:
                 rows[same] = _merge(rows[same], rec)
         month = purchase_month(doc, sent)
-        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph
-            rows = [replace(r, period=month) if b is sent.block and r.role == "buyer" and not r.period else r
-                    for r, b in zip(rows, blocks)]
+        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph, or in
+            # the paragraph just before when its own names none ("... बेड खरीदे गये।" ¶ "यह ऑर्डर 18 जनवरी 2025 को")
+            mine = [b is sent.block and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]
+            if not any(mine) and not any(b is sent.block for b in blocks):
+                before = current_block if sent.block is not current_block else last_block
+                mine = [b is before and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]
+            rows = [replace(r, period=month) if m else r for r, m in zip(rows, mine)]
         if not sent.display:
             periods.after_sentence(explicit)
+            if sent.block is not current_block:
+                last_block, current_block = current_block, sent.block
     return rows
 
 
