@@ -712,8 +712,10 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
         # (or, in a state's article, where the buyer is of the state's own administration)
-        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not sf.has(
-            "central", None, sent.nstart, sent.nend)
+        own_body = [h for h in sf.hits if h.cat == "state_level"]
+        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not any(
+            h.cat == "central" and sent.nstart <= h.nstart and h.nend <= sent.nend
+            and not any(o.nstart <= h.nstart and h.nend <= o.nend for o in own_body) for h in sf.hits)
         state = named or (doc.primary_state if (anaphora or state_own) and not nationwide else "")
     else:
         state = named or doc.primary_state
