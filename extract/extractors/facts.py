@@ -178,7 +178,7 @@ def cues() -> _Cues:
                 index.add(w, cat, label)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
-                 "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers"):
+                 "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day", "in_month"):
@@ -691,7 +691,7 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role = "platform"
     if not role and (named or doc.primary_state) and sf.has("role", "passive_purchase", cs, ce):
         role = "buyer"  # "जिला अस्पताल के लिए ... 3.74 करोड़ में 210 बेड खरीदे गये", "एक बेड की कीमत 1,12,500 रुपये"
-    if nationwide and role != "seller":
+    if nationwide and role != "seller" and not (entity and _kind_of_buyer(sf, sent.nstart, figure.nstart)):
         role = "platform"
     cued = bool(role)
     if whole is not None:
@@ -769,6 +769,13 @@ def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
     return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
                and not any(b.nstart <= h.nstart and h.nend <= b.nend for b in both)
                and (bought is None or h.nstart < bought) for h in sf.hits)
+
+
+def _kind_of_buyer(sf: SentenceFacts, start: int, end: int) -> bool:
+    """A buyer word in the span other than bare "buyers" / "खरीदारों": a named kind of buyer."""
+    bare = {(h.nstart, h.nend) for h in sf.hits if h.cat == "role" and h.label == "bare_buyer"}
+    return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
+               and (h.nstart, h.nend) not in bare for h in sf.hits)
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:
