@@ -18,7 +18,12 @@ figure's attributes are read from those hits by scope:
   state is named or referred to, seller when the sellers are narrowed (startups, women, MSEs),
   platform otherwise. A purchase word alone ("खरीद", "procurement") names no buyer. A part of an
   amount said before ("of which", "Of this", "जिनमें से") keeps that amount's role, state, period
-  and segment; its counterparty and segment are read to the next amount.
+  and segment; its counterparty and segment are read to the next amount; a part of a purchase that
+  "went to sellers" is the sellers' (same_state when the whole was a state's purchase). Also buyer: a
+  Hindi perfect of buying without "ने" ("पंचायतें ... खरीद चुकी हैं"); in a state's article a passive
+  purchase or an item's price ("... बेड खरीदे गये", "एक बेड की कीमत"); "the purchase" up to two
+  sentences after a buyer's purchase (across a sentence with no amount). "government buyers" as a class
+  names no buyer; a nationwide word makes bare "buyers" GeM-wide, not a named kind (cooperatives).
 - state of a buyer entity: named in the sentence, or the article's state where the sentence refers to
   it ("राज्य", "State PSUs") or the buyer is of a state's own administration (विभाग, department,
   directorate) with no central word in the sentence.
