@@ -229,7 +229,8 @@ class SentenceFacts:
         self.doc = doc
         self.sent = sent
         self.numbers = numbers
-        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS]
+        # a figure that runs past the sentence end ("6लाख" ¶ "47 करोड़" across a line break) has no sentence to stand in
+        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS and n.nend <= sent.nend]
         self.states = states
         self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
         self._english: bool | None = None
