@@ -18,7 +18,12 @@ figure's attributes are read from those hits by scope:
   state is named or referred to, seller when the sellers are narrowed (startups, women, MSEs),
   platform otherwise. A purchase word alone ("खरीद", "procurement") names no buyer. A part of an
   amount said before ("of which", "Of this", "जिनमें से") keeps that amount's role, state, period
-  and segment; its counterparty and segment are read to the next amount.
+  and segment; its counterparty and segment are read to the next amount; a part of a purchase that
+  "went to sellers" is the sellers' (same_state when the whole was a state's purchase). Also buyer: a
+  Hindi perfect of buying without "ने" ("पंचायतें ... खरीद चुकी हैं"); in a state's article a passive
+  purchase or an item's price ("... बेड खरीदे गये", "एक बेड की कीमत"); "the purchase" up to two
+  sentences after a buyer's purchase (across a sentence with no amount). "government buyers" as a class
+  names no buyer; a nationwide word makes bare "buyers" GeM-wide, not a named kind (cooperatives).
 - state of a buyer entity: named in the sentence, or the article's state where the sentence refers to
   it ("राज्य", "State PSUs") or the buyer is of a state's own administration (विभाग, department,
   directorate) with no central word in the sentence.
@@ -60,6 +65,9 @@ _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
 _LATIN = regex.compile(r"\p{Latin}+")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}+")
+_COMPARED_AFTER = regex.compile(r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
+_COMPARED_BEFORE = regex.compile(r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
+_COMPARING = regex.compile(r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
 _PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
 _PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
 _LABEL_END = regex.compile(r":(?!\d)")
@@ -175,7 +183,7 @@ def cues() -> _Cues:
                 index.add(w, cat, label)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
-                 "agent_purchase_hi"):
+                 "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
         add(_words(data["role"], role, f"role.{role}"), "role", role)
     for key in ("to_date", "same_period", "this_fy", "last_fy", "same_period_last", "unresolved", "until", "since",
                 "recent", "perfect", "this_purchase", "on_day", "in_month"):
@@ -221,7 +229,8 @@ class SentenceFacts:
         self.doc = doc
         self.sent = sent
         self.numbers = numbers
-        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS]
+        # a figure that runs past the sentence end ("6लाख" ¶ "47 करोड़" across a line break) has no sentence to stand in
+        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS and n.nend <= sent.nend]
         self.states = states
         self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
         self._english: bool | None = None
@@ -243,7 +252,7 @@ class SentenceFacts:
     def buyer_named(self, start: int, end: int, specific: bool = False) -> bool:
         """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम");
         `specific`: nor a whole class of buyers ("every central government ministry and department")."""
-        parents = [h for h in self.hits if h.cat == "role" and h.label == "not_buyer"]
+        parents = [h for h in self.hits if h.cat == "role" and h.label in ("not_buyer", "class_of_buyers")]
         generic = [h.nend for h in self.hits if h.cat == "role" and h.label == "generic"] if specific else []
         return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
                    and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents)
@@ -333,15 +342,20 @@ class SentenceFacts:
         fys = [n for n in self.numbers if n.expr.kind == "fiscal_year" and n.expr.period]
         for h in period_hits:
             if h.label == "to_date":
-                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक": the
-                # year decides, not "so far"
-                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) for r in relative + fys):
+                # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक", "चालू
+                # वित्त वर्ष में जिले के विभागों ने अब तक": the year decides, not "so far"
+                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) or self._same_stretch(r, h)
+                           for r in relative + fys):
                     found.append((h.nstart, "to_date"))
         for h in relative:
+            if h.label == "this_fy" and any(0 <= h.nstart - f.nend <= 6 or 0 <= f.nstart - h.nend <= 6 for f in fys):
+                continue  # "वित्त वर्ष 2025-26 की पहली तिमाही", "first quarter of FY26": the year is named
             if h.label == "this_fy":
                 found.append((h.nstart, this_fy))
             elif h.label == "unresolved":
                 found.append((h.nstart, ""))
+            elif self._compared_with(h):  # "पिछले साल से 19 फीसदी ज्यादा", "than last year": a base, no period
+                continue
             elif h.label == "last_fy" and not any(r.label == "same_period_last" and r.nstart <= h.nstart < r.nend
                                                   for r in relative):
                 found.append((h.nstart, _previous_fy(this_fy) if this_fy else LAST_NAMED))
@@ -351,6 +365,21 @@ class SentenceFacts:
                 found.append((h.nstart, _previous_fy(base) if base else ""))
                 self.looking_back.add(h.nstart)
         return sorted(found)
+
+    def _same_stretch(self, r, h: Hit) -> bool:
+        """A this-fiscal or fiscal-year phrase before "so far" with no figure or clause break between them."""
+        if getattr(r, "label", "this_fy") not in ("this_fy",) or r.nend > h.nstart:
+            return False
+        return (not any(r.nend <= f.nstart < h.nstart for f in self.figs)
+                and not _CLAUSE_BREAK.search(self.doc.norm, r.nend, h.nstart))
+
+    def _compared_with(self, h: Hit) -> bool:
+        """A last-year phrase that is the base of a comparison: "पिछले साल से 19 फीसदी ज्यादा", "पिछले साल के
+        मुकाबले", "higher than last year", "up from last year"."""
+        if h.label != "last_fy":
+            return False
+        norm = self.doc.norm
+        return bool(_COMPARED_AFTER.match(norm, h.nend) or _COMPARED_BEFORE.search(norm[max(0, h.nstart - 20):h.nstart]))
 
     def _until(self, n: Number, period_hits: list[Hit]) -> bool:
         """"14 फरवरी, 2024 तक", "Up to November 24, 2022": a cumulative figure of that fiscal year."""
@@ -478,7 +507,12 @@ class PeriodTracker:
                 until: int) -> str:
         sf = analysed(doc, sent)
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
-            own = [p for pos, p in explicit if figure.nend <= pos < until and pos not in sf.looking_back]
+            # a looking-back period is this figure's only right after it ("up from ₹97 crore the previous
+            # year"), not across a change or a comparison ("Rs 850 crore, up 20% over the same period last
+            # year", "Rs 97,000 crore, as compared with the same period last year")
+            own = [p for pos, p in explicit if figure.nend <= pos < until and (
+                pos not in sf.looking_back or not (any(figure.nend <= n.nstart < pos for n in sf.numbers)
+                                                   or _COMPARING.search(sf.doc.norm, figure.nend, pos)))]
             if own:
                 return own[0]
         before = [p for pos, p in explicit if pos < figure.nstart]
@@ -496,8 +530,8 @@ class PeriodTracker:
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
         named = [p for _, p in explicit if p and p != LAST_NAMED]
-        if named:
-            self.named = named[-1]
+        if named:  # of fiscal years compared ("₹5.97 trillion in FY25, up from ₹4.12 trillion in FY24"), the latest
+            self.named = max(named) if all(p.startswith("FY") for p in named) else named[-1]
         self.previous_fy = next((p for p in reversed(named) if p.startswith("FY")), "")
         self.relative = self.relative or any(p == "" for _, p in explicit)
 
@@ -558,6 +592,9 @@ def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
     c = cues()
     cs, ce = sf.clause(figure)
     modal = sf.has("threshold", "modal", cs, ce) and not any(cs <= pos < ce for pos, _ in sf.explicit())
+    # orders sellers received are a fact, whatever else the clause requires ("received orders worth over
+    # Rs 40 crore, and more MSEs need training")
+    modal = modal and not sf.has("role", "seller", cs, figure.nstart)
     for h in sf.hits:
         if h.cat != "threshold" or h.label != "class":
             continue
@@ -636,7 +673,9 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
     # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
     scopes = (right, left) if sf.english else (left, right)
-    seg_scopes = (right, seg_left) if sf.english else (seg_left,)
+    # Hindi names the sellers after the amount of a purchase from them ("₹1,193 करोड़ की खरीद सूक्ष्म एवं लघु
+    # उद्यमों से की गई") when none stands before it
+    seg_scopes = (right, seg_left) if sf.english else (seg_left, right)
     if whole is not None:  # a part: its phrase runs to the next amount ("Rs 1,640 crore, or 57 percent, was sourced from MSEs")
         part = (figure.nend, min(next((f.nstart for f in sf.figs if f.nstart >= figure.nend
                                        and f.expr.kind in _SEGMENT_KINDS), ce), ce))
@@ -656,22 +695,33 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role, entity = "buyer", True  # "कोयला मंत्रालय ... खरीद लक्ष्य ... । जेम के रास्ते हुई खरीद ... 63,890 करोड़"
     if not role and sf.has("role", "platform", cs, ce):
         role = "platform"
-    if nationwide and role != "seller":
+    if not role and (named or doc.primary_state) and sf.has("role", "passive_purchase", cs, ce):
+        role = "buyer"  # "जिला अस्पताल के लिए ... 3.74 करोड़ में 210 बेड खरीदे गये", "एक बेड की कीमत 1,12,500 रुपये"
+    if nationwide and role != "seller" and not (entity and _kind_of_buyer(sf, sent.nstart, figure.nstart)):
         role = "platform"
     cued = bool(role)
     if whole is not None:
-        role, cued, entity = whole.role, True, False
+        # a part that went to sellers ("..., of which Rs 1,026 crore went to sellers within the state"): the
+        # sellers' share of the whole's purchase; else the part keeps the whole's role
+        gone = whole.role == "buyer" and _seller_cue(sf, figure, scopes[0][0], scopes[0][1])
+        role, cued, entity = ("seller" if gone else whole.role), True, False
     if not role:
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
         counterparty = next((cp for span in scopes if (cp := sf.first("counterparty", cues().counterparty_order, *span))),
                             "all")
+        if whole is not None and whole.role == "buyer" and not sf.first("counterparty", cues().counterparty_order,
+                                                                         *scopes[0]):
+            # the buyers of the whole placed the orders: a state's own, else central ones where the sentence says so
+            counterparty = "same_state" if whole.state else "central" if sf.has("central", None, cs, ce) else "all"
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
         # (or, in a state's article, where the buyer is of the state's own administration)
-        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not sf.has(
-            "central", None, sent.nstart, sent.nend)
+        own_body = [h for h in sf.hits if h.cat == "state_level"]
+        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not any(
+            h.cat == "central" and sent.nstart <= h.nstart and h.nend <= sent.nend
+            and not any(o.nstart <= h.nstart and h.nend <= o.nend for o in own_body) for h in sf.hits)
         state = named or (doc.primary_state if (anaphora or state_own) and not nationwide else "")
     else:
         state = named or doc.primary_state
@@ -697,6 +747,9 @@ def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool
             if (before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT)
                     and not _GEM_WORDS.intersection(before)):
                 return True
+        elif h.cat == "role" and h.label == "perfect_purchase_hi" and figure.nend <= h.nstart < ce:
+            if "कि" not in _between(sf, figure.nend, h.nstart):
+                return True
         elif h.cat == "role" and h.label == "agent_purchase_hi" and figure.nend <= h.nstart < ce:
             left = _between(sf, cs, figure.nstart)
             if "ने" in left:
@@ -713,6 +766,10 @@ def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
     """A seller cue in the clause, not inside a name of both sides ("Buyer-Seller Meet", "क्रेता-विक्रेता
     सम्मेलन") and not after the figure's own purchase ("2,746 करोड़ की खरीद की और ... स्थानीय विक्रेताओं को मिले")."""
     both = [h for h in sf.hits if h.cat == "role" and h.label == "not_seller"]
+    # a seller word in a part said after the figure ("..., of which Rs 1,026 crore went to sellers") is the part's
+    part = next((h.nstart for h in sf.hits if h.cat == "part_of" and h.nstart >= figure.nend), None)
+    if part is not None:
+        ce = min(ce, part)
     bought = next((h.nstart for h in sf.hits if h.cat == "role" and h.label == "purchase"
                    and figure.nend <= h.nstart < ce), None)
     return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
@@ -720,13 +777,28 @@ def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
                and (bought is None or h.nstart < bought) for h in sf.hits)
 
 
+def _kind_of_buyer(sf: SentenceFacts, start: int, end: int) -> bool:
+    """A buyer word in the span other than bare "buyers" / "खरीदारों": a named kind of buyer."""
+    bare = {(h.nstart, h.nend) for h in sf.hits if h.cat == "role" and h.label == "bare_buyer"}
+    return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
+               and (h.nstart, h.nend) not in bare for h in sf.hits)
+
+
 def _buyer_before(doc: Document, sent: Sentence) -> bool:
-    """The sentence before names a buyer together with its purchase: "the purchase" here is that buyer's."""
-    prev = _current[0].previous.get(sent.nstart)
-    if prev is None:
-        return False
-    pf = analysed(doc, prev)
-    return pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend)
+    """The sentence before (or the one before that, across a sentence with no amount: "... की खरीद कर पहला
+    स्थान हासिल किया। उत्तर मध्य रेलवे के महाप्रबंधक ने बधाई दी।") names a buyer together with its purchase:
+    "the purchase" here is that buyer's."""
+    prev = sent
+    for _ in range(2):
+        prev = _current[0].previous.get(prev.nstart)
+        if prev is None:
+            return False
+        pf = analysed(doc, prev)
+        if pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend):
+            return True
+        if any(f.expr.kind == "money_inr" for f in pf.figs):
+            return False
+    return False
 
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:

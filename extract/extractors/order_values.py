@@ -4,7 +4,7 @@ counterparty, segment, period and state (see facts.py for how those are read).
 Rule: order_values.amount (every money_inr expression of the number layer in a content sentence,
 except rule limits: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "all purchases above Rs 1 lakh").
 The same fact said twice is one row with `mentions` counting the sayings: a headline that restates
-a body amount adds a mention (a new row only when it names another period than every body saying of
+a body amount, or rounds it ("crosses Rs 400 crore" over Rs 412 crore), adds a mention (a new row only when it names another period than every body saying of
 that amount; it also gives the body saying a period only it names), and so does the same amount
 said again in the body (a quote, a tweet) unless the two sayings differ in a role a cue named or
 name different periods, states, counterparties or segments (then they are two facts). The merged
@@ -30,6 +30,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     cued: list[bool] = []  # whether a cue named each row's role
     said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
+    last_block = current_block = None  # the paragraph before the current one, for "यह ऑर्डर ... को"
     body = [s for s in doc.sentences if not s.display]
     display = [s for s in doc.sentences if s.display]
     previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
@@ -57,6 +58,10 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             )
             if sent.display:  # a headline restates; it adds a fact only with a period of its own
                 said = [i for i, r in enumerate(rows) if r.inr == inr]
+                rounded = None if said or rec.inr_high != "" else _rounding_of(rec, rows)
+                if rounded is not None:  # "crosses Rs 400 crore" over the body's Rs 412.6 crore: the same fact
+                    rows[rounded] = replace(rows[rounded], mentions=rows[rounded].mentions + 1)
+                    continue
                 if said and not (rec.period and all(rows[i].period and rows[i].period != rec.period for i in said)):
                     same = next((i for i in said if _same_fact(rows[i], rec)), said[0])
                     # the body saying stays; the headline adds a period only it names ("स्थापना से अब तक", "of FY26")
@@ -71,11 +76,17 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             else:
                 rows[same] = _merge(rows[same], rec)
         month = purchase_month(doc, sent)
-        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph
-            rows = [replace(r, period=month) if b is sent.block and r.role == "buyer" and not r.period else r
-                    for r, b in zip(rows, blocks)]
+        if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph, or in
+            # the paragraph just before when its own names none ("... बेड खरीदे गये।" ¶ "यह ऑर्डर 18 जनवरी 2025 को")
+            mine = [b is sent.block and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]
+            if not any(mine) and not any(b is sent.block for b in blocks):
+                before = current_block if sent.block is not current_block else last_block
+                mine = [b is before and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]
+            rows = [replace(r, period=month) if m else r for r, m in zip(rows, mine)]
         if not sent.display:
             periods.after_sentence(explicit)
+            if sent.block is not current_block:
+                last_block, current_block = current_block, sent.block
     return rows
 
 
@@ -86,6 +97,23 @@ def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False)
         return False
     return all(x == y or not x or not y for x, y in ((a.period, b.period), (a.state, b.state),
                                                      (a.counterparty, b.counterparty), (a.segment, b.segment)))
+
+
+def _rounding_of(rec: OrderValueRecord, rows: list[OrderValueRecord]) -> int | None:
+    """The body row whose amount a headline amount rounds: within one unit of the headline's last
+    significant digit ("1.12 लाख" for 1,12,500 rupees), at or above it for a more-than amount ("11 हजार
+    करोड़ से ज्यादा" for 11,640 crore, "crosses Rs 400 crore" for Rs 412 crore); the nearest one."""
+    x = rec.inr
+    if x <= 0:
+        return None
+    unit = 1
+    while x % (unit * 10) == 0:
+        unit *= 10
+    if unit == 1:  # every digit significant: no rounding
+        return None
+    near = [(abs(r.inr - x), i) for i, r in enumerate(rows) if r.inr_high == "" and r.inr != x
+            and (x <= r.inr < x + unit if rec.qualifier == "more_than" else abs(r.inr - x) < unit)]
+    return min(near)[1] if near else None
 
 
 _SPECIFIC = {"exact": 0, "approx": 1, "up_to": 1, "less_than": 2, "more_than": 2}
