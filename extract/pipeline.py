@@ -392,6 +392,7 @@ def run_batch(paths: list[str], out_dir: str, progress: bool = True, review: boo
         previous, why = Previous.open(out, version, ARTICLE_COLUMNS)
         if previous is None:
             print(f"gem-extract: --incremental: {why}; extracting every article", file=sys.stderr)
+            load_rules()  # nothing to reuse: rules read and checked before any article, as without it
     workers = jobs or os.cpu_count() or 1
 
     try:
