@@ -23,6 +23,7 @@ _JOINERS = frozenset("-&'")
 # allowed inside) and any chunk without whitespace longer than a word can be.
 _PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
 _PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
@@ -43,11 +44,11 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum() or regex.match(r"[\p{L}\p{M}]", self.text) is not None
+        return self.text[0].isalnum() or _LETTER.match(self.text) is not None
 
     @property
     def latin(self) -> bool:
-        return regex.match(r"\p{Latin}", self.text) is not None
+        return _LATIN.match(self.text) is not None
 
 
 @lru_cache(maxsize=2)
