@@ -434,8 +434,10 @@ def _dated_today(doc: Document) -> str:
 
 _NONSPACE_RUN = regex.compile(r"\S+")
 _WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
-_DEVANAGARI_CHAR = regex.compile(r"\p{Devanagari}")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
+# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
+_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
 
 
 def _lang_of(doc: Document) -> str:
@@ -446,8 +448,8 @@ def _lang(doc: Document) -> str:
     dev = lat = 0
     for b in doc.layout.content():
         seg = doc.norm[b.nstart:b.nend]
-        dev += len(_DEVANAGARI_CHAR.findall(seg))
-        lat += len(_LATIN_CHAR.findall(seg))
+        dev += sum(map(len, _DEVANAGARI_RUN.findall(seg)))
+        lat += sum(map(len, _LATIN_RUN.findall(seg)))
     total = dev + lat
     if not total:
         return ""
