@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 
 PROVENANCE_HEAD = ("article_id", "record_id")
 PROVENANCE_TAIL = ("start", "end", "evidence", "context", "rule")
+_COLUMNS: dict[type, tuple[str, ...]] = {}  # record type -> its CSV columns
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,7 +42,10 @@ class Record:
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        return PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
+        cols = _COLUMNS.get(cls)
+        if cols is None:  # worked out once per record type (row() asks for every record)
+            cols = _COLUMNS[cls] = PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
+        return cols
 
     def row(self) -> dict:
         # every field is a str, int or bool: read directly (dataclasses.asdict deep-copies each value)
