@@ -6,10 +6,11 @@ records are found (extractors) or how they are written (writer).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 PROVENANCE_HEAD = ("article_id", "record_id")
 PROVENANCE_TAIL = ("start", "end", "evidence", "context", "rule")
+_COLUMNS: dict[type, tuple[str, ...]] = {}  # record type -> its CSV columns
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,12 +42,15 @@ class Record:
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
-        return PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
+        cols = _COLUMNS.get(cls)
+        if cols is None:  # worked out once per record type (row() asks for every record)
+            cols = _COLUMNS[cls] = PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
+        return cols
 
     def row(self) -> dict:
-        data = asdict(self)
-        data["record_id"] = self.record_id
-        return {c: data[c] for c in self.columns()}
+        # every field is a str, int or bool: read directly (dataclasses.asdict deep-copies each value)
+        record_id = self.record_id
+        return {c: record_id if c == "record_id" else getattr(self, c) for c in self.columns()}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,13 +16,16 @@ import regex
 from .. import lexicon
 from ..normalise import fold
 
-_DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _LATIN = regex.compile(r"\p{Latin}")
+# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
+_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
 _JOINERS = frozenset("-&'")
 # Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
 # allowed inside) and any chunk without whitespace longer than a word can be.
 _PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
 _PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
@@ -43,11 +46,11 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum() or regex.match(r"[\p{L}\p{M}]", self.text) is not None
+        return self.text[0].isalnum() or _LETTER.match(self.text) is not None
 
     @property
     def latin(self) -> bool:
-        return regex.match(r"\p{Latin}", self.text) is not None
+        return _LATIN.match(self.text) is not None
 
 
 @lru_cache(maxsize=2)
@@ -66,7 +69,7 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
-    lang = "hi" if len(_DEVANAGARI.findall(seg)) >= len(_LATIN.findall(seg)) else "en"
+    lang = "hi" if sum(map(len, _DEVANAGARI_RUN.findall(seg))) >= sum(map(len, _LATIN_RUN.findall(seg))) else "en"
     out: list[Token] = []
     pos = 0
     for run in _PATHOLOGICAL.finditer(seg):

@@ -58,8 +58,7 @@ class Gazetteer:
 
     def finditer(self, norm: str, pos: int = 0, endpos: int | None = None):
         """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping."""
-        toks = list(_TOKEN.finditer(norm, pos, len(norm) if endpos is None else endpos))
-        keys = [t.group().casefold() for t in toks]
+        toks, keys = _tokens(norm, pos, len(norm) if endpos is None else endpos)
         by_first = self._by_first
         i, n = 0, len(toks)
         while i < n:
@@ -79,6 +78,23 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> Entry | None:
         return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
+
+
+# The tokens of the last text scanned, shared by every gazetteer: the states and the cities scan the
+# same article one after the other. (text, pos, endpos, tokens, keys); the text is compared by identity.
+_last_tokens: tuple = (None, 0, 0, [], [])
+
+
+def _tokens(norm: str, pos: int, endpos: int) -> tuple[list, list[str]]:
+    """The _TOKEN matches of norm[pos:endpos] and their case-folded keys (kept for the next call)."""
+    global _last_tokens
+    last = _last_tokens
+    if last[0] is norm and last[1] == pos and last[2] == endpos:
+        return last[3], last[4]
+    toks = list(_TOKEN.finditer(norm, pos, endpos))
+    keys = [t.group().casefold() for t in toks]
+    _last_tokens = (norm, pos, endpos, toks, keys)
+    return toks, keys
 
 
 def _gazetteer(name: str, key: str, label: str, required: dict[str, type],

@@ -26,6 +26,9 @@ _MATRAS = {"ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "े": "e
 _NASAL = {"ं", "ँ"}
 _LABIALS = {"p", "ph", "b", "bh", "m"}
 _DEV_WORD = regex.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+", regex.V1)
+_DOUBLED = regex.compile(r"(.)\1+")
+_ANY_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_TRAILING_PAREN = regex.compile(r"\s*\([^()]*\)$")
 
 
 def _syllables(word: str) -> list[list]:
@@ -136,7 +139,7 @@ _LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{
 def sound_key(word: str) -> str:
     """A loose key of how a Latin name word sounds: case-folded, ee -> i, oo -> u, no doubled letters."""
     w = word.casefold().replace("ee", "i").replace("oo", "u")
-    return regex.sub(r"(.)\1+", r"\1", w)
+    return _DOUBLED.sub(r"\1", w)
 
 
 def latin_spellings(text: str) -> dict[str, str]:
@@ -183,7 +186,7 @@ def _segment_en(seg: str) -> str:
     words = seg.split()
     if not words:
         return ""
-    if not regex.search(r"\p{Devanagari}", seg):
+    if not _ANY_DEVANAGARI.search(seg):
         return seg
     gloss = lexicon.glossary()
     # "<state> सरकार" -> "Government of <state>"; "<X> मंत्रालय" -> "Ministry of <X>"
@@ -218,7 +221,7 @@ def _phrase_en(phrase: str) -> str:
 
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
-    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(regex.sub(r"\s*\([^()]*\)$", "", org))
+    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(_TRAILING_PAREN.sub("", org))
     if known:
         return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)

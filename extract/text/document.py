@@ -352,7 +352,7 @@ _POSTED_BY = regex.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआ
 
 def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
     """The span without a known city as its last one or two words ("PIB Delhi" -> "PIB")."""
-    words = list(regex.finditer(r"\S+", norm[s:e]))
+    words = list(_NONSPACE_RUN.finditer(norm[s:e]))
     for k in (2, 1):
         place = norm[s + words[-k].start():e] if len(words) > k else ""
         if place and (lexicon.cities().lookup(place) or lexicon.states().lookup(place)):
@@ -404,7 +404,7 @@ def _byline_city(doc: Document) -> tuple[str, str]:
                 return _original(doc, m.start(1), m.end(1)), entry.key
     for b in bylines:
         for f in _BYLINE_FIELD.finditer(doc.norm, b.nstart, b.nend):
-            words = list(regex.finditer(r"[\p{L}\p{M}.]+", f.group()))
+            words = list(_WORD_DOTS.finditer(f.group()))
             for k in (2, 1):
                 for ws in ((words[:k], words[-k:]) if len(words) >= k else ()):
                     s0, e0 = f.start() + ws[0].start(), f.start() + ws[-1].end()
@@ -432,8 +432,12 @@ def _dated_today(doc: Document) -> str:
     return ""
 
 
-_DEVANAGARI_CHAR = regex.compile(r"\p{Devanagari}")
+_NONSPACE_RUN = regex.compile(r"\S+")
+_WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
+# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
+_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
 
 
 def _lang_of(doc: Document) -> str:
@@ -444,8 +448,8 @@ def _lang(doc: Document) -> str:
     dev = lat = 0
     for b in doc.layout.content():
         seg = doc.norm[b.nstart:b.nend]
-        dev += len(_DEVANAGARI_CHAR.findall(seg))
-        lat += len(_LATIN_CHAR.findall(seg))
+        dev += sum(map(len, _DEVANAGARI_RUN.findall(seg)))
+        lat += sum(map(len, _LATIN_RUN.findall(seg)))
     total = dev + lat
     if not total:
         return ""
