@@ -55,7 +55,7 @@ import regex
 
 from .. import lexicon, rules
 from ..text.document import Document, Number
-from ..normalise import normalise
+from ..normalise import normalise, script_counts
 from ..text.sentences import Sentence
 
 FIGURE_KINDS = ("money_inr", "count")
@@ -63,8 +63,6 @@ _CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी �
 _YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
 _YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
-_LATIN = regex.compile(r"\p{Latin}+")
-_DEVANAGARI = regex.compile(r"\p{Devanagari}+")
 _COMPARED_AFTER = regex.compile(r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
 _COMPARED_BEFORE = regex.compile(r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
 _COMPARING = regex.compile(r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
@@ -144,8 +142,8 @@ class CueIndex:
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
-    seg = text[start:end]
-    return sum(map(len, _LATIN.findall(seg))) > sum(map(len, _DEVANAGARI.findall(seg)))
+    dev, lat = script_counts(text[start:end])
+    return lat > dev
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,9 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon
-from ..normalise import fold
+from ..normalise import fold, script_counts
 
 _LATIN = regex.compile(r"\p{Latin}")
-# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
-_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
-_LATIN_RUN = regex.compile(r"\p{Latin}+")
 _JOINERS = frozenset("-&'")
 # Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
 # allowed inside) and any chunk without whitespace longer than a word can be.
@@ -69,7 +66,8 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
-    lang = "hi" if sum(map(len, _DEVANAGARI_RUN.findall(seg))) >= sum(map(len, _LATIN_RUN.findall(seg))) else "en"
+    dev, lat = script_counts(seg)
+    lang = "hi" if dev >= lat else "en"
     out: list[Token] = []
     pos = 0
     for run in _PATHOLOGICAL.finditer(seg):

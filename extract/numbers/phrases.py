@@ -23,7 +23,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..normalise import normalise
-from .words import NUKTA, WORD_END, lexicon
+from .words import NUKTA, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
 _SPACE = regex.compile(r"\s++")

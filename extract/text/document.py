@@ -15,7 +15,7 @@ import regex
 
 from .. import lexicon, rules
 from .layout import Layout, analyse
-from ..normalise import NormText, fold, normalise
+from ..normalise import NormText, fold, normalise, script_counts
 from ..numbers import NumberExpr, find_in
 from .reader import Source
 from .sentences import Sentence, split
@@ -435,9 +435,6 @@ def _dated_today(doc: Document) -> str:
 _NONSPACE_RUN = regex.compile(r"\S+")
 _WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
-# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
-_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
-_LATIN_RUN = regex.compile(r"\p{Latin}+")
 
 
 def _lang_of(doc: Document) -> str:
@@ -448,8 +445,8 @@ def _lang(doc: Document) -> str:
     dev = lat = 0
     for b in doc.layout.content():
         seg = doc.norm[b.nstart:b.nend]
-        dev += sum(map(len, _DEVANAGARI_RUN.findall(seg)))
-        lat += sum(map(len, _LATIN_RUN.findall(seg)))
+        d, l = script_counts(seg)
+        dev, lat = dev + d, lat + l
     total = dev + lat
     if not total:
         return ""

@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from .. import rules
-from ..normalise import NormText, normalise
+from ..normalise import NormText, normalise, script_counts
 
 TERMINAL = "।॥.?!"
 CONTENT_KINDS = ("title", "heading", "paragraph")
@@ -85,9 +85,6 @@ def _summary_labels() -> frozenset[str]:
 
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _LATIN = regex.compile(r"\p{Latin}")
-# runs, not single characters: counting by the summed lengths of the runs makes far fewer match objects
-_DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
-_LATIN_RUN = regex.compile(r"\p{Latin}+")
 _DIGIT = regex.compile(r"\d")
 _LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
 _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
@@ -301,8 +298,7 @@ def analyse(text: str | NormText) -> Layout:
     """Blocks covering every non-blank line of the article, in order."""
     nt = text if isinstance(text, NormText) else normalise(text)
     norm = nt.norm
-    dev = sum(map(len, _DEVANAGARI_RUN.findall(norm)))
-    lat = sum(map(len, _LATIN_RUN.findall(norm)))
+    dev, lat = script_counts(norm)
     mostly_dev = dev > lat
     spans = _lines(norm)
     kinds = []
