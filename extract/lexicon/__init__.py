@@ -56,9 +56,10 @@ class Gazetteer:
                 first.setdefault(keys[0], set()).add(keys)
         self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in first.items()}
 
-    def finditer(self, norm: str, pos: int = 0, endpos: int | None = None):
-        """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping."""
-        toks, keys = _tokens(norm, pos, len(norm) if endpos is None else endpos)
+    def finditer(self, norm: str, pos: int = 0, endpos: int | None = None, tokens: "WordTokens | None" = None):
+        """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping.
+        `tokens`: the same span's `word_tokens`, when several gazetteers scan it (tokenised once)."""
+        toks, keys = tokens or word_tokens(norm, pos, len(norm) if endpos is None else endpos)
         by_first = self._by_first
         i, n = 0, len(toks)
         while i < n:
@@ -80,21 +81,13 @@ class Gazetteer:
         return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
 
 
-# The tokens of the last text scanned, shared by every gazetteer: the states and the cities scan the
-# same article one after the other. (text, pos, endpos, tokens, keys); the text is compared by identity.
-_last_tokens: tuple = (None, 0, 0, [], [])
+WordTokens = tuple  # (the _TOKEN matches of a span, their case-folded keys)
 
 
-def _tokens(norm: str, pos: int, endpos: int) -> tuple[list, list[str]]:
-    """The _TOKEN matches of norm[pos:endpos] and their case-folded keys (kept for the next call)."""
-    global _last_tokens
-    last = _last_tokens
-    if last[0] is norm and last[1] == pos and last[2] == endpos:
-        return last[3], last[4]
-    toks = list(_TOKEN.finditer(norm, pos, endpos))
-    keys = [t.group().casefold() for t in toks]
-    _last_tokens = (norm, pos, endpos, toks, keys)
-    return toks, keys
+def word_tokens(norm: str, pos: int = 0, endpos: int | None = None) -> WordTokens:
+    """The tokens every gazetteer looks up, for norm[pos:endpos]: made once, passed to each."""
+    toks = list(_TOKEN.finditer(norm, pos, len(norm) if endpos is None else endpos))
+    return toks, [t.group().casefold() for t in toks]
 
 
 def _gazetteer(name: str, key: str, label: str, required: dict[str, type],

@@ -118,8 +118,9 @@ def build(source: Source) -> Document:
     doc._number_starts = [n.nstart for n in doc.numbers]
     doc.meta = _meta(doc)
     heads, gap = _organisation_heads()
-    doc.states = _mentions(doc, lexicon.states(), doc.meta.dateline_span, heads, gap)
-    doc.cities = _mentions(doc, lexicon.cities())
+    words = lexicon.word_tokens(doc.norm)  # one tokenising pass for both gazetteers
+    doc.states = _mentions(doc, lexicon.states(), words, doc.meta.dateline_span, heads, gap)
+    doc.cities = _mentions(doc, lexicon.cities(), words)
     doc._state_starts = [m.nstart for m in doc.states]
     doc._city_starts = [m.nstart for m in doc.cities]
     doc.primary_state = _primary_state(doc)
@@ -134,12 +135,12 @@ def _numbers(doc: Document) -> list[Number]:
     return out
 
 
-def _mentions(doc: Document, gaz: lexicon.Gazetteer, skip: tuple[int, int] = (0, 0),
+def _mentions(doc: Document, gaz: lexicon.Gazetteer, words: lexicon.WordTokens, skip: tuple[int, int] = (0, 0),
               org_heads: frozenset[str] = frozenset(), max_gap: int = 0) -> list[Mention]:
     """Mentions of the gazetteer's entries in content sentences; not inside `skip` (the dateline) and
     not where the name opens an organisation's or a site's name (an organisation head follows it)."""
     out = []
-    for s, e, entry in gaz.finditer(doc.norm):
+    for s, e, entry in gaz.finditer(doc.norm, tokens=words):
         if skip[0] <= s < skip[1]:
             continue
         sent = doc.sentence_at(s)
