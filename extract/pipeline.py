@@ -155,9 +155,7 @@ def _keep_memory_flat() -> None:
     if _worked % FRESH_TOKENIZER_EVERY == 0:
         from .extractors import tokens
 
-        clear = getattr(getattr(tokens, "_tokenizer", None), "cache_clear", None)
-        if clear is not None:
-            clear()
+        tokens.fresh_tokenizers()
 
 
 def analyse(job: Job) -> ArticleResult:

@@ -57,6 +57,13 @@ def _tokenizer(lang: str):
     return spacy.blank(lang).tokenizer
 
 
+def fresh_tokenizers() -> None:
+    """Drop the cached tokenizers; the next call builds new ones. spaCy's vocabulary keeps every
+    token string it has seen, so a long-running process calls this now and then to stay flat;
+    tokens do not depend on the vocabulary's history."""
+    _tokenizer.cache_clear()
+
+
 def tokenize(norm: str, start: int, end: int) -> list[Token]:
     """Tokens of norm[start:end] with working-copy offsets.
 
