@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import lexicon, rules
+from .. import lexicon, patterns, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
 from ..normalise import fold, normalise
@@ -99,7 +99,7 @@ def _beside_tiered(doc: Document, tiered: list[AwardRecord], untiered: list[Awar
 _ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|corporation|council|office|board|authority|government|collectorate|division|zone|railways?|circle)\b"
 _RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
 _HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
-_UNTIERED_EN = [regex.compile(p, regex.V1) for p in (
+_UNTIERED_EN = [patterns.compile(p) for p in (
     r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
@@ -227,10 +227,9 @@ def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[Award
 
 
 _NAME_NO_AND = r"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*"
-_RESPECTIVELY = regex.compile(
+_RESPECTIVELY = patterns.compile(
     rf"(?P<r1>{_NAME_NO_AND}),?\s+and\s+(?:the\s+)?(?P<r2>{_NAME_NO_AND})\s+(?i:won|bagged|received|secured|clinched|got)\s+"
-    r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b",
-    regex.V1)
+    r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b")
 
 
 def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[AwardRecord]:

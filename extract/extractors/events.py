@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from .. import lexicon, rules
+from .. import lexicon, patterns, rules
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -47,27 +47,26 @@ def _patterns():
     tail = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
     glued = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
     heads, starters = alt(data["heads"]), alt(data["starters"])
-    named = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{word}){{0,{n}}}?\s+(?:{heads}){tail}(?={glued}(?![\p{{L}}\p{{M}}]))",
-        regex.V1)
+    named = patterns.compile(
+        rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{word}){{0,{n}}}?\s+(?:{heads}){tail}(?={glued}(?![\p{{L}}\p{{M}}]))")
     # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
     # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
-    quoted = regex.compile(
+    quoted = patterns.compile(
         rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){tail})(?P=q)"
-        rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])", regex.V1)
-    venue = regex.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
-    more = regex.compile(rf"\s+(?:{alt(data['heads'] + data['name_words'])})(?![\p{{L}}\p{{M}}])", regex.V1)
-    length = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{alt(data['length_words'])})\s+$",
-                           regex.V1 | regex.IGNORECASE)
+        rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])")
+    venue = patterns.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    more = patterns.compile(rf"\s+(?:{alt(data['heads'] + data['name_words'])})(?![\p{{L}}\p{{M}}])")
+    length = patterns.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{alt(data['length_words'])})\s+$",
+                           regex.IGNORECASE)
     cap = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
-    titled = regex.compile(
-        rf"(?<![\w-])(?:{alt(data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:&|and|of|for|the)\s+)?{cap})*", regex.V1)
-    generic = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
-    held = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.V1 | regex.IGNORECASE)
+    titled = patterns.compile(
+        rf"(?<![\w-])(?:{alt(data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:&|and|of|for|the)\s+)?{cap})*")
+    generic = patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+    held = patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
     topic = frozenset(fold(w) for w in data["topic_words"])
     k = int(data.get("tail_max_words", 6))
-    tail_en = regex.compile(rf"\s+(?:{alt(data['tail_starts'])})\s+(?!(?:{alt(data['tail_stops'])})\b)[A-Za-z][\w-]*"
-                            rf"(?:\s+(?!(?:{alt(data['tail_stops'])})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}", regex.V1)
+    tail_en = patterns.compile(rf"\s+(?:{alt(data['tail_starts'])})\s+(?!(?:{alt(data['tail_stops'])})\b)[A-Za-z][\w-]*"
+                            rf"(?:\s+(?!(?:{alt(data['tail_stops'])})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}")
     clause = frozenset(fold(w) for w in data["clause_words"])
     return named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause
 
@@ -81,7 +80,7 @@ def _more_patterns():
     heads = "|".join(regex.escape(w) for w in sorted(data["title_case_heads"], key=len, reverse=True))
     k = int(data.get("title_case_min_words", 2))
     cap = r"(?:[A-Z][\w&-]*(?:['’]s?)?)"
-    title_case = regex.compile(rf"(?<=\bthe\s)(?:{cap}\s+){{{k},6}}(?:{heads})\b", regex.V1)
+    title_case = patterns.compile(rf"(?<=\bthe\s)(?:{cap}\s+){{{k},6}}(?:{heads})\b")
     starters = frozenset(skeleton(w) for w in data["starters"])
     generic = frozenset(skeleton(w) for w in data["generic_heads"])
     return conj, title_case, starters, generic
@@ -313,8 +312,8 @@ _MONTH_DAY = regex.compile(r"--\d\d-\d\d")
 _WEEKDAY_NAMES = (("सोमवार", "Monday"), ("मंगलवार", "Tuesday"), ("बुधवार", "Wednesday"), ("गुरुवार", "Thursday"),
                   ("शुक्रवार", "Friday"), ("शनिवार", "Saturday"), ("रविवार", "Sunday"))
 _WEEKDAYS = {fold(w): i for i, pair in enumerate(_WEEKDAY_NAMES) for w in pair}
-_DAY_CUE = regex.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
-                         r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE | regex.V1)
+_DAY_CUE = patterns.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
+                         r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
 
 
 def _date(doc: Document, sent: Sentence, at: int) -> str:

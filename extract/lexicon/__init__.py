@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
-from .. import rules
+from .. import patterns, rules
 from ..normalise import fold, normalise
 
 WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
@@ -30,7 +28,7 @@ class Entry:
 
 # Tokens for gazetteer matching: a run of letters, marks and digits, or one other non-space
 # character; a hyphen separates words like a space does ("जम्मू-कश्मीर" = "जम्मू कश्मीर").
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\-]", regex.V1)
+_TOKEN = patterns.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\-]")
 
 
 def _token_keys(s: str) -> tuple[str, ...]:

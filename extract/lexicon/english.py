@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, patterns
 from ..normalise import fold, normalise
 
 _CONS = {
@@ -25,7 +25,7 @@ _MATRAS = {"ा": "a", "ि": "i", "ी": "i", "ु": "u", "ू": "u", "े": "e
            "ॉ": "o", "ॅ": "e"}
 _NASAL = {"ं", "ँ"}
 _LABIALS = {"p", "ph", "b", "bh", "m"}
-_DEV_WORD = regex.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+", regex.V1)
+_DEV_WORD = patterns.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+")
 _DOUBLED = regex.compile(r"(.)\1+")
 _ANY_DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _TRAILING_PAREN = regex.compile(r"\s*\([^()]*\)$")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .. import lexicon, rules
+from .. import lexicon, patterns, rules
 from .layout import Layout, analyse
 from ..normalise import NormText, fold, normalise, script_counts
 from ..numbers import NumberExpr, find_in
@@ -228,9 +228,9 @@ def _primary_state(doc: Document) -> str:
 def _dateline_pattern() -> "regex.Pattern[str]":
     """The place that opens the body, after an optional desk ("बिजनेस डेस्क, नई दिल्ली।", "राज्य ब्यूरो, श्रीनगर।")."""
     desks = "|".join(sorted((regex.escape(w).replace("\\ ", "\\s+") for w in rules.load("layout")["desk_words"]), key=len, reverse=True))
-    return regex.compile(r"\s*(?:(?:[\p{L}\p{M}]+\s+){0,2}(?:%s)\s*[,:]\s*)?"
+    return patterns.compile(r"\s*(?:(?:[\p{L}\p{M}]+\s+){0,2}(?:%s)\s*[,:]\s*)?"
                          r"((?:[\p{L}\p{M}.]+)(?:\s[\p{L}\p{M}.]+){0,2}?)\s*([:।,]|\.(?=\s)|\s[-–]\s)\s*\S" % desks,
-                         regex.V1 | regex.IGNORECASE)
+                         regex.IGNORECASE)
 _PORTAL_META = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}\s+(.+?)\s*(?:/.*)?$", regex.IGNORECASE)
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(.+?)\s*(?:[.,।|]|$)", regex.IGNORECASE)
 
@@ -343,12 +343,12 @@ def _publisher(doc: Document) -> str:
 
 # "(Devdiscourse staff did not edit this story ...)"; "PIB Delhi | Posted On: ..." (a city after the desk dropped)
 _SYNDICATED = regex.compile(r"\(?\s*([\p{L}][\p{L}\p{N}.&' ]{1,40}?)\s+staff\s+(?:did|has|have)\s+not\s+edit", regex.IGNORECASE)
-_SIGN_OFF = regex.compile(r"\b(?:Catch|Get|Read)\s+all\s+the\b[^()]{0,120}?\s(?:on|at)\s+((?:The\s+)?\p{Lu}[\p{L}\p{N}&'.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'.-]*){0,3}?)\s*\.?\s*\)?\s*$", regex.V1)
-_NETWORK = regex.compile(r"\s*([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,2}?)\s+(?:न्यूज़?\s+)?(?:नेटवर्क|News\s+Network|न्यूज़?(?=\s*[:,]))", regex.V1 | regex.IGNORECASE)
+_SIGN_OFF = patterns.compile(r"\b(?:Catch|Get|Read)\s+all\s+the\b[^()]{0,120}?\s(?:on|at)\s+((?:The\s+)?\p{Lu}[\p{L}\p{N}&'.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'.-]*){0,3}?)\s*\.?\s*\)?\s*$")
+_NETWORK = patterns.compile(r"\s*([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,2}?)\s+(?:न्यूज़?\s+)?(?:नेटवर्क|News\s+Network|न्यूज़?(?=\s*[:,]))", regex.IGNORECASE)
 _GENERIC_DESK = regex.compile(r"(?:राज्य|प्रदेश|स्थानीय|सिटी|State|City|Local|National|Regional)", regex.IGNORECASE)
-_DESK = regex.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|", regex.V1)
+_DESK = patterns.compile(r"\s*(?!(?:By|Written by|Edited by|रिपोर्ट)\b)([\p{L}][\p{L}\p{M}\p{N}.&]*(?:\s[\p{L}][\p{L}\p{M}\p{N}.&]*){0,3}?)(?:\s+(?:New\s+)?Delhi|\s+नई\s+दिल्ली)?\s*\|")
 # "Posted On: 19 JUL 2022 5:40PM by PIB Chennai", a desk line "PIB Mumbai": the issuing office, its city dropped
-_POSTED_BY = regex.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआईबी\s))(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}|पीआईबी(?:\s+[\p{L}\p{M}]+){0,2})\s*$", regex.V1)
+_POSTED_BY = patterns.compile(r"(?:(?:\d|[AP]M|IST)\s+by\s+|\G\s*(?=PIB\s|पीआईबी\s))(\p{Lu}[\p{L}.&]*(?:\s+\p{Lu}[\p{L}.&]*){0,3}|पीआईबी(?:\s+[\p{L}\p{M}]+){0,2})\s*$")
 
 
 def _without_city(norm: str, s: int, e: int) -> tuple[int, int]:
@@ -419,7 +419,7 @@ _BYLINE_FIELD = regex.compile(r"[^|,:;()\-–—]+")
 
 
 _BAR_FIELD = regex.compile(r"\|\s*([^|:]{2,30}?)\s*(?=\|)")
-_TODAY_DATE = regex.compile(r"(?<![\p{L}\p{M}])आज(?:\s+यानी)?(?:\s+दिनांक)?\s*[-:–]?\s*$|\btoday,?\s+$", regex.V1 | regex.IGNORECASE)
+_TODAY_DATE = patterns.compile(r"(?<![\p{L}\p{M}])आज(?:\s+यानी)?(?:\s+दिनांक)?\s*[-:–]?\s*$|\btoday,?\s+$", regex.IGNORECASE)
 
 
 def _dated_today(doc: Document) -> str:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .. import rules
+from .. import patterns, rules
 from ..normalise import NormText, normalise, script_counts
 
 TERMINAL = "।॥.?!"
@@ -66,13 +66,13 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     markers = []
     for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
         try:
-            pat = regex.compile("(?:%s)" % "|".join(entry["patterns"]), regex.IGNORECASE | regex.V1)
+            pat = patterns.compile("(?:%s)" % "|".join(entry["patterns"]), regex.IGNORECASE)
         except regex.error as exc:
             raise rules.RuleError(rules.path_of("layout"), entry["id"], f"bad pattern: {exc}") from None
         markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), pat,
                                bool(entry.get("top_only")), bool(entry.get("publisher"))))
     data = rules.load("layout")
-    credit = regex.compile(data["caption_credit"], regex.IGNORECASE | regex.V1)
+    credit = patterns.compile(data["caption_credit"], regex.IGNORECASE)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
 
