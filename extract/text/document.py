@@ -66,6 +66,9 @@ class Document:
     _number_starts: list[int] = field(default_factory=list, repr=False)
     _state_starts: list[int] = field(default_factory=list, repr=False)
     _city_starts: list[int] = field(default_factory=list, repr=False)
+    # per-article analyses an extractor works out once and reads for many figures or sentences
+    # (a cue index, a token table), keyed by the name of the module that owns them
+    cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def article_id(self) -> str:
