@@ -1,13 +1,24 @@
 """Loading and validating the rule data in rules/*.toml.
 
-Owns where the rule files live, reading them once (cached), and the checks every rule file
+Owns where the rule files live, reading them once per process, and the checks every rule file
 gets at load: it parses, required keys are present with the right types, and no two entries
 collide after Unicode folding. A broken file raises RuleError naming the file and the entry.
 It does not interpret rules: each stage reads the tables it owns.
+
+A fresh process would spend ~0.1 s parsing the TOML and ~0.1 s on the collision checks (the
+indic-nlp normaliser among them) before its first article, so both are kept on disk by content
+hash (`cache_dir()`): a parsed file is stored as `marshal` data under the hash of its bytes, a
+passed collision check as an empty marker under the hash of what it checked. A changed file
+hashes differently and is read and checked again; a cache that cannot be read or written is
+ignored (the rules are then parsed and checked as without it).
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
 import os
+import sys
+import tempfile
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +27,57 @@ from typing import Any, Iterable
 from .normalise import fold
 
 RULES_DIR = Path(os.environ.get("GEM_EXTRACT_RULES", Path(__file__).resolve().parent.parent / "rules"))
+CACHE_FORMAT = 1  # bump when what is cached changes shape
+
+
+def cache_dir() -> Path | None:
+    """Where parsed and checked rules are kept: $GEM_EXTRACT_CACHE, else $XDG_CACHE_HOME/gem-extract,
+    else ~/.cache/gem-extract. GEM_EXTRACT_CACHE=off turns the cache off."""
+    chosen = os.environ.get("GEM_EXTRACT_CACHE", "")
+    if chosen.lower() == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "gem-extract"
+
+
+def _cache_key(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}".encode())
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def _cache_read(name: str) -> bytes | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return (folder / name).read_bytes()
+    except OSError:
+        return None
+
+
+def _cache_write(name: str, data: bytes) -> None:
+    """Write atomically (a temporary file renamed over the name); any failure leaves no cache."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 class RuleError(ValueError):
@@ -28,15 +90,32 @@ class RuleError(ValueError):
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
-    """The parsed rules/<name>.toml (read once per process)."""
+    """The parsed rules/<name>.toml (read once per process; parsed once per content, see cache_dir)."""
     path = RULES_DIR / f"{name}.toml"
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise RuleError(path, "-", "rule file not found") from None
+    key = f"toml-{_cache_key(raw)}"
+    cached = _cache_read(key)
+    if cached is not None:
+        try:
+            data = marshal.loads(cached)
+            if isinstance(data, dict):
+                return data
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged cache file: parse again
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise RuleError(path, "-", f"not valid TOML: not UTF-8 ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(path, "-", f"not valid TOML: {exc}") from None
+    try:
+        _cache_write(key, marshal.dumps(data))
+    except ValueError:
+        pass  # a value marshal cannot keep (a TOML date): not cached
+    return data
 
 
 def path_of(name: str) -> Path:
@@ -72,8 +151,30 @@ def collision_key(surface: str) -> str:
     return _indic_normaliser().normalize(fold(surface))
 
 
+@lru_cache(maxsize=1)
+def _checker_identity() -> bytes:
+    """What a collision verdict depends on besides the forms: the folding code and the indic-nlp
+    normaliser installed (its file's size and time, found without importing it)."""
+    from importlib.util import find_spec
+
+    parts = [Path(__file__).read_bytes(), (Path(__file__).parent / "normalise.py").read_bytes()]
+    spec = find_spec("indicnlp")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        try:
+            st = (Path(folder) / "normalize" / "indic_normalize.py").stat()
+            parts.append(f"{folder}|{st.st_size}|{st.st_mtime_ns}".encode())
+        except OSError:
+            pass
+    return b"\0".join(parts)
+
+
 def check_unique(name: str, items: Iterable[tuple[str, str]], what: str) -> None:
-    """Fail when two (entry label, surface form) pairs collide after Unicode and Devanagari normalisation."""
+    """Fail when two (entry label, surface form) pairs collide after Unicode and Devanagari
+    normalisation. A check that passed is remembered by the hash of what it checked."""
+    items = list(items)
+    key = f"unique-{_cache_key(_checker_identity(), name.encode(), what.encode(), repr(items).encode())}"
+    if _cache_read(key) is not None:
+        return
     seen: dict[str, str] = {}
     for label, surface in items:
         k = collision_key(surface)
@@ -82,6 +183,7 @@ def check_unique(name: str, items: Iterable[tuple[str, str]], what: str) -> None
         if k in seen and seen[k] != label:
             raise RuleError(path_of(name), label, f"{what} {surface!r} collides with entry {seen[k]!r}")
         seen[k] = label
+    _cache_write(key, b"")
 
 
 def rule_ids() -> dict[str, str]:
