@@ -783,16 +783,22 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             elif c not in _SIGNS:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
-                    cls = starts.get(word_key(t))
+                    cls = starts.get(t.lower().replace(NUKTA, ""))
                 if cls is None or (at == pos and at and _in_word(norm, at)):
                     continue
+                e = tm.end()
                 if cls == "prefix":  # only worth trying when a number follows within a few words
-                    near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
-                    if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
-                        continue
-                wk = word_key(t)
+                    j = e
+                    while j < n and norm[j] == " ":
+                        j += 1
+                    # a digit or sign right after is the first of those words: no need to look further
+                    if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
+                        near = tokens_in(norm, e, e + 40)[:3]
+                        if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                            continue
+                wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
-                        word_key(w) in months for w in tokens_in(norm, tm.end(), tm.end() + 30)[:2])):
+                        word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
                     m = by_word(norm, at)
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
@@ -810,8 +816,13 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
+    if not out:
+        return out
+    kinds = {e.kind for e in out}
+    if "plain" not in kinds and "lone" not in kinds:
+        return out
     out = _units_before(nt, out)
-    return [e for e in out if e.kind != "lone"] if any(e.kind == "lone" for e in out) else out
+    return [e for e in out if e.kind != "lone"] if "lone" in kinds else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").

@@ -16,6 +16,7 @@ starts or ends at a word edge.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -33,6 +34,9 @@ _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 _PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
 _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches nothing before others
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
+_BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
+_NO_SPAN = (-1, -1)
+_category = unicodedata.category
 _END = None  # marks a node where a form ends
 _MISS = object()
 
@@ -217,11 +221,12 @@ class Scanner:
         self.noun = FormTrie(f["noun"])
         self.modifier = FormTrie(f["count_modifiers"])
         self.scale_keys = frozenset(_word_key(normalise(s).norm) for s in f["scale"] if " " not in s.strip())
-        dstart = r"(?<![0-9]|[0-9][.,])"
+        dstart = r"(?<![0-9])(?<![0-9][.,])"
         western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
         indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
         # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
-        self.digits = regex.compile(
+        # ASCII-only: the standard `re` engine, several times cheaper per call than `regex`
+        self.digits = re.compile(
             rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
         self._words: Optional[Words] = None
@@ -237,7 +242,8 @@ class Scanner:
         """End of the number token at pos (a digit run in one of its shapes, or a number word,
         scale word, "and" or "a"), or -1."""
         norm = words.norm
-        if pos >= len(norm):
+        n = len(norm)
+        if pos >= n:
             return -1
         c = norm[pos]
         if "0" <= c <= "9":
@@ -249,12 +255,13 @@ class Scanner:
                 w = words.get(gap(norm, e))
                 if w is None or w[1] not in self.scale_keys:
                     e = m.start("stray")
-            w = words.get(e)
-            if w is not None:  # a letter right after the digits: a glued x or scale word only
-                if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
-                    return -1
-            elif e < len(norm) and _word_char(norm[e]):
-                return -1
+            if e < n:
+                c = norm[e]
+                if c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"):
+                    # a letter right after the digits: a glued x or scale word only
+                    w = words.get(e)
+                    if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
+                        return -1
             return e
         return self.number_token.match(words, pos)
 
@@ -262,7 +269,7 @@ class Scanner:
         """The next form of `trie` after q: after blanks (one line break at most) or after a
         hyphen before a letter. (start, end) or (-1, -1)."""
         norm = words.norm
-        r = gap(norm, q)
+        r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
         e = self.token(words, r) if trie is None else trie.match(words, r)
         if e >= 0:
             return r, e
@@ -276,29 +283,40 @@ class Scanner:
         """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
         number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
         captured again from every token (quadratic)."""
-        e = self.token(words, pos)
+        token = self.token
+        e = token(words, pos)
         if e < 0:
             return []
         norm = words.norm
+        last = len(norm) - 1
         toks = [(norm[pos:e], pos, e)]
-        while len(toks) < self.max_tokens:
-            s, e = self._next(None, words, e)
-            if s < 0:
-                break
-            toks.append((norm[s:e], s, e))
+        for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
+            q = e
+            r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+            e = token(words, r)
+            if e < 0:
+                if q < last and norm[q] == "-" and words.get(q + 1) is not None:
+                    r = q + 1
+                    e = token(words, r)
+                if e < 0:
+                    break
+            toks.append((norm[r:e], r, e))
         return toks
 
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
         norm = words.norm
-        if at and _word_char(norm[at - 1]):
-            return None
-        if at > 1 and norm[at - 1] == "-" and _word_char(norm[at - 2]):
-            return None
+        if at:
+            c = norm[at - 1]
+            if c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"):
+                return None
+            if at > 1 and c == "-" and _word_char(norm[at - 2]):
+                return None
         pre: list[tuple[str, int, int]] = []
         p = at
+        before = self.before.match
         for _ in range(2):
-            e = self.before.match(words, p)
+            e = before(words, p)
             if e < 0:
                 break
             pre.append((norm[p:e], p, e))
@@ -310,26 +328,33 @@ class Scanner:
         if not toks:
             return None
         q = toks[-1][2]
+        n = len(norm)
         rsep, s2, toks2 = "", -1, []
-        r = gap(norm, q)
+        r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
         e = self.between.match(words, r)
         if e >= 0:
             r2 = gap(norm, e)
             toks2 = self.run(words, r2)
             if toks2:
                 rsep, s2, q = norm[r:e], r2, toks2[-1][2]
-        glued = (-1, -1)
-        if q < len(norm) and norm[q] in "'xX":
+        glued = _NO_SPAN
+        if q < n and norm[q] in "'xX":
             m = _GLUED.match(norm, q)
             if m is not None:
                 glued = m.span()
                 q = m.end()
         post: list[tuple[str, int, int]] = []
-        for _ in range(3):
-            s, e = self._next(self.after, words, q)
-            if s < 0:
-                break
-            post.append((norm[s:e], s, e))
+        after = self.after.match
+        for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
+            r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+            e = after(words, r)
+            if e < 0:
+                if q < n - 1 and norm[q] == "-" and words.get(q + 1) is not None:
+                    r = q + 1
+                    e = after(words, r)
+                if e < 0:
+                    break
+            post.append((norm[r:e], r, e))
             q = e
         return Hit(pre, toks, rsep, s2, toks2, glued, post)
 
