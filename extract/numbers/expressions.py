@@ -80,7 +80,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import Hit, Scanner, scanner
+from .phrases import Hit, Scanner, first_word_keys, scanner
 from .words import GAP, NUKTA, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -142,24 +142,50 @@ def _digits(t: str) -> Optional[Number]:
 
 # --- the scanner --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class _Patterns:
-    # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
-    # (a digit, a word, a sign) holding only the branches that can start there: the regex module
-    # pays per call for the size of a pattern, so smaller variants are cheaper.
-    by_digit: regex.Pattern        # dates, times, financial years, ordinals starting at a digit
-    digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
-    by_word: regex.Pattern         # financial years, dates, ordinals, multiplier words at a word
-    junk: regex.Pattern            # a run of digits and punctuation that is no number
-    worth: regex.Pattern
-    reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
-    stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
-    copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
-    ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
-    ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
-    part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
-    part_of_head: regex.Pattern  # the start of that: "of" + a word after a number word
-    contrast: regex.Pattern    # "while Assam has" right before a figure: a contrast with the count before it
+    """The grammar, tried only where `find_in` saw a possible start, and the cue patterns around a
+    figure. Each regex is compiled at its first use: compiling is most of the first call's cost,
+    and a text uses only some of them.
+
+    The dates, times, financial years, ordinals and multiplier words come in variants per kind of
+    start, holding only the branches that can start there: `by_digit` at a digit, `by_word(key)`
+    at a word (only the branches one of whose forms starts with that word). The regex module pays
+    per call for the size of a pattern (and per character of it to compile), so smaller variants
+    are cheaper. The other attributes: digit_special (the shapes of a digit run that may start a
+    date, time, financial year or ordinal), junk (a run of digits and punctuation that is no
+    number), worth, reach (a verb of reaching after तक, "तक पहुंच गई"), stray_decimal ("2. 8
+    lakh"), copula ("बायर्स 188203 हैं"), ref_after ("of them" after a figure), ref_before
+    ("जिनमें से" before it), part_of ("12 of Manipur's 16 districts"), part_of_head (its start:
+    "of" + a word), contrast ("while Assam has" before a figure)."""
+
+    def __init__(self, sources: dict[str, str], alts: dict[str, str], word_branches: dict[str, tuple[str, ...]]):
+        self._sources = sources
+        self._alts = alts
+        self._word_branches = word_branches  # word key -> the by_word branches that can start at it
+        self._variants: dict[tuple[str, ...], Callable] = {}
+
+    def __getattr__(self, name: str) -> regex.Pattern:
+        sources = self.__dict__.get("_sources")
+        if sources is None or name not in sources:
+            raise AttributeError(name)
+        compiled = regex.compile(sources[name])
+        setattr(self, name, compiled)  # later reads find the attribute and skip __getattr__
+        return compiled
+
+    def variant(self, names: tuple[str, ...]) -> Callable:
+        """The `match` of the union of these branches (in the grammar's order), compiled once."""
+        m = self._variants.get(names)
+        if m is None:
+            m = self._variants[names] = regex.compile("|".join(self._alts[n] for n in names)).match
+        return m
+
+    def by_word(self, wk: str) -> Callable:
+        """The `match` of the branches that can start at a word of key `wk`."""
+        return self.variant(self._word_branches.get(wk, _WORD_BRANCHES))
+
+
+_DIGIT_BRANCHES = ("dnum", "iso", "time", "fy_digit", "dmy_digit", "ord_digit")
+_WORD_BRANCHES = ("fy", "dmy", "mdy", "ord", "multw")
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -169,50 +195,60 @@ def _build(lx: Lexicon) -> _Patterns:
     year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
     day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
     month = P["month"]
+    fy_pair = (rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})"
+               rf"(?![0-9]|[.,][0-9])")
+    ord_digit = rf"{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
     alts = {
         "dnum": rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
                 rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
         "iso": rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
         "time": rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
                 rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
-        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
-              rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?{fy_pair}"
               rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
               rf"(?![0-9]|[.,][0-9]))",
         "dmy": rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month})"
                rf"(?:{_},?{_}(?P<y1>{year}))?)",
         "mdy": rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
-        "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
-               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        "ord": rf"(?P<ord>{ord_digit}|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
         "multw": rf"(?P<multw>{P['multiplier_word']})",
+        # At a digit only the branches' digit starts can match: the cue of a financial year, a
+        # cardinal word and an ordinal word start with letters (checked below), so they are left out.
+        "fy_digit": rf"(?P<fy>{fy_pair})",
+        "dmy_digit": rf"(?P<dmy>(?P<d1>{day}){_}(?:[oO][fF]{_})?(?P<m1>{month})(?:{_},?{_}(?P<y1>{year}))?)",
+        "ord_digit": rf"(?P<ord>{ord_digit})",
     }
+    word_forms = {"fy": lx.forms["fiscal"], "dmy": lx.forms["cardinal"], "mdy": lx.forms["month"],
+                  "ord": lx.forms["ordinal"], "multw": lx.forms["multiplier_word"]}
+    if any(f.strip()[:1].isdigit() for name in ("fy", "dmy", "ord") for f in word_forms[name]):
+        for name in ("fy", "dmy", "ord"):  # a word form starting with a digit: the full branches
+            alts[f"{name}_digit"] = alts[name]
     # The number phrase itself is read by `phrases.Scanner` (prefix trees over word tokens):
     # these regexes hold only the shapes that are not a number phrase.
-
-    def variant(*names: str) -> regex.Pattern:
-        return regex.compile("|".join(alts[n] for n in names))
-
-    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord")
+    firsts = {name: first_word_keys(forms) for name, forms in word_forms.items()}
+    word_branches: dict[str, tuple[str, ...]] = {}
+    for k in set().union(*firsts.values()):
+        word_branches[k] = tuple(name for name in _WORD_BRANCHES if k in firsts[name])
     # A digit run can start a date, time, financial year or ordinal only in these shapes; any
     # other digit run is tried with the number-phrase branch alone, which is much cheaper.
     letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
                              | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
     digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
                      rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
-    by_word = variant("fy", "dmy", "mdy", "ord", "multw")
-    return _Patterns(
-        by_digit=by_digit, digit_special=regex.compile(digit_special), by_word=by_word,
-        junk=regex.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+"),
-        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        reach=regex.compile(rf"{_}{P['cue_reach']}"),
-        stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
-        copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
-        ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
-        ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
-        contrast=regex.compile(rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z"),
-        part_of_head=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]"),
-        part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
-    )
+    sources = {
+        "digit_special": digit_special,
+        "junk": r"[0-9](?:[0-9]|[.,:/][0-9])*+",
+        "worth": rf"{P['cue_worth']}[ \t]*+\Z",
+        "reach": rf"{_}{P['cue_reach']}",
+        "stray_decimal": rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})",
+        "copula": rf"[ \t]*+{P['cue_count_copula']}",
+        "ref_after": rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}",
+        "ref_before": rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z",
+        "contrast": rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z",
+        "part_of_head": rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
+        "part_of": rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
+    }
+    return _Patterns(sources, alts, word_branches)
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +257,8 @@ def _patterns() -> _Patterns:
 
 
 def load_rules() -> None:
-    """Read, validate and compile rules/numbers.toml now (the pipeline does this before any article)."""
+    """Read and validate rules/numbers.toml now (the pipeline does this before any article); the
+    regexes are compiled at their first use."""
     _patterns()
 
 
@@ -738,8 +775,7 @@ def _scan() -> Scanner:
 def _scanner() -> tuple:
     """What find_in uses at every call, looked up once."""
     pats, lx = _patterns(), lexicon()
-    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_word.match, pats.digit_special.match,
-            pats.junk.match, _scan(), _special_words(lx), frozenset(lx.month))
+    return (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month))
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -761,7 +797,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, by_digit, by_word, special, junk, sc, special_words, months = _scanner()
+    starts, numbers, pats, sc, special_words, months = _scanner()
     scan, words = sc.scan, sc.words(norm)
     tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
     out: list[NumberExpr] = []
@@ -778,8 +814,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                if special(norm, at):
-                    m = by_digit(norm, at)
+                if pats.digit_special.match(norm, at):
+                    m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
@@ -799,14 +835,14 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
                         word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
-                    m = by_word(norm, at)
+                    m = pats.by_word(wk)(norm, at)
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
                 hit = scan(words, at)
                 if hit is None:
                     if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
-                        pos = max(junk(norm, at).end(), at + 1)
+                        pos = max(pats.junk.match(norm, at).end(), at + 1)
                         break
                     continue
                 expr, nxt = _on_num(hit, nt)

@@ -119,6 +119,12 @@ def _units(form: str) -> list[list[tuple[str, str]]]:
     return [out] if joined == out else [out, joined]
 
 
+def first_word_keys(forms: Iterable[str]) -> set[str]:
+    """Key of the first word of each form, also as joined with the next one across an inner
+    hyphen ("आस-पास" also matches "आसपास"): the words a match of one of the forms can start with."""
+    return {units[0][1] for form in forms for units in _units(form) if units}
+
+
 class FormTrie:
     """Longest match of any of a list of surface forms at a position of the working copy."""
 

@@ -395,6 +395,12 @@ def _load(data: dict) -> Lexicon:
         # the words a financial year, date, rank ordinal or multiplier word can start with
         "special_start": (cues_table["fiscal_strong"] + cues_table["fiscal_weak"] + months.forms
                           + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])),
+        # the first words of the branches of the date / financial year grammar (`expressions`)
+        "fiscal": cues_table["fiscal_strong"] + cues_table["fiscal_weak"],
+        "cardinal": forms_of(data["cardinals"]),
+        "month": months.forms,
+        "ordinal": forms_of(data["ordinals"]),
+        "multiplier_word": forms_of(data["multiplier_words"]),
     })
     start_words: dict[str, str] = {}
     for cls, forms in (
