@@ -92,7 +92,8 @@ def gap(norm: str, q: int) -> int:
     return q
 
 
-def _units(form: str) -> list[list[tuple[str, str]]]:
+@lru_cache(maxsize=4096)
+def _units(form: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The unit sequences of one form, each unit (separator before it, word key or character);
     a form with an inner hyphen also gets its joined spelling ("आस-पास", "आसपास")."""
     norm = normalise(form).norm.strip()
@@ -116,7 +117,7 @@ def _units(form: str) -> list[list[tuple[str, str]]]:
         else:
             joined.append((sep, k))
         sep = ""
-    return [out] if joined == out else [out, joined]
+    return (tuple(out),) if joined == out else (tuple(out), tuple(joined))
 
 
 def first_word_keys(forms: Iterable[str]) -> set[str]:

@@ -61,6 +61,7 @@ def key(surface: str) -> str:
     return k.replace("-", "") or k
 
 
+@lru_cache(maxsize=4096)
 def _collision_key(surface: str) -> str:
     collision_key = getattr(rules, "collision_key", None)
     return collision_key(surface) if collision_key else fold(surface)
