@@ -326,7 +326,11 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     cur_at = 0  # token index where the pending number started
     trailing = 1
     big = indian = False
-    kinds = [_classify(t, lx) for t, _, _ in toks]
+    cache = _WORD_CACHE
+    kinds = []
+    for t, _, _ in toks:
+        k = cache.get(t)
+        kinds.append(k if k is not None else _classify(t, lx))
     n = len(kinds)
     for i, (typ, v) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < n else ""
@@ -408,16 +412,19 @@ def _orig(nt: NormText, s: int, e: int) -> str:
     return nt.text[a:b]
 
 
-def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> Optional[NumberExpr]:
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, scale: tuple[str, ...] = (),
+          currency: str = "", qualifier: str = "exact", value_high: Optional[Number] = None, unit: str = "",
+          unit_text: str = "", period: str = "", out_of: Optional[Number] = None) -> Optional[NumberExpr]:
     """The expression, or None when its value is absurd ("Rs 1 crore crore crore crore"): no
     quantity in news copy comes near _MAX_VALUE, and downstream exact arithmetic must not overflow."""
-    high = fields.get("value_high")
-    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
+    if value > _MAX_VALUE or (value_high is not None and value_high > _MAX_VALUE):
         return None
     s, e = nt.span(ns, ne)
-    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
-                      scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
-                      qualifier=fields.pop("qualifier", "exact"), **fields)
+    return _new_expr(NumberExpr, (s, e, nt.text[s:e], value, kind, scale, currency, qualifier, value_high,
+                                  unit, unit_text, period, out_of))
+
+
+_new_expr = tuple.__new__  # a NumberExpr from its fields in order, without the keyword handling
 
 
 def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
@@ -487,8 +494,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     seq_start, core_end = toks[0][1], toks[-1][2]
     before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
     after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
-    scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks) if scale_toks else ()}
+    if r1.scales or (r2 is not None and r2.scales):
+        scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
+        fields: dict = {"scale": tuple([_orig(nt, s, e) for _, s, e in scale_toks])}
+    else:
+        fields = {}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
 
     pre = {cls: (v, s, e) for (cls, v), s, e in before} if before else _EMPTY
