@@ -80,7 +80,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import Hit, Scanner, first_word_keys, scanner
+from .phrases import Hit, Scanner, first_word_keys, scanner, word_tokens
 from .words import GAP, NUKTA, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -809,7 +809,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months = _scanner()
     scan, words = sc.scan, sc.words(norm)
-    tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
+    tokenizer = word_tokens(norm)
+    tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
     while pos < n:

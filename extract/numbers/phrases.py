@@ -24,14 +24,17 @@ from typing import Iterable, Optional
 import regex
 
 from ..normalise import normalise
-from .words import NUKTA, lexicon
+from .words import NUKTA, WORD_TOKEN, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # The letters and marks of _WORD among ASCII and the Devanagari block, for the standard `re`
 # engine (several times cheaper per call): a word of these ends where a character of these two
 # blocks that is neither stands; a character of any other block is left to _WORD.
-_PLAIN_WORD = re.compile("[%s]+" % "".join(
-    c for c in map(chr, [*range(0x80), *range(0x900, 0x980)]) if _WORD.fullmatch(c)))
+_PLAIN_LETTERS = "".join(c for c in map(chr, [*range(0x80), *range(0x900, 0x980)]) if _WORD.fullmatch(c))
+_PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
+# WORD_TOKEN for a text whose letters and marks are all of those two blocks
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
+_OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 _SPACE = regex.compile(r"\s++")
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
@@ -90,6 +93,15 @@ class Words:
                     w = (m.end(), m.group().lower().replace(NUKTA, ""))
         self._at[pos] = w
         return w
+
+
+def word_tokens(norm: str):
+    """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
+    (several times cheaper per call) when every letter and mark of the text is ASCII or
+    Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
+    if _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
+        return WORD_TOKEN
+    return _PLAIN_TOKEN
 
 
 def gap(norm: str, q: int) -> int:
