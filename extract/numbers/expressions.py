@@ -892,6 +892,8 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     nouns = _scan().count_noun
     wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
+    tokenizer = word_tokens(norm)
+    tokens_from = tokenizer.finditer
     for i, e in enumerate(out):
         if e.kind == "lone":  # a number word: only a count it refers to may type it
             ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
@@ -919,14 +921,14 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
                 lo = spans[j][1]
             break
         q = max(lo, anchor_end)
-        for tm in WORD_TOKEN.finditer(norm, q, ns):
+        for tm in tokens_from(norm, q, ns):
             if tm.start() < q:
                 continue
             ce = nouns.match(wmap, tm.start())
             if 0 <= ce <= ns:
                 anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
                 q = ce
-        if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats):
+        if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats, tokenizer):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
         ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
@@ -936,14 +938,14 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
 
 
 def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, int]], e: NumberExpr,
-            links: frozenset[str], strong: frozenset[str], pats: _Patterns) -> bool:
+            links: frozenset[str], strong: frozenset[str], pats: _Patterns, tokenizer=WORD_TOKEN) -> bool:
     """True when only link words stand between a counted noun (ending at anchor_end) and the figure
     at ns..ne, one of them strong (or a word qualifier before the figure), or, with no word between,
     a copula follows the figure."""
     words: list[str] = []
     pos = anchor_end
     for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
-        words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
+        words += [key(w) for w in tokenizer.findall(norm, pos, a)]
         pos = b
     if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
         return False
