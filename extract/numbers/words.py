@@ -144,6 +144,11 @@ def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
     return _first_char_guard(firsts) + "(?:" + "|".join(parts) + ")"
 
 
+def first_chars(forms: Iterable[str]) -> set[str]:
+    """The characters a match of `alternation(forms)` can start with (its guard)."""
+    return {c for form in forms for c in _first_chars(form_units(form)[0])}
+
+
 def _first_chars(unit: str) -> set[str]:
     """The characters a unit of `form_units` can start with."""
     if unit.startswith("[") and len(unit) == 4:  # [xX]
@@ -394,6 +399,7 @@ def _load(data: dict) -> Lexicon:
         "count_modifiers": list(cues_table["count_modifiers"]),
         "noun": nouns.forms,
         # the words a financial year, date, rank ordinal or multiplier word can start with
+        "ordinal_suffix": list(cues_table["ordinal_suffix"]),
         "special_start": (cues_table["fiscal_strong"] + cues_table["fiscal_weak"] + months.forms
                           + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])),
         # the first words of the branches of the date / financial year grammar (`expressions`)
