@@ -900,6 +900,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
+    noun_first = nouns.first
     wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
     tokenizer = word_tokens(norm)
@@ -932,7 +933,9 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             break
         q = max(lo, anchor_end)
         for tm in tokens_from(norm, q, ns):
-            if tm.start() < q:
+            t = tm.group()
+            # a noun can start only at a token whose key (or first character) starts a form
+            if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
                 continue
             ce = nouns.match(wmap, tm.start())
             if 0 <= ce <= ns:
