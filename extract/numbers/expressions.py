@@ -341,6 +341,8 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
         k = cache.get(t)
         kinds.append(k if k is not None else _classify(t, lx))
     n = len(kinds)
+    if n <= 2 and kinds[0][0] == "d" and (n == 1 or kinds[1][0] == "s"):
+        return _read_figure(toks, kinds)
     for i, (typ, v) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < n else ""
         if typ == "x":
@@ -412,6 +414,20 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                    and 1900 <= int(first) <= 2099)
     lone = used == 1 and kinds[0][0] in ("n", "f", "h")
     return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
+
+
+def _read_figure(toks: list[tuple[str, int, int]], kinds: list[tuple[str, Any]]) -> _Reading:
+    """`_read` of the commonest phrases, a figure alone or with one scale word ("22 लाख"),
+    with the same arithmetic and without the loop."""
+    v = kinds[0][1]
+    if len(kinds) == 1:
+        first = toks[0][0]
+        year_shaped = len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2099
+        return _Reading(_exact(_add(0, v)), 1, [], 1, False, False, False, year_shaped)
+    sc: Scale = kinds[1][1]
+    value = _exact(_add(_mul(_add(0, v), sc.value), 0))
+    indian = sc.system == "indian"
+    return _Reading(value, 2, [1], sc.value, indian and sc.value >= 10_000_000, indian, False, False)
 
 
 # --- building expressions -----------------------------------------------------------------------
