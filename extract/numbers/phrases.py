@@ -312,7 +312,9 @@ class Scanner:
         """The next form of `trie` after q: after blanks (one line break at most) or after a
         hyphen before a letter. (start, end) or (-1, -1)."""
         norm = words.norm
-        r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+        r = q if c not in _BLANKS else (
+            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
         e = self.token(words, r) if trie is None else trie.match(words, r)
         if e >= 0:
             return r, e
@@ -335,7 +337,9 @@ class Scanner:
         toks = [(norm[pos:e], pos, e)]
         for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
             q = e
-            r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             e = token(words, r)
             if e < 0:
                 if q < last and norm[q] == "-" and words.get(q + 1) is not None:
@@ -373,7 +377,9 @@ class Scanner:
         q = toks[-1][2]
         n = len(norm)
         rsep, s2, toks2 = "", -1, []
-        r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+        r = q if c not in _BLANKS else (
+            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
         e = self.between.match(words, r)
         if e >= 0:
             r2 = gap(norm, e)
@@ -389,7 +395,9 @@ class Scanner:
         post: list[tuple[str, int, int]] = []
         after = self.after.match
         for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
-            r = gap(norm, q) if norm[q:q + 1] in _BLANKS else q
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             e = after(words, r)
             if e < 0:
                 if q < n - 1 and norm[q] == "-" and words.get(q + 1) is not None:
