@@ -569,7 +569,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
             else:
                 fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
+        elif nxt[0] is None and end < len(nt.norm) and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
             if r1.lone_word and r2 is None and r1.value == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
@@ -626,7 +626,7 @@ def _listed(norm: str, end: int) -> bool:
 def _refers(norm: str, start: int, end: int, pats: _Patterns) -> bool:
     """True when the words around a number phrase may make it refer to a count: "जिनमें से" or
     "compared with" before it, "of them" or "of" + a count after it."""
-    return (pats.ref_before.search(norm, max(0, start - 24), start) is not None
+    return ((start and pats.ref_before.search(norm, max(0, start - 24), start) is not None)
             or pats.ref_after.match(norm, end) is not None or pats.part_of_head.match(norm, end) is not None)
 
 
@@ -639,7 +639,7 @@ def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, q
     indian = r1.indian or (r2 is not None and r2.indian)
     if indian and genitive:
         return "money_inr"
-    if (indian or not r1.scales) and pats.worth.search(nt.norm, max(0, start - 16), start):
+    if (indian or not r1.scales) and start and pats.worth.search(nt.norm, max(0, start - 16), start):
         return "money_inr"
     if (r1.year_shaped and (r2 is None or r2.year_shaped)
             and qualifier not in ("more_than", "less_than")):
@@ -784,7 +784,7 @@ def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:
     v = int(t)
     if len(t) == 4 and 1900 <= v <= 2099:
         return _expr(nt, at, end, v, "year", period=t)
-    if _patterns().worth.search(nt.norm, max(0, at - 16), at):
+    if at and _patterns().worth.search(nt.norm, max(0, at - 16), at):
         return _expr(nt, at, end, v, "money_inr", unit="INR")
     return _expr(nt, at, end, v, "plain")
 
