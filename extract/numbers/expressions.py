@@ -987,6 +987,8 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
               pats: _Patterns) -> Optional[NumberExpr]:
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
     before it in its sentence (at most _REF_REACH characters back), or None."""
+    if i == 0:  # no count before it
+        return None
     ns, ne = spans[i]
     if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
             or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):

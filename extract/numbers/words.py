@@ -97,8 +97,13 @@ def form_units(form: str, exact_case: bool = False) -> list[str]:
         elif not exact_case and ch.isascii() and ch.isalpha():
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
-            out.append(regex.escape(ch, special_only=True))
+            out.append(_escape(ch))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _escape(ch: str) -> str:
+    return regex.escape(ch, special_only=True)
 
 
 def _trie(sequences: Iterable[list[str]]) -> str:
