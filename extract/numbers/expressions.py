@@ -160,7 +160,7 @@ class _Patterns:
     ("जिनमें से" before it), part_of ("12 of Manipur's 16 districts"), part_of_head (its start:
     "of" + a word), contrast ("while Assam has" before a figure)."""
 
-    def __init__(self, sources: dict[str, str], alts: dict[str, str], word_branches: dict[str, tuple[str, ...]]):
+    def __init__(self, sources: dict[str, Callable[[], str]], alts: dict[str, Callable[[], str]], word_branches: dict[str, tuple[str, ...]]):
         self._sources = sources
         self._alts = alts
         self._word_branches = word_branches  # word key -> the by_word branches that can start at it
@@ -170,7 +170,7 @@ class _Patterns:
         sources = self.__dict__.get("_sources")
         if sources is None or name not in sources:
             raise AttributeError(name)
-        compiled = regex.compile(sources[name])
+        compiled = regex.compile(sources[name]())
         setattr(self, name, compiled)  # later reads find the attribute and skip __getattr__
         return compiled
 
@@ -178,7 +178,7 @@ class _Patterns:
         """The `match` of the union of these branches (in the grammar's order), compiled once."""
         m = self._variants.get(names)
         if m is None:
-            m = self._variants[names] = regex.compile("|".join(self._alts[n] for n in names)).match
+            m = self._variants[names] = regex.compile("|".join(self._alts[n]() for n in names)).match
         return m
 
     def by_word(self, wk: str) -> Callable:
@@ -196,29 +196,35 @@ def _build(lx: Lexicon) -> _Patterns:
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
     year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
     day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
-    month = P["month"]
     fy_pair = (rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})"
                rf"(?![0-9]|[.,][0-9])")
-    ord_digit = rf"{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+
+    # Every source is built at its first use: the word alternations of `words` take long to build.
+    def month() -> str:
+        return P["month"]
+
+    def ord_digit() -> str:
+        return rf"{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+
     alts = {
-        "dnum": rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+        "dnum": lambda: rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
                 rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
-        "iso": rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
-        "time": rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
+        "iso": lambda: rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
+        "time": lambda: rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
                 rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
-        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?{fy_pair}"
+        "fy": lambda: rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?{fy_pair}"
               rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
               rf"(?![0-9]|[.,][0-9]))",
-        "dmy": rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month})"
+        "dmy": lambda: rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month()})"
                rf"(?:{_},?{_}(?P<y1>{year}))?)",
-        "mdy": rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
-        "ord": rf"(?P<ord>{ord_digit}|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
-        "multw": rf"(?P<multw>{P['multiplier_word']})",
+        "mdy": lambda: rf"(?P<mdy>(?P<m2>{month()}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
+        "ord": lambda: rf"(?P<ord>{ord_digit()}|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        "multw": lambda: rf"(?P<multw>{P['multiplier_word']})",
         # At a digit only the branches' digit starts can match: the cue of a financial year, a
         # cardinal word and an ordinal word start with letters (checked below), so they are left out.
-        "fy_digit": rf"(?P<fy>{fy_pair})",
-        "dmy_digit": rf"(?P<dmy>(?P<d1>{day}){_}(?:[oO][fF]{_})?(?P<m1>{month})(?:{_},?{_}(?P<y1>{year}))?)",
-        "ord_digit": rf"(?P<ord>{ord_digit})",
+        "fy_digit": lambda: rf"(?P<fy>{fy_pair})",
+        "dmy_digit": lambda: rf"(?P<dmy>(?P<d1>{day}){_}(?:[oO][fF]{_})?(?P<m1>{month()})(?:{_},?{_}(?P<y1>{year}))?)",
+        "ord_digit": lambda: rf"(?P<ord>{ord_digit()})",
     }
     word_forms = {"fy": lx.forms["fiscal"], "dmy": lx.forms["cardinal"], "mdy": lx.forms["month"],
                   "ord": lx.forms["ordinal"], "multw": lx.forms["multiplier_word"]}
@@ -235,8 +241,11 @@ def _build(lx: Lexicon) -> _Patterns:
     # other digit run is tried with the number-phrase branch alone, which is much cheaper.
     letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
                              | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
-    digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
-                     rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
+
+    def digit_special() -> str:
+        return (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
+                rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
+
     # a cheaper test that every match of digit_special passes (and most digit runs fail): the
     # standard `re` engine, without the word edges of the ordinal suffixes
     ord_first = "".join(map(re.escape, sorted(first_chars(lx.forms["ordinal_suffix"]))))
@@ -244,16 +253,16 @@ def _build(lx: Lexicon) -> _Patterns:
                       rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*[{re.escape(letters)}])")
     sources = {
         "digit_special": digit_special,
-        "junk": r"[0-9](?:[0-9]|[.,:/][0-9])*+",
-        "worth": rf"{P['cue_worth']}[ \t]*+\Z",
-        "reach": rf"{_}{P['cue_reach']}",
-        "stray_decimal": rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})",
-        "copula": rf"[ \t]*+{P['cue_count_copula']}",
-        "ref_after": rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}",
-        "ref_before": rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z",
-        "contrast": rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z",
-        "part_of_head": rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
-        "part_of": rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
+        "junk": lambda: r"[0-9](?:[0-9]|[.,:/][0-9])*+",
+        "worth": lambda: rf"{P['cue_worth']}[ \t]*+\Z",
+        "reach": lambda: rf"{_}{P['cue_reach']}",
+        "stray_decimal": lambda: rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})",
+        "copula": lambda: rf"[ \t]*+{P['cue_count_copula']}",
+        "ref_after": lambda: rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}",
+        "ref_before": lambda: rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z",
+        "contrast": lambda: rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z",
+        "part_of_head": lambda: rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
+        "part_of": lambda: rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
     }
     pats = _Patterns(sources, alts, word_branches)
     pats.digit_gate = gate.match

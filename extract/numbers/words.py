@@ -172,6 +172,20 @@ def _first_char_guard(chars: set[str]) -> str:
     return f"(?=[{body}])"
 
 
+class Alternations(dict):
+    """name -> regex source of `alternation` over a list of forms, built when first asked for
+    (building them is most of the cost of loading the rules, and a text needs only some)."""
+
+    def __init__(self, forms: dict[str, tuple[list[str], bool]]):
+        super().__init__()
+        self._forms = forms  # name -> (forms, latin_exact_case)
+
+    def __missing__(self, name: str) -> str:
+        forms, exact_case = self._forms[name]
+        src = self[name] = alternation(forms, latin_exact_case=exact_case)
+        return src
+
+
 @dataclass(frozen=True)
 class Scale:
     id: str
@@ -206,7 +220,7 @@ class Lexicon:
     before: dict[str, tuple[str, Any]]   # word before a number: (rank|qual|cur, value)
     after: dict[str, tuple[str, Any]]    # word after: (cur|qual|pct|mult|gen|rank|count|duration, value)
     between: dict[str, tuple[str, Any]]  # word between two numbers: (range|outt|outp, None)
-    patterns: dict[str, str]  # name -> regex source (alternation of the forms)
+    patterns: dict[str, str]  # name -> regex source (alternation of the forms), built on first use
     forms: dict[str, list[str]]  # name -> the surface forms (for the token-level matchers of `phrases`)
 
 
@@ -381,19 +395,19 @@ def _load(data: dict) -> Lexicon:
 
     # regex alternations only for the cue lists the regexes of `expressions` use; the words around a
     # number phrase are matched by the prefix trees of `phrases`
-    cues_alt = {name: alternation(cues_table[name]) for name in (
+    cues_alt = {name: (cues_table[name], False) for name in (
         "count_copula", "count_ref_after", "count_ref_before", "count_part_of", "count_contrast", "fiscal_strong", "fiscal_weak", "ordinal_suffix", "rank_after", "reach", "time_suffix",
         "worth")}
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
-    patterns = {
-        "cardinal": alternation(forms_of(data["cardinals"])),
-        "scale": alternation(scale_forms),
-        "month": alternation(months.forms, latin_exact_case=True),
-        "ordinal": alternation(forms_of(data["ordinals"])),
-        "multiplier_word": alternation(forms_of(data["multiplier_words"])),
-        **{f"cue_{name}": src for name, src in cues_alt.items()},
-    }
+    patterns = Alternations({
+        "cardinal": (forms_of(data["cardinals"]), False),
+        "scale": (scale_forms, False),
+        "month": (months.forms, True),
+        "ordinal": (forms_of(data["ordinals"]), False),
+        "multiplier_word": (forms_of(data["multiplier_words"]), False),
+        **{f"cue_{name}": forms for name, forms in cues_alt.items()},
+    })
     # The words an expression can start with, keyed by `word_key` of their first word: "start"
     # words start one by themselves (number words, ordinals, months, FY), "prefix" words only
     # when a number follows (qualifiers, currency words, rank words, "a").
