@@ -30,7 +30,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # The letters and marks of _WORD among ASCII and the Devanagari block, for the standard `re`
 # engine (several times cheaper per call): a word of these ends where a character of these two
 # blocks that is neither stands; a character of any other block is left to _WORD.
-_PLAIN_LETTERS = "".join(c for c in map(chr, [*range(0x80), *range(0x900, 0x980)]) if _WORD.fullmatch(c))
+_PLAIN_LETTERS = "".join(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
 _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
 # WORD_TOKEN for a text whose letters and marks are all of those two blocks
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
