@@ -335,12 +335,20 @@ class Scanner:
         norm = words.norm
         last = len(norm) - 1
         toks = [(norm[pos:e], pos, e)]
+        at_get, first = words._at.get, self.number_token.first
         for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
             q = e
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-            e = token(words, r)
+            c = norm[r:r + 1]
+            if c.isalpha():  # a word: a number token only if its key starts a form (no call else)
+                w = at_get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                e = -1 if w is None or w[1] not in first else token(words, r)
+            else:
+                e = token(words, r)
             if e < 0:
                 if q < last and norm[q] == "-" and words.get(q + 1) is not None:
                     r = q + 1
@@ -380,7 +388,16 @@ class Scanner:
         c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
         r = q if c not in _BLANKS else (
             q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-        e = self.between.match(words, r)
+        c = norm[r:r + 1]
+        e = -1
+        if c.isalpha():  # a word: a form only if its key starts one (no call else)
+            w = words._at.get(r, _MISS)
+            if w is _MISS:
+                w = words.get(r)
+            if w is not None and w[1] in self.between.first:
+                e = self.between.match(words, r)
+        elif c:
+            e = self.between.match(words, r)
         if e >= 0:
             r2 = gap(norm, e)
             toks2 = self.run(words, r2)
@@ -393,12 +410,19 @@ class Scanner:
                 glued = m.span()
                 q = m.end()
         post: list[tuple[str, int, int]] = []
-        after = self.after.match
+        after, after_first, at_get = self.after.match, self.after.first, words._at.get
         for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-            e = after(words, r)
+            c = norm[r:r + 1]
+            if c.isalpha():  # a word: a form only if its key starts one (no call else)
+                w = at_get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                e = -1 if w is None or w[1] not in after_first else after(words, r)
+            else:
+                e = after(words, r)
             if e < 0:
                 if q < n - 1 and norm[q] == "-" and words.get(q + 1) is not None:
                     r = q + 1
