@@ -768,6 +768,7 @@ _SIGNS = frozenset("₹$€£~")
 
 _BEFORE_BARE = frozenset(" \t\n\r([")
 _AFTER_BARE = frozenset(",;)]|")
+_BARE_NEXT = _AFTER_BARE | {","}  # what can follow a bare figure (besides the end of the text)
 
 
 def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
@@ -856,7 +857,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             m = None
             if "0" <= c <= "9":
                 e = tm.end()
-                if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
+                if (e == n or norm[e] in _BARE_NEXT) and _bare_figure(norm, at, e, n):
+                    # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
@@ -898,13 +900,14 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
-    if not out:
-        return out
-    kinds = {e.kind for e in out}
-    if "plain" not in kinds and "lone" not in kinds:
-        return out
+    for e in out:
+        if e.kind == "plain" or e.kind == "lone":
+            break
+    else:
+        return out  # no bare figure: nothing for _units_before to type
+    lone = any(e.kind == "lone" for e in out)
     out = _units_before(nt, out)
-    return [e for e in out if e.kind != "lone"] if "lone" in kinds else out
+    return [e for e in out if e.kind != "lone"] if lone else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
