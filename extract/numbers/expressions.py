@@ -253,7 +253,6 @@ def _build(lx: Lexicon) -> _Patterns:
                       rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*[{re.escape(letters)}])")
     sources = {
         "digit_special": digit_special,
-        "junk": lambda: r"[0-9](?:[0-9]|[.,:/][0-9])*+",
         "worth": lambda: rf"{P['cue_worth']}[ \t]*+\Z",
         "reach": lambda: rf"{_}{P['cue_reach']}",
         "stray_decimal": lambda: rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})",
@@ -266,6 +265,7 @@ def _build(lx: Lexicon) -> _Patterns:
     }
     pats = _Patterns(sources, alts, word_branches)
     pats.digit_gate = gate.match
+    pats.junk = _JUNK
     return pats
 
 
@@ -768,6 +768,8 @@ _SIGNS = frozenset("₹$€£~")
 
 _BEFORE_BARE = frozenset(" \t\n\r([")
 _AFTER_BARE = frozenset(",;)]|")
+# a run of digits and punctuation that is no number (ASCII: the standard `re` engine)
+_JUNK = re.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+")
 _BARE_NEXT = _AFTER_BARE | {","}  # what can follow a bare figure (besides the end of the text)
 
 

@@ -39,7 +39,7 @@ _SPACE = regex.compile(r"\s++")
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
 # blanks (and commas: "Rs, 28,732.90") after a word before the number
-_PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
+_PRE_GAP = re.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
 _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches nothing before others
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
@@ -76,7 +76,8 @@ class Words:
             return w
         norm = self.norm
         w = None
-        if not (pos and _word_char(norm[pos - 1])):
+        c = norm[pos - 1] if pos else ""
+        if not (c and (c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"))):  # no word before
             m = _PLAIN_WORD.match(norm, pos)
             if m is not None:
                 e = m.end()
