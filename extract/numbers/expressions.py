@@ -907,6 +907,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break
     else:
         return out  # no bare figure: nothing for _units_before to type
+    if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
+        return out  # one figure opening the text: no noun or count around it to type it
     lone = any(e.kind == "lone" for e in out)
     out = _units_before(nt, out)
     return [e for e in out if e.kind != "lone"] if lone else out
