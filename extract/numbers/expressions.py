@@ -853,12 +853,11 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     pos, n = 0, len(norm)
     while pos < n:
         for tm in tokens_from(norm, pos):
-            at = tm.start()
             t = tm.group()
             c = t[0]
-            m = None
             if "0" <= c <= "9":
-                e = tm.end()
+                m = None
+                at, e = tm.span()
                 if (e == n or norm[e] in _BARE_NEXT) and _bare_figure(norm, at, e, n):
                     # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
@@ -870,9 +869,12 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
                     cls = starts.get(t.lower().replace(NUKTA, ""))
-                if cls is None or (at == pos and at and _in_word(norm, at)):
+                if cls is None:  # most words: nothing starts here
                     continue
-                e = tm.end()
+                m = None
+                at, e = tm.span()
+                if at == pos and at and _in_word(norm, at):
+                    continue
                 if cls == "prefix":  # only worth trying when a number follows within a few words
                     j = e
                     while j < n and norm[j] == " ":
@@ -886,6 +888,9 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 if wk in special_words or (wk in numbers and any(
                         word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
                     m = pats.by_word(wk)(norm, at)
+            else:
+                m = None
+                at = tm.start()
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
