@@ -11,8 +11,9 @@ words before a number, the words after it, number words, ...) under this module'
 
 The alternations are prefix trees with a one-character guard in front and no optional-group
 quantifiers: the `regex` module tries alternatives one by one and pays per call for every repeat
-in a pattern, and these choices keep the number grammar cheap. It does not scan text:
-`extract.numbers` compiles these alternations into its grammar.
+in a pattern, and these choices keep the number grammar cheap. Each alternation is built when
+first asked for (`Alternations`): building them is most of the cost of loading. It does not scan
+text: `extract.numbers` compiles these alternations into its grammar.
 """
 from __future__ import annotations
 
