@@ -312,22 +312,6 @@ class Scanner:
             return e
         return self.number_token.match(words, pos)
 
-    def _next(self, trie: "FormTrie", words: Words, q: int) -> tuple[int, int]:
-        """The next form of `trie` after q: after blanks (one line break at most) or after a
-        hyphen before a letter. (start, end) or (-1, -1)."""
-        norm = words.norm
-        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
-        r = q if c not in _BLANKS else (
-            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-        e = self.token(words, r) if trie is None else trie.match(words, r)
-        if e >= 0:
-            return r, e
-        if q < len(norm) - 1 and norm[q] == "-" and words.get(q + 1) is not None:
-            e = self.token(words, q + 1) if trie is None else trie.match(words, q + 1)
-            if e >= 0:
-                return q + 1, e
-        return -1, -1
-
     def run(self, words: Words, pos: int) -> list[tuple[str, int, int]]:
         """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
         number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
