@@ -357,8 +357,11 @@ class Scanner:
                 return None
         pre: list[tuple[str, int, int]] = []
         p = at
-        before = self.before.match
+        before, before_first = self.before.match, self.before.first
         for _ in range(2):
+            c = norm[p:p + 1]
+            if c < "\x80" and not c.isalpha() and c not in before_first:
+                break  # a digit or other ASCII sign no word before a number starts with (no call)
             e = before(words, p)
             if e < 0:
                 break
