@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -80,8 +81,8 @@ from typing import Any, Callable, NamedTuple, Optional
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import Hit, Scanner, scanner
-from .words import GAP, NUKTA, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+from .phrases import Hit, Scanner, first_word_keys, scanner, word_tokens
+from .words import GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -142,24 +143,51 @@ def _digits(t: str) -> Optional[Number]:
 
 # --- the scanner --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class _Patterns:
-    # The grammar, tried only where `find_in` saw a possible start; one variant per kind of start
-    # (a digit, a word, a sign) holding only the branches that can start there: the regex module
-    # pays per call for the size of a pattern, so smaller variants are cheaper.
-    by_digit: regex.Pattern        # dates, times, financial years, ordinals starting at a digit
-    digit_special: regex.Pattern   # the shapes of a digit run that may start one of those
-    by_word: regex.Pattern         # financial years, dates, ordinals, multiplier words at a word
-    junk: regex.Pattern            # a run of digits and punctuation that is no number
-    worth: regex.Pattern
-    reach: regex.Pattern  # a verb of reaching after तक ("तक पहुंच गई")
-    stray_decimal: regex.Pattern  # "2. 8 lakh": a decimal point followed by a space
-    copula: regex.Pattern      # a copula right after a figure ("बायर्स 188203 हैं")
-    ref_after: regex.Pattern   # "of them" right after a figure: it counts the count before it
-    ref_before: regex.Pattern  # "जिनमें से" right before a figure: the same
-    part_of: regex.Pattern     # "of" (+ a possessive) between a figure and a count: "12 of Manipur's 16 districts"
-    part_of_head: regex.Pattern  # the start of that: "of" + a word after a number word
-    contrast: regex.Pattern    # "while Assam has" right before a figure: a contrast with the count before it
+    """The grammar, tried only where `find_in` saw a possible start, and the cue patterns around a
+    figure. Each regex is compiled at its first use: compiling is most of the first call's cost,
+    and a text uses only some of them.
+
+    The dates, times, financial years, ordinals and multiplier words come in variants per kind of
+    start, holding only the branches that can start there: `by_digit` at a digit, `by_word(key)`
+    at a word (only the branches one of whose forms starts with that word). The regex module pays
+    per call for the size of a pattern (and per character of it to compile), so smaller variants
+    are cheaper. The other attributes: digit_special (the shapes of a digit run that may start a
+    date, time, financial year or ordinal; digit_gate is a cheaper `re` test that every match of
+    it passes, tried first), junk (a run of digits and punctuation that is no
+    number), worth, reach (a verb of reaching after तक, "तक पहुंच गई"), stray_decimal ("2. 8
+    lakh"), copula ("बायर्स 188203 हैं"), ref_after ("of them" after a figure), ref_before
+    ("जिनमें से" before it), part_of ("12 of Manipur's 16 districts"), part_of_head (its start:
+    "of" + a word), contrast ("while Assam has" before a figure)."""
+
+    def __init__(self, sources: dict[str, Callable[[], str]], alts: dict[str, Callable[[], str]], word_branches: dict[str, tuple[str, ...]]):
+        self._sources = sources
+        self._alts = alts
+        self._word_branches = word_branches  # word key -> the by_word branches that can start at it
+        self._variants: dict[tuple[str, ...], Callable] = {}
+
+    def __getattr__(self, name: str) -> regex.Pattern:
+        sources = self.__dict__.get("_sources")
+        if sources is None or name not in sources:
+            raise AttributeError(name)
+        compiled = regex.compile(sources[name]())
+        setattr(self, name, compiled)  # later reads find the attribute and skip __getattr__
+        return compiled
+
+    def variant(self, names: tuple[str, ...]) -> Callable:
+        """The `match` of the union of these branches (in the grammar's order), compiled once."""
+        m = self._variants.get(names)
+        if m is None:
+            m = self._variants[names] = regex.compile("|".join(self._alts[n]() for n in names)).match
+        return m
+
+    def by_word(self, wk: str) -> Callable:
+        """The `match` of the branches that can start at a word of key `wk`."""
+        return self.variant(self._word_branches.get(wk, _WORD_BRANCHES))
+
+
+_DIGIT_BRANCHES = ("dnum", "iso", "time", "fy_digit", "dmy_digit", "ord_digit")
+_WORD_BRANCHES = ("fy", "dmy", "mdy", "ord", "multw")
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -168,51 +196,77 @@ def _build(lx: Lexicon) -> _Patterns:
     dstart = r"(?<![0-9]|[0-9][.,])"  # a number starts at a digit run's start, not inside 1.5 or 1,2
     year = rf"{dstart}(?:19|20)[0-9]{{2}}(?![0-9]|[.,][0-9])"
     day = rf"{dstart}[0-9]{{1,2}}(?![0-9])(?:[sS][tT]|[nN][dD]|[rR][dD]|[tT][hH])?{WORD_END}"
-    month = P["month"]
+    fy_pair = (rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})"
+               rf"(?![0-9]|[.,][0-9])")
+
+    # Every source is built at its first use: the word alternations of `words` take long to build.
+    def month() -> str:
+        return P["month"]
+
+    def ord_digit() -> str:
+        return rf"{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
+
     alts = {
-        "dnum": rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
+        "dnum": lambda: rf"(?P<dnum>{dstart}(?P<dd>[0-9]{{1,2}})(?P<dsep>[./-])(?P<dm>[0-9]{{1,2}})(?P=dsep)"
                 rf"(?P<dy>(?:19|20)[0-9]{{2}})(?![0-9]|[.,][0-9]))",
-        "iso": rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
-        "time": rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
+        "iso": lambda: rf"(?P<iso>{dstart}(?P<iy>(?:19|20)[0-9]{{2}})-(?P<im>[0-9]{{2}})-(?P<id>[0-9]{{2}})(?![0-9]))",
+        "time": lambda: rf"(?P<time>{dstart}[0-9]{{1,2}}(?::[0-9]{{2}}){{1,2}}(?![0-9])(?:{_}{P['cue_time_suffix']})?"
                 rf"|{dstart}[0-9]{{1,2}}(?:\.[0-9]{{2}})?{_}{P['cue_time_suffix']})",
-        "fy": rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?"
-              rf"(?P<fy1>{dstart}(?:19|20)[0-9]{{2}}){_}[-/]{_}(?P<fy2>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[.,][0-9])"
+        "fy": lambda: rf"(?P<fy>(?:(?P<fyc>{P['cue_fiscal_strong']}|{P['cue_fiscal_weak']}){_})?{fy_pair}"
               rf"|(?P<fyc2>{P['cue_fiscal_strong']}){_}(?P<fy3>[0-9]{{4}}|[0-9]{{2}})(?:-(?P<fy4>[0-9]{{2}}))?"
               rf"(?![0-9]|[.,][0-9]))",
-        "dmy": rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month})"
+        "dmy": lambda: rf"(?P<dmy>(?P<d1>{day}|{P['cardinal']}){_}(?:[oO][fF]{_})?(?P<m1>{month()})"
                rf"(?:{_},?{_}(?P<y1>{year}))?)",
-        "mdy": rf"(?P<mdy>(?P<m2>{month}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
-        "ord": rf"(?P<ord>{dstart}(?P<ordn>[0-9]{{1,4}})(?P<ords>{P['cue_ordinal_suffix']})"
-               rf"|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
-        "multw": rf"(?P<multw>{P['multiplier_word']})",
+        "mdy": lambda: rf"(?P<mdy>(?P<m2>{month()}){_}(?:(?P<d2>{day})(?:{_},?{_}(?P<y2>{year}))?|,?{_}(?P<y3>{year})))",
+        "ord": lambda: rf"(?P<ord>{ord_digit()}|(?P<ordw>{P['ordinal']})(?={_}{P['cue_rank_after']}))",
+        "multw": lambda: rf"(?P<multw>{P['multiplier_word']})",
+        # At a digit only the branches' digit starts can match: the cue of a financial year, a
+        # cardinal word and an ordinal word start with letters (checked below), so they are left out.
+        "fy_digit": lambda: rf"(?P<fy>{fy_pair})",
+        "dmy_digit": lambda: rf"(?P<dmy>(?P<d1>{day}){_}(?:[oO][fF]{_})?(?P<m1>{month()})(?:{_},?{_}(?P<y1>{year}))?)",
+        "ord_digit": lambda: rf"(?P<ord>{ord_digit()})",
     }
+    word_forms = {"fy": lx.forms["fiscal"], "dmy": lx.forms["cardinal"], "mdy": lx.forms["month"],
+                  "ord": lx.forms["ordinal"], "multw": lx.forms["multiplier_word"]}
+    if any(f.strip()[:1].isdigit() for name in ("fy", "dmy", "ord") for f in word_forms[name]):
+        for name in ("fy", "dmy", "ord"):  # a word form starting with a digit: the full branches
+            alts[f"{name}_digit"] = alts[name]
     # The number phrase itself is read by `phrases.Scanner` (prefix trees over word tokens):
     # these regexes hold only the shapes that are not a number phrase.
-
-    def variant(*names: str) -> regex.Pattern:
-        return regex.compile("|".join(alts[n] for n in names))
-
-    by_digit = variant("dnum", "iso", "time", "fy", "dmy", "ord")
+    firsts = {name: first_word_keys(forms) for name, forms in word_forms.items()}
+    word_branches: dict[str, tuple[str, ...]] = {}
+    for k in set().union(*firsts.values()):
+        word_branches[k] = tuple(name for name in _WORD_BRANCHES if k in firsts[name])
     # A digit run can start a date, time, financial year or ordinal only in these shapes; any
     # other digit run is tried with the number-phrase branch alone, which is much cheaper.
     letters = "".join(sorted({c for f in lx.month for c in (f[0].lower(), f[0].upper())}
                              | {c for f in lx.cue["time_suffix"] for c in (f[0].lower(), f[0].upper())}))
-    digit_special = (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
-                     rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
-    by_word = variant("fy", "dmy", "mdy", "ord", "multw")
-    return _Patterns(
-        by_digit=by_digit, digit_special=regex.compile(digit_special), by_word=by_word,
-        junk=regex.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+"),
-        worth=regex.compile(rf"{P['cue_worth']}[ \t]*+\Z"),
-        reach=regex.compile(rf"{_}{P['cue_reach']}"),
-        stray_decimal=regex.compile(rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})"),
-        copula=regex.compile(rf"[ \t]*+{P['cue_count_copula']}"),
-        ref_after=regex.compile(rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}"),
-        ref_before=regex.compile(rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z"),
-        contrast=regex.compile(rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z"),
-        part_of_head=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]"),
-        part_of=regex.compile(rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z"),
-    )
+
+    def digit_special() -> str:
+        return (rf"[0-9]{{1,4}}(?:[./-][0-9]{{1,2}}[./-][0-9]|-[0-9]{{2}}|[:/]|[ \t]*+[-/][ \t]*+[0-9]"
+                rf"|{P['cue_ordinal_suffix']}|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{letters}])")
+
+    # a cheaper test that every match of digit_special passes (and most digit runs fail): the
+    # standard `re` engine, without the word edges of the ordinal suffixes
+    ord_first = "".join(map(re.escape, sorted(first_chars(lx.forms["ordinal_suffix"]))))
+    gate = re.compile(rf"[0-9]{{1,4}}(?:[./:-]|[ \t]*[-/]|[{ord_first}]"
+                      rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*[{re.escape(letters)}])")
+    sources = {
+        "digit_special": digit_special,
+        "worth": lambda: rf"{P['cue_worth']}[ \t]*+\Z",
+        "reach": lambda: rf"{_}{P['cue_reach']}",
+        "stray_decimal": lambda: rf"(?<=[0-9])\.[ ](?=[0-9]{{1,2}}{_}{P['scale']})",
+        "copula": lambda: rf"[ \t]*+{P['cue_count_copula']}",
+        "ref_after": lambda: rf"[ \t]*+{P['cue_count_ref_after']}{WORD_END}",
+        "ref_before": lambda: rf"{WORD_START}{P['cue_count_ref_before']}[ \t]*+\Z",
+        "contrast": lambda: rf"{WORD_START}{P['cue_count_contrast']}(?:[ \t]*+,)?(?:[ \t]++[\p{{L}}\p{{M}}'’.-]++){{1,3}}[ \t]++\Z",
+        "part_of_head": lambda: rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
+        "part_of": lambda: rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
+    }
+    pats = _Patterns(sources, alts, word_branches)
+    pats.digit_gate = gate.match
+    pats.junk = _JUNK
+    return pats
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +275,8 @@ def _patterns() -> _Patterns:
 
 
 def load_rules() -> None:
-    """Read, validate and compile rules/numbers.toml now (the pipeline does this before any article)."""
+    """Read and validate rules/numbers.toml now (the pipeline does this before any article); the
+    regexes are compiled at their first use."""
     _patterns()
 
 
@@ -289,8 +344,14 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     cur_at = 0  # token index where the pending number started
     trailing = 1
     big = indian = False
-    kinds = [_classify(t, lx) for t, _, _ in toks]
+    cache = _WORD_CACHE
+    kinds = []
+    for t, _, _ in toks:
+        k = cache.get(t)
+        kinds.append(k if k is not None else _classify(t, lx))
     n = len(kinds)
+    if n <= 2 and kinds[0][0] == "d" and (n == 1 or kinds[1][0] == "s"):
+        return _read_figure(toks, kinds)
     for i, (typ, v) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < n else ""
         if typ == "x":
@@ -364,6 +425,20 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
 
 
+def _read_figure(toks: list[tuple[str, int, int]], kinds: list[tuple[str, Any]]) -> _Reading:
+    """`_read` of the commonest phrases, a figure alone or with one scale word ("22 लाख"),
+    with the same arithmetic and without the loop."""
+    v = kinds[0][1]
+    if len(kinds) == 1:
+        first = toks[0][0]
+        year_shaped = len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2099
+        return _Reading(_exact(_add(0, v)), 1, [], 1, False, False, False, year_shaped)
+    sc: Scale = kinds[1][1]
+    value = _exact(_add(_mul(_add(0, v), sc.value), 0))
+    indian = sc.system == "indian"
+    return _Reading(value, 2, [1], sc.value, indian and sc.value >= 10_000_000, indian, False, False)
+
+
 # --- building expressions -----------------------------------------------------------------------
 
 def _orig(nt: NormText, s: int, e: int) -> str:
@@ -371,16 +446,19 @@ def _orig(nt: NormText, s: int, e: int) -> str:
     return nt.text[a:b]
 
 
-def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, **fields) -> Optional[NumberExpr]:
+def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, scale: tuple[str, ...] = (),
+          currency: str = "", qualifier: str = "exact", value_high: Optional[Number] = None, unit: str = "",
+          unit_text: str = "", period: str = "", out_of: Optional[Number] = None) -> Optional[NumberExpr]:
     """The expression, or None when its value is absurd ("Rs 1 crore crore crore crore"): no
     quantity in news copy comes near _MAX_VALUE, and downstream exact arithmetic must not overflow."""
-    high = fields.get("value_high")
-    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
+    if value > _MAX_VALUE or (value_high is not None and value_high > _MAX_VALUE):
         return None
     s, e = nt.span(ns, ne)
-    return NumberExpr(start=s, end=e, text=nt.text[s:e], value=value, kind=kind,
-                      scale=fields.pop("scale", ()), currency=fields.pop("currency", ""),
-                      qualifier=fields.pop("qualifier", "exact"), **fields)
+    return _new_expr(NumberExpr, (s, e, nt.text[s:e], value, kind, scale, currency, qualifier, value_high,
+                                  unit, unit_text, period, out_of))
+
+
+_new_expr = tuple.__new__  # a NumberExpr from its fields in order, without the keyword handling
 
 
 def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
@@ -450,8 +528,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     seq_start, core_end = toks[0][1], toks[-1][2]
     before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
     after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
-    scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-    fields: dict = {"scale": tuple(_orig(nt, s, e) for _, s, e in scale_toks) if scale_toks else ()}
+    if r1.scales or (r2 is not None and r2.scales):
+        scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
+        fields: dict = {"scale": tuple([_orig(nt, s, e) for _, s, e in scale_toks])}
+    else:
+        fields = {}
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
 
     pre = {cls: (v, s, e) for (cls, v), s, e in before} if before else _EMPTY
@@ -497,7 +578,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
             else:
                 fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
+        elif nxt[0] is None and end < len(nt.norm) and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
             if r1.lone_word and r2 is None and r1.value == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
@@ -554,7 +635,7 @@ def _listed(norm: str, end: int) -> bool:
 def _refers(norm: str, start: int, end: int, pats: _Patterns) -> bool:
     """True when the words around a number phrase may make it refer to a count: "जिनमें से" or
     "compared with" before it, "of them" or "of" + a count after it."""
-    return (pats.ref_before.search(norm, max(0, start - 24), start) is not None
+    return ((start and pats.ref_before.search(norm, max(0, start - 24), start) is not None)
             or pats.ref_after.match(norm, end) is not None or pats.part_of_head.match(norm, end) is not None)
 
 
@@ -567,7 +648,7 @@ def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, q
     indian = r1.indian or (r2 is not None and r2.indian)
     if indian and genitive:
         return "money_inr"
-    if (indian or not r1.scales) and pats.worth.search(nt.norm, max(0, start - 16), start):
+    if (indian or not r1.scales) and start and pats.worth.search(nt.norm, max(0, start - 16), start):
         return "money_inr"
     if (r1.year_shaped and (r2 is None or r2.year_shaped)
             and qualifier not in ("more_than", "less_than")):
@@ -687,6 +768,9 @@ _SIGNS = frozenset("₹$€£~")
 
 _BEFORE_BARE = frozenset(" \t\n\r([")
 _AFTER_BARE = frozenset(",;)]|")
+# a run of digits and punctuation that is no number (ASCII: the standard `re` engine)
+_JUNK = re.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+")
+_BARE_NEXT = _AFTER_BARE | {","}  # what can follow a bare figure (besides the end of the text)
 
 
 def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
@@ -712,7 +796,7 @@ def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:
     v = int(t)
     if len(t) == 4 and 1900 <= v <= 2099:
         return _expr(nt, at, end, v, "year", period=t)
-    if _patterns().worth.search(nt.norm, max(0, at - 16), at):
+    if at and _patterns().worth.search(nt.norm, max(0, at - 16), at):
         return _expr(nt, at, end, v, "money_inr", unit="INR")
     return _expr(nt, at, end, v, "plain")
 
@@ -738,8 +822,7 @@ def _scan() -> Scanner:
 def _scanner() -> tuple:
     """What find_in uses at every call, looked up once."""
     pats, lx = _patterns(), lexicon()
-    return (lx.start_words, lx.number_word_keys, pats.by_digit.match, pats.by_word.match, pats.digit_special.match,
-            pats.junk.match, _scan(), _special_words(lx), frozenset(lx.month))
+    return (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month))
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -761,46 +844,60 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, by_digit, by_word, special, junk, sc, special_words, months = _scanner()
+    starts, numbers, pats, sc, special_words, months = _scanner()
+    digit_gate = pats.digit_gate
     scan, words = sc.scan, sc.words(norm)
-    tokens_in, tokens_from = WORD_TOKEN.findall, WORD_TOKEN.finditer
+    tokenizer = word_tokens(norm)
+    tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
     while pos < n:
         for tm in tokens_from(norm, pos):
-            at = tm.start()
             t = tm.group()
             c = t[0]
-            m = None
             if "0" <= c <= "9":
-                e = tm.end()
-                if _bare_figure(norm, at, e, n):  # "5, 10 और 15": nothing around that could type it
+                m = None
+                at, e = tm.span()
+                if (e == n or norm[e] in _BARE_NEXT) and _bare_figure(norm, at, e, n):
+                    # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                if special(norm, at):
-                    m = by_digit(norm, at)
+                if digit_gate(norm, at) and pats.digit_special.match(norm, at):
+                    m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:
                 cls = starts.get(t)
                 if cls is None and NUKTA in t:
-                    cls = starts.get(word_key(t))
-                if cls is None or (at == pos and at and _in_word(norm, at)):
+                    cls = starts.get(t.lower().replace(NUKTA, ""))
+                if cls is None:  # most words: nothing starts here
+                    continue
+                m = None
+                at, e = tm.span()
+                if at == pos and at and _in_word(norm, at):
                     continue
                 if cls == "prefix":  # only worth trying when a number follows within a few words
-                    near = tokens_in(norm, tm.end(), tm.end() + 40)[:3]
-                    if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
-                        continue
-                wk = word_key(t)
+                    j = e
+                    while j < n and norm[j] == " ":
+                        j += 1
+                    # a digit or sign right after is the first of those words: no need to look further
+                    if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
+                        near = tokens_in(norm, e, e + 40)[:3]
+                        if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                            continue
+                wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
-                        word_key(w) in months for w in tokens_in(norm, tm.end(), tm.end() + 30)[:2])):
-                    m = by_word(norm, at)
+                        word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
+                    m = pats.by_word(wk)(norm, at)
+            else:
+                m = None
+                at = tm.start()
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
                 hit = scan(words, at)
                 if hit is None:
                     if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
-                        pos = max(junk(norm, at).end(), at + 1)
+                        pos = max(pats.junk.match(norm, at).end(), at + 1)
                         break
                     continue
                 expr, nxt = _on_num(hit, nt)
@@ -810,8 +907,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
+    for e in out:
+        if e.kind == "plain" or e.kind == "lone":
+            break
+    else:
+        return out  # no bare figure: nothing for _units_before to type
+    if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
+        return out  # one figure opening the text: no noun or count around it to type it
+    lone = any(e.kind == "lone" for e in out)
     out = _units_before(nt, out)
-    return [e for e in out if e.kind != "lone"] if any(e.kind == "lone" for e in out) else out
+    return [e for e in out if e.kind != "lone"] if lone else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
@@ -832,8 +937,11 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
+    noun_first = nouns.first
     wmap = _scan().words(norm)
     spans = [nt.to_norm(e.start, e.end) for e in out]
+    tokenizer = word_tokens(norm)
+    tokens_from = tokenizer.finditer
     for i, e in enumerate(out):
         if e.kind == "lone":  # a number word: only a count it refers to may type it
             ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
@@ -861,14 +969,16 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
                 lo = spans[j][1]
             break
         q = max(lo, anchor_end)
-        for tm in WORD_TOKEN.finditer(norm, q, ns):
-            if tm.start() < q:
+        for tm in tokens_from(norm, q, ns):
+            t = tm.group()
+            # a noun can start only at a token whose key (or first character) starts a form
+            if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
                 continue
             ce = nouns.match(wmap, tm.start())
             if 0 <= ce <= ns:
                 anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
                 q = ce
-        if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats):
+        if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats, tokenizer):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
         ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
@@ -878,14 +988,14 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
 
 
 def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, int]], e: NumberExpr,
-            links: frozenset[str], strong: frozenset[str], pats: _Patterns) -> bool:
+            links: frozenset[str], strong: frozenset[str], pats: _Patterns, tokenizer=WORD_TOKEN) -> bool:
     """True when only link words stand between a counted noun (ending at anchor_end) and the figure
     at ns..ne, one of them strong (or a word qualifier before the figure), or, with no word between,
     a copula follows the figure."""
     words: list[str] = []
     pos = anchor_end
     for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
-        words += [key(w) for w in WORD_TOKEN.findall(norm, pos, a)]
+        words += [key(w) for w in tokenizer.findall(norm, pos, a)]
         pos = b
     if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
         return False
@@ -898,6 +1008,8 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
               pats: _Patterns) -> Optional[NumberExpr]:
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
     before it in its sentence (at most _REF_REACH characters back), or None."""
+    if i == 0:  # no count before it
+        return None
     ns, ne = spans[i]
     if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
             or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):

@@ -7,7 +7,10 @@ Owns only where those pieces stand. Surface forms are matched with prefix trees 
 tokens and dictionary lookups of their folded keys (lower case, nukta dropped), which is what
 makes the number layer fast: the `regex` module pays on every call for the size of a pattern, and
 the alternations of hundreds of forms were most of the cost. Reading values and typing the phrase
-is `expressions`' job; the word data come from `words.lexicon()`.
+is `expressions`' job; the word data come from `words.lexicon()`. Also owns cutting a text into
+word tokens (`word_tokens`): the standard `re` engine, several times cheaper per call than
+`regex`, does it whenever the text's letters are all ASCII or Devanagari (the common case), with
+the same tokens.
 
 The forms match as the regex alternations of `words` did: a blank inside a form matches any run
 of blanks (also a line break), an inner hyphen matches a hyphen, one blank or nothing, a Latin
@@ -16,6 +19,7 @@ starts or ends at a word edge.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -23,16 +27,27 @@ from typing import Iterable, Optional
 import regex
 
 from ..normalise import normalise
-from .words import NUKTA, lexicon
+from .words import NUKTA, WORD_TOKEN, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
+# The letters and marks of _WORD among ASCII and the Devanagari block, for the standard `re`
+# engine (several times cheaper per call): a word of these ends where a character of these two
+# blocks that is neither stands; a character of any other block is left to _WORD.
+_PLAIN_LETTERS = "".join(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
+_PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
+# WORD_TOKEN for a text whose letters and marks are all of those two blocks
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
+_OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 _SPACE = regex.compile(r"\s++")
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
 # blanks (and commas: "Rs, 28,732.90") after a word before the number
-_PRE_GAP = regex.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
+_PRE_GAP = re.compile(r"[ \t,]*+(?:\r?\n[ \t]*+)?+")
 _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches nothing before others
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
+_BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
+_NO_SPAN = (-1, -1)
+_category = unicodedata.category
 _END = None  # marks a node where a form ends
 _MISS = object()
 
@@ -64,12 +79,33 @@ class Words:
             return w
         norm = self.norm
         w = None
-        if not (pos and _word_char(norm[pos - 1])):
-            m = _WORD.match(norm, pos)
+        c = norm[pos - 1] if pos else ""
+        if not (c and (c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"))):  # no word before
+            m = _PLAIN_WORD.match(norm, pos)
             if m is not None:
-                w = (m.end(), m.group().lower().replace(NUKTA, ""))
+                e = m.end()
+                c = norm[e:e + 1]
+                if not c or c < "\x80" or "\u0900" <= c <= "\u097f":  # the word ends here
+                    w = (e, m.group().lower().replace(NUKTA, ""))
+                    self._at[pos] = w
+                    return w
+            elif not (pos < len(norm) and (norm[pos] < "\x80" or "\u0900" <= norm[pos] <= "\u097f")):
+                m = _MISS
+            if m is not None:  # a letter or mark of another script: the full classes
+                m = _WORD.match(norm, pos)
+                if m is not None:
+                    w = (m.end(), m.group().lower().replace(NUKTA, ""))
         self._at[pos] = w
         return w
+
+
+def word_tokens(norm: str):
+    """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
+    (several times cheaper per call) when every letter and mark of the text is ASCII or
+    Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
+    if _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
+        return WORD_TOKEN
+    return _PLAIN_TOKEN
 
 
 def gap(norm: str, q: int) -> int:
@@ -88,7 +124,8 @@ def gap(norm: str, q: int) -> int:
     return q
 
 
-def _units(form: str) -> list[list[tuple[str, str]]]:
+@lru_cache(maxsize=4096)
+def _units(form: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """The unit sequences of one form, each unit (separator before it, word key or character);
     a form with an inner hyphen also gets its joined spelling ("आस-पास", "आसपास")."""
     norm = normalise(form).norm.strip()
@@ -112,7 +149,13 @@ def _units(form: str) -> list[list[tuple[str, str]]]:
         else:
             joined.append((sep, k))
         sep = ""
-    return [out] if joined == out else [out, joined]
+    return (tuple(out),) if joined == out else (tuple(out), tuple(joined))
+
+
+def first_word_keys(forms: Iterable[str]) -> set[str]:
+    """Key of the first word of each form, also as joined with the next one across an inner
+    hyphen ("आस-पास" also matches "आसपास"): the words a match of one of the forms can start with."""
+    return {units[0][1] for form in forms for units in _units(form) if units}
 
 
 class FormTrie:
@@ -136,6 +179,14 @@ class FormTrie:
         norm = words.norm
         if pos >= len(norm):
             return -1
+        c = norm[pos]
+        if c < "\x80" and not c.isalpha():  # no word starts at an ASCII character that is no letter
+            node = self.first.get(c)
+            if node is None:
+                return -1
+            if len(node) == 1 and _END in node:
+                return pos + 1
+            return self._walk(words, node, pos + 1)
         w = words._at.get(pos, _MISS)
         if w is _MISS:
             w = words.get(pos)
@@ -217,11 +268,12 @@ class Scanner:
         self.noun = FormTrie(f["noun"])
         self.modifier = FormTrie(f["count_modifiers"])
         self.scale_keys = frozenset(_word_key(normalise(s).norm) for s in f["scale"] if " " not in s.strip())
-        dstart = r"(?<![0-9]|[0-9][.,])"
+        dstart = r"(?<![0-9])(?<![0-9][.,])"
         western = r"[0-9]{1,3}(?:(?:,[ ]?[0-9]{3}(?![0-9])){2,}+|,[0-9]{3}(?![0-9]))"
         indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
         # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
-        self.digits = regex.compile(
+        # ASCII-only: the standard `re` engine, several times cheaper per call than `regex`
+        self.digits = re.compile(
             rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
         self._words: Optional[Words] = None
@@ -237,7 +289,8 @@ class Scanner:
         """End of the number token at pos (a digit run in one of its shapes, or a number word,
         scale word, "and" or "a"), or -1."""
         norm = words.norm
-        if pos >= len(norm):
+        n = len(norm)
+        if pos >= n:
             return -1
         c = norm[pos]
         if "0" <= c <= "9":
@@ -249,56 +302,67 @@ class Scanner:
                 w = words.get(gap(norm, e))
                 if w is None or w[1] not in self.scale_keys:
                     e = m.start("stray")
-            w = words.get(e)
-            if w is not None:  # a letter right after the digits: a glued x or scale word only
-                if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
-                    return -1
-            elif e < len(norm) and _word_char(norm[e]):
-                return -1
+            if e < n:
+                c = norm[e]
+                if c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"):
+                    # a letter right after the digits: a glued x or scale word only
+                    w = words.get(e)
+                    if not ((w[1] == "x" and w[0] == e + 1) or w[1] in self.scale_keys):
+                        return -1
             return e
         return self.number_token.match(words, pos)
-
-    def _next(self, trie: "FormTrie", words: Words, q: int) -> tuple[int, int]:
-        """The next form of `trie` after q: after blanks (one line break at most) or after a
-        hyphen before a letter. (start, end) or (-1, -1)."""
-        norm = words.norm
-        r = gap(norm, q)
-        e = self.token(words, r) if trie is None else trie.match(words, r)
-        if e >= 0:
-            return r, e
-        if q < len(norm) - 1 and norm[q] == "-" and words.get(q + 1) is not None:
-            e = self.token(words, q + 1) if trie is None else trie.match(words, q + 1)
-            if e >= 0:
-                return q + 1, e
-        return -1, -1
 
     def run(self, words: Words, pos: int) -> list[tuple[str, int, int]]:
         """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
         number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
         captured again from every token (quadratic)."""
-        e = self.token(words, pos)
+        token = self.token
+        e = token(words, pos)
         if e < 0:
             return []
         norm = words.norm
+        last = len(norm) - 1
         toks = [(norm[pos:e], pos, e)]
-        while len(toks) < self.max_tokens:
-            s, e = self._next(None, words, e)
-            if s < 0:
-                break
-            toks.append((norm[s:e], s, e))
+        at_get, first = words._at.get, self.number_token.first
+        for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
+            q = e
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+            c = norm[r:r + 1]
+            if c.isalpha():  # a word: a number token only if its key starts a form (no call else)
+                w = at_get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                e = -1 if w is None or w[1] not in first else token(words, r)
+            else:
+                e = token(words, r)
+            if e < 0:
+                if q < last and norm[q] == "-" and words.get(q + 1) is not None:
+                    r = q + 1
+                    e = token(words, r)
+                if e < 0:
+                    break
+            toks.append((norm[r:e], r, e))
         return toks
 
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
         norm = words.norm
-        if at and _word_char(norm[at - 1]):
-            return None
-        if at > 1 and norm[at - 1] == "-" and _word_char(norm[at - 2]):
-            return None
+        if at:
+            c = norm[at - 1]
+            if c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"):
+                return None
+            if at > 1 and c == "-" and _word_char(norm[at - 2]):
+                return None
         pre: list[tuple[str, int, int]] = []
         p = at
+        before, before_first = self.before.match, self.before.first
         for _ in range(2):
-            e = self.before.match(words, p)
+            c = norm[p:p + 1]
+            if c < "\x80" and not c.isalpha() and c not in before_first:
+                break  # a digit or other ASCII sign no word before a number starts with (no call)
+            e = before(words, p)
             if e < 0:
                 break
             pre.append((norm[p:e], p, e))
@@ -310,26 +374,53 @@ class Scanner:
         if not toks:
             return None
         q = toks[-1][2]
+        n = len(norm)
         rsep, s2, toks2 = "", -1, []
-        r = gap(norm, q)
-        e = self.between.match(words, r)
+        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+        r = q if c not in _BLANKS else (
+            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+        c = norm[r:r + 1]
+        e = -1
+        if c.isalpha():  # a word: a form only if its key starts one (no call else)
+            w = words._at.get(r, _MISS)
+            if w is _MISS:
+                w = words.get(r)
+            if w is not None and w[1] in self.between.first:
+                e = self.between.match(words, r)
+        elif c:
+            e = self.between.match(words, r)
         if e >= 0:
             r2 = gap(norm, e)
             toks2 = self.run(words, r2)
             if toks2:
                 rsep, s2, q = norm[r:e], r2, toks2[-1][2]
-        glued = (-1, -1)
-        if q < len(norm) and norm[q] in "'xX":
+        glued = _NO_SPAN
+        if q < n and norm[q] in "'xX":
             m = _GLUED.match(norm, q)
             if m is not None:
                 glued = m.span()
                 q = m.end()
         post: list[tuple[str, int, int]] = []
-        for _ in range(3):
-            s, e = self._next(self.after, words, q)
-            if s < 0:
-                break
-            post.append((norm[s:e], s, e))
+        after, after_first, at_get = self.after.match, self.after.first, words._at.get
+        for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+            c = norm[r:r + 1]
+            if c.isalpha():  # a word: a form only if its key starts one (no call else)
+                w = at_get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                e = -1 if w is None or w[1] not in after_first else after(words, r)
+            else:
+                e = after(words, r)
+            if e < 0:
+                if q < n - 1 and norm[q] == "-" and words.get(q + 1) is not None:
+                    r = q + 1
+                    e = after(words, r)
+                if e < 0:
+                    break
+            post.append((norm[r:e], r, e))
             q = e
         return Hit(pre, toks, rsep, s2, toks2, glued, post)
 

@@ -11,8 +11,9 @@ words before a number, the words after it, number words, ...) under this module'
 
 The alternations are prefix trees with a one-character guard in front and no optional-group
 quantifiers: the `regex` module tries alternatives one by one and pays per call for every repeat
-in a pattern, and these choices keep the number grammar cheap. It does not scan text:
-`extract.numbers` compiles these alternations into its grammar.
+in a pattern, and these choices keep the number grammar cheap. Each alternation is built when
+first asked for (`Alternations`): building them is most of the cost of loading. It does not scan
+text: `extract.numbers` compiles these alternations into its grammar.
 """
 from __future__ import annotations
 
@@ -61,6 +62,7 @@ def key(surface: str) -> str:
     return k.replace("-", "") or k
 
 
+@lru_cache(maxsize=4096)
 def _collision_key(surface: str) -> str:
     collision_key = getattr(rules, "collision_key", None)
     return collision_key(surface) if collision_key else fold(surface)
@@ -96,8 +98,13 @@ def form_units(form: str, exact_case: bool = False) -> list[str]:
         elif not exact_case and ch.isascii() and ch.isalpha():
             out.append(f"[{ch.lower()}{ch.upper()}]")
         else:
-            out.append(regex.escape(ch, special_only=True))
+            out.append(_escape(ch))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _escape(ch: str) -> str:
+    return regex.escape(ch, special_only=True)
 
 
 def _trie(sequences: Iterable[list[str]]) -> str:
@@ -143,6 +150,11 @@ def alternation(forms: Iterable[str], latin_exact_case: bool = False) -> str:
     return _first_char_guard(firsts) + "(?:" + "|".join(parts) + ")"
 
 
+def first_chars(forms: Iterable[str]) -> set[str]:
+    """The characters a match of `alternation(forms)` can start with (its guard)."""
+    return {c for form in forms for c in _first_chars(form_units(form)[0])}
+
+
 def _first_chars(unit: str) -> set[str]:
     """The characters a unit of `form_units` can start with."""
     if unit.startswith("[") and len(unit) == 4:  # [xX]
@@ -159,6 +171,20 @@ def _first_char_guard(chars: set[str]) -> str:
     branches one by one, so ruling out most positions with one set test makes the scan fast."""
     body = "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
     return f"(?=[{body}])"
+
+
+class Alternations(dict):
+    """name -> regex source of `alternation` over a list of forms, built when first asked for
+    (building them is most of the cost of loading the rules, and a text needs only some)."""
+
+    def __init__(self, forms: dict[str, tuple[list[str], bool]]):
+        super().__init__()
+        self._forms = forms  # name -> (forms, latin_exact_case)
+
+    def __missing__(self, name: str) -> str:
+        forms, exact_case = self._forms[name]
+        src = self[name] = alternation(forms, latin_exact_case=exact_case)
+        return src
 
 
 @dataclass(frozen=True)
@@ -195,7 +221,7 @@ class Lexicon:
     before: dict[str, tuple[str, Any]]   # word before a number: (rank|qual|cur, value)
     after: dict[str, tuple[str, Any]]    # word after: (cur|qual|pct|mult|gen|rank|count|duration, value)
     between: dict[str, tuple[str, Any]]  # word between two numbers: (range|outt|outp, None)
-    patterns: dict[str, str]  # name -> regex source (alternation of the forms)
+    patterns: dict[str, str]  # name -> regex source (alternation of the forms), built on first use
     forms: dict[str, list[str]]  # name -> the surface forms (for the token-level matchers of `phrases`)
 
 
@@ -370,19 +396,19 @@ def _load(data: dict) -> Lexicon:
 
     # regex alternations only for the cue lists the regexes of `expressions` use; the words around a
     # number phrase are matched by the prefix trees of `phrases`
-    cues_alt = {name: alternation(cues_table[name]) for name in (
+    cues_alt = {name: (cues_table[name], False) for name in (
         "count_copula", "count_ref_after", "count_ref_before", "count_part_of", "count_contrast", "fiscal_strong", "fiscal_weak", "ordinal_suffix", "rank_after", "reach", "time_suffix",
         "worth")}
     number_words = (forms_of(data["cardinals"]) + forms_of(data["fractions"])
                     + forms_of(data["fraction_modifiers"]) + words["hundred"])
-    patterns = {
-        "cardinal": alternation(forms_of(data["cardinals"])),
-        "scale": alternation(scale_forms),
-        "month": alternation(months.forms, latin_exact_case=True),
-        "ordinal": alternation(forms_of(data["ordinals"])),
-        "multiplier_word": alternation(forms_of(data["multiplier_words"])),
-        **{f"cue_{name}": src for name, src in cues_alt.items()},
-    }
+    patterns = Alternations({
+        "cardinal": (forms_of(data["cardinals"]), False),
+        "scale": (scale_forms, False),
+        "month": (months.forms, True),
+        "ordinal": (forms_of(data["ordinals"]), False),
+        "multiplier_word": (forms_of(data["multiplier_words"]), False),
+        **{f"cue_{name}": forms for name, forms in cues_alt.items()},
+    })
     # The words an expression can start with, keyed by `word_key` of their first word: "start"
     # words start one by themselves (number words, ordinals, months, FY), "prefix" words only
     # when a number follows (qualifiers, currency words, rank words, "a").
@@ -393,8 +419,15 @@ def _load(data: dict) -> Lexicon:
         "count_modifiers": list(cues_table["count_modifiers"]),
         "noun": nouns.forms,
         # the words a financial year, date, rank ordinal or multiplier word can start with
+        "ordinal_suffix": list(cues_table["ordinal_suffix"]),
         "special_start": (cues_table["fiscal_strong"] + cues_table["fiscal_weak"] + months.forms
                           + forms_of(data["ordinals"]) + forms_of(data["multiplier_words"])),
+        # the first words of the branches of the date / financial year grammar (`expressions`)
+        "fiscal": cues_table["fiscal_strong"] + cues_table["fiscal_weak"],
+        "cardinal": forms_of(data["cardinals"]),
+        "month": months.forms,
+        "ordinal": forms_of(data["ordinals"]),
+        "multiplier_word": forms_of(data["multiplier_words"]),
     })
     start_words: dict[str, str] = {}
     for cls, forms in (
