@@ -8,7 +8,6 @@ numbers are found by the number layer, never by a tokenizer.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -26,28 +25,45 @@ _LETTER = regex.compile(r"[\p{L}\p{M}]")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word token: its working-copy span and text, and the word's comparison key (`key`, folded),
+    the key without an abbreviation dot (`bare`: "dr." -> "dr"), whether it is a word (`is_word`:
+    it starts with a letter or digit) and whether it starts with a Latin letter (`latin`), all worked
+    out once when the token is made (per word text, from a small bounded table)."""
 
-    @property
-    def key(self) -> str:
-        return fold(self.text)
+    __slots__ = ("start", "end", "text", "key", "bare", "is_word", "latin")
 
-    @property
-    def bare(self) -> str:
-        """The key without an abbreviation dot ("dr." -> "dr")."""
-        return self.key.rstrip(".")
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key, self.bare, self.is_word, self.latin = _WORD_INFO.get(text) or _word_info(text)
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or _LETTER.match(self.text) is not None
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
 
-    @property
-    def latin(self) -> bool:
-        return _LATIN.match(self.text) is not None
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+
+_WORD_INFO: dict[str, tuple[str, str, bool, bool]] = {}
+_WORD_INFO_MAX = 1 << 16
+
+
+def _word_info(text: str) -> tuple[str, str, bool, bool]:
+    """(key, bare, is_word, latin) of a token text, kept in a table bounded in size."""
+    key = fold(text)
+    info = (key, key.rstrip("."), text[0].isalnum() or _LETTER.match(text) is not None,
+            _LATIN.match(text) is not None)
+    if len(_WORD_INFO) >= _WORD_INFO_MAX:
+        _WORD_INFO.clear()
+    _WORD_INFO[text] = info
+    return info
 
 
 @lru_cache(maxsize=2)
@@ -62,6 +78,20 @@ def fresh_tokenizers() -> None:
     token string it has seen, so a long-running process calls this now and then to stay flat;
     tokens do not depend on the vocabulary's history."""
     _tokenizer.cache_clear()
+    _WORD_INFO.clear()
+
+
+def sentence_tokens(doc, nstart: int, nend: int) -> list[Token]:
+    """tokenize(doc.norm, nstart, nend), made once per article and span (kept in doc.cache): an
+    extractor that reads a sentence twice (officials reads the sentence before one with "its")
+    tokenises it once. The list is shared: callers read it, never change it."""
+    memo = doc.cache.get(__name__)
+    if memo is None:
+        memo = doc.cache[__name__] = {}
+    toks = memo.get((nstart, nend))
+    if toks is None:
+        toks = memo[(nstart, nend)] = tokenize(doc.norm, nstart, nend)
+    return toks
 
 
 def tokenize(norm: str, start: int, end: int) -> list[Token]:
@@ -86,19 +116,34 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     return out
 
 
+_SPANS = None  # [IDX, LENGTH], spaCy's attribute ids, set at first use (spaCy is imported late)
+
+
 def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out: list[Token]) -> None:
-    """Append spaCy's tokens of seg[a:b] (offsets into norm), joining words split at a hyphen."""
+    """Append spaCy's tokens of seg[a:b] (offsets into norm), joining words split at a hyphen.
+
+    A token's text is the input's own span (spaCy's tokens cover their text exactly), so the
+    offsets and lengths are read as one array instead of one spaCy Token object per token."""
+    global _SPANS
     if a >= b:
         return
-    for t in _tokenizer(lang)(seg[a:b]):
-        s0 = base + a + t.idx
-        tok = Token(s0, s0 + len(t.text), t.text)
+    doc = _tokenizer(lang)(seg[a:b])
+    if _SPANS is None:
+        from spacy.attrs import IDX, LENGTH
+
+        _SPANS = [IDX, LENGTH]
+    off = base + a
+    info = _WORD_INFO
+    for idx, n in doc.to_array(_SPANS).tolist():
+        s0 = off + idx
+        s1 = s0 + n
+        text = norm[s0:s1]
         if (len(out) >= 2 and out[-1].text in _JOINERS and out[-2].end == out[-1].start
-                and out[-1].end == s0 and out[-2].is_word and tok.is_word):
-            prev = out[-2]
+                and out[-1].end == s0 and out[-2].is_word and (info.get(text) or _word_info(text))[2]):
+            s0 = out[-2].start
             del out[-2:]
-            tok = Token(prev.start, tok.end, norm[prev.start:tok.end])
-        out.append(tok)
+            text = norm[s0:s1]
+        out.append(Token(s0, s1, text))
 
 
 @lru_cache(maxsize=1)
