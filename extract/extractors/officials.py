@@ -37,7 +37,7 @@ from ..normalise import fold
 from ..records import OfficialRecord
 from ..text.layout import HEADLINE_MAX, TERMINAL
 from ..text.sentences import Sentence
-from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
+from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, sentence_tokens, stopwords
 
 MAX_NAME_WORDS = 3
 MAX_NAME_RUN = 8  # name-like words read before a too-long run is cut at a known surname
@@ -55,6 +55,8 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _HI_INITIALS = regex.compile(r"(?:\p{Devanagari}{1,3}\.){1,2}\p{Devanagari}{1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
 
@@ -115,10 +117,56 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
 def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
     of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
-    words can start a title costs one findall and one set intersection."""
+    words can start a title costs one findall and one set intersection; in one that has some, a
+    title is read on from each place a word that starts one stands (found by str.find), not from
+    every word."""
     forms, firsts, longest = _title_forms()
-    if firsts.isdisjoint(_WORDS.findall(norm[pos:endpos].casefold())):
+    low = norm[pos:endpos].casefold()
+    hits = firsts.intersection(_WORDS.findall(low))
+    if not hits:
         return []
+    if len(low) != endpos - pos:  # a letter case-folds to two ("ß"): offsets in low are not norm's
+        return _titles_by_words(norm, pos, endpos, forms, firsts, longest)
+    # casefold keeps a letter, digit or mark one and every other character not one (checked over
+    # all of Unicode), so the words of low are the case-folded words of norm at the same offsets
+    size = len(low)
+    starts = []
+    for w in hits:
+        n = len(w)
+        i = low.find(w)
+        while i >= 0:
+            if (i == 0 or _WORD_CHAR.match(low, i - 1) is None) and (i + n == size or _WORD_CHAR.match(low, i + n) is None):
+                starts.append((i, w))
+            i = low.find(w, i + n)
+    if len(hits) > 1:
+        starts.sort()
+    out = []
+    covered = 0
+    next_word = _NEXT_WORD.match
+    for s, w in starts:
+        if s < covered:
+            continue  # a word inside the title read before
+        e = s + len(w)
+        words = [w]
+        ends = [e]
+        while len(words) < longest:
+            m = next_word(low, e)
+            if m is None:
+                break
+            words.append(m.group(1))
+            e = m.end()
+            ends.append(e)
+        for k in range(len(words), 0, -1):
+            entry = forms.get(tuple(words[:k]))
+            if entry is not None:
+                out.append((pos + s, pos + ends[k - 1], entry))
+                covered = ends[k - 1]
+                break
+    return out
+
+
+def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
+    """_titles_in over a list of every word of norm[pos:endpos] with its offsets."""
     words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm, pos, endpos)]
     out = []
     i = 0
@@ -161,7 +209,7 @@ def _restating(doc: Document) -> set:
 
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
-    toks = tokenize(doc.norm, sent.nstart, sent.nend)
+    toks = sentence_tokens(doc, sent.nstart, sent.nend)
     by_start = {t.start: i for i, t in enumerate(toks)}
     by_end = {t.end: i for i, t in enumerate(toks)}
     titles = [Title(by_start[s], by_end[e], entry) for s, e, entry in matches if s in by_start and e in by_end]
@@ -365,7 +413,7 @@ def _previous_org(doc: Document, sent: Sentence) -> str:
     if sent.index < 1:
         return ""
     prev = doc.sentences[sent.index - 1]
-    toks = tokenize(doc.norm, prev.nstart, prev.nend)
+    toks = sentence_tokens(doc, prev.nstart, prev.nend)
     heads = org_heads()
     for end in range(len(toks) - 1, -1, -1):
         t = toks[end]
