@@ -114,55 +114,124 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
     return forms, frozenset(k[0] for k in forms), max(map(len, forms))
 
 
+def _firsts_in(chunks: list[str]) -> frozenset[str]:
+    """The words that can start a title among the words of these chunks (text split at whitespace:
+    no character str.split() splits at is a letter, mark or digit, so a text's words are the words
+    of its chunks), read from a table kept per chunk."""
+    found = list(map(_CHUNK_FIRSTS.get, chunks))
+    if None in found:
+        found = [f if f is not None else _chunk_firsts(c) for f, c in zip(found, chunks)]
+    if not any(found):
+        return _NONE
+    return _NONE.union(*found)
+
+
+def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
+    """(offset, word) of every occurrence of the hit words in low, words or not, in order."""
+    out = []
+    for w in hits:
+        i = low.find(w)
+        while i >= 0:
+            out.append((i, w))
+            i = low.find(w, i + 1)
+    if sort:
+        out.sort()
+    return out
+
+
 def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
     of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
-    words can start a title costs one findall and one set intersection; in one that has some, a
-    title is read on from each place a word that starts one stands (found by str.find), not from
-    every word."""
-    forms, firsts, longest = _title_forms()
+    words can start a title costs a split and a look-up per chunk; in one that has some, a title is
+    read on from each place a word that starts one stands (found by str.find), not from every word."""
     low = norm[pos:endpos].casefold()
-    hits = firsts.intersection(_WORDS.findall(low))
+    hits = _firsts_in(low.split())
     if not hits:
         return []
+    forms, firsts, longest = _title_forms()
     if len(low) != endpos - pos:  # a letter case-folds to two ("ß"): offsets in low are not norm's
         return _titles_by_words(norm, pos, endpos, forms, firsts, longest)
-    # casefold keeps a letter, digit or mark one and every other character not one (checked over
-    # all of Unicode), so the words of low are the case-folded words of norm at the same offsets
-    size = len(low)
-    starts = []
-    for w in hits:
-        n = len(w)
-        i = low.find(w)
-        while i >= 0:
-            if (i == 0 or _WORD_CHAR.match(low, i - 1) is None) and (i + n == size or _WORD_CHAR.match(low, i + n) is None):
-                starts.append((i, w))
-            i = low.find(w, i + n)
-    if len(hits) > 1:
-        starts.sort()
+    return _titles_at(low, 0, len(low), _occurrences(low, hits, len(hits) > 1), pos, forms, longest)
+
+
+def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int, forms: dict,
+               longest: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """The titles of low[a:b] (offsets + base) read on from the occurrences `found` (in order, inside
+    [a, b)) of words that start one: an occurrence counts where it is a whole word of low[a:b]. The
+    words after it are read while they can still make a longer title."""
     out = []
-    covered = 0
+    covered = a
     next_word = _NEXT_WORD.match
-    for s, w in starts:
+    word_char = _word_chars()
+    prefixes = _title_prefixes()
+    for s, w in found:
         if s < covered:
             continue  # a word inside the title read before
         e = s + len(w)
+        if e > b:
+            continue
+        if s > a:
+            c = word_char.get(low[s - 1])
+            if c or (c is None and _word_char(low[s - 1])):
+                continue  # the end of a longer word
+        if e < b:
+            c = word_char.get(low[e])
+            if c or (c is None and _word_char(low[e])):
+                continue  # the start of a longer word
         words = [w]
         ends = [e]
-        while len(words) < longest:
-            m = next_word(low, e)
+        key = (w,)
+        while key in prefixes:
+            m = next_word(low, e, b)
             if m is None:
                 break
             words.append(m.group(1))
             e = m.end()
             ends.append(e)
+            key = tuple(words)
         for k in range(len(words), 0, -1):
             entry = forms.get(tuple(words[:k]))
             if entry is not None:
-                out.append((pos + s, pos + ends[k - 1], entry))
+                out.append((base + s, base + ends[k - 1], entry))
                 covered = ends[k - 1]
                 break
     return out
+
+
+@lru_cache(maxsize=1)
+def _title_prefixes() -> frozenset[tuple[str, ...]]:
+    """Word tuples a longer title form starts with: after them a further word can make a title."""
+    return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
+
+
+_WORD_CHARS: dict[str, bool] = {}
+
+
+def _word_chars() -> dict[str, bool]:
+    return _WORD_CHARS
+
+
+def _word_char(ch: str) -> bool:
+    """ch is a letter, mark or digit (a table over the characters met, at most a few thousand)."""
+    if len(_WORD_CHARS) >= 1 << 16:
+        _WORD_CHARS.clear()
+    found = _WORD_CHARS[ch] = _WORD_CHAR.match(ch) is not None
+    return found
+
+
+_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}
+_CHUNK_FIRSTS_MAX = 1 << 16
+_NONE: frozenset[str] = frozenset()
+
+
+def _chunk_firsts(chunk: str) -> frozenset[str]:
+    """The words of a case-folded chunk without whitespace that can start a title (a table bounded in size)."""
+    firsts = _title_forms()[1]
+    found = firsts.intersection(_WORDS.findall(chunk)) or _NONE
+    if len(_CHUNK_FIRSTS) >= _CHUNK_FIRSTS_MAX:
+        _CHUNK_FIRSTS.clear()
+    _CHUNK_FIRSTS[chunk] = found
+    return found
 
 
 def _titles_by_words(norm, pos, endpos, forms, firsts, longest):

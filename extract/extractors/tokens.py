@@ -20,6 +20,10 @@ _JOINERS = frozenset("-&'")
 # Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
 # allowed inside) and any chunk without whitespace longer than a word can be.
 _PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
+# Its first branch alone: what _PATHOLOGICAL finds where no chunk without whitespace reaches 65
+_PUNCTUATION_RUN = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}")
+# The characters str.split() splits at that regex's \s does not match (checked over all of Unicode)
+_SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 _PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
@@ -130,7 +134,10 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     lang = "hi" if dev >= lat else "en"
     out: list[Token] = []
     pos = 0
-    for run in _PATHOLOGICAL.finditer(seg):
+    pathological = _PATHOLOGICAL
+    if max(map(len, seg.split()), default=0) < 65 and not any(c in seg for c in _SPLIT_NOT_SPACE):
+        pathological = _PUNCTUATION_RUN  # no run of 65 non-spaces: the second branch cannot match
+    for run in pathological.finditer(seg):
         _spacy_tokens(norm, seg, start, pos, run.start(), lang, out)
         out += [Token(start + m.start(), start + m.end(), m.group())
                 for m in _PLAIN_TOKEN.finditer(seg, run.start(), run.end())]
@@ -150,14 +157,21 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
     global _SPANS
     if a >= b:
         return
-    doc = _tokenizer(lang)(seg[a:b])
+    piece = seg[a:b]
+    doc = _tokenizer(lang)(piece)
     if _SPANS is None:
         from spacy.attrs import IDX, LENGTH
 
         _SPANS = [IDX, LENGTH]
     off = base + a
+    spans = doc.to_array(_SPANS).tolist()
+    if not (out and out[-1].text in _JOINERS) and "-" not in piece and "&" not in piece \
+            and "'" not in piece:
+        # no token can be a joiner: nothing to join
+        out += [Token(s0, s0 + n, norm[s0:s0 + n]) for s0, n in [(off + idx, n) for idx, n in spans]]
+        return
     info = _WORD_INFO
-    for idx, n in doc.to_array(_SPANS).tolist():
+    for idx, n in spans:
         s0 = off + idx
         s1 = s0 + n
         text = norm[s0:s1]
