@@ -71,15 +71,21 @@ def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
     for sent in _joined_at_initials(doc):
-        if sent.block in restating:
+        if id(sent.block) in restating:
             continue
         here = _titles_in(doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
-    if found and any(not r.name.isascii() for r in found):
-        seen = latin_spellings(doc.source.text)
-        found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
+
+
+def _latin_spellings(doc: Document) -> dict[str, str]:
+    """latin_spellings of the article's text, worked out once per article (at its first Hindi name)."""
+    key = __name__ + ".latin_spellings"
+    seen = doc.cache.get(key)
+    if seen is None:
+        seen = doc.cache[key] = latin_spellings(doc.source.text)
+    return seen
 
 
 _TRAILING_INITIAL = regex.compile(r"(?:^|[\s.])(\p{Devanagari}{1,6})\.\s*$")  # "के." or the last of "जे.एस."
@@ -257,23 +263,28 @@ def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
     return out
 
 
-def _restating(doc: Document) -> set:
-    """Title and heading blocks that restate the story. A "title" or "heading" of several sentences,
-    or longer than a headline and closed by a full stop, is a paragraph of a text without headline;
-    one that closes the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
-    per_block: dict = {}
+def _restating(doc: Document) -> set[int]:
+    """Title and heading blocks that restate the story (by id: a Block's hash is worked out from all
+    its fields at each look-up). A "title" or "heading" of several sentences, or longer than a
+    headline and closed by a full stop, is a paragraph of a text without headline; one that closes
+    the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
+    per_block: dict[int, list] = {}  # id(block) -> [block, its sentences]
     for sent in doc.sentences:
-        per_block[sent.block] = per_block.get(sent.block, 0) + 1
-    last = max(per_block, key=lambda b: b.nstart, default=None)
+        seen = per_block.get(id(sent.block))
+        if seen is None:
+            per_block[id(sent.block)] = [sent.block, 1]
+        else:
+            seen[1] += 1
+    last = max((b for b, _ in per_block.values()), key=lambda b: b.nstart, default=None)
     out = set()
-    for b, n in per_block.items():
+    for b, n in per_block.values():
         if b.kind not in ("title", "heading"):
             continue
         body = doc.norm[b.nstart:b.nend].rstrip()
         closed = body[-1:] in TERMINAL and len(body) > HEADLINE_MAX
         cut = body[-1:] in ",;" or (b is last and b.kind == "heading")
         if n == 1 and not closed and not cut:
-            out.add(b)
+            out.add(id(b))
     return out
 
 
@@ -841,12 +852,13 @@ def _known_org_at(toks: list[Token], start: int) -> int | None:
 
 def _known_org_ending(toks: list[Token], end: int) -> int | None:
     """First token of a known organisation ("कोल इंडिया", "GAIL") that ends at token `end`."""
-    orgs = lexicon.organisations()
-    for n in (4, 3, 2, 1):
-        first = end - n + 1
-        if first >= 0 and all(t.is_word or t.text == "-" for t in toks[first:end + 1]):
-            if orgs.lookup(" ".join(t.text for t in toks[first:end + 1])):
-                return first
+    lookup = lexicon.organisations().lookup
+    first = end + 1  # the run of words and hyphens (at most 4) that ends at `end`
+    while first > 0 and end - first < 3 and (toks[first - 1].is_word or toks[first - 1].text == "-"):
+        first -= 1
+    for first in range(first, end + 1):  # longest first
+        if lookup(" ".join([t.text for t in toks[first:end + 1]])):
+            return first
     return None
 
 
@@ -1078,7 +1090,9 @@ def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=Fa
         org_text = org_text[:-1]  # "Additional CEO of GeM.": the sentence's full stop
     return OfficialRecord(
         **doc.provenance(start, end, sent, rule),
-        name=name_text, name_en=name_en(name_text), honorific=hon,
+        # a Hindi name in the spelling the article itself uses for a word that sounds the same
+        name=name_text, name_en=name_en(name_text) if name_text.isascii() else name_en(name_text, _latin_spellings(doc)),
+        honorific=hon,
         designation=_text(doc, toks, *desig), designation_en=entry.key,
         organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
         state="" if union else _state_of(doc, org_text, entry),
