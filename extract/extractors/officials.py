@@ -107,6 +107,8 @@ def _joined_at_initials(doc: Document) -> list[Sentence]:
 
 def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
     tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
+    if not tail.rstrip().endswith("."):
+        return False  # both patterns end in a dot and whitespace (which rstrip strips)
     if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
         return True
     m = _TRAILING_INITIAL.search(tail)
@@ -675,11 +677,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
         k += 1
     if k - i >= 2 and k < len(toks) and is_name_word(toks[k]):
         i = k  # initials spelt as separate letter names: "आर के सिन्हा" (के here is K, not "of")
-    while i < len(toks) and words < MAX_NAME_RUN:
-        if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
+    n = len(toks)
+    while i < n and words < MAX_NAME_RUN:
+        dot_next = i + 2 < n and toks[i + 1].text == "."  # both initials' readings need it
+        if dot_next and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
-        elif _HI_INITIALS.fullmatch(toks[i].text) and i + 2 < len(toks) and toks[i + 1].text == "." \
-                and is_name_word(toks[i + 2]):
+        elif dot_next and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
             i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
             words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
@@ -1116,8 +1119,9 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     if known and not known.data.get("party"):
         return ""
     words = set(_WORDS.findall(key))
-    if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
-        return ""
+    central, central_words, central_phrases = _central_sets()
+    if key.startswith(central) or not words.isdisjoint(central_words) or any(c in key for c in central_phrases):
+        return ""  # a central body: the key is one, starts with one, or holds one as words
     return _article_state(doc)
 
 
@@ -1132,6 +1136,14 @@ def _article_state(doc: Document) -> str:
 @lru_cache(maxsize=1)
 def _central() -> tuple[str, ...]:
     return tuple(fold(c) for c in lexicon.people()["central_orgs"])
+
+
+@lru_cache(maxsize=1)
+def _central_sets() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """_central() as the tuple str.startswith takes (c == key is a case of it), a set (c in words)
+    and its forms of several words (c in key)."""
+    central = _central()
+    return central, frozenset(central), tuple(c for c in central if " " in c)
 
 
 def _merge(records: list[OfficialRecord]) -> list[OfficialRecord]:

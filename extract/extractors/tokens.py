@@ -106,6 +106,7 @@ def fresh_tokenizers() -> None:
     tokens do not depend on the vocabulary's history."""
     _tokenizer.cache_clear()
     _WORD_INFO.clear()
+    _NAME_WORDS.clear()
 
 
 def sentence_tokens(doc, nstart: int, nend: int) -> list[Token]:
@@ -214,7 +215,21 @@ def _known_name_words() -> frozenset[str]:
 
 
 def is_name_word(tok: Token) -> bool:
-    """A word that can be part of a person's name."""
+    """A word that can be part of a person's name (a function of the token's text: kept per text in
+    a bounded table)."""
+    found = _NAME_WORDS.get(tok.text)
+    if found is None:
+        found = _is_name_word(tok)
+        if len(_NAME_WORDS) >= _WORD_INFO_MAX:
+            _NAME_WORDS.clear()
+        _NAME_WORDS[tok.text] = found
+    return found
+
+
+_NAME_WORDS: dict[str, bool] = {}
+
+
+def _is_name_word(tok: Token) -> bool:
     if not tok.is_word or tok.text.isdigit():
         return False
     k = tok.key

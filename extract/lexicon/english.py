@@ -140,6 +140,7 @@ def name_en(name: str, seen: dict[str, str] | None = None) -> str:
 _LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
 
 
+@lru_cache(maxsize=8192)
 def sound_key(word: str) -> str:
     """A loose key of how a Latin name word sounds: case-folded, ee -> i, oo -> u, no doubled letters."""
     w = word.casefold().replace("ee", "i").replace("oo", "u")
