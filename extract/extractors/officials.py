@@ -855,6 +855,8 @@ def _known_org_at(toks: list[Token], start: int) -> int | None:
 
 def _known_org_ending(toks: list[Token], end: int) -> int | None:
     """First token of a known organisation ("कोल इंडिया", "GAIL") that ends at token `end`."""
+    if end < 0 or not _can_end_org(toks[end].text):
+        return None
     lookup = lexicon.organisations().lookup
     first = end + 1  # the run of words and hyphens (at most 4) that ends at `end`
     while first > 0 and end - first < 3 and (toks[first - 1].is_word or toks[first - 1].text == "-"):
@@ -863,6 +865,32 @@ def _known_org_ending(toks: list[Token], end: int) -> int | None:
         if lookup(" ".join([t.text for t in toks[first:end + 1]])):
             return first
     return None
+
+
+_ENDS_ORG: dict[str, bool] = {}
+
+
+def _can_end_org(text: str) -> bool:
+    """A token with this text can end a known organisation's form (a table per text, bounded).
+
+    Gazetteer.lookup(" ".join(texts)) finds a form by fold() of the phrase (hyphens read as spaces
+    or kept); fold works character by character apart from NFC, which never joins across a space,
+    so the phrase's last folded word is the last folded word of its last token. A text with a hyphen
+    or whitespace, or that folds to nothing, is always looked up."""
+    found = _ENDS_ORG.get(text)
+    if found is None:
+        words = fold(text).split()
+        found = "-" in text or text.split() != [text] or not words or words[-1] in _org_last_words()
+        if len(_ENDS_ORG) >= 1 << 16:
+            _ENDS_ORG.clear()
+        _ENDS_ORG[text] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _org_last_words() -> frozenset[str]:
+    """The last word of every folded form of a known organisation."""
+    return frozenset(k.split()[-1] for k in lexicon.organisations().by_form if k.split())
 
 
 def _is_acronym(t: Token) -> bool:
