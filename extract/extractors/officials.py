@@ -25,8 +25,10 @@ with it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -55,6 +57,7 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _HI_INITIALS = regex.compile(r"(?:\p{Devanagari}{1,3}\.){1,2}\p{Devanagari}{1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
+_START, _END = attrgetter("start"), attrgetter("end")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
@@ -292,9 +295,13 @@ def _restating(doc: Document) -> set[int]:
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
     toks = sentence_tokens(doc, sent.nstart, sent.nend)
-    by_start = {t.start: i for i, t in enumerate(toks)}
-    by_end = {t.end: i for i, t in enumerate(toks)}
-    titles = [Title(by_start[s], by_end[e], entry) for s, e, entry in matches if s in by_start and e in by_end]
+    titles = []
+    n = len(toks)
+    for s, e, entry in matches:  # the tokens a title starts and ends with (starts and ends ascend)
+        i0 = bisect_left(toks, s, key=_START)
+        i1 = bisect_left(toks, e, key=_END)
+        if i0 < n and toks[i0].start == s and i1 < n and toks[i1].end == e:
+            titles.append(Title(i0, i1, entry))
     out = []
     for chain in _chains(toks, titles):
         out += _read(doc, sent, toks, chain)
