@@ -129,12 +129,14 @@ def _firsts_in(chunks: list[str]) -> frozenset[str]:
     """The words that can start a title among the words of these chunks (text split at whitespace:
     no character str.split() splits at is a letter, mark or digit, so a text's words are the words
     of its chunks), read from a table kept per chunk."""
-    found = list(map(_CHUNK_FIRSTS.get, chunks))
-    if None in found:
-        found = [f if f is not None else _chunk_firsts(c) for f, c in zip(found, chunks)]
-    if not any(found):
-        return _NONE
-    return _NONE.union(*found)
+    firsts_of = _CHUNK_FIRSTS.__getitem__
+    try:
+        if not any(map(firsts_of, chunks)):
+            return _NONE
+        return _NONE.union(*map(firsts_of, chunks))
+    except KeyError:  # a chunk met for the first time
+        _add_chunks(chunks)
+        return _NONE.union(*map(firsts_of, chunks))
 
 
 def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
@@ -230,19 +232,18 @@ def _word_char(ch: str) -> bool:
     return found
 
 
-_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}
-_CHUNK_FIRSTS_MAX = 1 << 16
+_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}  # case-folded chunk -> its words that can start a title
 _NONE: frozenset[str] = frozenset()
 
 
-def _chunk_firsts(chunk: str) -> frozenset[str]:
-    """The words of a case-folded chunk without whitespace that can start a title (a table bounded in size)."""
-    firsts = _title_forms()[1]
-    found = firsts.intersection(_WORDS.findall(chunk)) or _NONE
-    if len(_CHUNK_FIRSTS) >= _CHUNK_FIRSTS_MAX:
+def _add_chunks(chunks: list[str]) -> None:
+    """Enter the chunks the table lacks (a table bounded in size: cleared when full)."""
+    if len(_CHUNK_FIRSTS) + len(chunks) > 1 << 16:
         _CHUNK_FIRSTS.clear()
-    _CHUNK_FIRSTS[chunk] = found
-    return found
+    firsts = _title_forms()[1]
+    for c in chunks:
+        if c not in _CHUNK_FIRSTS:
+            _CHUNK_FIRSTS[c] = firsts.intersection(_WORDS.findall(c)) or _NONE
 
 
 def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
