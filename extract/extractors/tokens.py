@@ -16,6 +16,7 @@ from .. import lexicon
 from ..normalise import fold, script_counts
 
 _LATIN = regex.compile(r"\p{Latin}")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")  # script_counts' two scripts
 _JOINERS = frozenset("-&'")
 # Spans spaCy would take quadratic time on, tokenised here instead: a run of punctuation (spaces
 # allowed inside) and any chunk without whitespace longer than a word can be.
@@ -131,8 +132,7 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
-    dev, lat = script_counts(seg)
-    lang = "hi" if dev >= lat else "en"
+    lang = _language(seg)
     out: list[Token] = []
     pos = 0
     pathological = _PATHOLOGICAL
@@ -145,6 +145,17 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
         pos = run.end()
     _spacy_tokens(norm, seg, start, pos, len(seg), lang, out)
     return out
+
+
+def _language(seg: str) -> str:
+    """"hi" when the segment has at least as many Devanagari letters as Latin ones (script_counts),
+    else "en"; counted only when it has both (a sentence mostly has one script only)."""
+    if _LATIN.search(seg) is None:
+        return "hi"  # no Latin letter: 0 <= Devanagari letters
+    if _DEVANAGARI.search(seg) is None:
+        return "en"  # Latin letters and no Devanagari one
+    dev, lat = script_counts(seg)
+    return "hi" if dev >= lat else "en"
 
 
 _SPANS = None  # [IDX, LENGTH], spaCy's attribute ids, set at first use (spaCy is imported late)

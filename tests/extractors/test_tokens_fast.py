@@ -111,3 +111,9 @@ def test_sentence_tokens_are_made_once_per_article_and_span(monkeypatch):
     assert [(t.start, t.end, t.text) for t in first] == [(t.start, t.end, t.text) for t in real(doc.norm, 0, 22)]
     sentence_tokens(doc, 23, len(doc.norm))
     assert len(calls) == 2
+
+
+def test_the_language_of_a_segment_is_script_counts_rule():
+    for text in _strings(500, seed=13) + ["", "x", "क", "x क", "क x", "xx क", "कक x", "123", "ऑर्डर GeM"]:
+        dev, lat = tokens.script_counts(text)
+        assert tokens._language(text) == ("hi" if dev >= lat else "en"), text
