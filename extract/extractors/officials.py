@@ -175,7 +175,7 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
     out = []
     covered = a
     next_word = _NEXT_WORD.match
-    word_char = _word_chars()
+    word_char = _WORD_CHARS
     prefixes = _title_prefixes()
     for s, w in found:
         if s < covered:
@@ -217,11 +217,7 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
 
 
-_WORD_CHARS: dict[str, bool] = {}
-
-
-def _word_chars() -> dict[str, bool]:
-    return _WORD_CHARS
+_WORD_CHARS: dict[str, bool] = {}  # character -> a letter, mark or digit
 
 
 def _word_char(ch: str) -> bool:
