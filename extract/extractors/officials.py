@@ -135,8 +135,7 @@ def _firsts_in(chunks: list[str]) -> frozenset[str]:
             return _NONE
         return _NONE.union(*map(firsts_of, chunks))
     except KeyError:  # a chunk met for the first time
-        _add_chunks(chunks)
-        return _NONE.union(*map(firsts_of, chunks))
+        return _NONE.union(*[_chunk_firsts(c) for c in chunks])
 
 
 def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
@@ -232,14 +231,14 @@ _CHUNK_FIRSTS: dict[str, frozenset[str]] = {}  # case-folded chunk -> its words 
 _NONE: frozenset[str] = frozenset()
 
 
-def _add_chunks(chunks: list[str]) -> None:
-    """Enter the chunks the table lacks (a table bounded in size: cleared when full)."""
-    if len(_CHUNK_FIRSTS) + len(chunks) > 1 << 16:
-        _CHUNK_FIRSTS.clear()
-    firsts = _title_forms()[1]
-    for c in chunks:
-        if c not in _CHUNK_FIRSTS:
-            _CHUNK_FIRSTS[c] = firsts.intersection(_WORDS.findall(c)) or _NONE
+def _chunk_firsts(chunk: str) -> frozenset[str]:
+    """_CHUNK_FIRSTS[chunk], entered when missing (a table bounded in size: cleared when full)."""
+    found = _CHUNK_FIRSTS.get(chunk)
+    if found is None:
+        if len(_CHUNK_FIRSTS) >= 1 << 16:
+            _CHUNK_FIRSTS.clear()
+        found = _CHUNK_FIRSTS[chunk] = _title_forms()[1].intersection(_WORDS.findall(chunk)) or _NONE
+    return found
 
 
 def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
