@@ -1,10 +1,13 @@
 """Word tokens of a sentence with their working-copy offsets, and the word classes the people and
 award extractors read them by (name words, stop words, organisation heads, honorifics).
 
-Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentence's script), whose
-`token.idx` carries each token's offset; words that spaCy splits at an inner hyphen or ampersand
-("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. Tokens are for names and organisations only:
-numbers are found by the number layer, never by a tokenizer.
+Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentence's script; built
+from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blank makes), whose
+offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
+("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
+latin) are worked out once per word text. sentence_tokens() keeps a span's tokens for the article
+(Document.cache). Tokens are for names and organisations only: numbers are found by the number
+layer, never by a tokenizer.
 """
 from __future__ import annotations
 
