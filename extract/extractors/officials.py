@@ -39,7 +39,7 @@ from ..normalise import fold
 from ..records import OfficialRecord
 from ..text.layout import HEADLINE_MAX, TERMINAL
 from ..text.sentences import Sentence
-from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, sentence_tokens, stopwords
+from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
 
 MAX_NAME_WORDS = 3
 MAX_NAME_RUN = 8  # name-like words read before a too-long run is cut at a known surname
@@ -290,7 +290,7 @@ def _restating(doc: Document) -> set[int]:
 
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
-    toks = sentence_tokens(doc, sent.nstart, sent.nend)
+    toks = tokenize(doc.norm, sent.nstart, sent.nend)
     titles = []
     n = len(toks)
     for s, e, entry in matches:  # the tokens a title starts and ends with (starts and ends ascend)
@@ -498,7 +498,7 @@ def _previous_org(doc: Document, sent: Sentence) -> str:
     if sent.index < 1:
         return ""
     prev = doc.sentences[sent.index - 1]
-    toks = sentence_tokens(doc, prev.nstart, prev.nend)
+    toks = tokenize(doc.norm, prev.nstart, prev.nend)
     heads = org_heads()
     for end in range(len(toks) - 1, -1, -1):
         t = toks[end]

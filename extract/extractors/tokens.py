@@ -5,8 +5,7 @@ Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentenc
 from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blank makes), whose
 offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
 ("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
-latin) are worked out once per word text. sentence_tokens() keeps a span's tokens for the article
-(Document.cache). Tokens are for names and organisations only: numbers are found by the number
+latin) are worked out once per word text. Tokens are for names and organisations only: numbers are found by the number
 layer, never by a tokenizer.
 """
 from __future__ import annotations
@@ -114,9 +113,11 @@ def fresh_tokenizers() -> None:
 
 
 def sentence_tokens(doc, nstart: int, nend: int) -> list[Token]:
-    """tokenize(doc.norm, nstart, nend), made once per article and span (kept in doc.cache): an
-    extractor that reads a sentence twice (officials reads the sentence before one with "its")
-    tokenises it once. The list is shared: callers read it, never change it."""
+    """tokenize(doc.norm, nstart, nend), made once per article and span (kept in doc.cache), for
+    extractors that read the same sentences. The list is shared: callers read it, never change it.
+    Kept tokens live as long as the article: where a sentence is read once, tokenize() is cheaper
+    (tokens that die young cost the garbage collector nothing; officials measured 0.45 s with every
+    title sentence's tokens kept against 0.25 s without, over the batch with all articles in memory)."""
     memo = doc.cache.get(__name__)
     if memo is None:
         memo = doc.cache[__name__] = {}
