@@ -135,7 +135,11 @@ def _firsts_in(chunks: list[str]) -> frozenset[str]:
             return _NONE
         return _NONE.union(*map(firsts_of, chunks))
     except KeyError:  # a chunk met for the first time
-        return _NONE.union(*[_chunk_firsts(c) for c in chunks])
+        found = list(map(_CHUNK_FIRSTS.get, chunks))
+        for i, f in enumerate(found):
+            if f is None:
+                found[i] = _chunk_firsts(chunks[i])
+        return _NONE.union(*found)
 
 
 def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
