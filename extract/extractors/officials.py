@@ -25,8 +25,10 @@ with it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -55,6 +57,9 @@ _INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}")
 _HI_INITIALS = regex.compile(r"(?:\p{Devanagari}{1,3}\.){1,2}\p{Devanagari}{1,3}")
 _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
+_START, _END = attrgetter("start"), attrgetter("end")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
 
@@ -69,15 +74,21 @@ def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
     for sent in _joined_at_initials(doc):
-        if sent.block in restating:
+        if id(sent.block) in restating:
             continue
         here = _titles_in(doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
-    if found and any(not r.name.isascii() for r in found):
-        seen = latin_spellings(doc.source.text)
-        found = [replace(r, name_en=name_en(r.name, seen)) if not r.name.isascii() else r for r in found]
     return _merge(found)
+
+
+def _latin_spellings(doc: Document) -> dict[str, str]:
+    """latin_spellings of the article's text, worked out once per article (at its first Hindi name)."""
+    key = __name__ + ".latin_spellings"
+    seen = doc.cache.get(key)
+    if seen is None:
+        seen = doc.cache[key] = latin_spellings(doc.source.text)
+    return seen
 
 
 _TRAILING_INITIAL = regex.compile(r"(?:^|[\s.])(\p{Devanagari}{1,6})\.\s*$")  # "के." or the last of "जे.एस."
@@ -99,6 +110,8 @@ def _joined_at_initials(doc: Document) -> list[Sentence]:
 
 def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
     tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
+    if not tail.rstrip().endswith("."):
+        return False  # both patterns end in a dot and whitespace (which rstrip strips)
     if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
         return True
     m = _TRAILING_INITIAL.search(tail)
@@ -112,13 +125,128 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
     return forms, frozenset(k[0] for k in forms), max(map(len, forms))
 
 
+def _firsts_in(chunks: list[str]) -> frozenset[str]:
+    """The words that can start a title among the words of these chunks (text split at whitespace:
+    no character str.split() splits at is a letter, mark or digit, so a text's words are the words
+    of its chunks), read from a table kept per chunk."""
+    firsts_of = _CHUNK_FIRSTS.__getitem__
+    try:
+        if not any(map(firsts_of, chunks)):
+            return _NONE
+        return _NONE.union(*map(firsts_of, chunks))
+    except KeyError:  # a chunk met for the first time
+        found = list(map(_CHUNK_FIRSTS.get, chunks))
+        for i, f in enumerate(found):
+            if f is None:
+                found[i] = _chunk_firsts(chunks[i])
+        return _NONE.union(*found)
+
+
+def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
+    """(offset, word) of every occurrence of the hit words in low, words or not, in order."""
+    out = []
+    for w in hits:
+        i = low.find(w)
+        while i >= 0:
+            out.append((i, w))
+            i = low.find(w, i + 1)
+    if sort:
+        out.sort()
+    return out
+
+
 def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
     of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
-    words can start a title costs one findall and one set intersection."""
-    forms, firsts, longest = _title_forms()
-    if firsts.isdisjoint(_WORDS.findall(norm[pos:endpos].casefold())):
+    words can start a title costs a split and a look-up per chunk; in one that has some, a title is
+    read on from each place a word that starts one stands (found by str.find), not from every word."""
+    low = norm[pos:endpos].casefold()
+    hits = _firsts_in(low.split())
+    if not hits:
         return []
+    forms, firsts, longest = _title_forms()
+    if len(low) != endpos - pos:  # a letter case-folds to two ("ß"): offsets in low are not norm's
+        return _titles_by_words(norm, pos, endpos, forms, firsts, longest)
+    return _titles_at(low, 0, len(low), _occurrences(low, hits, len(hits) > 1), pos, forms, longest)
+
+
+def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int, forms: dict,
+               longest: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """The titles of low[a:b] (offsets + base) read on from the occurrences `found` (in order, inside
+    [a, b)) of words that start one: an occurrence counts where it is a whole word of low[a:b]. The
+    words after it are read while they can still make a longer title."""
+    out = []
+    covered = a
+    next_word = _NEXT_WORD.match
+    word_char = _WORD_CHARS
+    prefixes = _title_prefixes()
+    for s, w in found:
+        if s < covered:
+            continue  # a word inside the title read before
+        e = s + len(w)
+        if e > b:
+            continue
+        if s > a:
+            c = word_char.get(low[s - 1])
+            if c or (c is None and _word_char(low[s - 1])):
+                continue  # the end of a longer word
+        if e < b:
+            c = word_char.get(low[e])
+            if c or (c is None and _word_char(low[e])):
+                continue  # the start of a longer word
+        words = [w]
+        ends = [e]
+        key = (w,)
+        while key in prefixes:
+            m = next_word(low, e, b)
+            if m is None:
+                break
+            words.append(m.group(1))
+            e = m.end()
+            ends.append(e)
+            key = tuple(words)
+        for k in range(len(words), 0, -1):
+            entry = forms.get(tuple(words[:k]))
+            if entry is not None:
+                out.append((base + s, base + ends[k - 1], entry))
+                covered = ends[k - 1]
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_prefixes() -> frozenset[tuple[str, ...]]:
+    """Word tuples a longer title form starts with: after them a further word can make a title."""
+    return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
+
+
+_WORD_CHARS: dict[str, bool] = {}  # character -> a letter, mark or digit
+
+
+def _word_char(ch: str) -> bool:
+    """ch is a letter, mark or digit (a table over the characters met, at most a few thousand)."""
+    if len(_WORD_CHARS) >= 1 << 16:
+        _WORD_CHARS.clear()
+    found = _WORD_CHARS[ch] = _WORD_CHAR.match(ch) is not None
+    return found
+
+
+_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}  # case-folded chunk -> its words that can start a title
+_NONE: frozenset[str] = frozenset()
+
+
+def _chunk_firsts(chunk: str) -> frozenset[str]:
+    """_CHUNK_FIRSTS[chunk], entered when missing (a table bounded in size: cleared when full)."""
+    found = _CHUNK_FIRSTS.get(chunk)
+    if found is None:
+        if len(_CHUNK_FIRSTS) >= 1 << 16:
+            _CHUNK_FIRSTS.clear()
+        found = _CHUNK_FIRSTS[chunk] = _title_forms()[1].intersection(_WORDS.findall(chunk)) or _NONE
+    return found
+
+
+def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
+    """_titles_in over a list of every word of norm[pos:endpos] with its offsets."""
     words = [(m.start(), m.end(), m.group().casefold()) for m in _WORDS.finditer(norm, pos, endpos)]
     out = []
     i = 0
@@ -140,31 +268,40 @@ def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon
     return out
 
 
-def _restating(doc: Document) -> set:
-    """Title and heading blocks that restate the story. A "title" or "heading" of several sentences,
-    or longer than a headline and closed by a full stop, is a paragraph of a text without headline;
-    one that closes the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
-    per_block: dict = {}
+def _restating(doc: Document) -> set[int]:
+    """Title and heading blocks that restate the story (by id: a Block's hash is worked out from all
+    its fields at each look-up). A "title" or "heading" of several sentences, or longer than a
+    headline and closed by a full stop, is a paragraph of a text without headline; one that closes
+    the text or ends in a comma is a paragraph cut mid-sentence: all read as body."""
+    per_block: dict[int, list] = {}  # id(block) -> [block, its sentences]
     for sent in doc.sentences:
-        per_block[sent.block] = per_block.get(sent.block, 0) + 1
-    last = max(per_block, key=lambda b: b.nstart, default=None)
+        seen = per_block.get(id(sent.block))
+        if seen is None:
+            per_block[id(sent.block)] = [sent.block, 1]
+        else:
+            seen[1] += 1
+    last = max((b for b, _ in per_block.values()), key=lambda b: b.nstart, default=None)
     out = set()
-    for b, n in per_block.items():
+    for b, n in per_block.values():
         if b.kind not in ("title", "heading"):
             continue
         body = doc.norm[b.nstart:b.nend].rstrip()
         closed = body[-1:] in TERMINAL and len(body) > HEADLINE_MAX
         cut = body[-1:] in ",;" or (b is last and b.kind == "heading")
         if n == 1 and not closed and not cut:
-            out.add(b)
+            out.add(id(b))
     return out
 
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
     toks = tokenize(doc.norm, sent.nstart, sent.nend)
-    by_start = {t.start: i for i, t in enumerate(toks)}
-    by_end = {t.end: i for i, t in enumerate(toks)}
-    titles = [Title(by_start[s], by_end[e], entry) for s, e, entry in matches if s in by_start and e in by_end]
+    titles = []
+    n = len(toks)
+    for s, e, entry in matches:  # the tokens a title starts and ends with (starts and ends ascend)
+        i0 = bisect_left(toks, s, key=_START)
+        i1 = bisect_left(toks, e, key=_END)
+        if i0 < n and toks[i0].start == s and i1 < n and toks[i1].end == e:
+            titles.append(Title(i0, i1, entry))
     out = []
     for chain in _chains(toks, titles):
         out += _read(doc, sent, toks, chain)
@@ -547,11 +684,12 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
         k += 1
     if k - i >= 2 and k < len(toks) and is_name_word(toks[k]):
         i = k  # initials spelt as separate letter names: "आर के सिन्हा" (के here is K, not "of")
-    while i < len(toks) and words < MAX_NAME_RUN:
-        if i + 2 < len(toks) and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
+    n = len(toks)
+    while i < n and words < MAX_NAME_RUN:
+        dot_next = i + 2 < n and toks[i + 1].text == "."  # both initials' readings need it
+        if dot_next and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
-        elif _HI_INITIALS.fullmatch(toks[i].text) and i + 2 < len(toks) and toks[i + 1].text == "." \
-                and is_name_word(toks[i + 2]):
+        elif dot_next and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
             i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
             words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
@@ -724,13 +862,42 @@ def _known_org_at(toks: list[Token], start: int) -> int | None:
 
 def _known_org_ending(toks: list[Token], end: int) -> int | None:
     """First token of a known organisation ("कोल इंडिया", "GAIL") that ends at token `end`."""
-    orgs = lexicon.organisations()
-    for n in (4, 3, 2, 1):
-        first = end - n + 1
-        if first >= 0 and all(t.is_word or t.text == "-" for t in toks[first:end + 1]):
-            if orgs.lookup(" ".join(t.text for t in toks[first:end + 1])):
-                return first
+    if end < 0 or not _can_end_org(toks[end].text):
+        return None
+    lookup = lexicon.organisations().lookup
+    first = end + 1  # the run of words and hyphens (at most 4) that ends at `end`
+    while first > 0 and end - first < 3 and (toks[first - 1].is_word or toks[first - 1].text == "-"):
+        first -= 1
+    for first in range(first, end + 1):  # longest first
+        if lookup(" ".join([t.text for t in toks[first:end + 1]])):
+            return first
     return None
+
+
+_ENDS_ORG: dict[str, bool] = {}
+
+
+def _can_end_org(text: str) -> bool:
+    """A token with this text can end a known organisation's form (a table per text, bounded).
+
+    Gazetteer.lookup(" ".join(texts)) finds a form by fold() of the phrase (hyphens read as spaces
+    or kept); fold works character by character apart from NFC, which never joins across a space,
+    so the phrase's last folded word is the last folded word of its last token. A text with a hyphen
+    or whitespace, or that folds to nothing, is always looked up."""
+    found = _ENDS_ORG.get(text)
+    if found is None:
+        words = fold(text).split()
+        found = "-" in text or text.split() != [text] or not words or words[-1] in _org_last_words()
+        if len(_ENDS_ORG) >= 1 << 16:
+            _ENDS_ORG.clear()
+        _ENDS_ORG[text] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _org_last_words() -> frozenset[str]:
+    """The last word of every folded form of a known organisation."""
+    return frozenset(k.split()[-1] for k in lexicon.organisations().by_form if k.split())
 
 
 def _is_acronym(t: Token) -> bool:
@@ -961,7 +1128,9 @@ def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=Fa
         org_text = org_text[:-1]  # "Additional CEO of GeM.": the sentence's full stop
     return OfficialRecord(
         **doc.provenance(start, end, sent, rule),
-        name=name_text, name_en=name_en(name_text), honorific=hon,
+        # a Hindi name in the spelling the article itself uses for a word that sounds the same
+        name=name_text, name_en=name_en(name_text) if name_text.isascii() else name_en(name_text, _latin_spellings(doc)),
+        honorific=hon,
         designation=_text(doc, toks, *desig), designation_en=entry.key,
         organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
         state="" if union else _state_of(doc, org_text, entry),
@@ -985,8 +1154,9 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     if known and not known.data.get("party"):
         return ""
     words = set(_WORDS.findall(key))
-    if any(c == key or c in words or key.startswith(c) or (" " in c and c in key) for c in _central()):
-        return ""
+    central, central_words, central_phrases = _central_sets()
+    if key.startswith(central) or not words.isdisjoint(central_words) or any(c in key for c in central_phrases):
+        return ""  # a central body: the key is one, starts with one, or holds one as words
     return _article_state(doc)
 
 
@@ -1001,6 +1171,14 @@ def _article_state(doc: Document) -> str:
 @lru_cache(maxsize=1)
 def _central() -> tuple[str, ...]:
     return tuple(fold(c) for c in lexicon.people()["central_orgs"])
+
+
+@lru_cache(maxsize=1)
+def _central_sets() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """_central() as the tuple str.startswith takes (c == key is a case of it), a set (c in words)
+    and its forms of several words (c in key)."""
+    central = _central()
+    return central, frozenset(central), tuple(c for c in central if " " in c)
 
 
 def _merge(records: list[OfficialRecord]) -> list[OfficialRecord]:

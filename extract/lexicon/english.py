@@ -7,6 +7,8 @@ spellings of common name parts come from rules/people.toml. Latin text is return
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .. import lexicon, patterns
@@ -67,7 +69,9 @@ def _syllables(word: str) -> list[list]:
     return syl
 
 
+@lru_cache(maxsize=4096)
 def romanise_word(word: str) -> str:
+    """A Devanagari word in Latin letters (a bounded table per word: names and heads recur)."""
     syl = _syllables(normalise(word).norm)
     if not syl:
         return ""
@@ -136,6 +140,7 @@ def name_en(name: str, seen: dict[str, str] | None = None) -> str:
 _LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
 
 
+@lru_cache(maxsize=8192)
 def sound_key(word: str) -> str:
     """A loose key of how a Latin name word sounds: case-folded, ee -> i, oo -> u, no doubled letters."""
     w = word.casefold().replace("ee", "i").replace("oo", "u")
@@ -229,9 +234,14 @@ def organisation_en(org: str) -> str:
 
 def _is_org_list(org: str) -> bool:
     """'X विभाग, Y सरकार' (two organisations) as opposed to 'खाद्य, सार्वजनिक वितरण ... विभाग' (one name with a list)."""
-    heads = {fold(h) for h in lexicon.people()["org_heads_hi"]}
+    heads = _hindi_org_heads()
     parts = [p.split() for p in org.split(",") if p.strip()]
     return all(p and fold(p[-1]) in heads for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _hindi_org_heads() -> frozenset[str]:
+    return frozenset(fold(h) for h in lexicon.people()["org_heads_hi"])
 
 
 def phrase_en(phrase: str) -> str:

@@ -1,0 +1,119 @@
+"""The fast paths of tokens.py give what the plain ways give: spaCy's tokenizer built from the
+language's Defaults tokenises as spacy.blank(lang).tokenizer does, a Token's worked-out attributes are
+the old properties, the gate that leaves out the 65-character branch of the pathological-run pattern
+changes no token, and a sentence's tokens are made once per article."""
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+import regex
+
+from extract.extractors import tokens
+from extract.extractors.tokens import Token, sentence_tokens, tokenize
+from extract.normalise import fold
+
+PIECES = [
+    "Buyer-Seller", "ई-मार्केटप्लेस", "A&B", "R&D", "don't", "Dr.", "डॉ.", "P.K.", "के.", "U.S.A.", "e.g.",
+    "https://gem.gov.in/x?y=1", "info@gem.gov.in", "www.gem.gov.in", "₹1,234.50", "1.5", "10%", "(GeM)",
+    '"quoted"', "'s", "’s", "–", "-", "--", "...", "!!!!!!!!!!", "।।।।।।।।", "। ", "?", "Rs.", "Ltd.",
+    "can't", "i.e.", "a.m.", "5pm", "3-4", "x-", "-y", "&", "'", "  ", "\n", "\t", "\x1c", "a" * 70,
+    "क" * 70, "जेम", "निदेशक", "Secretary", "CEO", "मंत्री", "श्री", "and", "एवं", ":)", "#GeM", "O'Brien",
+    "L&T", ",", ";", "/", "(", ")", "\u200d", "co-operative", "ß", "İstanbul", "Mr", "Mass.", "o'clock",
+]
+
+
+def _strings(n: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) + rng.choice(["", " ", " ", "  ", "\n"]) for _ in range(rng.randint(1, 20)))
+            for _ in range(n)]
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_the_tokenizer_built_from_defaults_tokenises_as_spacy_blank(lang):
+    import spacy
+    from spacy.util import get_lang_class
+
+    blank = spacy.blank(lang).tokenizer
+    ours = tokens._tokenizer(lang)
+    texts = _strings(400) + list(get_lang_class(lang).Defaults.tokenizer_exceptions)
+    texts += ["(" + x + ")." for x in get_lang_class(lang).Defaults.tokenizer_exceptions]
+    for text in texts:
+        assert [(t.idx, t.text) for t in ours(text)] == [(t.idx, t.text) for t in blank(text)], text
+
+
+def test_a_fresh_tokenizer_tokenises_the_same():
+    text = "श्री पी.के. सिंह, अपर सचिव (GeM) ने कहा: Buyer-Seller meet's 1,234 orders!!!!!!!!!"
+    before = [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))]
+    tokens.fresh_tokenizers()
+    assert [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))] == before
+
+
+def test_token_attributes_are_the_old_properties():
+    letter, latin = regex.compile(r"[\p{L}\p{M}]"), regex.compile(r"\p{Latin}")
+    for text in _strings(100):
+        for t in tokenize(text, 0, len(text)):
+            assert text[t.start:t.end] == t.text
+            assert t.key == fold(t.text) and t.bare == fold(t.text).rstrip(".")
+            assert t.is_word == (t.text[0].isalnum() or letter.match(t.text) is not None)
+            assert t.latin == (latin.match(t.text) is not None)
+    a, b = Token(0, 3, "जेम"), Token(0, 3, "जेम")
+    assert a == b and hash(a) == hash(b) and a != Token(1, 4, "जेम")
+
+
+def _reference_tokenize(norm: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """tokenize with the whole pathological-run pattern always (no gate)."""
+    seg = norm[start:end]
+    out: list[Token] = []
+    pos = 0
+    lang = "hi" if tokens.script_counts(seg)[0] >= tokens.script_counts(seg)[1] else "en"
+    for run in tokens._PATHOLOGICAL.finditer(seg):
+        tokens._spacy_tokens(norm, seg, start, pos, run.start(), lang, out)
+        out += [Token(start + m.start(), start + m.end(), m.group())
+                for m in tokens._PLAIN_TOKEN.finditer(seg, run.start(), run.end())]
+        pos = run.end()
+    tokens._spacy_tokens(norm, seg, start, pos, len(seg), lang, out)
+    return [(t.start, t.end, t.text) for t in out]
+
+
+def test_the_gate_on_long_chunks_changes_no_token():
+    for text in _strings(300, seed=11) + ["a" * 64 + "\x1c" + "b" * 10, "x" * 65, "y" * 64]:
+        assert [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))] == _reference_tokenize(text, 0, len(text))
+
+
+def test_what_str_split_splits_at_is_never_a_word_character_and_only_four_are_not_regex_spaces():
+    space, word = regex.compile(r"\s"), regex.compile(r"[\p{L}\p{M}\p{N}]")
+    split_only = set()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if c.isspace():
+            assert word.match(c) is None
+            if space.match(c) is None:
+                split_only.add(c)
+        else:
+            assert space.match(c) is None
+    assert split_only == set(tokens._SPLIT_NOT_SPACE)
+
+
+class _Doc:
+    def __init__(self, norm):
+        self.norm, self.cache = norm, {}
+
+
+def test_sentence_tokens_are_made_once_per_article_and_span(monkeypatch):
+    doc = _Doc("सचिव अबू इमरान ने कहा। Its CEO P.K. Singh said so.")
+    calls = []
+    real = tokens.tokenize
+    monkeypatch.setattr(tokens, "tokenize", lambda *a: (calls.append(a), real(*a))[1])
+    first = sentence_tokens(doc, 0, 22)
+    assert sentence_tokens(doc, 0, 22) is first and len(calls) == 1
+    assert [(t.start, t.end, t.text) for t in first] == [(t.start, t.end, t.text) for t in real(doc.norm, 0, 22)]
+    sentence_tokens(doc, 23, len(doc.norm))
+    assert len(calls) == 2
+
+
+def test_the_language_of_a_segment_is_script_counts_rule():
+    for text in _strings(500, seed=13) + ["", "x", "क", "x क", "क x", "xx क", "कक x", "123", "ऑर्डर GeM"]:
+        dev, lat = tokens.script_counts(text)
+        assert tokens._language(text) == ("hi" if dev >= lat else "en"), text
