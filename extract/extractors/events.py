@@ -153,15 +153,32 @@ def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words one of which a sentence must hold for a pattern to match in it (each pattern is case-sensitive
+    and begins with one of them, or, for title-case names, ends with one): the first word of each starter,
+    of each titled head, and each title-case head."""
+    data = rules.load("events")
+
+    def firsts(words):
+        return tuple(sorted({normalise(w).norm.split()[0] for w in words if normalise(w).norm.split()}))
+
+    return firsts(data["starters"]), firsts(data["titled_heads"]), tuple(data["title_case_heads"])
+
+
 def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
-    stops = stopwords()
+    starters, titled_heads, title_case_heads = _gates()
+    text = doc.norm[sent.nstart:sent.nend]
     spans = []
-    for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
-        g = "name" if m.group("name") else "name2"
-        spans.append((m.start(g), m.end(g), True))
+    if "'" in text or '"' in text:
+        for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
+            g = "name" if m.group("name") else "name2"
+            spans.append((m.start(g), m.end(g), True))
     named_spans = []
-    for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
+    stops = stopwords()
+    for m in (named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True)
+              if any(w in text for w in starters) else ()):
         words = m.group().split()
         latin = words[0].isascii()
         if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
@@ -175,10 +192,14 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
-    for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
-        named_spans.append((m.start(), m.end()))
-    for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
-        named_spans.append((m.start(), m.end()))
+    if any(w in text for w in titled_heads):
+        for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
+            named_spans.append((m.start(), m.end()))
+    if any(w in text for w in title_case_heads) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
+        for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
+            named_spans.append((m.start(), m.end()))
+    if not named_spans:
+        return sorted(spans)
     for s, e in named_spans:
         inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + [x[:2] for x in spans])
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
@@ -267,10 +288,13 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
     venue = _patterns()[2]
+    heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
+    if not heads:
+        return ""
     toks = tokenize(doc.norm, sent.nstart, sent.nend)
     stops = stopwords()
     city_forms = _city_forms()
-    for m in venue.finditer(doc.norm, sent.nstart, sent.nend):
+    for m in heads:
         after = doc.norm[m.end():m.end() + 6]
         ends = [i for i, t in enumerate(toks) if t.end == m.end()]
         if not ends:
