@@ -177,8 +177,7 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
             spans.append((m.start(g), m.end(g), True))
     named_spans = []
     stops = stopwords()
-    for m in (named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True)
-              if any(w in text for w in starters) else ()):
+    for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters):
         words = m.group().split()
         latin = words[0].isascii()
         if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
@@ -192,10 +191,10 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
-    if any(w in text for w in titled_heads):
+    if any(map(text.__contains__, titled_heads)):
         for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
-    if any(w in text for w in title_case_heads) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
+    if any(map(text.__contains__, title_case_heads)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
         for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if not named_spans:
@@ -205,6 +204,21 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
             spans.append((s, e, False))
     return sorted(spans)
+
+
+def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...]) -> list:
+    """named.finditer(norm, start, end, overlapped=True), tried only where a starter word stands: every
+    match begins with one, and an overlapped search yields, at each start in turn, the match found there."""
+    at = set()
+    for w in starters:
+        i = text.find(w)
+        while i >= 0:
+            at.add(i)
+            i = text.find(w, i + 1)
+    if not at:
+        return []
+    match = named.match
+    return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
 
 
 def _in_length(words: list[str], i: int) -> bool:
