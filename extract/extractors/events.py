@@ -154,24 +154,26 @@ def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
 
 
 @lru_cache(maxsize=1)
-def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Words one of which a sentence must hold for a pattern to match in it (each pattern is case-sensitive
     and begins with one of them, or, for title-case names, ends with one): the first word of each starter,
-    of each titled head, and each title-case head."""
+    of each titled head, each title-case head, and the first word of each head (a quoted name holds one)."""
     data = rules.load("events")
 
     def firsts(words):
         return tuple(sorted({normalise(w).norm.split()[0] for w in words if normalise(w).norm.split()}))
 
-    return firsts(data["starters"]), firsts(data["titled_heads"]), tuple(data["title_case_heads"])
+    return (firsts(data["starters"]), firsts(data["titled_heads"]), tuple(data["title_case_heads"]),
+            firsts(data["heads"]))
 
 
 def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
-    starters, titled_heads, title_case_heads = _gates()
+    starters, titled_heads, title_case_heads, heads = _gates()
     text = doc.norm[sent.nstart:sent.nend]
     spans = []
-    if "'" in text or '"' in text:
+    # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
+    if (text.count("'") >= 2 or text.count('"') >= 2) and any(map(text.__contains__, heads)):
         for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
             g = "name" if m.group("name") else "name2"
             spans.append((m.start(g), m.end(g), True))
