@@ -132,6 +132,7 @@ class CueIndex:
 
     def __init__(self) -> None:
         self.trie: dict = {}
+        self._nodes: dict | None = None  # the trie read-only: token -> (labels or None, children or None)
 
     def add(self, phrase: str, cat: str, label: str) -> None:
         toks = _tokens(phrase)
@@ -143,29 +144,42 @@ class CueIndex:
         labels = node.setdefault(None, [])
         if (cat, label) not in labels:
             labels.append((cat, label))
+        self._nodes = None
+
+    def _frozen(self) -> dict:
+        def freeze(node: dict) -> dict:
+            return {k: (tuple(v[None]) if None in v else None,
+                        freeze(v) if any(kk is not None for kk in v) else None)
+                    for k, v in node.items() if k is not None}
+
+        if self._nodes is None:
+            self._nodes = freeze(self.trie)
+        return self._nodes
 
     def walk(self, keys: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
         """The cue hits of a token table, by first token, then last token."""
-        trie = self.trie
+        first = self._frozen()
         out = []
         append = out.append
         n = len(keys)
-        for i in compress(range(n), map(trie.__contains__, keys)):
-            node = trie[keys[i]]
+        for i in compress(range(n), map(first.__contains__, keys)):
+            labels, children = first[keys[i]]
             s = starts[i]
-            j = i
-            while True:
-                labels = node.get(None)
+            if labels:
+                e = ends[i]
+                for cat, label in labels:
+                    append((s, e, cat, label))
+            j = i + 1
+            while children is not None and j < n:
+                node = children.get(keys[j])
+                if node is None:
+                    break
+                labels, children = node
                 if labels:
                     e = ends[j]
                     for cat, label in labels:
                         append((s, e, cat, label))
                 j += 1
-                if j >= n:
-                    break
-                node = node.get(keys[j])
-                if node is None:
-                    break
         return out
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -237,6 +251,7 @@ def cues() -> _Cues:
         for e in entries:
             add(e["cues"], key, e["id"])
         orders[key] = tuple(e["id"] for e in entries)
+    index._frozen()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
                  link=link, quantifier=quantifier)
 
