@@ -426,8 +426,8 @@ class SentenceFacts:
     def _periods(self) -> list[tuple[int, str]]:
         period_hits = self.by_cat.get("period", _NONE)
         numbers = self.numbers
-        if not numbers and not period_hits:
-            return []
+        if not numbers and not any(h[3] in _NAMING for h in period_hits):
+            return []  # cues that only date a number ("में", "को", "तक") name no period without one
         doc, norm = self.doc, self.doc.norm
         published = doc.meta.published if len(doc.meta.published) >= 7 else ""
         this_fy = _fiscal_year(published) if published else ""
@@ -527,6 +527,7 @@ class SentenceFacts:
 
 
 _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
+_NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
 _REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
@@ -586,13 +587,18 @@ class _DocFacts:
         sf = self.sentences.get(sent.nstart)
         if sf is None:
             s, e = sent.nstart, sent.nend
-            lo, hi = bisect_left(self.num_starts, s), bisect_left(self.num_starts, e)
-            slo, shi = bisect_left(self.state_starts, s), bisect_left(self.state_starts, e)
+            starts = self.num_starts
+            lo = bisect_left(starts, s)
+            hi = bisect_left(starts, e, lo)
+            starts = self.state_starts
+            slo = bisect_left(starts, s)
+            shi = bisect_left(starts, e, slo)
             if self._cut(s) or self._cut(e):
                 hits = cues().index.scan(self.doc.norm, s, e)
             else:
-                hlo, hhi = bisect_left(self.hit_starts, s), bisect_left(self.hit_starts, e)
-                hits = [h for h in self.hits[hlo:hhi] if h[1] <= e]
+                starts = self.hit_starts
+                hlo = bisect_left(starts, s)
+                hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
             sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
             self.sentences[s] = sf
         return sf
@@ -674,6 +680,9 @@ class PeriodTracker:
         return ""
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
+        if not explicit:
+            self.previous_fy = ""
+            return
         named = [p for _, p in explicit if p and p != LAST_NAMED]
         if named:  # of fiscal years compared ("₹5.97 trillion in FY25, up from ₹4.12 trillion in FY24"), the latest
             self.named = max(named) if all(p.startswith("FY") for p in named) else named[-1]
