@@ -23,7 +23,7 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import PeriodTracker, analysed, context, exact_int, next_start
+from .facts import PeriodTracker, analysed, context, exact_int, next_start, quiet
 from ..text.sentences import Sentence
 
 
@@ -112,6 +112,10 @@ def extract(doc: Document) -> list[CountRecord]:
         (display if s.display else body).append(s)
     for sent in body + display:
         headline = sent.display
+        if quiet(doc, sent):  # no count, no period
+            if not headline:
+                periods.after_sentence([])
+            continue
         sf = analysed(doc, sent)
         explicit = sf.explicit()
         figs = sf.figs

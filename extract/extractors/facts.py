@@ -563,7 +563,7 @@ class _DocFacts:
     pass over its token table (a sentence whose edge cuts a token is scanned on its own)."""
 
     __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "hits",
-                 "hit_starts", "tok_starts", "tok_ends")
+                 "hit_starts", "tok_starts", "tok_ends", "naming_starts")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -577,6 +577,21 @@ class _DocFacts:
         keys, self.tok_starts, self.tok_ends = _token_table(doc.norm)
         self.hits = cues().index.walk(keys, self.tok_starts, self.tok_ends)
         self.hit_starts = [h[0] for h in self.hits]
+        self.naming_starts = [h[0] for h in self.hits if h[2] == "period" and h[3] in _NAMING]
+
+    def quiet(self, sent: Sentence) -> bool:
+        """No number and no cue that names a period on its own starts in the sentence (and no token runs
+        across its edges): it has no figure, names no period and dates no purchase; nothing to analyse."""
+        s, e = sent.nstart, sent.nend
+        starts = self.num_starts
+        i = bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            return False
+        starts = self.naming_starts
+        i = bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            return False
+        return not (self._cut(s) or self._cut(e))
 
     def _cut(self, offset: int) -> bool:
         """A token runs across the offset."""
@@ -609,6 +624,15 @@ def _doc_facts(doc: Document) -> _DocFacts:
     if df is None:
         df = doc.cache[__name__] = _DocFacts(doc)
     return df
+
+
+def quiet(doc: Document, sent: Sentence) -> bool:
+    """True when the sentence has no figure, names no period and dates no purchase (explicit periods [],
+    figures [], purchase_month ""): a reader skips it without analysing it."""
+    df = doc.cache.get(__name__)
+    if df is None:
+        df = doc.cache[__name__] = _DocFacts(doc)
+    return df.quiet(sent)
 
 
 def analysed(doc: Document, sent: Sentence) -> SentenceFacts:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from ..text.document import Document
 from ..records import OrderValueRecord
 from .facts import (Context, PeriodTracker, analysed, context, exact_int, is_threshold, next_start, part_of,
-                    purchase_month, qualifier)
+                    purchase_month, qualifier, quiet)
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
@@ -37,6 +37,12 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
     for sent in body + display:
         headline = sent.display
+        if quiet(doc, sent):  # no amount, no period, no purchase dated
+            if not headline:
+                periods.after_sentence(_NO_PERIODS)
+                if sent.block is not current_block:
+                    last_block, current_block = current_block, sent.block
+            continue
         sf = analysed(doc, sent)
         explicit = sf.explicit()
         figs = sf.figs
@@ -91,6 +97,9 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             if sent.block is not current_block:
                 last_block, current_block = current_block, sent.block
     return rows
+
+
+_NO_PERIODS: tuple = ()  # the explicit periods of a quiet sentence
 
 
 def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False) -> bool:
