@@ -260,9 +260,12 @@ def _generic_event(doc: Document):
     sentence that names a place (a city, a state or a venue) and a holding verb."""
     _, _, venue, _, _, _, generic, held, topic, _, _ = _patterns()
     stops = stopwords() | _DETERMINERS
+    firsts = _generic_firsts()
     for sent in doc.sentences:
         if sent.display:
             continue
+        if not any(map(doc.norm[sent.nstart:sent.nend].casefold().__contains__, firsts)):
+            continue  # no generic head in the sentence
         heads = list(generic.finditer(doc.norm, sent.nstart, sent.nend))
         if not heads or not held.search(doc.norm, sent.nstart, sent.nend):
             continue
@@ -287,6 +290,15 @@ def _generic_event(doc: Document):
         start = toks[i].start if i < len(toks) else m.start()
         return (start, m.end(), sent, False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _generic_firsts() -> tuple[str, ...]:
+    """The first word of each generic head, case-folded: a sentence the generic pattern (case-insensitive,
+    simple folding: each letter it matches folds to the pattern's letter) matches in holds one."""
+    words = {normalise(w).norm.split()[0].casefold() for w in rules.load("events")["generic_heads"]
+             if normalise(w).norm.split()}
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))  # "workshop" covers "workshops"
 
 
 GENERIC_MAX_WORDS = 8

@@ -77,3 +77,14 @@ def test_event_names_tried_at_starter_words_equal_the_overlapped_search():
         plain = [m.span() for m in named.finditer(text, 0, len(text), overlapped=True)]
         tried = [m.span() for m in events._named_matches(named, text, text, 0, len(text), starters)]
         assert tried == plain
+
+
+def test_generic_event_gate_holds_every_sentence_the_pattern_matches():
+    generic = events._patterns()[6]
+    firsts = events._generic_firsts()
+    texts = ["A one-day WORKSHOP was held", "GeM ſeminar", "प्रशिक्षण  शिविर लगाया गया"]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    for text in texts:
+        if generic.search(text):
+            assert any(w in text.casefold() for w in firsts), text
