@@ -88,3 +88,15 @@ def test_generic_event_gate_holds_every_sentence_the_pattern_matches():
     for text in texts:
         if generic.search(text):
             assert any(w in text.casefold() for w in firsts), text
+
+
+def test_award_gate_folds_a_working_copy_slice_as_fold_does():
+    from extract.extractors import awards
+    from extract.normalise import fold, normalise
+
+    texts = ["न\u093c नऩ", "“Gold” award\u00a0to  X", "क़ ड़ ०१२ ‘x’ – Award", "ÉCOLE ß ﬁ"]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    for text in texts:
+        assert awards._fold_norm(text) == fold(text), text
+        assert awards._fold_norm(normalise(text).norm) == fold(normalise(text).norm), text
