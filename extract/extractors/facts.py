@@ -87,39 +87,39 @@ def _tokens(phrase: str) -> tuple[str, ...]:
 
 # A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
 Hit = tuple
-_S, _E, _CAT, _LABEL = 0, 1, 2, 3
-_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])")  # _TOKEN, captured: split keeps the gaps
 
 
 # Text of common characters only (ASCII, Devanagari, general punctuation, currency signs: none of them
 # cased outside ASCII) is folded by lower-casing its ASCII letters and split by the stdlib `re`, with
 # character classes listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same
-# tokens as _SPLIT, at about twice the speed. Any other character sends the text down the general path.
+# tokens as _TOKEN, at about twice the speed. Any other character sends the text down the general path.
 _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980), (0x2000, 0x2070),
            (0x20a0, 0x20d0), (0xa8e0, 0xa900), (0xfeff, 0xff00))
 
 
 @lru_cache(maxsize=1)
-def _common_split() -> tuple[re.Pattern, re.Pattern]:
-    """(a search for a character outside the common set, the split of a text of common characters)."""
+def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
+    """(a search for a character outside the common set, the split of a text of common characters, the
+    split of any text: _TOKEN captured, so that split keeps the gaps)."""
     lmn, space = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"\s")
     chars = [chr(c) for a, b in _COMMON for c in range(a, b)]
     chars = [c for c in chars if c < "\x80" or c.casefold() == c]  # no case outside ASCII
     word = "".join(re.escape(c) for c in chars if lmn.match(c))
     blank = "".join(re.escape(c) for c in chars if space.match(c))
     other = re.compile("[^" + "".join(re.escape(c) for c in chars) + "]")
-    return other, re.compile(f"([{word}]+|[^{blank}{word}])")
+    return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
+            regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
 def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
     """The case-folded _TOKEN tokens of `text` with their start and end offsets: one split, the offsets
     summed from the lengths of the pieces (tokens and the whitespace between), the keys folded in one call."""
-    other, split = _common_split()
+    other, split, any_split = _common_split()
     if other.search(text) is None:
         parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
         keys = parts[1::2]
     else:
-        parts = _SPLIT.split(text)
+        parts = any_split.split(text)
         toks = parts[1::2]
         keys = "\0".join(toks).casefold().split("\0") if "\0" not in text else [t.casefold() for t in toks]
     acc = list(accumulate(map(len, parts), initial=0))
@@ -252,6 +252,7 @@ def cues() -> _Cues:
             add(e["cues"], key, e["id"])
         orders[key] = tuple(e["id"] for e in entries)
     index._frozen()
+    _common_split()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
                  link=link, quantifier=quantifier)
 
