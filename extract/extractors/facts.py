@@ -2,8 +2,9 @@
 rupee amount is a fact at all (a rule threshold is not) and how its qualifier reads in context.
 
 Shared by the order-value and count extractors. Cue words come from rules/facts.toml. Cues are found
-once per sentence (one pass over its tokens through a phrase trie of every cue list) and each
-figure's attributes are read from those hits by scope:
+once per article (one pass over its token table through a phrase trie of every cue list), cut to each
+sentence and indexed there by label; a sentence with no number and no period-naming cue is not analysed
+at all (`quiet`). Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
