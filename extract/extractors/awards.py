@@ -24,6 +24,8 @@ a tier word, a conjunction (तथा/और) or a postposition. Headlines resta
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,6 +34,7 @@ import regex
 from .. import lexicon, patterns, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
+from .. import normalise as normalise_module
 from ..normalise import fold, normalise
 from ..records import AwardRecord
 from ..text.layout import Block
@@ -53,21 +56,63 @@ _RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got|bag
                              r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _award_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon.load_award_words())
+
+
+def _fold_norm(text: str) -> str:
+    """fold(text) for a slice of a working copy: where the slice is in NFC and holds no character the
+    working-copy rewrite changes (so fold's NFC and rewrite leave it as it is), its spaces collapsed and
+    its case folded, without fold's per-character rewrite."""
+    rewritten = _rewritten()
+    if rewritten is not None and unicodedata.is_normalized("NFC", text) and not rewritten.search(text):
+        return " ".join(text.split()).casefold()
+    return fold(text)
+
+
+@lru_cache(maxsize=1)
+def _rewritten() -> re.Pattern | None:
+    """The characters normalise() rewrites (its table), as a class; None when that table cannot be read."""
+    table = getattr(normalise_module, "_TABLE", None)
+    if not isinstance(table, dict) or not table or not all(isinstance(k, int) for k in table):
+        return None
+    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(table)) + "]")
+
+
+class _Tokens:
+    """A sentence's tokens, made on first use: most award-word sentences need none (no tier word, no
+    honour phrase), and tokenising is the costly step."""
+
+    __slots__ = ("norm", "start", "end", "toks")
+
+    def __init__(self, norm: str, start: int, end: int) -> None:
+        self.norm, self.start, self.end, self.toks = norm, start, end, None
+
+    def __call__(self) -> list[Token]:
+        if self.toks is None:
+            self.toks = tokenize(self.norm, self.start, self.end)
+        return self.toks
+
+
 def extract(doc: Document) -> list[AwardRecord]:
-    words = [fold(w) for w in lexicon.load_award_words()]
+    words = _award_words()
     rows: dict[tuple, AwardRecord] = {}
     last_category: dict[Block, tuple[str, str]] = {}  # the paragraph's last category, for later sentences
+    # sentences with no tier word whose categories only a later tiered sentence of the paragraph reads
+    # (as the paragraph's last category): read then, in order
+    unread: dict[Block, list] = {}
     abbreviations = None
     for sent in doc.sentences:
         if sent.display:
             continue
-        low = fold(doc.norm[sent.nstart:sent.nend])
-        if not any(w in low for w in words):
+        low = _fold_norm(doc.norm[sent.nstart:sent.nend])
+        if not any(map(low.__contains__, words)):
             continue
-        toks = tokenize(doc.norm, sent.nstart, sent.nend)
-        found = _in_sentence(doc, sent, toks, last_category)
-        if not found and not any(e is not None and e.key != "other"
-                                 for _, _, e in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)):
+        toks = _Tokens(doc.norm, sent.nstart, sent.nend)
+        tier_words = list(lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend))
+        found = _in_sentence(doc, sent, toks, last_category, unread, tier_words)
+        if not found and not any(e is not None and e.key != "other" for _, _, e in tier_words):
             if abbreviations is None:
                 abbreviations = _abbreviations(doc)
             found = _untiered_en(doc, sent, abbreviations) + _untiered_hi(doc, sent, toks)
@@ -185,11 +230,15 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
     return out
 
 
-def _untiered_hi(doc: Document, sent: Sentence, toks: list[Token]) -> list[AwardRecord]:
+def _untiered_hi(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRecord]:
     """Hindi: 'CATEGORY करने पर / के लिए ... RECIPIENT को सम्मानित किया' with no tier word."""
     out = []
+    honoured = list(_HONOURED_HI.finditer(doc.norm, sent.nstart, sent.nend))
+    if not honoured:
+        return out
+    toks = tokens()
     by_start = {t.start: i for i, t in enumerate(toks)}
-    for m in _HONOURED_HI.finditer(doc.norm, sent.nstart, sent.nend):
+    for m in honoured:
         ko = by_start.get(m.start())
         span = _recipient_back(toks, ko - 1) if ko else None
         if not span:
@@ -232,7 +281,7 @@ _RESPECTIVELY = patterns.compile(
     r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b")
 
 
-def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[AwardRecord]:
+def _respectively(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRecord]:
     """English: "R1 and R2 bagged the Gold and Silver awards (for ...) respectively"."""
     m = _RESPECTIVELY.search(doc.norm, sent.nstart, sent.nend)
     if not m:
@@ -241,7 +290,7 @@ def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[Awar
     t1, t2 = tiers.lookup(m.group("t1")), tiers.lookup(m.group("t2"))
     if not (t1 and t2):
         return []
-    categories = _categories(doc, sent, toks)
+    categories = _categories(doc, sent, tokens())
     cat = (categories[0].text, categories[0].en) if categories else ("", "")
     out = []
     for r, t, entry in (("r1", "t1", t1), ("r2", "t2", t2)):
@@ -257,15 +306,21 @@ def _respectively(doc: Document, sent: Sentence, toks: list[Token]) -> list[Awar
     return out
 
 
-def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category: dict) -> list[AwardRecord]:
-    paired = _respectively(doc, sent, toks)
+def _in_sentence(doc: Document, sent: Sentence, tokens: _Tokens, last_category: dict, unread: dict,
+                 tier_words: list) -> list[AwardRecord]:
+    paired = _respectively(doc, sent, tokens)
     if paired:
         return paired
+    if not any(entry is not None for _, _, entry in tier_words):
+        unread.setdefault(sent.block, []).append((sent, tokens))  # no award here; its categories wait
+        return []
+    for before, before_tokens in unread.pop(sent.block, ()):
+        _read_categories(doc, before, before_tokens(), last_category)
+    toks = tokens()
     by_start = {t.start: i for i, t in enumerate(toks)}
     categories = _categories(doc, sent, toks)
     inherited = last_category.get(sent.block, ("", ""))
-    tiers = [(ts, te, entry) for ts, te, entry in lexicon.tiers().finditer(doc.norm, sent.nstart, sent.nend)
-             if entry is not None and ts in by_start]
+    tiers = [(ts, te, entry) for ts, te, entry in tier_words if entry is not None and ts in by_start]
     out = []
     for k, (ts, te, entry) in enumerate(tiers):
         if _gloss(toks, by_start[ts]):
@@ -289,10 +344,19 @@ def _in_sentence(doc: Document, sent: Sentence, toks: list[Token], last_category
             category=cat[0], category_en=cat[1] or "other",
             state=_state(doc, sent, toks[r0].start, toks[r1].end),
         ))
+    _keep_last(categories, sent, last_category)
+    return out
+
+
+def _read_categories(doc: Document, sent: Sentence, toks: list[Token], last_category: dict) -> None:
+    """The paragraph's last category after a sentence that has no award of its own."""
+    _keep_last(_categories(doc, sent, toks), sent, last_category)
+
+
+def _keep_last(categories: list[_Cat], sent: Sentence, last_category: dict) -> None:
     named = [c for c in categories if not c.same]
     if named:
         last_category[sent.block] = (named[-1].text, named[-1].en)
-    return out
 
 
 def _gloss(toks: list[Token], ti: int) -> bool:
@@ -490,8 +554,9 @@ def _proper(t: Token) -> bool:
     return t.is_word and t.latin and t.text[0].isupper() and t.key not in ("the", "a", "an")
 
 
-def _tier_words() -> set[str]:
-    return {fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"]}
+@lru_cache(maxsize=1)
+def _tier_words() -> frozenset[str]:
+    return frozenset(fold(f) for e in lexicon.tiers().by_form.values() for f in e.data["forms"])
 
 
 class _Cat(NamedTuple):

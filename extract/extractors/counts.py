@@ -23,7 +23,7 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import PeriodTracker, context, exact_int, figures, next_start
+from .facts import PeriodTracker, analysed, context, exact_int, next_start, quiet
 from ..text.sentences import Sentence
 
 
@@ -107,11 +107,18 @@ def extract(doc: Document) -> list[CountRecord]:
     rows: dict[tuple, CountRecord] = {}
     headline_only: set[tuple] = set()
     periods = PeriodTracker()
-    body = [s for s in doc.sentences if not s.display]
-    display = [s for s in doc.sentences if s.display]
+    body, display = [], []
+    for s in doc.sentences:
+        (display if s.display else body).append(s)
     for sent in body + display:
-        explicit = periods.explicit(doc, sent)
-        figs = figures(doc, sent)
+        headline = sent.display
+        if quiet(doc, sent):  # no count, no period
+            if not headline:
+                periods.after_sentence([])
+            continue
+        sf = analysed(doc, sent)
+        explicit = sf.explicit()
+        figs = sf.figs
         for fig in figs:
             if fig.expr.kind != "count":
                 continue
@@ -119,7 +126,7 @@ def extract(doc: Document) -> list[CountRecord]:
             unit = unit_in_context(doc, sent, figs, fig)
             if not unit:
                 continue
-            if sent.display:
+            if headline:
                 same = next((k for k, r in rows.items() if r.unit == unit and r.value == value), None)
                 if same is not None:
                     rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
@@ -135,9 +142,9 @@ def extract(doc: Document) -> list[CountRecord]:
                 rows[key] = replace(rows[key], mentions=rows[key].mentions + 1)
             else:
                 rows[key] = rec
-                if sent.display:
+                if headline:
                     headline_only.add(key)
-        if not sent.display:
+        if not headline:
             periods.after_sentence(explicit)
     recs = list(rows.values())
     # a headline count that rounds another count of the same unit is that fact said again

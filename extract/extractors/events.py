@@ -153,15 +153,33 @@ def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
     return kept
 
 
+@lru_cache(maxsize=1)
+def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Words one of which a sentence must hold for a pattern to match in it (each pattern is case-sensitive
+    and begins with one of them, or, for title-case names, ends with one): the first word of each starter,
+    of each titled head, each title-case head, and the first word of each head (a quoted name holds one)."""
+    data = rules.load("events")
+
+    def firsts(words):
+        return tuple(sorted({normalise(w).norm.split()[0] for w in words if normalise(w).norm.split()}))
+
+    return (firsts(data["starters"]), firsts(data["titled_heads"]), tuple(data["title_case_heads"]),
+            firsts(data["heads"]))
+
+
 def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
-    stops = stopwords()
+    starters, titled_heads, title_case_heads, heads = _gates()
+    text = doc.norm[sent.nstart:sent.nend]
     spans = []
-    for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
-        g = "name" if m.group("name") else "name2"
-        spans.append((m.start(g), m.end(g), True))
+    # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
+    if (text.count("'") >= 2 or text.count('"') >= 2) and any(map(text.__contains__, heads)):
+        for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
+            g = "name" if m.group("name") else "name2"
+            spans.append((m.start(g), m.end(g), True))
     named_spans = []
-    for m in named.finditer(doc.norm, sent.nstart, sent.nend, overlapped=True):
+    stops = stopwords()
+    for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters):
         words = m.group().split()
         latin = words[0].isascii()
         if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
@@ -175,15 +193,34 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
-    for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
-        named_spans.append((m.start(), m.end()))
-    for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
-        named_spans.append((m.start(), m.end()))
+    if any(map(text.__contains__, titled_heads)):
+        for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
+            named_spans.append((m.start(), m.end()))
+    if any(map(text.__contains__, title_case_heads)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
+        for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
+            named_spans.append((m.start(), m.end()))
+    if not named_spans:
+        return sorted(spans)
     for s, e in named_spans:
         inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + [x[:2] for x in spans])
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
             spans.append((s, e, False))
     return sorted(spans)
+
+
+def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...]) -> list:
+    """named.finditer(norm, start, end, overlapped=True), tried only where a starter word stands: every
+    match begins with one, and an overlapped search yields, at each start in turn, the match found there."""
+    at = set()
+    for w in starters:
+        i = text.find(w)
+        while i >= 0:
+            at.add(i)
+            i = text.find(w, i + 1)
+    if not at:
+        return []
+    match = named.match
+    return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
 
 
 def _in_length(words: list[str], i: int) -> bool:
@@ -223,9 +260,12 @@ def _generic_event(doc: Document):
     sentence that names a place (a city, a state or a venue) and a holding verb."""
     _, _, venue, _, _, _, generic, held, topic, _, _ = _patterns()
     stops = stopwords() | _DETERMINERS
+    firsts = _generic_firsts()
     for sent in doc.sentences:
         if sent.display:
             continue
+        if not any(map(doc.norm[sent.nstart:sent.nend].casefold().__contains__, firsts)):
+            continue  # no generic head in the sentence
         heads = list(generic.finditer(doc.norm, sent.nstart, sent.nend))
         if not heads or not held.search(doc.norm, sent.nstart, sent.nend):
             continue
@@ -252,6 +292,15 @@ def _generic_event(doc: Document):
     return None
 
 
+@lru_cache(maxsize=1)
+def _generic_firsts() -> tuple[str, ...]:
+    """The first word of each generic head, case-folded: a sentence the generic pattern (case-insensitive,
+    simple folding: each letter it matches folds to the pattern's letter) matches in holds one."""
+    words = {normalise(w).norm.split()[0].casefold() for w in rules.load("events")["generic_heads"]
+             if normalise(w).norm.split()}
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))  # "workshop" covers "workshops"
+
+
 GENERIC_MAX_WORDS = 8
 _DETERMINERS = frozenset(fold(w) for w in ("यह", "इस", "इन", "उस", "एक", "ये", "वह", "this", "the", "a", "an", "these"))
 
@@ -267,10 +316,13 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
     venue = _patterns()[2]
+    heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
+    if not heads:
+        return ""
     toks = tokenize(doc.norm, sent.nstart, sent.nend)
     stops = stopwords()
     city_forms = _city_forms()
-    for m in venue.finditer(doc.norm, sent.nstart, sent.nend):
+    for m in heads:
         after = doc.norm[m.end():m.end() + 6]
         ends = [i for i, t in enumerate(toks) if t.end == m.end()]
         if not ends:

@@ -2,8 +2,9 @@
 rupee amount is a fact at all (a rule threshold is not) and how its qualifier reads in context.
 
 Shared by the order-value and count extractors. Cue words come from rules/facts.toml. Cues are found
-once per sentence (one pass over its tokens through a phrase trie of every cue list) and each
-figure's attributes are read from those hits by scope:
+once per article (one pass over its token table through a phrase trie of every cue list), cut to each
+sentence and indexed there by label; a sentence with no number and no period-naming cue is not analysed
+at all (`quiet`). Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -46,10 +47,12 @@ figure's attributes are read from those hits by scope:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from itertools import accumulate, compress
+import re
 
 import regex
 
@@ -83,20 +86,54 @@ def _tokens(phrase: str) -> tuple[str, ...]:
     return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm))
 
 
-@dataclass(frozen=True)
-class Hit:
-    nstart: int
-    nend: int
-    cat: str
-    label: str
+# A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
+Hit = tuple
+
+
+# Text of common characters only (ASCII, Devanagari, general punctuation, currency signs: none of them
+# cased outside ASCII) is folded by lower-casing its ASCII letters and split by the stdlib `re`, with
+# character classes listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same
+# tokens as _TOKEN, at about twice the speed. Any other character sends the text down the general path.
+_COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980), (0x2000, 0x2070),
+           (0x20a0, 0x20d0), (0xa8e0, 0xa900), (0xfeff, 0xff00))
+
+
+@lru_cache(maxsize=1)
+def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
+    """(a search for a character outside the common set, the split of a text of common characters, the
+    split of any text: _TOKEN captured, so that split keeps the gaps)."""
+    lmn, space = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"\s")
+    chars = [chr(c) for a, b in _COMMON for c in range(a, b)]
+    chars = [c for c in chars if c < "\x80" or c.casefold() == c]  # no case outside ASCII
+    word = "".join(re.escape(c) for c in chars if lmn.match(c))
+    blank = "".join(re.escape(c) for c in chars if space.match(c))
+    other = re.compile("[^" + "".join(re.escape(c) for c in chars) + "]")
+    return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
+            regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
+
+
+def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The case-folded _TOKEN tokens of `text` with their start and end offsets: one split, the offsets
+    summed from the lengths of the pieces (tokens and the whitespace between), the keys folded in one call."""
+    other, split, any_split = _common_split()
+    if other.search(text) is None:
+        parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
+        keys = parts[1::2]
+    else:
+        parts = any_split.split(text)
+        toks = parts[1::2]
+        keys = "\0".join(toks).casefold().split("\0") if "\0" not in text else [t.casefold() for t in toks]
+    acc = list(accumulate(map(len, parts), initial=0))
+    return keys, acc[1:-1:2], acc[2::2]
 
 
 class CueIndex:
-    """Every cue phrase of every list in one token trie: one pass over a sentence finds them all,
+    """Every cue phrase of every list in one token trie: one pass over an article finds them all,
     overlapping ones included ("राज्य के खरीदारों" and "राज्य")."""
 
     def __init__(self) -> None:
         self.trie: dict = {}
+        self._nodes: dict | None = None  # the trie read-only: token -> (labels or None, children or None)
 
     def add(self, phrase: str, cat: str, label: str) -> None:
         toks = _tokens(phrase)
@@ -108,37 +145,50 @@ class CueIndex:
         labels = node.setdefault(None, [])
         if (cat, label) not in labels:
             labels.append((cat, label))
+        self._nodes = None
 
-    def scan(self, text: str, start: int, end: int) -> list[Hit]:
-        """The cue hits of text[start:end]."""
-        words = _TOKEN.findall(text, start, end)
-        low = [w.casefold() for w in words]
-        trie = self.trie
-        matches = []  # (first token, last token, labels)
-        n = len(low)
-        for i in [i for i, w in enumerate(low) if w in trie]:
-            node = trie[low[i]]
-            j = i
-            while True:
-                labels = node.get(None)
-                if labels:
-                    matches.append((i, j, labels))
-                j += 1
-                if j >= n:
-                    break
-                node = node.get(low[j])
+    def _frozen(self) -> dict:
+        def freeze(node: dict) -> dict:
+            return {k: (tuple(v[None]) if None in v else None,
+                        freeze(v) if any(kk is not None for kk in v) else None)
+                    for k, v in node.items() if k is not None}
+
+        if self._nodes is None:
+            self._nodes = freeze(self.trie)
+        return self._nodes
+
+    def walk(self, keys: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
+        """The cue hits of a token table, by first token, then last token."""
+        first = self._frozen()
+        out = []
+        append = out.append
+        n = len(keys)
+        for i in compress(range(n), map(first.__contains__, keys)):
+            labels, children = first[keys[i]]
+            s = starts[i]
+            if labels:
+                e = ends[i]
+                for cat, label in labels:
+                    append((s, e, cat, label))
+            j = i + 1
+            while children is not None and j < n:
+                node = children.get(keys[j])
                 if node is None:
                     break
-        if not matches:
-            return []
-        offsets = []
-        pos = start
-        for w in words[:max(j for _, j, _ in matches) + 1]:  # tokens are maximal runs: each is at its next occurrence
-            pos = text.find(w, pos)
-            offsets.append(pos)
-            pos += len(w)
-        return [Hit(offsets[i], offsets[j] + len(words[j]), cat, label)
-                for i, j, labels in matches for cat, label in labels]
+                labels, children = node
+                if labels:
+                    e = ends[j]
+                    for cat, label in labels:
+                        append((s, e, cat, label))
+                j += 1
+        return out
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """The cue hits of text[start:end]."""
+        if start == 0 and end is None:
+            return self.walk(*_token_table(text))
+        toks = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+        return self.walk([t.group().casefold() for t in toks], [t.start() for t in toks], [t.end() for t in toks])
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
@@ -202,6 +252,8 @@ def cues() -> _Cues:
         for e in entries:
             add(e["cues"], key, e["id"])
         orders[key] = tuple(e["id"] for e in entries)
+    index._frozen()
+    _common_split()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
                  link=link, quantifier=quantifier)
 
@@ -220,20 +272,45 @@ def _previous_fy(fy: str) -> str:
     return f"FY{first}-{(first + 1) % 100:02d}"
 
 
-class SentenceFacts:
-    """A sentence's numbers, cue hits, clause breaks and state mentions, found once."""
+_NONE: tuple = ()
 
-    def __init__(self, doc: Document, sent: Sentence, numbers: list[Number], states: list) -> None:
+
+class SentenceFacts:
+    """A sentence's numbers, cue hits, clause breaks and state mentions, found once. The hits are also
+    indexed by (category, label) and by category: a look-up reads only the hits it asks about."""
+
+    __slots__ = ("doc", "sent", "numbers", "figs", "states", "hits", "by_label", "by_cat", "_english", "_breaks",
+                 "_explicit", "looking_back", "_clauses")
+
+    def __init__(self, doc: Document, sent: Sentence, numbers: list[Number], states: list, hits: list[Hit]) -> None:
         self.doc = doc
         self.sent = sent
         self.numbers = numbers
         # a figure that runs past the sentence end ("6लाख" ¶ "47 करोड़" across a line break) has no sentence to stand in
-        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS and n.nend <= sent.nend]
+        nend = sent.nend
+        self.figs = [n for n in numbers if n.expr.kind in FIGURE_KINDS and n.nend <= nend]
         self.states = states
-        self.hits = cues().index.scan(doc.norm, sent.nstart, sent.nend)
+        self.hits = hits
+        by_label: dict = {}
+        by_cat: dict = {}
+        for h in hits:
+            k = (h[2], h[3])
+            lst = by_label.get(k)
+            if lst is None:
+                by_label[k] = [h]
+            else:
+                lst.append(h)
+            lst = by_cat.get(h[2])
+            if lst is None:
+                by_cat[h[2]] = [h]
+            else:
+                lst.append(h)
+        self.by_label = by_label
+        self.by_cat = by_cat
         self._english: bool | None = None
-        self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(doc.norm, sent.nstart, sent.nend)]
+        self._breaks: list[tuple[int, int]] | None = None
         self._explicit: list[tuple[int, str]] | None = None
+        self._clauses: dict[int, tuple[int, int]] = {}
         self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
 
     @property
@@ -242,35 +319,61 @@ class SentenceFacts:
             self._english = _is_english(self.doc.norm, self.sent.nstart, self.sent.nend)
         return self._english
 
+    @property
+    def breaks(self) -> list[tuple[int, int]]:
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.norm, self.sent.nstart,
+                                                                                  self.sent.nend)]
+        return self._breaks
+
     # cue look-ups by scope
+    def label(self, cat: str, label: str) -> list[Hit]:
+        """The hits of one label, in order."""
+        return self.by_label.get((cat, label), _NONE)
+
     def has(self, cat: str, label: str | None, start: int, end: int) -> bool:
-        return any(h.cat == cat and (label is None or h.label == label) and start <= h.nstart and h.nend <= end
-                   for h in self.hits)
+        hits = self.by_cat.get(cat) if label is None else self.by_label.get((cat, label))
+        if hits:
+            for h in hits:
+                if start <= h[0] and h[1] <= end:
+                    return True
+        return False
 
     def buyer_named(self, start: int, end: int, specific: bool = False) -> bool:
         """A buyer named in the span that is not GeM's own ministry ("वाणिज्य एवं उद्योग मंत्रालय के अधीन जेम");
         `specific`: nor a whole class of buyers ("every central government ministry and department")."""
-        parents = [h for h in self.hits if h.cat == "role" and h.label in ("not_buyer", "class_of_buyers")]
-        generic = [h.nend for h in self.hits if h.cat == "role" and h.label == "generic"] if specific else []
-        return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
-                   and not any(p.nstart <= h.nstart and h.nend <= p.nend for p in parents)
-                   and not any(0 <= h.nstart - g <= _NEAR for g in generic) for h in self.hits)
+        buyers = self.by_label.get(("role", "buyer"))
+        if not buyers:
+            return False
+        parents = [*self.label("role", "not_buyer"), *self.label("role", "class_of_buyers")]
+        generic = [h[1] for h in self.label("role", "generic")] if specific else _NONE
+        for h in buyers:
+            hs, he = h[0], h[1]
+            if (start <= hs and he <= end and not any(p[0] <= hs and he <= p[1] for p in parents)
+                    and not any(0 <= hs - g <= _NEAR for g in generic)):
+                return True
+        return False
 
     def first(self, cat: str, order: tuple[str, ...], start: int, end: int) -> str:
-        found = {h.label for h in self.hits if h.cat == cat and start <= h.nstart and h.nend <= end
+        hits = self.by_cat.get(cat)
+        if not hits:
+            return ""
+        found = {h[3] for h in hits if start <= h[0] and h[1] <= end
                  and not (cat == "segment" and self._office_after(h))
                  and not (cat == "counterparty" and self._hedged(h))}
+        if not found:
+            return ""
         return next((label for label in order if label in found), "")
 
     def _hedged(self, hit: Hit) -> bool:
         """"orders worth Rs 38.6 crore, mostly from central government offices": a mix, not the source."""
-        return any(o.cat == "hedge" and 0 <= hit.nstart - o.nend <= 12 for o in self.hits)
+        return any(0 <= hit[0] - o[1] <= 12 for o in self.by_cat.get("hedge", _NONE))
 
     def _office_after(self, hit: Hit) -> bool:
         """"MSME commissioner", "एमएसएमई मंत्रालय": the segment word names an office, not the sellers."""
-        for o in self.hits:
-            if o.cat == "office" and o.nstart >= hit.nend:
-                gap = self.doc.norm[hit.nend:o.nstart]
+        for o in self.by_cat.get("office", _NONE):
+            if o[0] >= hit[1]:
+                gap = self.doc.norm[hit[1]:o[0]]
                 if not _PUNCT.search(gap) and len(_TOKEN.findall(gap)) <= 4:
                     return True
         return False
@@ -280,6 +383,10 @@ class SentenceFacts:
 
     # scopes
     def clause(self, figure: Number) -> tuple[int, int]:
+        key = figure.nstart
+        found = self._clauses.get(key)
+        if found is not None and found[2] is figure:
+            return found[0], found[1]
         start, end = self.sent.nstart, self.sent.nend
         for bs, be in self.breaks:
             if be <= figure.nstart:
@@ -287,20 +394,25 @@ class SentenceFacts:
             elif bs >= figure.nend:
                 end = bs
                 break
+        self._clauses[key] = (start, end, figure)
         return start, end
 
     def next_start(self, figure: Number) -> int:
         return next((f.nstart for f in self.figs if f.nstart >= figure.nend), self.sent.nend)
 
     def left_scope(self, figure: Number, clause_start: int, kinds=FIGURE_KINDS) -> tuple[int, int]:
-        prev = [f.nend for f in self.figs if f.nend <= figure.nstart and f.expr.kind in kinds]
-        return max(prev[-1] if prev else self.sent.nstart, clause_start), figure.nstart
+        fs = figure.nstart
+        prev = self.sent.nstart
+        for f in self.figs:
+            if f.nend <= fs and f.expr.kind in kinds:
+                prev = f.nend
+        return max(prev, clause_start), fs
 
     def right_scope(self, figure: Number, clause_end: int) -> tuple[int, int]:
         """The phrase the figure heads: to the next figure, share or plain number ("..., 50% of it by
         MSMEs") or the next comma, colon or dash ("Rs 2,592 crore, Singh said at ... Women ...")."""
         nxt = next((n.nstart for n in self.numbers if n.nstart >= figure.nend
-                    and n.expr.kind in FIGURE_KINDS + ("percent", "plain", "multiplier")), self.sent.nend)
+                    and n.expr.kind in _RIGHT_STOP_KINDS), self.sent.nend)
         end = min(nxt, clause_end)
         m = _PHRASE_END.search(self.doc.norm, figure.nend, end)
         return figure.nend, m.start() if m else end
@@ -314,84 +426,96 @@ class SentenceFacts:
         return self._explicit
 
     def _periods(self) -> list[tuple[int, str]]:
+        period_hits = self.by_cat.get("period", _NONE)
+        numbers = self.numbers
+        if not numbers and not any(h[3] in _NAMING for h in period_hits):
+            return []  # cues that only date a number ("में", "को", "तक") name no period without one
         doc, norm = self.doc, self.doc.norm
         published = doc.meta.published if len(doc.meta.published) >= 7 else ""
         this_fy = _fiscal_year(published) if published else ""
         found: list[tuple[int, str]] = []
-        period_hits = [h for h in self.hits if h.cat == "period"]
-        cumulative = any(h.label == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
-        for n in self.numbers:
+        cumulative = any(h[3] == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
+        for n in numbers:
             e = n.expr
-            if e.kind == "fiscal_year" and e.period:
-                found.append((n.nstart, e.period))
-            elif e.kind == "year" and e.period:
-                if any(h.label == "since" and h.nend <= n.nstart and n.nstart - h.nend <= 3 for h in period_hits):
-                    found.append((n.nstart, "to_date"))
-                elif (_YEAR_CUE_AFTER.match(norm, n.nend)
-                      or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
+            kind = e.kind
+            if kind == "fiscal_year":
+                if e.period:
                     found.append((n.nstart, e.period))
-            elif e.kind == "date" and len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
-                found.append((n.nstart, _fiscal_year(e.period)))
-            elif e.kind == "date" and len(e.period) in (7, 10) and not cumulative and self._dated_deal(n, period_hits):
-                found.append((n.nstart, e.period[:7]))
-            elif e.kind == "duration" and self._last_duration(n):
+            elif kind == "year":
+                if e.period:
+                    if any(h[3] == "since" and h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in period_hits):
+                        found.append((n.nstart, "to_date"))
+                    elif (_YEAR_CUE_AFTER.match(norm, n.nend)
+                          or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
+                        found.append((n.nstart, e.period))
+            elif kind == "date":
+                if len(e.period) == 10 and self._until(n, period_hits) and not cumulative:
+                    found.append((n.nstart, _fiscal_year(e.period)))
+                elif len(e.period) in (7, 10) and not cumulative and self._dated_deal(n, period_hits):
+                    found.append((n.nstart, e.period[:7]))
+            elif kind == "duration" and self._last_duration(n):
                 found.append((n.nstart, this_fy))
-        relative = [h for h in period_hits if h.label in ("this_fy", "unresolved", "last_fy", "same_period_last")]
-        fys = [n for n in self.numbers if n.expr.kind == "fiscal_year" and n.expr.period]
+        if not period_hits:
+            return sorted(found)
+        relative = [h for h in period_hits if h[3] in _RELATIVE]
+        fys = [n for n in numbers if n.expr.kind == "fiscal_year" and n.expr.period]
         for h in period_hits:
-            if h.label == "to_date":
+            if h[3] == "to_date":
                 # "so far this fiscal", "So far this year", "FY26 to date", "वित्त वर्ष 2024-25 में अब तक", "चालू
                 # वित्त वर्ष में जिले के विभागों ने अब तक": the year decides, not "so far"
-                if not any(_adjacent(norm, r, h) or _adjacent(norm, h, r) or self._same_stretch(r, h)
-                           for r in relative + fys):
-                    found.append((h.nstart, "to_date"))
+                if not (any(_adjacent(norm, r[0], r[1], h[0], h[1]) or _adjacent(norm, h[0], h[1], r[0], r[1])
+                            or self._same_stretch(r[3], r[1], h) for r in relative)
+                        or any(_adjacent(norm, f.nstart, f.nend, h[0], h[1])
+                               or _adjacent(norm, h[0], h[1], f.nstart, f.nend)
+                               or self._same_stretch("this_fy", f.nend, h) for f in fys)):
+                    found.append((h[0], "to_date"))
         for h in relative:
-            if h.label == "this_fy" and any(0 <= h.nstart - f.nend <= 6 or 0 <= f.nstart - h.nend <= 6 for f in fys):
+            label = h[3]
+            if label == "this_fy" and any(0 <= h[0] - f.nend <= 6 or 0 <= f.nstart - h[1] <= 6 for f in fys):
                 continue  # "वित्त वर्ष 2025-26 की पहली तिमाही", "first quarter of FY26": the year is named
-            if h.label == "this_fy":
-                found.append((h.nstart, this_fy))
-            elif h.label == "unresolved":
-                found.append((h.nstart, ""))
+            if label == "this_fy":
+                found.append((h[0], this_fy))
+            elif label == "unresolved":
+                found.append((h[0], ""))
             elif self._compared_with(h):  # "पिछले साल से 19 फीसदी ज्यादा", "than last year": a base, no period
                 continue
-            elif h.label == "last_fy" and not any(r.label == "same_period_last" and r.nstart <= h.nstart < r.nend
-                                                  for r in relative):
-                found.append((h.nstart, _previous_fy(this_fy) if this_fy else LAST_NAMED))
-            elif h.label == "same_period_last":
-                named = [p for pos, p in found if pos < h.nstart and p.startswith("FY")]
+            elif label == "last_fy" and not any(r[3] == "same_period_last" and r[0] <= h[0] < r[1]
+                                                for r in relative):
+                found.append((h[0], _previous_fy(this_fy) if this_fy else LAST_NAMED))
+            elif label == "same_period_last":
+                named = [p for pos, p in found if pos < h[0] and p.startswith("FY")]
                 base = named[-1] if named else this_fy
-                found.append((h.nstart, _previous_fy(base) if base else ""))
-                self.looking_back.add(h.nstart)
+                found.append((h[0], _previous_fy(base) if base else ""))
+                self.looking_back.add(h[0])
         return sorted(found)
 
-    def _same_stretch(self, r, h: Hit) -> bool:
+    def _same_stretch(self, label: str, rend: int, h: Hit) -> bool:
         """A this-fiscal or fiscal-year phrase before "so far" with no figure or clause break between them."""
-        if getattr(r, "label", "this_fy") not in ("this_fy",) or r.nend > h.nstart:
+        if label != "this_fy" or rend > h[0]:
             return False
-        return (not any(r.nend <= f.nstart < h.nstart for f in self.figs)
-                and not _CLAUSE_BREAK.search(self.doc.norm, r.nend, h.nstart))
+        return (not any(rend <= f.nstart < h[0] for f in self.figs)
+                and not _CLAUSE_BREAK.search(self.doc.norm, rend, h[0]))
 
     def _compared_with(self, h: Hit) -> bool:
         """A last-year phrase that is the base of a comparison: "पिछले साल से 19 फीसदी ज्यादा", "पिछले साल के
         मुकाबले", "higher than last year", "up from last year"."""
-        if h.label != "last_fy":
+        if h[3] != "last_fy":
             return False
         norm = self.doc.norm
-        return bool(_COMPARED_AFTER.match(norm, h.nend) or _COMPARED_BEFORE.search(norm[max(0, h.nstart - 20):h.nstart]))
+        return bool(_COMPARED_AFTER.match(norm, h[1]) or _COMPARED_BEFORE.search(norm[max(0, h[0] - 20):h[0]]))
 
-    def _until(self, n: Number, period_hits: list[Hit]) -> bool:
+    def _until(self, n: Number, period_hits) -> bool:
         """"14 फरवरी, 2024 तक", "Up to November 24, 2022": a cumulative figure of that fiscal year."""
-        return any(h.label == "until" and ((h.nend <= n.nstart and n.nstart - h.nend <= 3)
-                                           or (h.nstart >= n.nend and h.nstart - n.nend <= 3))
+        return any(h[3] == "until" and ((h[1] <= n.nstart and n.nstart - h[1] <= 3)
+                                        or (h[0] >= n.nend and h[0] - n.nend <= 3))
                    for h in period_hits)
 
-    def _dated_deal(self, n: Number, period_hits: list[Hit]) -> bool:
+    def _dated_deal(self, n: Number, period_hits) -> bool:
         """"12 जुलाई 2024 को जिला अस्पताल को 3,60,000 रुपये की ... आपूर्ति की", "on 9 July 2024 the board placed an
         order of Rs 40 lakh": a deal dated by day in the amount's own clause gives its month (an event or a
         report dated by day, "... को आयोजित कार्यक्रम में बताया कि", does not)."""
-        day = len(n.expr.period) == 10
-        if not any(h.label == ("on_day" if day else "in_month") and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3)
-                   for h in period_hits):
+        cue = "on_day" if len(n.expr.period) == 10 else "in_month"
+        if not any(h[3] == cue and (0 <= h[0] - n.nend <= 3 or 0 <= n.nstart - h[1] <= 3) for h in period_hits):
             return False
         nxt = next((f for f in self.figs if f.nstart >= n.nend and f.expr.kind == "money_inr"), None)
         if nxt is None:
@@ -401,23 +525,25 @@ class SentenceFacts:
 
     def _last_duration(self, n: Number) -> bool:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
-        return any(h.cat == "period" and h.label == "recent" and h.nend <= n.nstart and n.nstart - h.nend <= 3
-                   for h in self.hits)
+        return any(h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in self.label("period", "recent"))
 
 
+_RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
+_NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
+_RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
 _REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
                           r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
 _GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
 
 
-def _adjacent(norm: str, a: Hit, b: Hit) -> bool:
+def _adjacent(norm: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """`b` follows `a` with at most a comma or a postposition between ("चालू वित्त वर्ष में अब तक",
     "so far in the current fiscal")."""
-    if b.nstart < a.nend:
+    if b_start < a_end:
         return False
-    m = _GLUE.match(norm, a.nend, b.nstart)
-    return m is not None and m.end() == b.nstart
+    m = _GLUE.match(norm, a_end, b_start)
+    return m is not None and m.end() == b_start
 
 
 def purchase_month(doc: Document, sent: Sentence) -> str:
@@ -426,16 +552,20 @@ def purchase_month(doc: Document, sent: Sentence) -> str:
     sf = analysed(doc, sent)
     if not sf.has("period", "this_purchase", sent.nstart, sent.nend):
         return ""
+    on_day = sf.label("period", "on_day")
     for n in sf.numbers:
         if n.expr.kind == "date" and len(n.expr.period) == 10 and any(
-                h.cat == "period" and h.label == "on_day"
-                and (0 <= h.nstart - n.nend <= 3 or 0 <= n.nstart - h.nend <= 3) for h in sf.hits):
+                0 <= h[0] - n.nend <= 3 or 0 <= n.nstart - h[1] <= 3 for h in on_day):
             return n.expr.period[:7]
     return ""
 
 
 class _DocFacts:
-    """The sentences of one article analysed for facts, each once."""
+    """The sentences of one article analysed for facts, each once; the article's cue hits found in one
+    pass over its token table (a sentence whose edge cuts a token is scanned on its own)."""
+
+    __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "hits",
+                 "hit_starts", "tok_starts", "tok_ends", "naming_starts")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -446,25 +576,74 @@ class _DocFacts:
         self.sentences: dict[int, SentenceFacts] = {}
         body = [s for s in doc.sentences if not s.display]
         self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
+        keys, self.tok_starts, self.tok_ends = _token_table(doc.norm)
+        self.hits = cues().index.walk(keys, self.tok_starts, self.tok_ends)
+        self.hit_starts = [h[0] for h in self.hits]
+        self.naming_starts = [h[0] for h in self.hits if h[2] == "period" and h[3] in _NAMING]
+
+    def quiet(self, sent: Sentence) -> bool:
+        """No number and no cue that names a period on its own starts in the sentence (and no token runs
+        across its edges): it has no figure, names no period and dates no purchase; nothing to analyse."""
+        s, e = sent.nstart, sent.nend
+        starts = self.num_starts
+        i = bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            return False
+        starts = self.naming_starts
+        i = bisect_left(starts, s)
+        if i < len(starts) and starts[i] < e:
+            return False
+        return not (self._cut(s) or self._cut(e))
+
+    def _cut(self, offset: int) -> bool:
+        """A token runs across the offset."""
+        k = bisect_right(self.tok_starts, offset) - 1
+        return k >= 0 and self.tok_starts[k] < offset < self.tok_ends[k]
 
     def sentence(self, sent: Sentence) -> SentenceFacts:
         sf = self.sentences.get(sent.nstart)
         if sf is None:
-            lo, hi = bisect_left(self.num_starts, sent.nstart), bisect_left(self.num_starts, sent.nend)
-            slo, shi = bisect_left(self.state_starts, sent.nstart), bisect_left(self.state_starts, sent.nend)
-            sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi])
-            self.sentences[sent.nstart] = sf
+            s, e = sent.nstart, sent.nend
+            starts = self.num_starts
+            lo = bisect_left(starts, s)
+            hi = bisect_left(starts, e, lo)
+            starts = self.state_starts
+            slo = bisect_left(starts, s)
+            shi = bisect_left(starts, e, slo)
+            if self._cut(s) or self._cut(e):
+                hits = cues().index.scan(self.doc.norm, s, e)
+            else:
+                starts = self.hit_starts
+                hlo = bisect_left(starts, s)
+                hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
+            sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
+            self.sentences[s] = sf
         return sf
 
 
-_current: list[_DocFacts] = []
+def _doc_facts(doc: Document) -> _DocFacts:
+    df = doc.cache.get(__name__)
+    if df is None:
+        df = doc.cache[__name__] = _DocFacts(doc)
+    return df
+
+
+def quiet(doc: Document, sent: Sentence) -> bool:
+    """True when the sentence has no figure, names no period and dates no purchase (explicit periods [],
+    figures [], purchase_month ""): a reader skips it without analysing it."""
+    df = doc.cache.get(__name__)
+    if df is None:
+        df = doc.cache[__name__] = _DocFacts(doc)
+    return df.quiet(sent)
 
 
 def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
-    """The sentence's analysis; the article's is kept while its extractors run."""
-    if not _current or _current[0].doc is not doc:
-        _current[:] = [_DocFacts(doc)]
-    return _current[0].sentence(sent)
+    """The sentence's analysis, kept in the article's cache while its extractors run."""
+    df = doc.cache.get(__name__)
+    if df is None:
+        df = doc.cache[__name__] = _DocFacts(doc)
+    sf = df.sentences.get(sent.nstart)
+    return sf if sf is not None else df.sentence(sent)
 
 
 # --- the public reading of a figure -------------------------------------------------------------------
@@ -527,6 +706,9 @@ class PeriodTracker:
         return ""
 
     def after_sentence(self, explicit: list[tuple[int, str]]) -> None:
+        if not explicit:
+            self.previous_fy = ""
+            return
         named = [p for _, p in explicit if p and p != LAST_NAMED]
         if named:  # of fiscal years compared ("₹5.97 trillion in FY25, up from ₹4.12 trillion in FY24"), the latest
             self.named = max(named) if all(p.startswith("FY") for p in named) else named[-1]
@@ -557,8 +739,10 @@ def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
     if q == "up_to":
         return not _reaching(sf, figure) and not _receiving_after(sf, figure)
     if q == "more_than" or figure.expr.value_high is not None or any(
-            h.cat == "threshold" and h.label == "or_more" and 0 <= h.nstart - figure.nend <= 2 for h in sf.hits):
+            0 <= h[0] - figure.nend <= 2 for h in sf.label("threshold", "or_more")):
         return _bounds_purchases(sf, figure)
+    if not sf.by_label.get(("threshold", "class")):
+        return False  # no purchase noun in the sentence: no band bounds a class of purchases
     band = _band_start(sf, figure)  # "purchases between Rs 25,000 and Rs 5 lakh must ..."
     return band is not None and _bounds_purchases(sf, band)
 
@@ -587,21 +771,22 @@ def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
     """The amount bounds a class of purchases: a purchase noun right beside it (only link words between)
     with a quantifier on it, or a rule word in a clause that names no period (a limit is timeless; "must
     complete purchases of over Rs 500 crore this year" is a target)."""
+    classes = sf.by_label.get(("threshold", "class"))
+    if not classes:
+        return False
     c = cues()
     cs, ce = sf.clause(figure)
     modal = sf.has("threshold", "modal", cs, ce) and not any(cs <= pos < ce for pos, _ in sf.explicit())
     # orders sellers received are a fact, whatever else the clause requires ("received orders worth over
     # Rs 40 crore, and more MSEs need training")
     modal = modal and not sf.has("role", "seller", cs, figure.nstart)
-    for h in sf.hits:
-        if h.cat != "threshold" or h.label != "class":
-            continue
-        if sf.english and h.nend <= figure.nstart and figure.nstart - h.nend <= 24:
-            gap = _between(sf, h.nend, figure.nstart)
-            before = _between(sf, max(cs, h.nstart - 12), h.nstart)
+    for h in classes:
+        if sf.english and h[1] <= figure.nstart and figure.nstart - h[1] <= 24:
+            gap = _between(sf, h[1], figure.nstart)
+            before = _between(sf, max(cs, h[0] - 12), h[0])
             quantified = bool(before) and before[-1] in c.quantifier
-        elif not sf.english and h.nstart >= figure.nend and h.nstart - figure.nend <= 24:
-            gap = _between(sf, figure.nend, h.nstart)
+        elif not sf.english and h[0] >= figure.nend and h[0] - figure.nend <= 24:
+            gap = _between(sf, figure.nend, h[0])
             quantified = any(t in c.quantifier for t in gap)
         else:
             continue
@@ -613,9 +798,11 @@ def _bounds_purchases(sf: SentenceFacts, figure: Number) -> bool:
 def _receiving_after(sf: SentenceFacts, figure: Number) -> bool:
     """"1,020 करोड़ रुपये तक के ऑर्डर मिलेंगे", "orders of up to Rs 500 crore are expected": a figure of
     orders to come, not a limit."""
+    receiving = sf.label("qualifier", "receiving")
+    if not receiving:
+        return False
     _, ce = sf.clause(figure)
-    return any(h.cat == "qualifier" and h.label == "receiving" and figure.nend <= h.nstart < ce
-               and h.nstart - figure.nend <= 40 for h in sf.hits)
+    return any(figure.nend <= h[0] < ce and h[0] - figure.nend <= 40 for h in receiving)
 
 
 def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
@@ -625,32 +812,34 @@ def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
     if q == "up_to" and _reaching(sf, figure):
         return "exact"
     if q == "exact":
-        cs, _ = sf.clause(figure)
-        ls, le = sf.left_scope(figure, cs)
-        if any(h.cat == "qualifier" and h.label == "crossing_before" and ls <= h.nstart and h.nend <= le
-               and le - h.nend <= _NEAR for h in sf.hits):
-            return "more_than"
-        if any(h.cat == "qualifier" and h.label == "crossing_after" and figure.nend <= h.nstart <= figure.nend + 12
-               for h in sf.hits):
+        before = sf.label("qualifier", "crossing_before")
+        if before:
+            cs, _ = sf.clause(figure)
+            ls, le = sf.left_scope(figure, cs)
+            if any(ls <= h[0] and h[1] <= le and le - h[1] <= _NEAR for h in before):
+                return "more_than"
+        if any(figure.nend <= h[0] <= figure.nend + 12 for h in sf.label("qualifier", "crossing_after")):
             return "more_than"
     return q
 
 
 def _reaching(sf: SentenceFacts, figure: Number) -> bool:
-    return any(h.cat == "qualifier" and h.label == "reaching" and figure.nend <= h.nstart <= figure.nend + 3
-               for h in sf.hits)
+    return any(figure.nend <= h[0] <= figure.nend + 3 for h in sf.label("qualifier", "reaching"))
 
 
 def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
     """Where "of which" / "Of this" / "जिनमें से" stands when the figure is a part of an amount said
     before it (the cue in the figure's clause before it, the first figure after the cue close to it)."""
     sf = analysed(doc, sent)
+    parts = sf.by_cat.get("part_of")
+    if not parts:
+        return None
     cs, _ = sf.clause(figure)
-    for h in reversed(sf.hits):
-        if h.cat == "part_of" and cs <= h.nstart and h.nend <= figure.nstart:
-            first = next((f for f in sf.figs if f.nstart >= h.nend), None)
-            if first is not None and first.expr.kind == "money_inr" and first.nstart - h.nend <= 60:
-                return h.nstart
+    for h in reversed(parts):
+        if cs <= h[0] and h[1] <= figure.nstart:
+            first = next((f for f in sf.figs if f.nstart >= h[1]), None)
+            if first is not None and first.expr.kind == "money_inr" and first.nstart - h[1] <= 60:
+                return h[0]
     return None
 
 
@@ -659,21 +848,24 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     """Role, counterparty, segment and state of a figure (the period is the tracker's); `whole`: the
     context of the amount this figure is a part of ("of which ..."), whose role, state and segment it keeps."""
     sf = analysed(doc, sent)
+    c = cues()
     cs, ce = sf.clause(figure)
     left = sf.left_scope(figure, cs)
     right = sf.right_scope(figure, ce)
     seg_left = sf.left_scope(figure, cs, _SEGMENT_KINDS) if figure.expr.kind == "money_inr" else left
-    label = None
-    for label in _LABEL_END.finditer(doc.norm, *seg_left):
-        pass
-    if label is not None:  # "MSME Ease of Doing Business: sellers in Tamil Nadu ...": a kicker names no sellers
-        seg_left = (label.end(), seg_left[1])
+    if ":" in doc.norm[seg_left[0]:seg_left[1]]:
+        label = None
+        for label in _LABEL_END.finditer(doc.norm, *seg_left):
+            pass
+        if label is not None:  # "MSME Ease of Doing Business: sellers in Tamil Nadu ...": a kicker names no sellers
+            seg_left = (label.end(), seg_left[1])
+    english = sf.english
     # English names the source after the amount ("Rs 68,540 crore from central ministries"); Hindi mostly
     # before it, else after it ("... के ऑर्डर केंद्रीय मंत्रालयों से आए")
-    scopes = (right, left) if sf.english else (left, right)
+    scopes = (right, left) if english else (left, right)
     # Hindi names the sellers after the amount of a purchase from them ("₹1,193 करोड़ की खरीद सूक्ष्म एवं लघु
     # उद्यमों से की गई") when none stands before it
-    seg_scopes = (right, seg_left) if sf.english else (seg_left, right)
+    seg_scopes = (right, seg_left) if english else (seg_left, right)
     if whole is not None:  # a part: its phrase runs to the next amount ("Rs 1,640 crore, or 57 percent, was sourced from MSEs")
         part = (figure.nend, min(next((f.nstart for f in sf.figs if f.nstart >= figure.nend
                                        and f.expr.kind in _SEGMENT_KINDS), ce), ce))
@@ -682,7 +874,9 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
     named = _named_state(sf, left, (cs, ce))
     nationwide = not named and sf.has("nationwide", None, cs, ce)
     anaphora = sf.has("state_anaphora", None, cs, ce)
-    segment = next((sg for span in seg_scopes if (sg := sf.first("segment", cues().segment_order, *span))), "")
+    segment = ""
+    if "segment" in sf.by_cat:
+        segment = next((sg for span in seg_scopes if (sg := sf.first("segment", c.segment_order, *span))), "")
     entity = False
     role = "seller" if _seller_cue(sf, figure, cs, ce) else ""
     if not role and sf.buyer_named(sent.nstart, figure.nstart, specific=True):
@@ -707,26 +901,28 @@ def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, p
         role = "buyer" if (named or anaphora) else "seller" if segment else "platform"
     counterparty = ""
     if role == "seller":
-        counterparty = next((cp for span in scopes if (cp := sf.first("counterparty", cues().counterparty_order, *span))),
+        counterparty = next((cp for span in scopes if (cp := sf.first("counterparty", c.counterparty_order, *span))),
                             "all")
-        if whole is not None and whole.role == "buyer" and not sf.first("counterparty", cues().counterparty_order,
+        if whole is not None and whole.role == "buyer" and not sf.first("counterparty", c.counterparty_order,
                                                                          *scopes[0]):
             # the buyers of the whole placed the orders: a state's own, else central ones where the sentence says so
             counterparty = "same_state" if whole.state else "central" if sf.has("central", None, cs, ce) else "all"
     if figure.expr.kind == "count" or role == "platform" or entity:
         # a count, a GeM-wide total or a ministry's purchase belongs to a state only where the sentence says so
         # (or, in a state's article, where the buyer is of the state's own administration)
-        own_body = [h for h in sf.hits if h.cat == "state_level"]
-        state_own = entity and sf.has("state_level", None, sent.nstart, figure.nstart) and not any(
-            h.cat == "central" and sent.nstart <= h.nstart and h.nend <= sent.nend
-            and not any(o.nstart <= h.nstart and h.nend <= o.nend for o in own_body) for h in sf.hits)
+        state_own = False
+        if entity and sf.has("state_level", None, sent.nstart, figure.nstart):
+            own_body = sf.by_cat.get("state_level", _NONE)
+            state_own = not any(sent.nstart <= h[0] and h[1] <= sent.nend
+                                and not any(o[0] <= h[0] and h[1] <= o[1] for o in own_body)
+                                for h in sf.by_cat.get("central", _NONE))
         state = named or (doc.primary_state if (anaphora or state_own) and not nationwide else "")
     else:
         state = named or doc.primary_state
     if whole is not None:
         state = named or whole.state
         segment = segment or whole.segment
-    return Context(role=role, counterparty=counterparty, segment=segment, period=period, state=state, role_cued=cued)
+    return Context(role, counterparty, segment, period, state, cued)
 
 
 _PASSIVE = frozenset(("was", "were", "been", "be", "is", "are", "being", "get", "gets", "got"))
@@ -738,17 +934,19 @@ def _agent_purchase(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool
     verb of buying (or of setting its own purchase target) before the figure, its subject not GeM;
     "एनटीपीसी ने ... 22,000 करोड़ रुपये की खरीद की": an agent with "ने" (no "कि" after it) and a verb of
     buying after the figure."""
-    for h in sf.hits:
-        if h.cat == "role" and h.label == "agent_purchase" and cs <= h.nstart and h.nend <= figure.nstart:
-            before = _between(sf, cs, h.nstart)
-            after = _between(sf, h.nend, min(figure.nstart, h.nend + 16))
+    for h in sf.label("role", "agent_purchase"):
+        if cs <= h[0] and h[1] <= figure.nstart:
+            before = _between(sf, cs, h[0])
+            after = _between(sf, h[1], min(figure.nstart, h[1] + 16))
             if (before and before[-1] not in _PASSIVE and not (after and after[0] in _PARTICIPLE_NEXT)
                     and not _GEM_WORDS.intersection(before)):
                 return True
-        elif h.cat == "role" and h.label == "perfect_purchase_hi" and figure.nend <= h.nstart < ce:
-            if "कि" not in _between(sf, figure.nend, h.nstart):
+    for h in sf.label("role", "perfect_purchase_hi"):
+        if figure.nend <= h[0] < ce:
+            if "कि" not in _between(sf, figure.nend, h[0]):
                 return True
-        elif h.cat == "role" and h.label == "agent_purchase_hi" and figure.nend <= h.nstart < ce:
+    for h in sf.label("role", "agent_purchase_hi"):
+        if figure.nend <= h[0] < ce:
             left = _between(sf, cs, figure.nstart)
             if "ने" in left:
                 i = len(left) - 1 - left[::-1].index("ने")
@@ -763,32 +961,34 @@ _GEM_WORDS = frozenset(("gem", "portal", "platform", "जेम", "जीईए�
 def _seller_cue(sf: SentenceFacts, figure: Number, cs: int, ce: int) -> bool:
     """A seller cue in the clause, not inside a name of both sides ("Buyer-Seller Meet", "क्रेता-विक्रेता
     सम्मेलन") and not after the figure's own purchase ("2,746 करोड़ की खरीद की और ... स्थानीय विक्रेताओं को मिले")."""
-    both = [h for h in sf.hits if h.cat == "role" and h.label == "not_seller"]
+    sellers = sf.by_label.get(("role", "seller"))
+    if not sellers:
+        return False
+    both = sf.label("role", "not_seller")
     # a seller word in a part said after the figure ("..., of which Rs 1,026 crore went to sellers") is the part's
-    part = next((h.nstart for h in sf.hits if h.cat == "part_of" and h.nstart >= figure.nend), None)
+    part = next((h[0] for h in sf.by_cat.get("part_of", _NONE) if h[0] >= figure.nend), None)
     if part is not None:
         ce = min(ce, part)
-    bought = next((h.nstart for h in sf.hits if h.cat == "role" and h.label == "purchase"
-                   and figure.nend <= h.nstart < ce), None)
-    return any(h.cat == "role" and h.label == "seller" and cs <= h.nstart and h.nend <= ce
-               and not any(b.nstart <= h.nstart and h.nend <= b.nend for b in both)
-               and (bought is None or h.nstart < bought) for h in sf.hits)
+    bought = next((h[0] for h in sf.label("role", "purchase") if figure.nend <= h[0] < ce), None)
+    return any(cs <= h[0] and h[1] <= ce
+               and not any(b[0] <= h[0] and h[1] <= b[1] for b in both)
+               and (bought is None or h[0] < bought) for h in sellers)
 
 
 def _kind_of_buyer(sf: SentenceFacts, start: int, end: int) -> bool:
     """A buyer word in the span other than bare "buyers" / "खरीदारों": a named kind of buyer."""
-    bare = {(h.nstart, h.nend) for h in sf.hits if h.cat == "role" and h.label == "bare_buyer"}
-    return any(h.cat == "role" and h.label == "buyer" and start <= h.nstart and h.nend <= end
-               and (h.nstart, h.nend) not in bare for h in sf.hits)
+    bare = {(h[0], h[1]) for h in sf.label("role", "bare_buyer")}
+    return any(start <= h[0] and h[1] <= end and (h[0], h[1]) not in bare for h in sf.label("role", "buyer"))
 
 
 def _buyer_before(doc: Document, sent: Sentence) -> bool:
     """The sentence before (or the one before that, across a sentence with no amount: "... की खरीद कर पहला
     स्थान हासिल किया। उत्तर मध्य रेलवे के महाप्रबंधक ने बधाई दी।") names a buyer together with its purchase:
     "the purchase" here is that buyer's."""
+    previous = _doc_facts(doc).previous
     prev = sent
     for _ in range(2):
-        prev = _current[0].previous.get(prev.nstart)
+        prev = previous.get(prev.nstart)
         if prev is None:
             return False
         pf = analysed(doc, prev)
@@ -801,6 +1001,8 @@ def _buyer_before(doc: Document, sent: Sentence) -> bool:
 
 def _named_state(sf: SentenceFacts, left: tuple[int, int], cl: tuple[int, int]) -> str:
     """The state named nearest the figure: in its left scope (last), its clause, its sentence (first)."""
+    if not sf.states:
+        return ""
     found = sf.states_in(*left)
     if found:
         return found[-1].key

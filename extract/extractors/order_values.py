@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import (Context, PeriodTracker, context, exact_int, figures, is_threshold, next_start, part_of,
-                    purchase_month, qualifier)
+from .facts import (Context, PeriodTracker, analysed, context, exact_int, is_threshold, next_start, part_of,
+                    purchase_month, qualifier, quiet)
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
@@ -31,23 +31,32 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
     last_block = current_block = None  # the paragraph before the current one, for "यह ऑर्डर ... को"
-    body = [s for s in doc.sentences if not s.display]
-    display = [s for s in doc.sentences if s.display]
+    body, display = [], []
+    for s in doc.sentences:
+        (display if s.display else body).append(s)
     previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
     for sent in body + display:
-        explicit = periods.explicit(doc, sent)
-        figs = figures(doc, sent)
+        headline = sent.display
+        if quiet(doc, sent):  # no amount, no period, no purchase dated
+            if not headline:
+                periods.after_sentence(_NO_PERIODS)
+                if sent.block is not current_block:
+                    last_block, current_block = current_block, sent.block
+            continue
+        sf = analysed(doc, sent)
+        explicit = sf.explicit()
+        figs = sf.figs
         for fig in figs:
             if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
                 continue
             inr = exact_int(fig.expr.value)
             period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig))
-            cue = None if sent.display else part_of(doc, sent, fig)
+            cue = None if headline else part_of(doc, sent, fig)
             # the whole: the last amount before the cue, in this sentence or the one before
             since = previous.get(sent.nstart, sent.nstart)
             whole = next((c for at, c in reversed(said) if since <= at < cue), None) if cue is not None else None
             ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole)
-            if not sent.display:
+            if not headline:
                 said.append((fig.nstart, ctx))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
@@ -56,7 +65,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 period=ctx.period,
                 inr_high=exact_int(fig.expr.value_high) if fig.expr.value_high is not None else "",
             )
-            if sent.display:  # a headline restates; it adds a fact only with a period of its own
+            if headline:  # a headline restates; it adds a fact only with a period of its own
                 said = [i for i, r in enumerate(rows) if r.inr == inr]
                 rounded = None if said or rec.inr_high != "" else _rounding_of(rec, rows)
                 if rounded is not None:  # "crosses Rs 400 crore" over the body's Rs 412.6 crore: the same fact
@@ -83,11 +92,14 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 before = current_block if sent.block is not current_block else last_block
                 mine = [b is before and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]
             rows = [replace(r, period=month) if m else r for r, m in zip(rows, mine)]
-        if not sent.display:
+        if not headline:
             periods.after_sentence(explicit)
             if sent.block is not current_block:
                 last_block, current_block = current_block, sent.block
     return rows
+
+
+_NO_PERIODS: tuple = ()  # the explicit periods of a quiet sentence
 
 
 def _same_fact(a: OrderValueRecord, b: OrderValueRecord, any_role: bool = False) -> bool:

@@ -1,0 +1,102 @@
+"""The one-pass readings of facts.py and events.py give what the plain per-sentence readings give:
+the token table (a `re` split for text of common characters, the `regex` split otherwise) equals the
+_TOKEN tokens with their offsets, folded; the article's cue hits cut to a sentence equal the cue hits
+of that sentence scanned alone; the event name pattern tried at starter words equals its overlapped
+search; a quiet sentence has no figure, names no period and dates no purchase."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from extract.extractors import events, facts
+from extract.text import document, reader
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _plain_table(text: str):
+    toks = list(facts._TOKEN.finditer(text))
+    return [t.group().casefold() for t in toks], [t.start() for t in toks], [t.end() for t in toks]
+
+
+def _docs(limit: int = 40):
+    paths = sorted(CORPUS.glob("*.txt"))[:limit]
+    if not paths:
+        pytest.skip("no corpus")
+    return [document.build(reader.load(p)) for p in paths]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_token_table_equals_the_plain_tokens(seed):
+    rng = random.Random(seed)
+    common = [chr(c) for a, b in facts._COMMON for c in range(a, b)]
+    rare = list("éÉßİµǅ\u0345\u00a0\u2028\U0001F600ﬁ")
+    for n in range(3000):
+        alphabet = common + rare if n % 3 == 0 else common
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert facts._token_table(text) == _plain_table(text), repr(text)
+
+
+def test_token_table_of_articles():
+    for doc in _docs():
+        assert facts._token_table(doc.norm) == _plain_table(doc.norm)
+
+
+def test_article_hits_cut_to_a_sentence_equal_the_sentence_scanned_alone():
+    index = facts.cues().index
+    for doc in _docs():
+        for sent in doc.sentences:
+            alone = index.scan(doc.norm, sent.nstart, sent.nend)
+            assert facts.analysed(doc, sent).hits == alone
+
+
+def test_a_span_cut_inside_a_token_is_scanned_as_cut():
+    index = facts.cues().index
+    text = "xxसरकारी खरीद so far"
+    hits = index.scan(text, 2, len(text))
+    assert hits and hits == [(s + 2, e + 2, c, label) for s, e, c, label in index.scan(text[2:])]
+
+
+def test_quiet_sentences():
+    for doc in _docs():
+        for sent in doc.sentences:
+            if facts.quiet(doc, sent):
+                sf = facts.analysed(doc, sent)
+                assert sf.figs == [] and sf.explicit() == [] and facts.purchase_month(doc, sent) == ""
+
+
+def test_event_names_tried_at_starter_words_equal_the_overlapped_search():
+    named = events._patterns()[0]
+    starters = events._gates()[0]
+    texts = ["जेम संवाद कार्यक्रम और जेम एक्सीलेंस समिट 2025 का आयोजन", "The GeM Samvad Workshop at GeM GeM Meet"]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    for text in texts:
+        plain = [m.span() for m in named.finditer(text, 0, len(text), overlapped=True)]
+        tried = [m.span() for m in events._named_matches(named, text, text, 0, len(text), starters)]
+        assert tried == plain
+
+
+def test_generic_event_gate_holds_every_sentence_the_pattern_matches():
+    generic = events._patterns()[6]
+    firsts = events._generic_firsts()
+    texts = ["A one-day WORKSHOP was held", "GeM ſeminar", "प्रशिक्षण  शिविर लगाया गया"]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    for text in texts:
+        if generic.search(text):
+            assert any(w in text.casefold() for w in firsts), text
+
+
+def test_award_gate_folds_a_working_copy_slice_as_fold_does():
+    from extract.extractors import awards
+    from extract.normalise import fold, normalise
+
+    texts = ["न\u093c नऩ", "“Gold” award\u00a0to  X", "क़ ड़ ०१२ ‘x’ – Award", "ÉCOLE ß ﬁ"]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    for text in texts:
+        assert awards._fold_norm(text) == fold(text), text
+        assert awards._fold_norm(normalise(text).norm) == fold(normalise(text).norm), text
