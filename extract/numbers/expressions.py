@@ -615,7 +615,9 @@ def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexic
             return out  # a closing quote ends the phrase
     last = _AFTER_RANK[out[0][0][0]] if out else 0
     for t, s, e in posts:
-        cls = lx.after[key(t)]
+        cls = lx.after.get(key(t))
+        if cls is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
+            break
         rank = _AFTER_RANK[cls[0]]
         if rank <= last:
             break
