@@ -56,12 +56,13 @@ class _Marker:
     """A line marker of rules/layout.toml: the line matches it when one of its patterns matches at
     the start of the stripped line."""
 
-    __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources")
+    __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources", "openings")
 
     def __init__(self, id: str, kind: str, opens_run: bool, sources: tuple[str, ...], top_only: bool = False,
                  publisher: bool = False):
         self.id, self.kind, self.opens_run, self.top_only, self.publisher = id, kind, opens_run, top_only, publisher
         self.sources = sources
+        self.openings = tuple((src, _gate_fold(_literal_prefix(src))) for src in sources)  # (pattern, literal opening folded)
 
     @property
     def pattern(self) -> "regex.Pattern[str]":
@@ -219,10 +220,8 @@ def _checks(c: str, h: str, top: bool) -> tuple:
         if m.top_only and not top:
             continue
         plain, literal, lits = [], [], []
-        for src in m.sources:
-            lit = _literal_prefix(src)
+        for src, lit in m.openings:
             if lit:
-                lit = _gate_fold(lit)
                 if lit[:1] == h:
                     literal.append(src)
                     lits.append(lit)
