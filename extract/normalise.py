@@ -117,7 +117,8 @@ def script_counts(text: str) -> tuple[int, int]:
     if _BEYOND.search(text) is not None:
         return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
     b = text.encode("utf-8", "surrogatepass")
-    dev = b.count(b"\xe0\xa4") + b.count(b"\xe0\xa5")
+    # E0 opens the UTF-8 of U+0800-U+0FFF, where only the block's characters are left
+    dev = b.count(0xE0)
     if dev:  # the dandas (U+0964, U+0965) are of no script
-        dev -= b.count(b"\xe0\xa5\xa4") + b.count(b"\xe0\xa5\xa5")
+        dev -= text.count("\u0964") + text.count("\u0965")
     return dev, len(b) - len(b.translate(None, _ASCII_LETTERS))

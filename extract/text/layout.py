@@ -152,6 +152,12 @@ def _opens_after_paren(s: str, words: tuple[str, ...]) -> bool:
 # (first, rest), conditions every line the pattern matches meets; `first(c, h)` on the line's first
 # character `c` and its folded form `h`, `rest(s, head)` on the stripped line and its folded start
 # (None: no condition). A pattern whose text changes loses its gate (it is then always tried).
+_CLOCK = r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$"
+# a clock line holds no ASCII punctuation but ",:|/().-", no danda and, of the Devanagari block, only
+# the letters of its weekday and month names and digits
+_CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
+    [c for c in "!\"#$%&'*+;<=>?@[\\]^_`{}~"]
+    + [chr(c) for c in range(0x900, 0x980) if chr(c) not in _CLOCK and not 0x966 <= c <= 0x96F])))
 _BAR, _ANY_DIGIT = (lambda s, head: "|" in s), (lambda c, h: c.isdigit())
 _GATES = {
     # layout.byline
@@ -185,8 +191,8 @@ _GATES = {
     # layout.chrome
     r"(?:spot_img)+\s*$": (lambda c, h: h == "s", lambda s, head: head.startswith("spot_img")),
     # layout.clock: a line of weekdays, months, times and digits opens with one of them
-    r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$":
-        (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), None),
+    _CLOCK:
+        (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda s, head: _CLOCK_OTHER.search(s) is None),
     # layout.slug: one word of hyphenated parts, no space
     r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda s, head: " " not in s and ("-" in s or "_" in s)),
     # layout.comments
@@ -314,7 +320,7 @@ def _lines(norm: str) -> list[tuple[int, int]]:
 
 
 def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
-    m = _CRAWLER_DATE.match(norm, s, e)
+    m = _CRAWLER_DATE.match(norm, s, e) if norm[s:e].lstrip()[:1] in ("d", "D") else None  # "date ..." (or nothing)
     if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
         return [(s, m.end())] + _segments(norm, m.end(), e)
     if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
