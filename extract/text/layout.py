@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -150,67 +151,87 @@ def _opens_after_paren(s: str, words: tuple[str, ...]) -> bool:
 
 
 # Gates of patterns that do not open with literal text, by their exact text in rules/layout.toml:
-# (first, rest), conditions every line the pattern matches meets; `first(c, h)` on the line's first
-# character `c` and its folded form `h`, `rest(s, head)` on the stripped line and its folded start
-# (None: no condition). A pattern whose text changes loses its gate (it is then always tried).
+# (first, line, rest), conditions every line the pattern matches meets (None: no condition):
+# `first(c, h)` on the line's first character `c` and its folded form `h`, `line(f)` on the
+# `_Features` of the line, `rest(s, head)` on the stripped line and its folded start. A pattern whose
+# text changes loses its gate (it is then always tried).
 _CLOCK = r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$"
 # a clock line holds no ASCII punctuation but ",:|/().-", no danda and, of the Devanagari block, only
 # the letters of its weekday and month names and digits
 _CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
     [c for c in "!\"#$%&'*+;<=>?@[\\]^_`{}~"]
     + [chr(c) for c in range(0x900, 0x980) if chr(c) not in _CLOCK and not 0x966 <= c <= 0x96F])))
-_BAR, _ANY_DIGIT = (lambda s, head: "|" in s), (lambda c, h: c.isdigit())
+
+
+class _Features(NamedTuple):
+    """What the gates ask of a whole line, found once per line: its last character and whether it
+    holds a danda, a bar, a bullet, an arrow (› ») and a space."""
+
+    last: str
+    danda: bool
+    bar: bool
+    bullet: bool
+    arrow: bool
+    space: bool
+
+
+def _ends_in(*words: str):
+    """Line gate of a pattern ending in one of `words` then `\\s*$` (a stripped line ends in its last
+    character, any case of it)."""
+    last = {ch for w in words for ch in (w[-1], w[-1].upper(), w[-1].lower())}
+    return lambda f: f.last in last
+
+
+_DIGIT_FIRST = lambda c, h: c.isdigit()  # noqa: E731
 _GATES = {
     # layout.byline
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
-        (lambda c, h: h in ("f", "l", "p", "u"), None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s+(?:[\p{L}.]+,?\s+){0,2}\d":
-        (lambda c, h: h in ("f", "l", "p", "u"), None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
     r"[\p{L}\p{M}.]+(?:\s[\p{L}\p{M}.]+){0,2}\s*\|\s*[\p{L}\p{M}\d\s,:.]{0,30}\b(?:19|20)\d\d\b[\d\s,:.APMIST]*$":
-        (None, _BAR),
+        (None, lambda f: f.bar, None),
     r"(?:अपडेटेड|प्रकाशित|प्रविष्टि तिथि|प्रकाशन तिथि|अद्यतन)\s*(?:तिथि|दिनांक|:|[-–—])?\s*(?:[^\s.।]+\s*){0,2}\d":
-        (lambda c, h: c in ("अ", "प"), None),
+        (lambda c, h: c in ("अ", "प"), None, None),
     r"(?!.*Information\s+Bureau)[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?\s+(?:ब्यूरो|Bureau)\s*$":
-        (None, lambda s, head: s.endswith("ब्यूरो") or (s[-1:] in ("u", "U") and _gate_fold(s[-6:]).endswith("bureau"))),
-    r"\d+\s+Min(s)? Read": (_ANY_DIGIT, None),
+        (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
+    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, None),
     # layout.ticker
-    r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda s, head: s.count("•") >= 2),
-    r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•":
-        (lambda c, h: c in ("स", "च", "ड", "क"), lambda s, head: "•" in s),
+    r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
+    r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
     # layout.breadcrumb
-    r"[^.।]{1,40}\s[›»]\s": (None, lambda s, head: "›" in s or "»" in s),
+    r"[^.।]{1,40}\s[›»]\s": (None, lambda f: f.arrow, None),
     # layout.advert
-    r"[-–—_=*]{2,}\s*(?:Advertisement|विज्ञापन|Sponsored)": (lambda c, h: c in ("-", "–", "—", "_", "=", "*"), None),
+    r"[-–—_=*]{2,}\s*(?:Advertisement|विज्ञापन|Sponsored)": (lambda c, h: c in ("-", "–", "—", "_", "=", "*"), None, None),
     # layout.desk_byline
     r"(?:[^|।.]{1,60}\|\s*){1,3}(?:Updated|Published|Posted(?:\s+On)?|Created|Last Updated|अपडेटेड|प्रकाशित)\s*:":
-        (None, _BAR),
+        (None, lambda f: f.bar, None),
     # layout.masthead_office
-    r"[^.]{3,60} मंत्रालय\s*$": (None, lambda s, head: s.endswith("मंत्रालय")),
+    r"[^.]{3,60} मंत्रालय\s*$": (None, _ends_in("मंत्रालय"), lambda s, head: s.endswith("मंत्रालय")),
     r"[^.।]{2,60}\s(?:लिमिटेड|Limited|Ltd\.?)\s*$":
-        (None, lambda s, head: s.endswith("लिमिटेड") or (s[-1:] in ("d", "D", "t", "T", ".")
-                                                          and _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd.")))),
+        (None, _ends_in("लिमिटेड", "limited", "ltd", "ltd."),
+         lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
     # layout.chrome
-    r"(?:spot_img)+\s*$": (lambda c, h: h == "s", lambda s, head: head.startswith("spot_img")),
+    r"(?:spot_img)+\s*$": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
     # layout.clock: a line of weekdays, months, times and digits opens with one of them
-    _CLOCK:
-        (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda s, head: _CLOCK_OTHER.search(s) is None),
+    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda, lambda s, head: _CLOCK_OTHER.search(s) is None),
     # layout.slug: one word of hyphenated parts, no space
-    r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda s, head: " " not in s and ("-" in s or "_" in s)),
+    r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
     # layout.comments
-    r"\(?[^()]{0,40}\bstaff (?:did not|has not|have not) edit": (None, lambda s, head: "staff " in head),
-    r"[^.]{0,60}generated automatically from a syndicated feed": (None, lambda s, head: "generated automatically" in head),
+    r"\(?[^()]{0,40}\bstaff (?:did not|has not|have not) edit": (None, None, lambda s, head: "staff " in head),
+    r"[^.]{0,60}generated automatically from a syndicated feed": (None, None, lambda s, head: "generated automatically" in head),
     r"\(?\s*(?:Catch|Get|Read)\s+all\s+the\s+(?:latest\s+)?[^()]{0,120}\s+(?:on|at)\s+\S":
-        (lambda c, h: c == "(" or h in ("c", "g", "r"), lambda s, head: _opens_after_paren(s, ("catch", "get", "read"))),
+        (lambda c, h: c == "(" or h in ("c", "g", "r"), None, lambda s, head: _opens_after_paren(s, ("catch", "get", "read"))),
     # layout.menu: items (letters, marks, hyphens) between separators; items set apart by runs of spaces
     r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}(?:\s*[|/>›»]\s*[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}){1,7}\s*$":
-        (None, lambda s, head: "।" not in s and ("|" in s or "/" in s or ">" in s or "›" in s or "»" in s)),
+        (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
     r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?(?:\s{2,}[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?){2,}\s*$":
-        (None, lambda s, head: "।" not in s and "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
+        (None, lambda f: not f.danda, lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
     # layout.desk_line: up to three words, the desk word, a tail without a sentence end
     r"(?:[\p{L}\p{M}.&]+\s+){0,3}(?:नेटवर्क|न्यूज़?|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|News\s+Network|News\s+Service|News\s+Desk|News\s+Bureau|Bureau|Desk|Correspondent|Staff\s+Reporter)\s*(?:[,:|]\s*[^.।!?]{0,60})?$":
-        (None, lambda s, head: "।" not in s and "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(s)) is not None),
+        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(s)) is not None),
     r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
-        (None, lambda s, head: s.endswith("पहले") or (s[-1:] in ("o", "O") and _gate_fold(s[-3:]).endswith("ago"))),
+        (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
 }
 
 
@@ -218,10 +239,10 @@ def _starts_with(lits: tuple[str, ...]):
     return lambda s, head: head.startswith(lits)
 
 
-def _checks(c: str, h: str, top: bool) -> tuple:
+def _checks(c: str, h: str, top: bool, f: _Features) -> tuple:
     """The (marker, pattern, rest) checks, in rules order, for a line that opens with the character
-    `c` (folded start `h`): the patterns whose literal opening or first-character gate lets such a
-    line through, the ungated ones of a marker in one alternation."""
+    `c` (folded start `h`) and has the features `f`: the patterns whose literal opening or gate lets
+    such a line through, the ungated ones of a marker in one alternation."""
     out = []
     for m in _rules()[0]:
         if m.top_only and not top:
@@ -233,8 +254,8 @@ def _checks(c: str, h: str, top: bool) -> tuple:
                     literal.append(src)
                     lits.append(lit)
             elif src in _GATES:
-                first, rest = _GATES[src]
-                if first is None or first(c, h):
+                first, line, rest = _GATES[src]
+                if (first is None or first(c, h)) and (line is None or line(f)):
                     if rest is None:
                         plain.append(src)
                     else:
@@ -251,7 +272,7 @@ def _checks(c: str, h: str, top: bool) -> tuple:
     return tuple(out)
 
 
-_CHECKS: dict[tuple[str, str, bool], tuple] = {}  # by a line's first character (and its folded form)
+_CHECKS: dict[tuple, tuple] = {}  # by a line's first character (and its folded form), top, features
 
 
 @lru_cache(maxsize=1)
@@ -276,10 +297,11 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     """The first marker (in rules order) whose patterns match at the start of the stripped line `s`;
     above the headline (`top`) the markers kept for it too."""
     head = _gate_fold(s[:HEAD])
-    key = (s[:1], head[:1], top)
+    f = _Features(s[-1:], "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
+    key = (s[:1], head[:1], top, f)
     checks = _CHECKS.get(key)
     if checks is None:
-        checks = _CHECKS[key] = _checks(key[0], key[1], top)
+        checks = _CHECKS[key] = _checks(key[0], key[1], top, f)
     for m, sources, rest in checks:
         if (rest is None or rest(s, head)) and _compiled(sources).match(s):
             return m
