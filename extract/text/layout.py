@@ -164,8 +164,8 @@ _CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
 
 
 class _Features(NamedTuple):
-    """What the gates ask of a whole line, found once per line: its last character and whether it
-    holds a danda, a bar, a bullet, an arrow (› ») and a space."""
+    """What the gates ask of a whole line, found once per line: its last character (when a gate asks
+    about it, else "") and whether it holds a danda, a bar, a bullet, an arrow (› ») and a space."""
 
     last: str
     danda: bool
@@ -175,10 +175,14 @@ class _Features(NamedTuple):
     space: bool
 
 
+_GATE_LAST: set[str] = set()  # the last characters the gates ask about (any other is told apart as "")
+
+
 def _ends_in(*words: str):
     """Line gate of a pattern ending in one of `words` then `\\s*$` (a stripped line ends in its last
     character, any case of it)."""
     last = {ch for w in words for ch in (w[-1], w[-1].upper(), w[-1].lower())}
+    _GATE_LAST.update(last)
     return lambda f: f.last in last
 
 
@@ -239,10 +243,10 @@ def _starts_with(lits: tuple[str, ...]):
     return lambda s, head: head.startswith(lits)
 
 
-def _checks(c: str, h: str, top: bool, f: _Features) -> tuple:
-    """The (marker, pattern, rest) checks, in rules order, for a line that opens with the character
-    `c` (folded start `h`) and has the features `f`: the patterns whose literal opening or gate lets
-    such a line through, the ungated ones of a marker in one alternation."""
+def _checks(c: str, h: str, top: bool) -> tuple:
+    """The (marker, pattern, line, rest) checks, in rules order, for a line that opens with the
+    character `c` (folded start `h`): the patterns whose literal opening or first-character gate lets
+    such a line through (with their line and rest gates), the ungated ones of a marker in one alternation."""
     out = []
     for m in _rules()[0]:
         if m.top_only and not top:
@@ -255,29 +259,34 @@ def _checks(c: str, h: str, top: bool, f: _Features) -> tuple:
                     lits.append(lit)
             elif src in _GATES:
                 first, line, rest = _GATES[src]
-                if (first is None or first(c, h)) and (line is None or line(f)):
-                    if rest is None:
+                if first is None or first(c, h):
+                    if line is None and rest is None:
                         plain.append(src)
                     else:
-                        out.append((m, (src,), rest))
+                        out.append((m, (src,), line, rest))
             else:
                 plain.append(src)
         if literal:
-            out.append((m, tuple(literal), _starts_with(tuple(lits))))
+            out.append((m, tuple(literal), None, _starts_with(tuple(lits))))
         if plain:
-            out.append((m, tuple(plain), None))
+            out.append((m, tuple(plain), None, None))
     # in rules order, a marker's checks together (the order inside a marker does not matter)
     order = {m.id: i for i, m in enumerate(_rules()[0])}
     out.sort(key=lambda x: order[x[0].id])
     return tuple(out)
 
 
-_CHECKS: dict[tuple, tuple] = {}  # by a line's first character (and its folded form), top, features
+# The checks by a line's first character (and its folded form) and top, and those of them whose line
+# gate lets a line with given features through (both bounded: kinds of line, not lines)
+_CHECKS: dict[tuple, tuple] = {}
+_LINE_CHECKS: dict[tuple, tuple] = {}
+_CHECKS_MAX = 8192
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]:
     _CHECKS.clear()
+    _LINE_CHECKS.clear()
     markers = []
     for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
         m = _Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
@@ -297,11 +306,19 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     """The first marker (in rules order) whose patterns match at the start of the stripped line `s`;
     above the headline (`top`) the markers kept for it too."""
     head = _gate_fold(s[:HEAD])
-    f = _Features(s[-1:], "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
+    last = s[-1:]
+    f = _Features(last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
     key = (s[:1], head[:1], top, f)
-    checks = _CHECKS.get(key)
+    checks = _LINE_CHECKS.get(key)
     if checks is None:
-        checks = _CHECKS[key] = _checks(key[0], key[1], top, f)
+        base = _CHECKS.get(key[:3])
+        if base is None:
+            if len(_CHECKS) >= _CHECKS_MAX:
+                _CHECKS.clear()
+            base = _CHECKS[key[:3]] = _checks(key[0], key[1], top)
+        if len(_LINE_CHECKS) >= _CHECKS_MAX:
+            _LINE_CHECKS.clear()
+        checks = _LINE_CHECKS[key] = tuple((m, sources, rest) for m, sources, line, rest in base if line is None or line(f))
     for m, sources, rest in checks:
         if (rest is None or rest(s, head)) and _compiled(sources).match(s):
             return m
