@@ -95,18 +95,6 @@ def cells_bytes(rows: Iterable[Iterable[str]]) -> bytes:
 _NEUTRALISED = TRIGGERS + (QUOTE,)
 
 
-def writer_cell(value: object) -> object:
-    """`format_cell` as far as the csv writer leaves it to us: it writes None as an empty cell and
-    an int (or another value that is neither a string nor a boolean) as `str(value)` itself."""
-    if isinstance(value, str):
-        return QUOTE + value if value.startswith(_NEUTRALISED) else value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None or type(value) is int:
-        return value
-    return format_cell(value)
-
-
 def _quote(cell: str) -> str:
     """A cell as the csv module's default (excel) dialect writes it: in double quotes, its own doubled,
     when it holds a double quote, a comma, CR or LF."""
