@@ -22,9 +22,6 @@ from .reader import Source
 from .sentences import Sentence, split
 
 
-_new = object.__new__
-
-
 @dataclass(frozen=True)
 class Number:
     """A number expression with its working-copy span beside the original one."""
@@ -134,18 +131,11 @@ def build(source: Source) -> Document:
     return doc
 
 
-def _number(expr: NumberExpr, nstart: int, nend: int) -> Number:
-    n = _new(Number)  # a frozen dataclass filled in directly (its __init__ sets each field through object.__setattr__)
-    d = n.__dict__
-    d["expr"], d["nstart"], d["nend"] = expr, nstart, nend
-    return n
-
-
 def _numbers(doc: Document) -> list[Number]:
     nt = doc.nt
     if isinstance(nt.to_orig, range):  # no rewrite changed a length: the offsets are the same
-        return [_number(e, e.start, e.end) for e in find_in(nt)]
-    return [_number(e, *nt.to_norm(e.start, e.end)) for e in find_in(nt)]
+        return [Number(e, e.start, e.end) for e in find_in(nt)]
+    return [Number(e, *nt.to_norm(e.start, e.end)) for e in find_in(nt)]
 
 
 def _mentions(doc: Document, gaz: lexicon.Gazetteer, words: lexicon.WordTokens, skip: tuple[int, int] = (0, 0),
@@ -166,10 +156,7 @@ def _mentions(doc: Document, gaz: lexicon.Gazetteer, words: lexicon.WordTokens, 
             continue  # "Bank of Maharashtra"
         if org_heads and _opens_organisation(doc.norm, e, org_heads, max_gap):
             continue
-        m = _new(Mention)  # a frozen dataclass filled in directly
-        d = m.__dict__
-        d["nstart"], d["nend"], d["key"], d["sentence"] = s, e, entry.key, sent
-        out.append(m)
+        out.append(Mention(s, e, entry.key, sent))
     return out
 
 

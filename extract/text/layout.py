@@ -27,7 +27,6 @@ from ..normalise import NormText, normalise, script_counts
 
 TERMINAL = "।॥.?!"
 CONTENT_KINDS = ("title", "heading", "paragraph")
-_new = object.__new__
 HEADLINE_MAX = 150  # a line this short with no full stop reads as a headline, not a paragraph
 
 
@@ -616,7 +615,4 @@ def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:
     s2 = s + (len(seg) - len(seg.lstrip()))
     e2 = e - (len(seg) - len(seg.rstrip()))
     os_, oe = nt.span(s2, e2)
-    b = _new(Block)  # a frozen dataclass filled in directly: its __init__ sets each field through object.__setattr__
-    d = b.__dict__
-    d["start"], d["end"], d["nstart"], d["nend"], d["kind"], d["rule"] = os_, oe, s2, e2, kind, rule
-    return b
+    return Block(start=os_, end=oe, nstart=s2, nend=e2, kind=kind, rule=rule)

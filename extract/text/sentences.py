@@ -17,7 +17,6 @@ from .layout import Block, Layout
 from ..normalise import normalise
 from ..numbers import is_decimal_point
 
-_new = object.__new__
 _END = regex.compile(r"[।॥?!]+|\.(?!\d)")
 
 
@@ -82,7 +81,4 @@ def _add(out: list[Sentence], layout: Layout, block: Block, s: int, e: int) -> N
     if e <= s:
         return
     os_, oe = layout.nt.span(s, e)
-    sent = _new(Sentence)  # a frozen dataclass filled in directly (its __init__ sets each field through object.__setattr__)
-    d = sent.__dict__
-    d["index"], d["start"], d["end"], d["nstart"], d["nend"], d["block"] = len(out), os_, oe, s, e, block
-    out.append(sent)
+    out.append(Sentence(index=len(out), start=os_, end=oe, nstart=s, nend=e, block=block))
