@@ -104,8 +104,9 @@ def process(src: reader.Source) -> ArticleResult:
         return ArticleResult(_row(src))
     try:
         doc = build(src)
-        doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
-                           publisher=src.publisher or doc.meta.publisher)
+        if src.title or src.published or src.publisher:  # metadata that came with the article comes first
+            doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
+                               publisher=src.publisher or doc.meta.publisher)
         records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
         check_records(src.text, records)
     except RuleError:
