@@ -57,13 +57,14 @@ class _Marker:
     """A line marker of rules/layout.toml: the line matches it when one of its patterns matches at
     the start of the stripped line."""
 
-    __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources", "openings")
+    __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources", "openings", "full")
 
     def __init__(self, id: str, kind: str, opens_run: bool, sources: tuple[str, ...], top_only: bool = False,
                  publisher: bool = False):
         self.id, self.kind, self.opens_run, self.top_only, self.publisher = id, kind, opens_run, top_only, publisher
         self.sources = sources
         self.openings = tuple((src, _gate_fold(_literal_prefix(src))) for src in sources)  # (pattern, literal opening folded)
+        self.full = None  # all the patterns in one, compiled at load
 
     @property
     def pattern(self) -> "regex.Pattern[str]":
@@ -243,35 +244,36 @@ def _starts_with(lits: tuple[str, ...]):
 
 
 def _checks(c: str, h: str, top: bool) -> tuple:
-    """The (marker, pattern, line, rest) checks, in rules order, for a line that opens with the
-    character `c` (folded start `h`): the patterns whose literal opening or first-character gate lets
-    such a line through (with their line and rest gates), the ungated ones of a marker in one alternation."""
+    """The (marker, gates) checks, in rules order, for a line that opens with the character `c`
+    (folded start `h`): the markers with a pattern that such a line can match, each with the (line,
+    rest) gates of those patterns (the marker is tried when one lets the line through; no gates: a
+    pattern without any, always tried). A marker is tried with all its patterns in one (compiled at
+    load): a pattern a gate keeps out cannot match, so the marker matches exactly when one of the
+    patterns its gates let through does."""
     out = []
     for m in _rules()[0]:
         if m.top_only and not top:
             continue
-        plain, literal, lits = [], [], []
+        gates, lits, always = [], [], False
         for src, lit in m.openings:
             if lit:
                 if lit[:1] == h:
-                    literal.append(src)
                     lits.append(lit)
             elif src in _GATES:
                 first, line, rest = _GATES[src]
                 if first is None or first(c, h):
                     if line is None and rest is None:
-                        plain.append(src)
+                        always = True
                     else:
-                        out.append((m, (src,), line, rest))
+                        gates.append((line, rest))
             else:
-                plain.append(src)
-        if literal:
-            out.append((m, tuple(literal), None, _starts_with(tuple(lits))))
-        if plain:
-            out.append((m, tuple(plain), None, None))
-    # in rules order, a marker's checks together (the order inside a marker does not matter)
-    order = {m.id: i for i, m in enumerate(_rules()[0])}
-    out.sort(key=lambda x: order[x[0].id])
+                always = True
+        if lits:
+            gates.append((None, _starts_with(tuple(lits))))
+        if always:
+            out.append((m, ()))
+        elif gates:
+            out.append((m, tuple(gates)))
     return tuple(out)
 
 
@@ -291,7 +293,7 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
         m = _Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
                     bool(entry.get("top_only")), bool(entry.get("publisher")))
         try:
-            m.pattern  # a broken pattern fails the run at load
+            m.full = m.pattern  # a broken pattern fails the run at load
         except regex.error as exc:
             raise rules.RuleError(rules.path_of("layout"), entry["id"], f"bad pattern: {exc}") from None
         markers.append(m)
@@ -317,9 +319,17 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
             base = _CHECKS[key[:3]] = _checks(key[0], key[1], top)
         if len(_LINE_CHECKS) >= _CHECKS_MAX:
             _LINE_CHECKS.clear()
-        checks = _LINE_CHECKS[key] = tuple((m, sources, rest) for m, sources, line, rest in base if line is None or line(f))
-    for m, sources, rest in checks:
-        if (rest is None or rest(s, head)) and _compiled(sources).match(s):
+        checks = _LINE_CHECKS[key] = tuple(
+            (m, tuple(rest for line, rest in gates if line is None or line(f)))
+            for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates))
+    for m, rests in checks:
+        if rests:
+            for rest in rests:
+                if rest is None or rest(s, head):
+                    break
+            else:
+                continue
+        if m.full.match(s):
             return m
     return None
 
