@@ -119,7 +119,8 @@ def values_bytes(rows: Iterable[Iterable[object]]) -> bytes:
     for row in rows:
         # a string needs no change unless it opens like a formula or holds a quote, comma, CR or LF
         cells = [(v if not (v.startswith(neutralised) or '"' in v or "," in v or "\n" in v or "\r" in v) else cell_of(v))
-                 if type(v) is str else (str(v) if type(v) is int else cell_of(v)) for v in row]
+                 if type(v) is str else str(v) if type(v) is int else "" if v is None
+                 else "true" if v is True else "false" if v is False else cell_of(v) for v in row]
         if len(cells) == 1 and not cells[0]:
             cells[0] = '""'  # a row of one empty cell is written quoted (else it would read as no row)
         lines.append(",".join(cells))
