@@ -62,25 +62,30 @@ class NormText:
 
 _LENGTH_CHANGING = re.compile("[%s]" % "".join(
     re.escape(chr(cp)) for cp, rep in _TABLE.items() if len(rep) != 1))
-_ONE_FOR_ONE = {cp: rep for cp, rep in _TABLE.items() if len(rep) == 1}
+_REWRITTEN = re.compile("[%s]" % "".join(re.escape(chr(cp)) for cp in _TABLE))
+
+
+def _rewrite(m: "re.Match[str]") -> str:
+    return _TABLE[ord(m.group())]
 
 
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
+    # the rewritten characters are few: replaced where found (str.translate looks every character up)
+    norm = _REWRITTEN.sub(_rewrite, text)
     if not _LENGTH_CHANGING.search(text):  # fast path: every rewrite is one character for one
-        return NormText(text=text, norm=text.translate(_ONE_FOR_ONE), to_orig=range(len(text)))
-    out: list[str] = []
+        return NormText(text=text, norm=norm, to_orig=range(len(text)))
+    # the rewrites that change the length are few: the stretches between them map one for one
     to_orig: list[int] = []
+    pos = 0
     table = _TABLE
-    for i, ch in enumerate(text):
-        rep = table.get(ord(ch))
-        if rep is None:
-            out.append(ch)
-            to_orig.append(i)
-        elif rep:
-            out.append(rep)
-            to_orig.extend([i] * len(rep))
-    return NormText(text=text, norm="".join(out), to_orig=tuple(to_orig))
+    for m in _LENGTH_CHANGING.finditer(text):
+        i = m.start()
+        to_orig.extend(range(pos, i))
+        to_orig.extend([i] * len(table[ord(text[i])]))
+        pos = i + 1
+    to_orig.extend(range(pos, len(text)))
+    return NormText(text=text, norm=norm, to_orig=tuple(to_orig))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,10 +99,26 @@ def fold(s: str) -> str:
 
 _DEVANAGARI_RUN = regex.compile(r"\p{Devanagari}+")
 _LATIN_RUN = regex.compile(r"\p{Latin}+")
+# A character other than ASCII, the Devanagari block (U+0900-U+097F, without the Vedic stress signs
+# U+0951-U+0954, which are of no script) and symbols of no script
+# (Latin-1 punctuation without ª and º, ×, ÷, general punctuation, currency signs, arrows, box
+# drawing, shapes, dingbats): where none is found, the letters of both scripts are counted on the
+# UTF-8 bytes.
+_BEYOND = re.compile("[^\x00-\x7f\u0900-\u0950\u0955-\u097f\u00a0-\u00a9\u00ab-\u00b9\u00bb-\u00bf\u00d7\u00f7"
+                     "\u2000-\u206f\u20a0-\u20cf\u2190-\u21ff\u2500-\u27bf]")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """(Devanagari letters, Latin letters) in `text`, counted by the summed lengths of script runs
-    (far fewer match objects than one per character). Decides an article's, a block's or a
-    segment's language."""
-    return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
+    """(Devanagari letters, Latin letters) in `text`: characters of the Devanagari and the Latin
+    script (`\\p{Devanagari}`, `\\p{Latin}`). Decides an article's, a block's or a segment's language.
+    Counted on the UTF-8 bytes (the block's characters are E0 A4 xx and E0 A5 xx, ASCII letters single
+    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs."""
+    if _BEYOND.search(text) is not None:
+        return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
+    b = text.encode("utf-8", "surrogatepass")
+    # E0 opens the UTF-8 of U+0800-U+0FFF, where only the block's characters are left
+    dev = b.count(0xE0)
+    if dev:  # the dandas (U+0964, U+0965) are of no script
+        dev -= text.count("\u0964") + text.count("\u0965")
+    return dev, len(b) - len(b.translate(None, _ASCII_LETTERS))

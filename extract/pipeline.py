@@ -27,6 +27,7 @@ from .output.previous import MANIFEST, Previous, manifest_bytes
 from .text.document import build
 from .extractors import awards, counts, events, officials, order_values, states
 from .records import ARTICLE_COLUMNS, RECORD_TYPES, Record
+from . import rules
 from .rules import RULES_DIR, RuleError, rule_ids
 
 MAX_ERRORS_SHOWN = 20  # failed articles named on stderr; all of them are in articles.csv
@@ -75,9 +76,20 @@ def _row(src: reader.Source, **meta) -> dict:
                 url=src.url, text_path=src.text_path, line=src.line or "")
 
 
+_KNOWN: tuple = (None, {})  # (the rule table read, its rule ids): worked out again only when it is read again
+
+
+def _known_rules() -> dict[str, str]:
+    global _KNOWN
+    table = rules.load("extraction")
+    if _KNOWN[0] is not table:
+        _KNOWN = (table, rule_ids())
+    return _KNOWN[1]
+
+
 def check_records(text: str, records: dict[str, list[Record]]) -> None:
     """Every record names a known rule and its offsets give its evidence (text as read)."""
-    known = rule_ids()
+    known = _known_rules()
     for kind, recs in records.items():
         for r in recs:
             if known.get(r.rule) != kind:
@@ -92,8 +104,9 @@ def process(src: reader.Source) -> ArticleResult:
         return ArticleResult(_row(src))
     try:
         doc = build(src)
-        doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
-                           publisher=src.publisher or doc.meta.publisher)
+        if src.title or src.published or src.publisher:  # metadata that came with the article comes first
+            doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
+                               publisher=src.publisher or doc.meta.publisher)
         records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
         check_records(src.text, records)
     except RuleError:
@@ -163,7 +176,10 @@ def analyse(job: Job) -> ArticleResult:
     article_id, item = job
     if isinstance(item, reader.Source):
         return process(replace(item, article_id=article_id))
-    return process(replace(reader.load(Path(item)), article_id=article_id, path=item))
+    path = Path(item)
+    if reader.kind_of(path) == "html":
+        return process(replace(reader.load(path), article_id=article_id, path=item))
+    return process(reader.read(path, article_id, item))  # reader.load of a text file, with its id and path
 
 
 def work(job: Job) -> Done:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from operator import attrgetter
 
 PROVENANCE_HEAD = ("article_id", "record_id")
 PROVENANCE_TAIL = ("start", "end", "evidence", "context", "rule")
 _COLUMNS: dict[type, tuple[str, ...]] = {}  # record type -> its CSV columns
+_GETTERS: dict[type, "attrgetter"] = {}  # record type -> the getter of its columns after PROVENANCE_HEAD
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,6 +48,14 @@ class Record:
         if cols is None:  # worked out once per record type (row() asks for every record)
             cols = _COLUMNS[cls] = PROVENANCE_HEAD + cls.type_columns() + PROVENANCE_TAIL
         return cols
+
+    def values(self) -> list:
+        """The row's values in column order (`row()` without the column names)."""
+        cls = type(self)
+        get = _GETTERS.get(cls)
+        if get is None:  # worked out once per record type
+            get = _GETTERS[cls] = attrgetter(*cls.columns()[len(PROVENANCE_HEAD):])
+        return [self.article_id, self.record_id, *get(self)]
 
     def row(self) -> dict:
         # every field is a str, int or bool: read directly (dataclasses.asdict deep-copies each value)

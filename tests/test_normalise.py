@@ -44,3 +44,26 @@ def test_rewrites():
 def test_fold_is_the_contract_normalisation():
     assert fold("  करो\u095c   रुपये ") == fold("करोड\u093c रुपये")
     assert fold("GeM  Samvad") == "gem samvad"
+
+
+def test_script_counts_are_the_scripts_letters():
+    """script_counts counts the characters of the Devanagari and the Latin script, whichever way it
+    counts them (UTF-8 bytes where the text holds nothing else of either script)."""
+    import regex
+
+    from extract.normalise import script_counts
+
+    dev, lat = regex.compile(r"\p{Devanagari}"), regex.compile(r"\p{Latin}")
+
+    def expected(t: str) -> tuple[int, int]:
+        return len(dev.findall(t)), len(lat.findall(t))
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for c in chars[:0x3000] + chars[0xA800:0xA900] + chars[0xFF00:0xFF80]:
+        assert script_counts(c) == expected(c), hex(ord(c))
+        assert script_counts("क।" + c + " a") == expected("क।" + c + " a"), hex(ord(c))
+    for i in range(0, len(chars), 4096):
+        block = "".join(chars[i:i + 4096])
+        assert script_counts(block) == expected(block)
+    for t in ("", "abc", "जेम पोर्टल। GeM ₹ 1,200 करोड़ — “quote” •", "॥ ॑ ꣠ İ ª º"):
+        assert script_counts(t) == expected(t)

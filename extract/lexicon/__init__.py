@@ -53,39 +53,64 @@ class Gazetteer:
             if keys:
                 first.setdefault(keys[0], set()).add(keys)
         self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in first.items()}
+        self._firsts = frozenset(self._by_first)
 
     def finditer(self, norm: str, pos: int = 0, endpos: int | None = None, tokens: "WordTokens | None" = None):
         """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping.
         `tokens`: the same span's `word_tokens`, when several gazetteers scan it (tokenised once)."""
-        toks, keys = tokens or word_tokens(norm, pos, len(norm) if endpos is None else endpos)
+        if tokens is None:
+            tokens = word_tokens(norm, pos, len(norm) if endpos is None else endpos)
+        elif not isinstance(tokens, WordTokens):
+            tokens = WordTokens(tokens)
+        toks, keys = tokens
         by_first = self._by_first
-        i, n = 0, len(toks)
-        while i < n:
-            forms = by_first.get(keys[i])
-            if forms:
-                for form in forms:
-                    k = len(form)
-                    if tuple(keys[i:i + k]) == form:
-                        s, e = toks[i].start(), toks[i + k - 1].end()
-                        yield s, e, self.lookup(norm[s:e])
-                        i += k
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        # only a token whose key opens a form can open a match: their places, in order
+        opening = self._firsts & tokens.keyset()
+        if not opening:
+            return
+        places = sorted(i for k in opening for i in tokens.places(k)) if len(opening) > 1 else tokens.places(next(iter(opening)))
+        after = 0  # tokens before this one are inside a match already made
+        for i in places:
+            if i < after:
+                continue
+            for form in by_first[keys[i]]:
+                k = len(form)
+                if tuple(keys[i:i + k]) == form:
+                    s, e = toks[i].start(), toks[i + k - 1].end()
+                    yield s, e, self.lookup(norm[s:e])
+                    after = i + k
+                    break
 
     def lookup(self, surface: str) -> Entry | None:
         return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
 
 
-WordTokens = tuple  # (the _TOKEN matches of a span, their case-folded keys)
+class WordTokens(tuple):
+    """(the _TOKEN matches of a span, their case-folded keys); the set of keys and the places of a
+    key are worked out when first asked for (one span, several gazetteers)."""
+
+    def keyset(self) -> set[str]:
+        ks = self.__dict__.get("_keyset")
+        if ks is None:
+            ks = self.__dict__["_keyset"] = set(self[1])
+        return ks
+
+    def places(self, key: str) -> list[int]:
+        """The indexes of the tokens whose key is `key`, in order."""
+        keys, out, i = self[1], [], -1
+        find = keys.index
+        try:
+            while True:
+                i = find(key, i + 1)
+                out.append(i)
+        except ValueError:
+            return out
 
 
 def word_tokens(norm: str, pos: int = 0, endpos: int | None = None) -> WordTokens:
     """The tokens every gazetteer looks up, for norm[pos:endpos]: made once, passed to each."""
     toks = list(_TOKEN.finditer(norm, pos, len(norm) if endpos is None else endpos))
-    return toks, [t.group().casefold() for t in toks]
+    return WordTokens((toks, [t.group().casefold() for t in toks]))
 
 
 def _gazetteer(name: str, key: str, label: str, required: dict[str, type],

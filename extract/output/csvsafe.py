@@ -92,10 +92,48 @@ def cells_bytes(rows: Iterable[Iterable[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
+_NEUTRALISED = TRIGGERS + (QUOTE,)
+
+
+def _quote(cell: str) -> str:
+    """A cell as the csv module's default (excel) dialect writes it: in double quotes, its own doubled,
+    when it holds a double quote, a comma, CR or LF."""
+    if '"' in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    if "," in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell + '"'
+    return cell
+
+
+def _cell_of(v: object) -> str:
+    """The written cell of a value (`format_cell`, then quoted as the csv writer quotes)."""
+    return _quote(format_cell(v))
+
+
+def values_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+    """CSV lines for rows of raw values (no BOM, no header): the same bytes as `cells_bytes` of the
+    rows' cells formatted by `format_cell`, written with str methods (the csv module's writer goes
+    character by character)."""
+    lines = []
+    neutralised, cell_of = _NEUTRALISED, _cell_of
+    for row in rows:
+        # a string needs no change unless it opens like a formula or holds a quote, comma, CR or LF
+        cells = [(v if not (v.startswith(neutralised) or '"' in v or "," in v or "\n" in v or "\r" in v) else cell_of(v))
+                 if type(v) is str else str(v) if type(v) is int else "" if v is None
+                 else "true" if v is True else "false" if v is False else cell_of(v) for v in row]
+        if len(cells) == 1 and not cells[0]:
+            cells[0] = '""'  # a row of one empty cell is written quoted (else it would read as no row)
+        lines.append(",".join(cells))
+    if not lines:
+        return b""
+    lines.append("")
+    return "\r\n".join(lines).encode("utf-8")
+
+
 def rows_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
     """CSV lines for `rows` (no BOM, no header), cells formatted by `format_cell`."""
     columns = tuple(columns)
-    return cells_bytes([format_cell(row.get(c)) for c in columns] for row in rows)
+    return values_bytes([row.get(c) for c in columns] for row in rows)
 
 
 def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:

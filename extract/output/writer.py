@@ -15,7 +15,7 @@ from array import array
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .csvsafe import atomic_write, csv_bytes, header_bytes, rows_bytes
+from .csvsafe import atomic_write, csv_bytes, header_bytes, rows_bytes, values_bytes
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES, Record
 
 ARTICLES_FILE = "articles.csv"
@@ -34,12 +34,19 @@ def article_key(row: Mapping[str, object]) -> tuple[str, str]:
     return (str(row.get("article_id", "")), str(row.get("path", "")))
 
 
+def _value_key(values: list) -> tuple:
+    # sort_key on a row's values: article_id, record_id first, start, end, evidence, context, rule last
+    return (values[0], values[-5], values[-4], values[1])
+
+
 def article_rows(records: Mapping[str, Iterable[Record]]) -> dict[str, bytes]:
     """Record type -> the CSV lines of one article's records, sorted by (start, end, record_id)."""
     chunks = {}
     for kind, cls in RECORD_TYPES.items():
-        rows = sorted((r.row() for r in records.get(kind, ())), key=sort_key)
-        chunks[kind] = rows_bytes(cls.columns(), rows) if rows else b""
+        columns = cls.columns()
+        rows = sorted((r.values() if type(r) is cls else [r.row().get(c) for c in columns]
+                       for r in records.get(kind, ())), key=_value_key)
+        chunks[kind] = values_bytes(rows) if rows else b""
     return chunks
 
 
@@ -84,6 +91,7 @@ class BatchWriter:
             fh.write(header_bytes(columns[k]))
             self._starts[k] = fh.tell()
         self._ends = {k: array("q") for k in self.kinds}
+        self._pos = dict(self._starts)  # where each file ends (counted: no tell() per article)
         self._keys: list[tuple[str, str]] = []
         self._in_order = True
         self.articles = 0
@@ -94,12 +102,13 @@ class BatchWriter:
         if self._keys and key < self._keys[-1]:
             self._in_order = False
         self._keys.append(key)
+        pos = self._pos
         for k in self.kinds:
-            fh = self._files[k]
             data = article if k == "articles" else chunks.get(k, b"")
             if data:
-                fh.write(data)
-            self._ends[k].append(fh.tell())
+                self._files[k].write(data)
+                pos[k] += len(data)
+            self._ends[k].append(pos[k])
         self.articles += 1
 
     def add_row(self, row: Mapping[str, object], chunks: Mapping[str, bytes]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -131,11 +132,10 @@ def build(source: Source) -> Document:
 
 
 def _numbers(doc: Document) -> list[Number]:
-    out = []
-    for e in find_in(doc.nt):
-        ns, ne = doc.nt.to_norm(e.start, e.end)
-        out.append(Number(e, ns, ne))
-    return out
+    nt = doc.nt
+    if isinstance(nt.to_orig, range):  # no rewrite changed a length: the offsets are the same
+        return [Number(e, e.start, e.end) for e in find_in(nt)]
+    return [Number(e, *nt.to_norm(e.start, e.end)) for e in find_in(nt)]
 
 
 def _mentions(doc: Document, gaz: lexicon.Gazetteer, words: lexicon.WordTokens, skip: tuple[int, int] = (0, 0),
@@ -166,7 +166,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+|[^\s\p{L}\p{M}\p{N}]")
 
 
 def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int) -> bool:
-    words = [fold(w) for w in _WORD.findall(norm, end, min(len(norm), end + 120))[:max_gap + 2]]
+    words = [fold(m.group()) for m in islice(_WORD.finditer(norm, end, min(len(norm), end + 120)), max_gap + 2)]
     for i, w in enumerate(words[:max_gap + 1]):
         if w in heads or (i + 1 < len(words) and f"{w} {words[i + 1]}" in heads):
             return True
@@ -260,6 +260,7 @@ def _meta(doc: Document) -> Meta:
     for b in blocks:  # a publication line dates the report better than a crawler's line
         if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
             published_in = "byline"
+    lang = _lang(doc)
     dateline, city, dateline_span = _dateline(doc)
     if not dateline:
         dateline, city = _byline_city(doc)
@@ -271,8 +272,8 @@ def _meta(doc: Document) -> Meta:
         published = _full_date(doc, para.nstart, min(para.nend, para.nstart + len(dateline) + 30))
         published_in = "paragraph" if published else ""
     return Meta(title=title, published=published, published_in=published_in, updated_only=updated_only,
-                publisher=_publisher(doc), dateline=dateline,
-                dateline_city=city, dateline_span=dateline_span, lang=_lang(doc))
+                publisher=_publisher(doc, lang), dateline=dateline,
+                dateline_city=city, dateline_span=dateline_span, lang=lang)
 
 
 _UPDATED = regex.compile(r"\bupdated\b|अपडेटेड|अपडेट|अद्यतन", regex.IGNORECASE)
@@ -289,20 +290,22 @@ def _original(doc: Document, nstart: int, nend: int) -> str:
     return doc.source.text[slice(*doc.nt.span(nstart, nend))]
 
 
-def _publisher(doc: Document) -> str:
+def _publisher(doc: Document, lang: str | None = None) -> str:
     """The portal's header line, else a masthead naming the publisher, else a syndication note, the
     copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
     sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
-    capitalised site name in a blurb above a Devanagari headline."""
+    capitalised site name in a blurb above a Devanagari headline. `lang`: the article's language
+    when it is known (else worked out)."""
     from .layout import publisher_rule_ids
 
     blocks = doc.layout.blocks
+    publishers = publisher_rule_ids()
     for b in blocks:
         m = _PORTAL_META.match(doc.norm, b.nstart, b.nend) if b.kind == "meta" else None
         if m:
             return _original(doc, m.start(1), m.end(1))
     for b in blocks:
-        if b.rule in publisher_rule_ids():
+        if b.rule in publishers:
             return _original(doc, b.nstart, b.nend)
     for b in blocks:
         m = _SYNDICATED.match(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
@@ -329,7 +332,7 @@ def _publisher(doc: Document) -> str:
         m = _NETWORK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
         if m and fold(m.group(1)) not in _AGENCIES and not _GENERIC_DESK.fullmatch(m.group(1)):
             return _original(doc, m.start(1), m.end(1))
-    if doc.layout.blocks and _lang_of(doc) == "hi":
+    if doc.layout.blocks and (_lang_of(doc) if lang is None else lang) == "hi":
         for b in blocks:  # a Latin site name above a Devanagari headline: "News Room Post"
             if b.kind == "title":
                 break
@@ -446,11 +449,8 @@ def _lang_of(doc: Document) -> str:
 
 
 def _lang(doc: Document) -> str:
-    dev = lat = 0
-    for b in doc.layout.content():
-        seg = doc.norm[b.nstart:b.nend]
-        d, l = script_counts(seg)
-        dev, lat = dev + d, lat + l
+    norm = doc.norm  # the letters of the content blocks, counted in one pass (a line break is of no script)
+    dev, lat = script_counts("\n".join([norm[b.nstart:b.nend] for b in doc.layout.blocks if not b.boilerplate]))
     total = dev + lat
     if not total:
         return ""

@@ -16,7 +16,9 @@ yield no records. It does not split sentences (sentences.py) or read metadata (m
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -51,30 +53,285 @@ class Layout:
         return [b for b in self.blocks if not b.boilerplate]
 
 
-@dataclass(frozen=True)
 class _Marker:
-    id: str
-    kind: str
-    opens_run: bool
-    pattern: "regex.Pattern[str]"
-    top_only: bool = False  # only above the headline (mastheads)
-    publisher: bool = False  # the line names the publisher
+    """A line marker of rules/layout.toml: the line matches it when one of its patterns matches at
+    the start of the stripped line."""
+
+    __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources", "openings", "full")
+
+    def __init__(self, id: str, kind: str, opens_run: bool, sources: tuple[str, ...], top_only: bool = False,
+                 publisher: bool = False):
+        self.id, self.kind, self.opens_run, self.top_only, self.publisher = id, kind, opens_run, top_only, publisher
+        self.sources = sources
+        self.openings = tuple((src, _gate_fold(_literal_prefix(src))) for src in sources)  # (pattern, literal opening folded)
+        self.full = None  # all the patterns in one, compiled at load
+
+    @property
+    def pattern(self) -> "regex.Pattern[str]":
+        """All the marker's patterns in one."""
+        return _compiled(self.sources)
+
+
+_COMPILED: dict[tuple[str, ...], "regex.Pattern[str]"] = {}
+
+
+def _compiled(sources: tuple[str, ...]) -> "regex.Pattern[str]":
+    """The alternation of `sources`, compiled once (markers' patterns are compiled as the gates
+    first let a line through to them)."""
+    pat = _COMPILED.get(sources)
+    if pat is None:
+        pat = _COMPILED[sources] = patterns.compile("(?:%s)" % "|".join(sources), regex.IGNORECASE)
+    return pat
+
+
+HEAD = 128  # the start of a line the gates look at (every gated match starts within it)
+
+
+def _gate_fold(t: str) -> str:
+    """Case folding for gates: every character a case-insensitive pattern letter matches folds to
+    that letter (the regex module matches "İ" to "i": its "i̇" loses the dot). More than one
+    character may fold alike; a gate only needs no match to be lost."""
+    return t.casefold().replace("\u0307", "")
+
+
+def _literal_prefix(src: str) -> str:
+    """The literal text every match of the pattern `src` opens with: its leading characters up to the
+    first one with a meaning in a pattern (an optional last character dropped); "" when there is
+    none, when it holds a character other than an ASCII one, a Devanagari one or a few symbols
+    (characters whose case-insensitive matches `_gate_fold` is known to fold alike), or when the pattern has alternatives at its top level."""
+    depth, i, in_class = 0, 0, False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return ""
+        i += 1
+    out, i = [], 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            if i + 1 < len(src) and src[i + 1].isascii() and not src[i + 1].isalnum():
+                out.append(src[i + 1])
+                i += 2
+                continue
+            break
+        if c in ".^$*+?{}[]()|" or (c.isspace() and c != " "):
+            break
+        out.append(c)
+        i += 1
+    if i < len(src) and src[i] in "?*{" and out:
+        out.pop()
+    lit = "".join(out)
+    if not all(ch.isascii() or "\u0900" <= ch <= "\u097f" or ch in "©›»•₹–—" for ch in lit):
+        return ""
+    return lit
+
+
+_TWO_SPACES = re.compile(r"\s\s")  # Python's whitespace: every \s of the regex module and more
+_CLOCK_FIRST = frozenset("mtwfsjaondhipg,:|/().-" + "".join(w[0] for w in (
+    "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त "
+    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर").split()))
+_DESK_WORD = re.compile("नेटवर्क|न्यूज|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|news|bureau|desk|correspondent|staff")  # on folded text
+
+
+def _opens_after_paren(s: str, words: tuple[str, ...]) -> bool:
+    t = s[1:] if s[:1] == "(" else s
+    return _gate_fold(t.lstrip()[:16]).startswith(words)
+
+
+# Gates of patterns that do not open with literal text, by their exact text in rules/layout.toml:
+# (first, line, rest), conditions every line the pattern matches meets (None: no condition):
+# `first(c, h)` on the line's first character `c` and its folded form `h`, `line(f)` on the
+# `_Features` of the line, `rest(s, head)` on the stripped line and its folded start. A pattern whose
+# text changes loses its gate (it is then always tried).
+_CLOCK = r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$"
+# a clock line holds no ASCII punctuation but ",:|/().-", no danda and, of the Devanagari block, only
+# the letters of its weekday and month names and digits
+_CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
+    [c for c in "!\"#$%&'*+;<=>?@[\\]^_`{}~"]
+    + [chr(c) for c in range(0x900, 0x980) if chr(c) not in _CLOCK and not 0x966 <= c <= 0x96F])))
+
+
+class _Features(NamedTuple):
+    """What the gates ask of a whole line, found once per line: its last character (when a gate asks
+    about it, else "") and whether it holds a danda, a bar, a bullet, an arrow (› ») and a space."""
+
+    last: str
+    danda: bool
+    bar: bool
+    bullet: bool
+    arrow: bool
+    space: bool
+
+
+_GATE_LAST: set[str] = set()  # the last characters the gates ask about (any other is told apart as "")
+
+
+def _ends_in(*words: str):
+    """Line gate of a pattern ending in one of `words` then `\\s*$` (a stripped line ends in its last
+    character, any case of it)."""
+    last = {ch for w in words for ch in (w[-1], w[-1].upper(), w[-1].lower())}
+    _GATE_LAST.update(last)
+    return lambda f: f.last in last
+
+
+_DIGIT_FIRST = lambda c, h: c.isdigit()  # noqa: E731
+_GATES = {
+    # layout.byline
+    r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
+        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+    r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s+(?:[\p{L}.]+,?\s+){0,2}\d":
+        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+    r"[\p{L}\p{M}.]+(?:\s[\p{L}\p{M}.]+){0,2}\s*\|\s*[\p{L}\p{M}\d\s,:.]{0,30}\b(?:19|20)\d\d\b[\d\s,:.APMIST]*$":
+        (None, lambda f: f.bar, None),
+    r"(?:अपडेटेड|प्रकाशित|प्रविष्टि तिथि|प्रकाशन तिथि|अद्यतन)\s*(?:तिथि|दिनांक|:|[-–—])?\s*(?:[^\s.।]+\s*){0,2}\d":
+        (lambda c, h: c in ("अ", "प"), None, None),
+    r"(?!.*Information\s+Bureau)[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?\s+(?:ब्यूरो|Bureau)\s*$":
+        (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
+    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, None),
+    # layout.ticker
+    r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
+    r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
+    # layout.breadcrumb
+    r"[^.।]{1,40}\s[›»]\s": (None, lambda f: f.arrow, None),
+    # layout.advert
+    r"[-–—_=*]{2,}\s*(?:Advertisement|विज्ञापन|Sponsored)": (lambda c, h: c in ("-", "–", "—", "_", "=", "*"), None, None),
+    # layout.desk_byline
+    r"(?:[^|।.]{1,60}\|\s*){1,3}(?:Updated|Published|Posted(?:\s+On)?|Created|Last Updated|अपडेटेड|प्रकाशित)\s*:":
+        (None, lambda f: f.bar, None),
+    # layout.masthead_office
+    r"[^.]{3,60} मंत्रालय\s*$": (None, _ends_in("मंत्रालय"), lambda s, head: s.endswith("मंत्रालय")),
+    r"[^.।]{2,60}\s(?:लिमिटेड|Limited|Ltd\.?)\s*$":
+        (None, _ends_in("लिमिटेड", "limited", "ltd", "ltd."),
+         lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
+    # layout.chrome
+    r"(?:spot_img)+\s*$": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
+    # layout.clock: a line of weekdays, months, times and digits opens with one of them
+    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda, lambda s, head: _CLOCK_OTHER.search(s) is None),
+    # layout.slug: one word of hyphenated parts, no space
+    r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
+    # layout.comments
+    r"\(?[^()]{0,40}\bstaff (?:did not|has not|have not) edit": (None, None, lambda s, head: "staff " in head),
+    r"[^.]{0,60}generated automatically from a syndicated feed": (None, None, lambda s, head: "generated automatically" in head),
+    r"\(?\s*(?:Catch|Get|Read)\s+all\s+the\s+(?:latest\s+)?[^()]{0,120}\s+(?:on|at)\s+\S":
+        (lambda c, h: c == "(" or h in ("c", "g", "r"), None, lambda s, head: _opens_after_paren(s, ("catch", "get", "read"))),
+    # layout.menu: items (letters, marks, hyphens) between separators; items set apart by runs of spaces
+    r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}(?:\s*[|/>›»]\s*[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}){1,7}\s*$":
+        (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
+    r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?(?:\s{2,}[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?){2,}\s*$":
+        (None, lambda f: not f.danda, lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
+    # layout.desk_line: up to three words, the desk word, a tail without a sentence end
+    r"(?:[\p{L}\p{M}.&]+\s+){0,3}(?:नेटवर्क|न्यूज़?|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|News\s+Network|News\s+Service|News\s+Desk|News\s+Bureau|Bureau|Desk|Correspondent|Staff\s+Reporter)\s*(?:[,:|]\s*[^.।!?]{0,60})?$":
+        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(s)) is not None),
+    r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
+        (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
+}
+
+
+def _starts_with(lits: tuple[str, ...]):
+    return lambda s, head: head.startswith(lits)
+
+
+def _checks(c: str, h: str, top: bool) -> tuple:
+    """The (marker, gates) checks, in rules order, for a line that opens with the character `c`
+    (folded start `h`): the markers with a pattern that such a line can match, each with the (line,
+    rest) gates of those patterns (the marker is tried when one lets the line through; no gates: a
+    pattern without any, always tried). A marker is tried with all its patterns in one (compiled at
+    load): a pattern a gate keeps out cannot match, so the marker matches exactly when one of the
+    patterns its gates let through does."""
+    out = []
+    for m in _rules()[0]:
+        if m.top_only and not top:
+            continue
+        gates, lits, always = [], [], False
+        for src, lit in m.openings:
+            if lit:
+                if lit[:1] == h:
+                    lits.append(lit)
+            elif src in _GATES:
+                first, line, rest = _GATES[src]
+                if first is None or first(c, h):
+                    if line is None and rest is None:
+                        always = True
+                    else:
+                        gates.append((line, rest))
+            else:
+                always = True
+        if lits:
+            gates.append((None, _starts_with(tuple(lits))))
+        if always:
+            out.append((m, ()))
+        elif gates:
+            out.append((m, tuple(gates)))
+    return tuple(out)
+
+
+# The checks by a line's first character (and its folded form) and top, and those of them whose line
+# gate lets a line with given features through (both bounded: kinds of line, not lines)
+_CHECKS: dict[tuple, tuple] = {}
+_LINE_CHECKS: dict[tuple, tuple] = {}
+_CHECKS_MAX = 8192
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]:
+    _CHECKS.clear()
+    _LINE_CHECKS.clear()
     markers = []
     for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
+        m = _Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
+                    bool(entry.get("top_only")), bool(entry.get("publisher")))
         try:
-            pat = patterns.compile("(?:%s)" % "|".join(entry["patterns"]), regex.IGNORECASE)
+            m.full = m.pattern  # a broken pattern fails the run at load
         except regex.error as exc:
             raise rules.RuleError(rules.path_of("layout"), entry["id"], f"bad pattern: {exc}") from None
-        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), pat,
-                               bool(entry.get("top_only")), bool(entry.get("publisher"))))
+        markers.append(m)
     data = rules.load("layout")
     credit = patterns.compile(data["caption_credit"], regex.IGNORECASE)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
+
+
+def _first_marker(s: str, top: bool) -> _Marker | None:
+    """The first marker (in rules order) whose patterns match at the start of the stripped line `s`;
+    above the headline (`top`) the markers kept for it too."""
+    head = _gate_fold(s[:HEAD])
+    last = s[-1:]
+    f = _Features(last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
+    key = (s[:1], head[:1], top, f)
+    checks = _LINE_CHECKS.get(key)
+    if checks is None:
+        base = _CHECKS.get(key[:3])
+        if base is None:
+            if len(_CHECKS) >= _CHECKS_MAX:
+                _CHECKS.clear()
+            base = _CHECKS[key[:3]] = _checks(key[0], key[1], top)
+        if len(_LINE_CHECKS) >= _CHECKS_MAX:
+            _LINE_CHECKS.clear()
+        checks = _LINE_CHECKS[key] = tuple(
+            (m, tuple(rest for line, rest in gates if line is None or line(f)))
+            for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates))
+    for m, rests in checks:
+        if rests:
+            for rest in rests:
+                if rest is None or rest(s, head):
+                    break
+            else:
+                continue
+        if m.full.match(s):
+            return m
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +369,7 @@ def _lines(norm: str) -> list[tuple[int, int]]:
 
 
 def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
-    m = _CRAWLER_DATE.match(norm, s, e)
+    m = _CRAWLER_DATE.match(norm, s, e) if norm[s:e].lstrip()[:1] in ("d", "D") else None  # "date ..." (or nothing)
     if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
         return [(s, m.end())] + _segments(norm, m.end(), e)
     if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
@@ -142,7 +399,7 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _marked(line: str) -> bool:
-    return any(m.pattern.match(line) for m in _rules()[0])
+    return _first_marker(line, True) is not None
 
 
 @lru_cache(maxsize=1)
@@ -156,11 +413,9 @@ def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
     s = line.strip()
     if not s:
         return "blank", ""
-    for m in markers:
-        if m.top_only and not top:
-            continue
-        if m.pattern.match(s):
-            return m.kind, m.id
+    m = _first_marker(s, top)
+    if m is not None:
+        return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
     if ends_open and len(s) < HEADLINE_MAX:
         if credit.search(s) or (mostly_devanagari and _latin_credit(s)):

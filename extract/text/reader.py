@@ -72,10 +72,11 @@ def saved_text_file(out_dir: str | Path, article: dict) -> Path | None:
 
 def kind_of(path: Path) -> str | None:
     """txt, html or jsonl by the file name's ending; None for other files."""
-    name = path.name.lower()
-    if name.endswith(".jsonl.gz"):
+    name = path.name
+    if name.lower().endswith(".jsonl.gz"):
         return "jsonl"
-    return KINDS.get(path.suffix.lower())
+    i = name.rfind(".")  # the suffix as pathlib gives it (worked out from the name once)
+    return KINDS.get(name[i:].lower() if 0 < i < len(name) - 1 else "")
 
 
 def stem_of(path: Path) -> str:
@@ -228,20 +229,41 @@ def open_regular(path: Path) -> tuple[io.BufferedReader | None, str]:
 
 
 def read_bytes(path: Path) -> tuple[bytes, str]:
-    """(bytes, error) of a regular file (see `open_regular`)."""
-    fh, error = open_regular(path)
-    if fh is None:
-        return b"", error
+    """(bytes, error) of a regular file (see `open_regular`; read on the descriptor itself, without
+    a buffered file object around it)."""
     try:
-        with fh:
-            return fh.read(), ""
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return b"", "symlink loop: the link points back to itself"
         return b"", f"cannot read: {exc.strerror or exc}"
+    try:
+        try:
+            st = os.fstat(fd)
+        except OSError as exc:
+            return b"", f"cannot read: {exc.strerror or exc}"
+        mode = st.st_mode
+        if not stat.S_ISREG(mode):
+            return b"", "cannot read: Is a directory" if stat.S_ISDIR(mode) else f"not a regular file ({_special(mode)}): not read"
+        try:
+            parts = []
+            size = max(st.st_size, 0) + 1  # one more byte: a file that grew is read on to its end
+            while True:
+                chunk = os.read(fd, size)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                size = 1 << 16
+        except OSError as exc:
+            return b"", f"cannot read: {exc.strerror or exc}"
+        return parts[0] if len(parts) == 1 else b"".join(parts), ""
+    finally:
+        os.close(fd)
 
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, error) for the bytes of a file."""
-    if not data.strip():
+    if not data or data.isspace():  # nothing but ASCII whitespace (what bytes.strip() removes)
         return "", "empty file"
     for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
                       (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
@@ -254,19 +276,21 @@ def decode(data: bytes) -> tuple[str, str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return "", f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded ({exc.reason})"
-    if not text.strip():
+    if not text or text.isspace():
         return "", "empty file"
     return text, ""
 
 
-def read(path: Path) -> Source:
-    """A plain-text article file: its bytes are the text."""
-    article_id = stem_of(path)
+def read(path: Path, article_id: str | None = None, posix: str | None = None) -> Source:
+    """A plain-text article file: its bytes are the text. `article_id`, `posix`: the id and the path
+    to give the Source (default: the file's stem and `path` in POSIX style)."""
+    article_id = stem_of(path) if article_id is None else article_id
+    posix = path.as_posix() if posix is None else posix
     data, error = read_bytes(path)
     if error:
-        return Source(article_id, path.as_posix(), "", "", error)
+        return Source(article_id, posix, "", "", error)
     text, error = decode(data)
-    return Source(article_id, path.as_posix(), text, hashlib.sha256(data).hexdigest(), error)
+    return Source(article_id, posix, text, hashlib.sha256(data).hexdigest(), error)
 
 
 # ---------------------------------------------------------------- texts that are not a file's bytes

@@ -143,3 +143,15 @@ def test_xlsx_same_csvs_same_bytes(tmp_path):
     import time
     time.sleep(2.1)  # zip entry times have a two-second resolution
     assert write_xlsx(out).read_bytes() == first
+
+
+def test_values_bytes_are_the_csv_writers_bytes():
+    """values_bytes writes rows of raw values exactly as the csv module writes their formatted cells."""
+    from extract.output.csvsafe import cells_bytes, values_bytes
+
+    vals = [None, True, False, 0, -5, 10**20, 1.5, "", "=a", "+", "-1", "@x", "\tq", "\rq", "'q", "q", "a,b", 'a"b',
+            "a\nb", (1, 2), '"', ",", "\r\n", " a ", "\x00", "\u2028", "'=\"", "जेम, \"पोर्टल\""]
+    chars = [chr(c) for c in range(0x3000)]
+    rows = [[v, "a", v] for v in vals] + [[v] for v in vals] + [[c, "a" + c + "b", c + ",", 1] for c in chars] + [[]]
+    assert values_bytes(rows) == cells_bytes([[format_cell(v) for v in r] for r in rows])
+    assert values_bytes([]) == b""

@@ -193,3 +193,49 @@ def test_metadata(text, expected):
 
     meta = document.build(reader.Source("m", "", text, "")).meta
     assert {k: getattr(meta, k) for k in expected} == expected
+
+
+def _corpus_lines() -> list[str]:
+    from pathlib import Path
+
+    from extract.normalise import normalise
+    from extract.text.layout import _lines
+
+    root = Path(__file__).resolve().parents[2] / "corpus"
+    out = []
+    for p in sorted(root.rglob("*.txt")):
+        norm = normalise(p.read_text(encoding="utf-8-sig")).norm
+        out += [norm[s:e].strip() for s, e in _lines(norm)]
+        out.append(norm.strip())  # a long line: every pattern runs to its end
+    return out
+
+
+def test_marker_gates_lose_no_match():
+    """The gates in front of the marker patterns only skip patterns that cannot match: every line
+    of the corpora (and lines made to open or end like a marker) gets the marker that trying every
+    pattern of every marker in order gives."""
+    from extract.text.layout import _first_marker, _rules
+
+    markers = _rules()[0]
+    extra = ["Ministry of Micro, Small and Medium Enterprises", "ABC Infra Ltd.", "XYZ Private LIMITED", "उद्योग मंत्रालय",
+             "भारत पेट्रोलियम लिमिटेड", "Patna Bureau", "राज्य ब्यूरो", "जयपुर 5 घंटे पहले", "Updated 2 hours ago",
+             "(Catch all the Business News on The Economic Times.)", "( Read all the news at X Y", "spot_imgspot_img",
+             "gem-portal-news-2024", "होम / राज्य / बिहार", "ताज़ा ख़बरें  राज्य  देश  विदेश", "a • b • c", "सोना ₹ 62,000 •",
+             "--- Advertisement", "PTI | New Delhi | 12 March 2024", "Staff did not edit", "(Devdiscourse staff did not edit this)",
+             "This story is generated automatically from a syndicated feed", "5 Mins Read", "Posted On: 12 Mar", "First Published: x",
+             "अपडेटेड: 12 मार्च 2024", "Express News Service, Chennai", "अमर उजाला नेटवर्क, गोरखपुर", "Wednesday, Apr 24 2024 | 16:13",
+             "12:30 PM IST", "İST 12:30", "सोमवार, 12 मार्च 2024", "Mon, 12 Mar 2024 10:30 IST", "12/03/2024",
+             "शुक्रवार 5 अप्रैल | 10:30", "Sunday 5 May", "मई 2024 में", "DESK", "Home › News", "x\t\ty\t\tz", "", "The Hindu", "DH News Service"]
+    for s in _corpus_lines() + extra:
+        for top in (True, False):
+            plain = next((m.id for m in markers if (top or not m.top_only) and m.pattern.match(s)), None)
+            gated = _first_marker(s, top)
+            assert (gated.id if gated else None) == plain, (s[:80], top)
+
+
+def test_marker_gates_name_patterns_of_the_rules():
+    """A gate stands for a pattern of rules/layout.toml by its exact text (a stale one gates nothing)."""
+    from extract.text.layout import _GATES, _rules
+
+    sources = {src for m in _rules()[0] for src in m.sources}
+    assert set(_GATES) <= sources
