@@ -88,6 +88,12 @@ def normalise(text: str) -> NormText:
     return NormText(text=text, norm=norm, to_orig=tuple(to_orig))
 
 
+def rewrites(text: str) -> bool:
+    """True when the working-copy rewrite changes `text`: it holds a precomposed nukta letter, a
+    Devanagari digit, an unusual space or a character that is dropped."""
+    return _REWRITTEN.search(text) is not None
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Comparison key for words and names (not for offsets): the working-copy rewrite, NFC with

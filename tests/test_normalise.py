@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalise import fold, normalise
+from extract.normalise import fold, normalise, rewrites
 
 # text drawn from the characters the normaliser rewrites, Devanagari, digits and spaces
 ALPHABET = st.sampled_from(list("करोड़ड़ढ़ज़फ़ग़क़ ०१२३४५६७८९0123456789,.।-–’‘“”\u00a0\u200b\u200c\u200d\u00ad\u202fabc\n"))
@@ -39,6 +39,12 @@ CASES = [
 def test_rewrites():
     for text, norm in CASES:
         assert normalise(text).norm == norm, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+def test_rewrites_tells_whether_the_working_copy_differs(text):
+    assert rewrites(text) == (normalise(text).norm != text)
 
 
 def test_fold_is_the_contract_normalisation():
