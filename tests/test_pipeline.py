@@ -300,3 +300,19 @@ def test_incremental_run_after_a_rules_or_code_change_extracts_everything(tmp_pa
 def test_code_version_covers_rules_and_code():
     v = pipeline.code_version()
     assert v == pipeline.code_version() and len(v) == 16
+
+
+def test_a_batch_runs_with_the_batch_collector_and_restores_it(monkeypatch):
+    import argparse
+    import gc
+
+    from extract import pipeline
+
+    seen = []
+    monkeypatch.setattr(pipeline, "run_batch", lambda *a, **k: seen.append(gc.get_threshold()) or 0)
+    before = gc.get_threshold()
+    args = argparse.Namespace(paths=["x"], out="o", no_progress=True, review=False, xlsx=False, jobs=1,
+                              engine="local", dask_address=None, incremental=False)
+    assert pipeline.command(args) == 0
+    assert seen == [pipeline.BATCH_GC_THRESHOLD]
+    assert gc.get_threshold() == before
