@@ -14,6 +14,7 @@ article names it, else a state of that sentence, else the primary state; venue: 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -219,8 +220,19 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
             i = text.find(w, i + 1)
     if not at:
         return []
+    # every match holds a head word after its starter: no head's first word after the first starter,
+    # no match (heads are literals of the case-sensitive pattern; their first words stand in the text as they are)
+    if _head_search()(text, min(at) + 1) is None:
+        return []
     match = named.match
     return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+
+
+@lru_cache(maxsize=1)
+def _head_search():
+    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation)."""
+    heads = _gates()[3]
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))).search
 
 
 def _in_length(words: list[str], i: int) -> bool:
