@@ -177,11 +177,12 @@ def _places(norm: str) -> tuple[list, list, list]:
     return _occurrences(norm, starters), _occurrences(norm, titled_heads), _occurrences(norm, title_case_heads)
 
 
-def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """None when a word is empty (it stands in every text, even an empty one: looked for per sentence)."""
     out = []
     for w in words:
         if not w:
-            return [(i, i) for i in range(len(norm) + 1)]  # "" stands everywhere
+            return None
         i = norm.find(w)
         while i >= 0:
             out.append((i, i + len(w)))
@@ -218,7 +219,7 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
             spans.append((m.start(g), m.end(g), True))
     named_spans = []
     stops = stopwords()
-    at = {p - sent.nstart for p, _ in _inside(places[0], sent.nstart, sent.nend)}
+    at = None if places[0] is None else {p - sent.nstart for p, _ in _inside(places[0], sent.nstart, sent.nend)}
     for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters, at):
         words = m.group().split()
         latin = words[0].isascii()
@@ -233,10 +234,11 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
-    if _inside(places[1], sent.nstart, sent.nend):
+    if (any(map(text.__contains__, titled_heads)) if places[1] is None else _inside(places[1], sent.nstart, sent.nend)):
         for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
-    if _inside(places[2], sent.nstart, sent.nend) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
+    if (any(map(text.__contains__, title_case_heads)) if places[2] is None
+            else _inside(places[2], sent.nstart, sent.nend)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
         for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if not named_spans:
@@ -264,7 +266,8 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
         return []
     # every match holds a head word after its starter: no head's first word after the first starter,
     # no match (heads are literals of the case-sensitive pattern; their first words stand in the text as they are)
-    if _head_search()(text, min(at) + 1) is None:
+    search = _head_search()
+    if search is not None and search(text, min(at) + 1) is None:
         return []
     match = named.match
     return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
@@ -272,7 +275,10 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation)."""
+    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation);
+    None (no gate) when a head has no word."""
+    if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
+        return None
     heads = _gates()[3]
     return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))).search
 
