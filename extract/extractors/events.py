@@ -14,6 +14,8 @@ article names it, else a state of that sentence, else the primary state; venue: 
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -99,8 +101,9 @@ def skeleton(name: str) -> str:
 
 def extract(doc: Document) -> list[EventRecord]:
     mentions: dict[str, list[tuple[int, int, Sentence, bool]]] = {}
+    places = _places(doc.norm)
     for sent in doc.sentences:
-        for ns, ne, quoted in _names_in(doc, sent):
+        for ns, ne, quoted in _names_in(doc, sent, places):
             mentions.setdefault(skeleton(doc.norm[ns:ne]), []).append((ns, ne, sent, quoted))
     groups = _merge_named_twice(doc, list(mentions.values()))
     # a headline kicker "जेम कार्यशाला: ..." names no event the body names
@@ -167,9 +170,46 @@ def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
             firsts(data["heads"]))
 
 
-def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
+def _places(norm: str) -> tuple[list, list, list]:
+    """Where the gate words stand in the article (_gates' starters, titled heads, title-case heads): sorted
+    (start, end) of every occurrence, found once per article instead of once per sentence."""
+    starters, titled_heads, title_case_heads, _ = _gates()
+    return _occurrences(norm, starters), _occurrences(norm, titled_heads), _occurrences(norm, title_case_heads)
+
+
+def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """None when a word is empty (it stands in every text, even an empty one: looked for per sentence)."""
+    out = []
+    for w in words:
+        if not w:
+            return None
+        i = norm.find(w)
+        while i >= 0:
+            out.append((i, i + len(w)))
+            i = norm.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _inside(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The occurrences that lie within norm[start:end]: word in norm[start:end] for one of the words
+    exactly when this is not empty."""
+    k = bisect_left(places, (start,))
+    out = []
+    n = len(places)
+    while k < n and places[k][0] < end:
+        if places[k][1] <= end:
+            out.append(places[k])
+        k += 1
+    return out
+
+
+def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | None = None
+              ) -> list[tuple[int, int, bool]]:
     named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
     starters, titled_heads, title_case_heads, heads = _gates()
+    if places is None:
+        places = _places(doc.norm)
     text = doc.norm[sent.nstart:sent.nend]
     spans = []
     # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
@@ -179,7 +219,8 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
             spans.append((m.start(g), m.end(g), True))
     named_spans = []
     stops = stopwords()
-    for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters):
+    at = None if places[0] is None else {p - sent.nstart for p, _ in _inside(places[0], sent.nstart, sent.nend)}
+    for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters, at):
         words = m.group().split()
         latin = words[0].isascii()
         if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
@@ -193,10 +234,11 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), length), end))
-    if any(map(text.__contains__, titled_heads)):
+    if (any(map(text.__contains__, titled_heads)) if places[1] is None else _inside(places[1], sent.nstart, sent.nend)):
         for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
-    if any(map(text.__contains__, title_case_heads)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
+    if (any(map(text.__contains__, title_case_heads)) if places[2] is None
+            else _inside(places[2], sent.nstart, sent.nend)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
         for m in _more_patterns()[1].finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if not named_spans:
@@ -208,19 +250,37 @@ def _names_in(doc: Document, sent: Sentence) -> list[tuple[int, int, bool]]:
     return sorted(spans)
 
 
-def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...]) -> list:
+def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...],
+                   at: set[int] | None = None) -> list:
     """named.finditer(norm, start, end, overlapped=True), tried only where a starter word stands: every
-    match begins with one, and an overlapped search yields, at each start in turn, the match found there."""
-    at = set()
-    for w in starters:
-        i = text.find(w)
-        while i >= 0:
-            at.add(i)
-            i = text.find(w, i + 1)
+    match begins with one, and an overlapped search yields, at each start in turn, the match found there.
+    `at`: the offsets in text where a starter stands, when known."""
+    if at is None:
+        at = set()
+        for w in starters:
+            i = text.find(w)
+            while i >= 0:
+                at.add(i)
+                i = text.find(w, i + 1)
     if not at:
+        return []
+    # every match holds a head word after its starter: no head's first word after the first starter,
+    # no match (heads are literals of the case-sensitive pattern; their first words stand in the text as they are)
+    search = _head_search()
+    if search is not None and search(text, min(at) + 1) is None:
         return []
     match = named.match
     return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+
+
+@lru_cache(maxsize=1)
+def _head_search():
+    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation);
+    None (no gate) when a head has no word."""
+    if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
+        return None
+    heads = _gates()[3]
+    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))).search
 
 
 def _in_length(words: list[str], i: int) -> bool:
