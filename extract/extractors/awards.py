@@ -24,7 +24,6 @@ a tier word, a conjunction (तथा/और) or a postposition. Headlines resta
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -34,8 +33,7 @@ import regex
 from .. import lexicon, patterns, rules
 from ..text.document import Document
 from ..lexicon.english import organisation_en
-from .. import normalise as normalise_module
-from ..normalise import fold, normalise
+from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
@@ -65,19 +63,9 @@ def _fold_norm(text: str) -> str:
     """fold(text) for a slice of a working copy: where the slice is in NFC and holds no character the
     working-copy rewrite changes (so fold's NFC and rewrite leave it as it is), its spaces collapsed and
     its case folded, without fold's per-character rewrite."""
-    rewritten = _rewritten()
-    if rewritten is not None and unicodedata.is_normalized("NFC", text) and not rewritten.search(text):
+    if unicodedata.is_normalized("NFC", text) and not rewrites(text):
         return " ".join(text.split()).casefold()
     return fold(text)
-
-
-@lru_cache(maxsize=1)
-def _rewritten() -> re.Pattern | None:
-    """The characters normalise() rewrites (its table), as a class; None when that table cannot be read."""
-    table = getattr(normalise_module, "_TABLE", None)
-    if not isinstance(table, dict) or not table or not all(isinstance(k, int) for k in table):
-        return None
-    return re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(table)) + "]")
 
 
 class _Tokens:
