@@ -847,7 +847,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     every position of the text."""
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months = _scanner()
-    digit_gate = pats.digit_gate
+    digit_gate, starts_get = pats.digit_gate, starts.get
     scan, words = sc.scan, sc.words(norm)
     tokenizer = word_tokens(norm)
     tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
@@ -868,9 +868,9 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 if digit_gate(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:
-                cls = starts.get(t)
+                cls = starts_get(t)
                 if cls is None and NUKTA in t:
-                    cls = starts.get(t.lower().replace(NUKTA, ""))
+                    cls = starts_get(t.lower().replace(NUKTA, ""))
                 if cls is None:  # most words: nothing starts here
                     continue
                 m = None
@@ -883,8 +883,10 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        near = tokens_in(norm, e, e + 40)[:3]
-                        if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                        for w in tokens_in(norm, e, e + 40)[:3]:
+                            if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
+                                break
+                        else:
                             continue
                 wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
@@ -917,18 +919,18 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
         return out  # one figure opening the text: no noun or count around it to type it
     lone = any(e.kind == "lone" for e in out)
-    out = _units_before(nt, out)
+    out = _units_before(nt, out, tokenizer)
     return [e for e in out if e.kind != "lone"] if lone else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
 _SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
-_HARD_STOP = regex.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+_HARD_STOP = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")  # literal characters: the cheaper `re` engine
 _UNIT_REACH = 120  # characters a counted noun may stand before its figure
 _REF_REACH = 240  # characters a count may stand before a figure that refers to it ("of them")
 
 
-def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
+def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[NumberExpr]:
     """Type as counts the bare figures whose counted noun stands before them in the clause, with
     only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
     its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
@@ -941,9 +943,15 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     nouns = _scan().count_noun
     noun_first = nouns.first
     wmap = _scan().words(norm)
-    spans = [nt.to_norm(e.start, e.end) for e in out]
-    tokenizer = word_tokens(norm)
+    r = nt.to_orig
+    if type(r) is range and r.start == 0 and r.step == 1:  # one character for one: the same offsets
+        spans = [(e.start, e.end) for e in out]
+    else:
+        spans = [nt.to_norm(e.start, e.end) for e in out]
+    if tokenizer is None:
+        tokenizer = word_tokens(norm)
     tokens_from = tokenizer.finditer
+    hard_stops = _HARD_STOP.finditer
     for i, e in enumerate(out):
         if e.kind == "lone":  # a number word: only a count it refers to may type it
             ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
@@ -954,7 +962,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             continue
         ns, ne = spans[i]
         lo = max(0, ns - _UNIT_REACH)
-        for stop in _HARD_STOP.finditer(norm, lo, ns):
+        for stop in hard_stops(norm, lo, ns):
             lo = stop.end()
         # the nearest anchor before the figure: a count expression or a counted noun
         anchor_end, unit, unit_text = -1, "", ""

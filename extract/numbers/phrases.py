@@ -323,18 +323,24 @@ class Scanner:
         norm = words.norm
         last = len(norm) - 1
         toks = [(norm[pos:e], pos, e)]
-        at_get, first = words._at.get, self.number_token.first
+        at_get, first, walk = words._at.get, self.number_token.first, self.number_token._walk
         for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
             q = e
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             c = norm[r:r + 1]
-            if c.isalpha():  # a word: a number token only if its key starts a form (no call else)
+            if c.isalpha():  # a word: a number token only if its key starts a form (`token` inline)
                 w = at_get(r, _MISS)
                 if w is _MISS:
                     w = words.get(r)
-                e = -1 if w is None or w[1] not in first else token(words, r)
+                node = None if w is None else first.get(w[1])
+                if node is None:
+                    e = -1
+                elif len(node) == 1 and _END in node:
+                    e = w[0]
+                else:
+                    e = walk(words, node, w[0])
             else:
                 e = token(words, r)
             if e < 0:
@@ -401,17 +407,23 @@ class Scanner:
                 glued = m.span()
                 q = m.end()
         post: list[tuple[str, int, int]] = []
-        after, after_first, at_get = self.after.match, self.after.first, words._at.get
+        after, after_first, at_get, after_walk = self.after.match, self.after.first, words._at.get, self.after._walk
         for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             c = norm[r:r + 1]
-            if c.isalpha():  # a word: a form only if its key starts one (no call else)
+            if c.isalpha():  # a word: a form only if its key starts one (`FormTrie.match` inline)
                 w = at_get(r, _MISS)
                 if w is _MISS:
                     w = words.get(r)
-                e = -1 if w is None or w[1] not in after_first else after(words, r)
+                node = None if w is None else after_first.get(w[1])
+                if node is None:
+                    e = -1
+                elif len(node) == 1 and _END in node:
+                    e = w[0]
+                else:
+                    e = after_walk(words, node, w[0])
             else:
                 e = after(words, r)
             if e < 0:
