@@ -295,6 +295,15 @@ class _Reading:
 
 
 _WORD_CACHE: dict[str, tuple[str, object]] = {}
+_KEYS: dict[str, str] = {}  # `key` of the matched text of a word form (bounded: forms recur)
+
+
+def _form_key(t: str) -> str:
+    """`key(t)`, kept for the next time the same matched form comes (read `_KEYS` first)."""
+    k = key(t)
+    if len(_KEYS) < 4096:
+        _KEYS[t] = k
+    return k
 
 
 def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
@@ -526,7 +535,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
     seq_start, core_end = toks[0][1], toks[-1][2]
-    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
+    before = [(lx.before[_KEYS.get(t) or _form_key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
     after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
     if r1.scales or (r2 is not None and r2.scales):
         scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
@@ -615,7 +624,7 @@ def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexic
             return out  # a closing quote ends the phrase
     last = _AFTER_RANK[out[0][0][0]] if out else 0
     for t, s, e in posts:
-        cls = lx.after.get(key(t))
+        cls = lx.after.get(_KEYS.get(t) or _form_key(t))
         if cls is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
             break
         rank = _AFTER_RANK[cls[0]]
@@ -1005,7 +1014,7 @@ def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, 
     words: list[str] = []
     pos = anchor_end
     for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
-        words += [key(w) for w in tokenizer.findall(norm, pos, a)]
+        words += [_KEYS.get(w) or _form_key(w) for w in tokenizer.findall(norm, pos, a)]
         pos = b
     if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
         return False

@@ -446,8 +446,15 @@ class Scanner:
         """A counted noun after one or two modifier words ("lakh government buyers"), from q:
         the noun's (start, end) or (-1, -1)."""
         norm = words.norm
+        first = self.modifier.first
         for _ in range(2):
             r = gap(norm, q)
+            if norm[r:r + 1].isalpha():  # a word: a modifier only if its key starts one (no call else)
+                w = words._at.get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                if w is None or w[1] not in first:
+                    break
             e = self.modifier.match(words, r)
             if e < 0:
                 break
