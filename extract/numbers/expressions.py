@@ -864,8 +864,15 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     pos, n = 0, len(norm)
     while pos < n:
         for tm in tokens_from(norm, pos):
-            t = tm.group()
+            t = tm[0]
+            cls = starts_get(t)
             c = t[0]
+            if cls is None and c > "9" and c not in _SIGNS:  # a word (digits and "$" sort before "9")
+                if NUKTA not in t:
+                    continue  # most words: nothing starts here
+                cls = starts_get(t.lower().replace(NUKTA, ""))
+                if cls is None:
+                    continue
             if "0" <= c <= "9":
                 m = None
                 at, e = tm.span()
@@ -876,12 +883,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     break
                 if digit_gate(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
-            elif c not in _SIGNS:
-                cls = starts_get(t)
-                if cls is None and NUKTA in t:
-                    cls = starts_get(t.lower().replace(NUKTA, ""))
-                if cls is None:  # most words: nothing starts here
-                    continue
+            elif c not in _SIGNS:  # a word that starts a form (cls)
                 m = None
                 at, e = tm.span()
                 if at == pos and at and _in_word(norm, at):
