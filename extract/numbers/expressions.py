@@ -76,6 +76,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Callable, NamedTuple, Optional
 
 import regex
@@ -953,6 +955,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
     noun_first = nouns.first
+    first_keys = noun_first.keys()
     wmap = _scan().words(norm)
     r = nt.to_orig
     if type(r) is range and r.start == 0 and r.step == 1:  # one character for one: the same offsets
@@ -961,7 +964,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
         spans = [nt.to_norm(e.start, e.end) for e in out]
     if tokenizer is None:
         tokenizer = word_tokens(norm)
-    tokens_from = tokenizer.finditer
+    tokens_from, tokens_in = tokenizer.finditer, tokenizer.findall
     hard_stops = _HARD_STOP.finditer
     for i, e in enumerate(out):
         if e.kind == "lone":  # a number word: only a count it refers to may type it
@@ -990,15 +993,19 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
                 lo = spans[j][1]
             break
         q = max(lo, anchor_end)
-        for tm in tokens_from(norm, q, ns):
-            t = tm.group()
-            # a noun can start only at a token whose key (or first character) starts a form
-            if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
-                continue
-            ce = nouns.match(wmap, tm.start())
-            if 0 <= ce <= ns:
-                anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
-                q = ce
+        ws = tokens_in(norm, q, ns)
+        # the loop below acts only at a token whose key (or first character) starts a noun form
+        if ws and not (first_keys.isdisjoint(map(str.replace, map(str.lower, ws), repeat(NUKTA), repeat("")))
+                       and first_keys.isdisjoint(map(itemgetter(0), ws))):
+            for tm in tokens_from(norm, q, ns):
+                t = tm.group()
+                # a noun can start only at a token whose key (or first character) starts a form
+                if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
+                    continue
+                ce = nouns.match(wmap, tm.start())
+                if 0 <= ce <= ns:
+                    anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
+                    q = ce
         if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats, tokenizer):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
@@ -1032,15 +1039,18 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
     if i == 0:  # no count before it
         return None
     ns, ne = spans[i]
-    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
-            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
-        return None
-    for j in range(i - 1, -1, -1):
-        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
+    norm = nt.norm
+    for j in range(i - 1, -1, -1):  # the count it would refer to first: the cue regexes only then
+        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(norm, spans[j][1], ns):
             return None
         if out[j].kind == "count":
-            return out[j]
-    return None
+            break
+    else:
+        return None
+    if not (pats.ref_after.match(norm, ne) or pats.ref_before.search(norm, max(0, ns - 24), ns)
+            or pats.contrast.search(norm, max(0, ns - 48), ns)):
+        return None
+    return out[j]
 
 
 def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
