@@ -1039,18 +1039,15 @@ def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]],
     if i == 0:  # no count before it
         return None
     ns, ne = spans[i]
-    norm = nt.norm
-    for j in range(i - 1, -1, -1):  # the count it would refer to first: the cue regexes only then
-        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(norm, spans[j][1], ns):
+    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
+            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
+        return None
+    for j in range(i - 1, -1, -1):
+        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
             return None
         if out[j].kind == "count":
-            break
-    else:
-        return None
-    if not (pats.ref_after.match(norm, ne) or pats.ref_before.search(norm, max(0, ns - 24), ns)
-            or pats.contrast.search(norm, max(0, ns - 48), ns)):
-        return None
-    return out[j]
+            return out[j]
+    return None
 
 
 def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
