@@ -183,6 +183,15 @@ class _Patterns:
             m = self._variants[names] = regex.compile("|".join(self._alts[n]() for n in names)).match
         return m
 
+    def word_branches(self, wk: str) -> tuple[str, ...]:
+        """The by_word branches that can start at a word of key `wk`."""
+        return self._word_branches.get(wk, _WORD_BRANCHES)
+
+    def fy_next_match(self, norm: str, e: int) -> bool:
+        """False only when no financial-year cue starting at the word that ends at `e` can be
+        followed by its figure (True when the rules give no such test)."""
+        return "fy_next" not in self._sources or self.fy_next.match(norm, e) is not None
+
     def by_word(self, wk: str) -> Callable:
         """The `match` of the branches that can start at a word of key `wk`."""
         return self.variant(self._word_branches.get(wk, _WORD_BRANCHES))
@@ -190,6 +199,7 @@ class _Patterns:
 
 _DIGIT_BRANCHES = ("dnum", "iso", "time", "fy_digit", "dmy_digit", "ord_digit")
 _WORD_BRANCHES = ("fy", "dmy", "mdy", "ord", "multw")
+_FY_ONLY = ("fy",)
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -265,6 +275,14 @@ def _build(lx: Lexicon) -> _Patterns:
         "part_of_head": lambda: rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
         "part_of": lambda: rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
     }
+    # A financial-year cue (the only branch at some words) is followed by a figure within the cue's
+    # own characters and blanks: fy_next, tried at the end of the first word, is a cheaper test
+    # that every match of the branch passes ("year" with no figure after it skips the grammar).
+    fy_forms = [normalise(f).norm for f in lx.forms["fiscal"]]
+    if not any(c.isdigit() for f in fy_forms for c in f):
+        punct = "".join(sorted({c for f in fy_forms for c in f if not c.isalpha() and not c.isspace()
+                                and unicodedata.category(c)[0] != "M"} | {"-"}))
+        sources["fy_next"] = lambda: rf"[\p{{L}}\p{{M}}\s{regex.escape(punct)}]*+[0-9]"
     pats = _Patterns(sources, alts, word_branches)
     pats.digit_gate = gate.match
     pats.junk = _JUNK
@@ -904,7 +922,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
                         word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
-                    m = pats.by_word(wk)(norm, at)
+                    if pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e):
+                        m = pats.by_word(wk)(norm, at)
             else:
                 m = None
                 at = tm.start()
