@@ -985,9 +985,12 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
         tokenizer = word_tokens(norm)
     tokens_from, tokens_in = tokenizer.finditer, tokenizer.findall
     hard_stops = _HARD_STOP.finditer
+    last_count = -1  # index of the last count before out[i] (those before i are final)
     for i, e in enumerate(out):
+        if i and out[i - 1].kind == "count":
+            last_count = i - 1
         if e.kind == "lone":  # a number word: only a count it refers to may type it
-            ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+            ref = _referred(nt, out, spans, i, pats, last_count) or _whole_after(norm, out, spans, i, pats)
             if ref is not None:
                 out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
             continue
@@ -1028,7 +1031,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
         if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats, tokenizer):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
-        ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+        ref = _referred(nt, out, spans, i, pats, last_count) or _whole_after(norm, out, spans, i, pats)
         if ref is not None:
             out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
@@ -1052,21 +1055,22 @@ def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, 
 
 
 def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
-              pats: _Patterns) -> Optional[NumberExpr]:
+              pats: _Patterns, last_count: int) -> Optional[NumberExpr]:
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
-    before it in its sentence (at most _REF_REACH characters back), or None."""
-    if i == 0:  # no count before it
+    before it (out[last_count], -1 for none) when it stands in its sentence (no hard stop between)
+    at most _REF_REACH characters back, or None. The expressions are in order and do not overlap:
+    if the nearest count is in reach with no stop between, so is every expression after it."""
+    if last_count < 0:  # no count before it
         return None
     ns, ne = spans[i]
-    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
-            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
+    norm = nt.norm
+    end = spans[last_count][1]
+    if end < ns - _REF_REACH or _HARD_STOP.search(norm, end, ns):
         return None
-    for j in range(i - 1, -1, -1):
-        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
-            return None
-        if out[j].kind == "count":
-            return out[j]
-    return None
+    if not (pats.ref_after.match(norm, ne) or pats.ref_before.search(norm, max(0, ns - 24), ns)
+            or pats.contrast.search(norm, max(0, ns - 48), ns)):
+        return None
+    return out[last_count]
 
 
 def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
