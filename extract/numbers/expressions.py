@@ -76,6 +76,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any, Callable, NamedTuple, Optional
 
 import regex
@@ -181,6 +183,15 @@ class _Patterns:
             m = self._variants[names] = regex.compile("|".join(self._alts[n]() for n in names)).match
         return m
 
+    def word_branches(self, wk: str) -> tuple[str, ...]:
+        """The by_word branches that can start at a word of key `wk`."""
+        return self._word_branches.get(wk, _WORD_BRANCHES)
+
+    def fy_next_match(self, norm: str, e: int) -> bool:
+        """False only when no financial-year cue starting at the word that ends at `e` can be
+        followed by its figure (True when the rules give no such test)."""
+        return "fy_next" not in self._sources or self.fy_next.match(norm, e) is not None
+
     def by_word(self, wk: str) -> Callable:
         """The `match` of the branches that can start at a word of key `wk`."""
         return self.variant(self._word_branches.get(wk, _WORD_BRANCHES))
@@ -188,6 +199,7 @@ class _Patterns:
 
 _DIGIT_BRANCHES = ("dnum", "iso", "time", "fy_digit", "dmy_digit", "ord_digit")
 _WORD_BRANCHES = ("fy", "dmy", "mdy", "ord", "multw")
+_FY_ONLY = ("fy",)
 
 
 def _build(lx: Lexicon) -> _Patterns:
@@ -263,6 +275,14 @@ def _build(lx: Lexicon) -> _Patterns:
         "part_of_head": lambda: rf"[ \t]*+{P['cue_count_part_of']}[ \t]++[\p{{L}}0-9]",
         "part_of": lambda: rf"[ \t]*+{P['cue_count_part_of']}(?:[ \t]++\p{{L}}[\p{{L}}\p{{M}}.]*+['’]s?)?[ \t]++\Z",
     }
+    # A financial-year cue (the only branch at some words) is followed by a figure within the cue's
+    # own characters and blanks: fy_next, tried at the end of the first word, is a cheaper test
+    # that every match of the branch passes ("year" with no figure after it skips the grammar).
+    fy_forms = [normalise(f).norm for f in lx.forms["fiscal"]]
+    if not any(c.isdigit() for f in fy_forms for c in f):
+        punct = "".join(sorted({c for f in fy_forms for c in f if not c.isalpha() and not c.isspace()
+                                and unicodedata.category(c)[0] != "M"} | {"-"}))
+        sources["fy_next"] = lambda: rf"[\p{{L}}\p{{M}}\s{regex.escape(punct)}]*+[0-9]"
     pats = _Patterns(sources, alts, word_branches)
     pats.digit_gate = gate.match
     pats.junk = _JUNK
@@ -295,6 +315,15 @@ class _Reading:
 
 
 _WORD_CACHE: dict[str, tuple[str, object]] = {}
+_KEYS: dict[str, str] = {}  # `key` of the matched text of a word form (bounded: forms recur)
+
+
+def _form_key(t: str) -> str:
+    """`key(t)`, kept for the next time the same matched form comes (read `_KEYS` first)."""
+    k = key(t)
+    if len(_KEYS) < 4096:
+        _KEYS[t] = k
+    return k
 
 
 def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
@@ -526,7 +555,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     and the words after it that belong to its kind (the first one that does not ends the span)."""
     lx, pats = lexicon(), _patterns()
     seq_start, core_end = toks[0][1], toks[-1][2]
-    before = [(lx.before[key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
+    before = [(lx.before[_KEYS.get(t) or _form_key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
     after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
     if r1.scales or (r2 is not None and r2.scales):
         scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
@@ -615,7 +644,7 @@ def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexic
             return out  # a closing quote ends the phrase
     last = _AFTER_RANK[out[0][0][0]] if out else 0
     for t, s, e in posts:
-        cls = lx.after.get(key(t))
+        cls = lx.after.get(_KEYS.get(t) or _form_key(t))
         if cls is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
             break
         rank = _AFTER_RANK[cls[0]]
@@ -847,7 +876,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     every position of the text."""
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months = _scanner()
-    digit_gate = pats.digit_gate
+    digit_gate, starts_get = pats.digit_gate, starts.get
     scan, words = sc.scan, sc.words(norm)
     tokenizer = word_tokens(norm)
     tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
@@ -855,8 +884,15 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     pos, n = 0, len(norm)
     while pos < n:
         for tm in tokens_from(norm, pos):
-            t = tm.group()
+            t = tm[0]
+            cls = starts_get(t)
             c = t[0]
+            if cls is None and c > "9" and c not in _SIGNS:  # a word (digits and "$" sort before "9")
+                if NUKTA not in t:
+                    continue  # most words: nothing starts here
+                cls = starts_get(t.lower().replace(NUKTA, ""))
+                if cls is None:
+                    continue
             if "0" <= c <= "9":
                 m = None
                 at, e = tm.span()
@@ -867,12 +903,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     break
                 if digit_gate(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
-            elif c not in _SIGNS:
-                cls = starts.get(t)
-                if cls is None and NUKTA in t:
-                    cls = starts.get(t.lower().replace(NUKTA, ""))
-                if cls is None:  # most words: nothing starts here
-                    continue
+            elif c not in _SIGNS:  # a word that starts a form (cls)
                 m = None
                 at, e = tm.span()
                 if at == pos and at and _in_word(norm, at):
@@ -883,13 +914,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        near = tokens_in(norm, e, e + 40)[:3]
-                        if not any(w[0] in _DIGITS_SIGNS or word_key(w) in numbers for w in near):
+                        for w in tokens_in(norm, e, e + 40)[:3]:
+                            if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
+                                break
+                        else:
                             continue
                 wk = t.lower().replace(NUKTA, "")
                 if wk in special_words or (wk in numbers and any(
                         word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
-                    m = pats.by_word(wk)(norm, at)
+                    if pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e):
+                        m = pats.by_word(wk)(norm, at)
             else:
                 m = None
                 at = tm.start()
@@ -917,18 +951,18 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
         return out  # one figure opening the text: no noun or count around it to type it
     lone = any(e.kind == "lone" for e in out)
-    out = _units_before(nt, out)
+    out = _units_before(nt, out, tokenizer)
     return [e for e in out if e.kind != "lone"] if lone else out
 
 
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
 _SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
-_HARD_STOP = regex.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+_HARD_STOP = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")  # literal characters: the cheaper `re` engine
 _UNIT_REACH = 120  # characters a counted noun may stand before its figure
 _REF_REACH = 240  # characters a count may stand before a figure that refers to it ("of them")
 
 
-def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
+def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[NumberExpr]:
     """Type as counts the bare figures whose counted noun stands before them in the clause, with
     only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
     its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
@@ -940,13 +974,23 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
     noun_first = nouns.first
+    first_keys = noun_first.keys()
     wmap = _scan().words(norm)
-    spans = [nt.to_norm(e.start, e.end) for e in out]
-    tokenizer = word_tokens(norm)
-    tokens_from = tokenizer.finditer
+    r = nt.to_orig
+    if type(r) is range and r.start == 0 and r.step == 1:  # one character for one: the same offsets
+        spans = [(e.start, e.end) for e in out]
+    else:
+        spans = [nt.to_norm(e.start, e.end) for e in out]
+    if tokenizer is None:
+        tokenizer = word_tokens(norm)
+    tokens_from, tokens_in = tokenizer.finditer, tokenizer.findall
+    hard_stops = _HARD_STOP.finditer
+    last_count = -1  # index of the last count before out[i] (those before i are final)
     for i, e in enumerate(out):
+        if i and out[i - 1].kind == "count":
+            last_count = i - 1
         if e.kind == "lone":  # a number word: only a count it refers to may type it
-            ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+            ref = _referred(nt, out, spans, i, pats, last_count) or _whole_after(norm, out, spans, i, pats)
             if ref is not None:
                 out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
             continue
@@ -954,7 +998,7 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
             continue
         ns, ne = spans[i]
         lo = max(0, ns - _UNIT_REACH)
-        for stop in _HARD_STOP.finditer(norm, lo, ns):
+        for stop in hard_stops(norm, lo, ns):
             lo = stop.end()
         # the nearest anchor before the figure: a count expression or a counted noun
         anchor_end, unit, unit_text = -1, "", ""
@@ -971,19 +1015,23 @@ def _units_before(nt: NormText, out: list[NumberExpr]) -> list[NumberExpr]:
                 lo = spans[j][1]
             break
         q = max(lo, anchor_end)
-        for tm in tokens_from(norm, q, ns):
-            t = tm.group()
-            # a noun can start only at a token whose key (or first character) starts a form
-            if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
-                continue
-            ce = nouns.match(wmap, tm.start())
-            if 0 <= ce <= ns:
-                anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
-                q = ce
+        ws = tokens_in(norm, q, ns)
+        # the loop below acts only at a token whose key (or first character) starts a noun form
+        if ws and not (first_keys.isdisjoint(map(str.replace, map(str.lower, ws), repeat(NUKTA), repeat("")))
+                       and first_keys.isdisjoint(map(itemgetter(0), ws))):
+            for tm in tokens_from(norm, q, ns):
+                t = tm.group()
+                # a noun can start only at a token whose key (or first character) starts a form
+                if (t.lower().replace(NUKTA, "") not in noun_first and t[0] not in noun_first) or tm.start() < q:
+                    continue
+                ce = nouns.match(wmap, tm.start())
+                if 0 <= ce <= ns:
+                    anchor_end, unit, unit_text = ce, lx.after[key(norm[tm.start():ce])][1], _orig(nt, tm.start(), ce)
+                    q = ce
         if unit and _linked(norm, anchor_end, ns, ne, skip, e, links, strong, pats, tokenizer):
             out[i] = _replace(e, kind="count", unit=unit, unit_text=unit_text)
             continue
-        ref = _referred(nt, out, spans, i, pats) or _whole_after(norm, out, spans, i, pats)
+        ref = _referred(nt, out, spans, i, pats, last_count) or _whole_after(norm, out, spans, i, pats)
         if ref is not None:
             out[i] = _replace(e, kind="count", unit=ref.unit, unit_text=ref.unit_text)
     return _units_in_lists(nt, out, spans)
@@ -997,7 +1045,7 @@ def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, 
     words: list[str] = []
     pos = anchor_end
     for a, b in sorted(sp for sp in skip if sp[0] >= anchor_end) + [(ns, ns)]:
-        words += [key(w) for w in tokenizer.findall(norm, pos, a)]
+        words += [_KEYS.get(w) or _form_key(w) for w in tokenizer.findall(norm, pos, a)]
         pos = b
     if any(w not in links and w not in strong for w in words) or any(w[0].isdigit() for w in words):
         return False
@@ -1007,21 +1055,22 @@ def _linked(norm: str, anchor_end: int, ns: int, ne: int, skip: list[tuple[int, 
 
 
 def _referred(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,
-              pats: _Patterns) -> Optional[NumberExpr]:
+              pats: _Patterns, last_count: int) -> Optional[NumberExpr]:
     """The count a bare figure refers back to ("3,200 of them", "जिनमें से 900"): the nearest count
-    before it in its sentence (at most _REF_REACH characters back), or None."""
-    if i == 0:  # no count before it
+    before it (out[last_count], -1 for none) when it stands in its sentence (no hard stop between)
+    at most _REF_REACH characters back, or None. The expressions are in order and do not overlap:
+    if the nearest count is in reach with no stop between, so is every expression after it."""
+    if last_count < 0:  # no count before it
         return None
     ns, ne = spans[i]
-    if not (pats.ref_after.match(nt.norm, ne) or pats.ref_before.search(nt.norm, max(0, ns - 24), ns)
-            or pats.contrast.search(nt.norm, max(0, ns - 48), ns)):
+    norm = nt.norm
+    end = spans[last_count][1]
+    if end < ns - _REF_REACH or _HARD_STOP.search(norm, end, ns):
         return None
-    for j in range(i - 1, -1, -1):
-        if spans[j][1] < ns - _REF_REACH or _HARD_STOP.search(nt.norm, spans[j][1], ns):
-            return None
-        if out[j].kind == "count":
-            return out[j]
-    return None
+    if not (pats.ref_after.match(norm, ne) or pats.ref_before.search(norm, max(0, ns - 24), ns)
+            or pats.contrast.search(norm, max(0, ns - 48), ns)):
+        return None
+    return out[last_count]
 
 
 def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]], i: int,

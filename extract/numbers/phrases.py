@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import regex
 
@@ -237,19 +237,20 @@ class FormTrie:
         return best
 
 
-class Hit:
-    """Where the pieces of one number phrase stand (working-copy offsets)."""
+class Hit(NamedTuple):
+    """Where the pieces of one number phrase stand (working-copy offsets). A named tuple: built
+    positionally (`_new_hit`), several times cheaper than a class's __init__."""
 
-    __slots__ = ("pre", "toks", "rsep", "s2", "toks2", "glued", "post")
+    pre: list[tuple[str, int, int]]
+    toks: list[tuple[str, int, int]]
+    rsep: str                   # the range / part-of-whole word, "" when none
+    s2: int                     # start of the second run, -1 when none
+    toks2: list[tuple[str, int, int]]
+    glued: tuple[int, int]      # a glued ' or x, (-1, -1) when none
+    post: list[tuple[str, int, int]]
 
-    def __init__(self, pre, toks, rsep, s2, toks2, glued, post):
-        self.pre: list[tuple[str, int, int]] = pre
-        self.toks: list[tuple[str, int, int]] = toks
-        self.rsep: str = rsep          # the range / part-of-whole word, "" when none
-        self.s2: int = s2              # start of the second run, -1 when none
-        self.toks2: list[tuple[str, int, int]] = toks2
-        self.glued: tuple[int, int] = glued  # a glued ' or x, (-1, -1) when none
-        self.post: list[tuple[str, int, int]] = post
+
+_new_hit = tuple.__new__
 
 
 class Scanner:
@@ -323,18 +324,24 @@ class Scanner:
         norm = words.norm
         last = len(norm) - 1
         toks = [(norm[pos:e], pos, e)]
-        at_get, first = words._at.get, self.number_token.first
+        at_get, first, walk = words._at.get, self.number_token.first, self.number_token._walk
         for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
             q = e
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             c = norm[r:r + 1]
-            if c.isalpha():  # a word: a number token only if its key starts a form (no call else)
+            if c.isalpha():  # a word: a number token only if its key starts a form (`token` inline)
                 w = at_get(r, _MISS)
                 if w is _MISS:
                     w = words.get(r)
-                e = -1 if w is None or w[1] not in first else token(words, r)
+                node = None if w is None else first.get(w[1])
+                if node is None:
+                    e = -1
+                elif len(node) == 1 and _END in node:
+                    e = w[0]
+                else:
+                    e = walk(words, node, w[0])
             else:
                 e = token(words, r)
             if e < 0:
@@ -401,17 +408,23 @@ class Scanner:
                 glued = m.span()
                 q = m.end()
         post: list[tuple[str, int, int]] = []
-        after, after_first, at_get = self.after.match, self.after.first, words._at.get
+        after, after_first, at_get, after_walk = self.after.match, self.after.first, words._at.get, self.after._walk
         for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             c = norm[r:r + 1]
-            if c.isalpha():  # a word: a form only if its key starts one (no call else)
+            if c.isalpha():  # a word: a form only if its key starts one (`FormTrie.match` inline)
                 w = at_get(r, _MISS)
                 if w is _MISS:
                     w = words.get(r)
-                e = -1 if w is None or w[1] not in after_first else after(words, r)
+                node = None if w is None else after_first.get(w[1])
+                if node is None:
+                    e = -1
+                elif len(node) == 1 and _END in node:
+                    e = w[0]
+                else:
+                    e = after_walk(words, node, w[0])
             else:
                 e = after(words, r)
             if e < 0:
@@ -422,7 +435,7 @@ class Scanner:
                     break
             post.append((norm[r:e], r, e))
             q = e
-        return Hit(pre, toks, rsep, s2, toks2, glued, post)
+        return _new_hit(Hit, (pre, toks, rsep, s2, toks2, glued, post))
 
     def noun_after(self, words: Words, q: int) -> tuple[int, int]:
         """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
@@ -434,8 +447,15 @@ class Scanner:
         """A counted noun after one or two modifier words ("lakh government buyers"), from q:
         the noun's (start, end) or (-1, -1)."""
         norm = words.norm
+        first = self.modifier.first
         for _ in range(2):
             r = gap(norm, q)
+            if norm[r:r + 1].isalpha():  # a word: a modifier only if its key starts one (no call else)
+                w = words._at.get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                if w is None or w[1] not in first:
+                    break
             e = self.modifier.match(words, r)
             if e < 0:
                 break
