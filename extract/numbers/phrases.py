@@ -321,37 +321,7 @@ class Scanner:
         e = token(words, pos)
         if e < 0:
             return []
-        norm = words.norm
-        last = len(norm) - 1
-        toks = [(norm[pos:e], pos, e)]
-        at_get, first, walk = words._at.get, self.number_token.first, self.number_token._walk
-        for _ in range(self.max_tokens - 1):  # the next token: after blanks, or after a hyphen
-            q = e
-            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
-            r = q if c not in _BLANKS else (
-                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-            c = norm[r:r + 1]
-            if c.isalpha():  # a word: a number token only if its key starts a form (`token` inline)
-                w = at_get(r, _MISS)
-                if w is _MISS:
-                    w = words.get(r)
-                node = None if w is None else first.get(w[1])
-                if node is None:
-                    e = -1
-                elif len(node) == 1 and _END in node:
-                    e = w[0]
-                else:
-                    e = walk(words, node, w[0])
-            else:
-                e = token(words, r)
-            if e < 0:
-                if q < last and norm[q] == "-" and words.get(q + 1) is not None:
-                    r = q + 1
-                    e = token(words, r)
-                if e < 0:
-                    break
-            toks.append((norm[r:e], r, e))
-        return toks
+        return _read_on(words, e, self.max_tokens - 1, self.number_token, token, [(words.norm[pos:e], pos, e)])
 
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
@@ -407,34 +377,7 @@ class Scanner:
             if m is not None:
                 glued = m.span()
                 q = m.end()
-        post: list[tuple[str, int, int]] = []
-        after, after_first, at_get, after_walk = self.after.match, self.after.first, words._at.get, self.after._walk
-        for _ in range(3):  # the next word after: after blanks, or after a hyphen before a letter
-            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
-            r = q if c not in _BLANKS else (
-                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-            c = norm[r:r + 1]
-            if c.isalpha():  # a word: a form only if its key starts one (`FormTrie.match` inline)
-                w = at_get(r, _MISS)
-                if w is _MISS:
-                    w = words.get(r)
-                node = None if w is None else after_first.get(w[1])
-                if node is None:
-                    e = -1
-                elif len(node) == 1 and _END in node:
-                    e = w[0]
-                else:
-                    e = after_walk(words, node, w[0])
-            else:
-                e = after(words, r)
-            if e < 0:
-                if q < n - 1 and norm[q] == "-" and words.get(q + 1) is not None:
-                    r = q + 1
-                    e = after(words, r)
-                if e < 0:
-                    break
-            post.append((norm[r:e], r, e))
-            q = e
+        post = _read_on(words, q, 3, self.after, self.after.match, [])
         return _new_hit(Hit, (pre, toks, rsep, s2, toks2, glued, post))
 
     def noun_after(self, words: Words, q: int) -> tuple[int, int]:
@@ -470,3 +413,40 @@ class Scanner:
 @lru_cache(maxsize=4)
 def scanner(max_tokens: int) -> Scanner:
     return Scanner(max_tokens)
+
+
+def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: list) -> list:
+    """`out` with up to `count` more tokens read on from q, each after blanks or after a hyphen
+    before a word: a word only if its key starts a form of `trie` (`FormTrie.match` inline, no call
+    for a word that starts none), anything else by `match(words, r)`. Stops at the first place where
+    no token is read."""
+    norm = words.norm
+    last = len(norm) - 1
+    at_get, first, walk = words._at.get, trie.first, trie._walk
+    for _ in range(count):
+        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+        r = q if c not in _BLANKS else (
+            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+        c = norm[r:r + 1]
+        if c.isalpha():
+            w = at_get(r, _MISS)
+            if w is _MISS:
+                w = words.get(r)
+            node = None if w is None else first.get(w[1])
+            if node is None:
+                e = -1
+            elif len(node) == 1 and _END in node:
+                e = w[0]
+            else:
+                e = walk(words, node, w[0])
+        else:
+            e = match(words, r)
+        if e < 0:
+            if q < last and norm[q] == "-" and words.get(q + 1) is not None:
+                r = q + 1
+                e = match(words, r)
+            if e < 0:
+                break
+        out.append((norm[r:e], r, e))
+        q = e
+    return out
