@@ -24,3 +24,18 @@ def corpus_output(tmp_path_factory) -> Path:
     code = run_batch([str(CORPUS)], str(out), progress=False)
     assert code == 0, "the corpus has no bad article: the run must succeed"
     return out
+
+
+def fail_on_call(monkeypatch, owner, name: str, n: int, exc: BaseException) -> None:
+    """The n-th call of owner.name raises `exc` (a Ctrl-C, a full disk mid-run); every other call
+    runs the real one."""
+    real = getattr(owner, name)
+    calls = {"n": 0}
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise exc
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, failing)

@@ -18,7 +18,7 @@ from extract.output import writer
 from extract.output.csvsafe import read_csv
 from extract.records import RECORD_TYPES
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, fail_on_call
 
 FILES = ["articles.csv", "manifest.json"] + [f"{k}.csv" for k in RECORD_TYPES]
 SOURCES = sorted(CORPUS.glob("*.txt"))
@@ -138,16 +138,7 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_previous_output(tmp_path
     out = tmp_path / "out"
     assert cli.main(["run", str(src), "--out", str(out), "--no-progress"]) == 0
     before = _bytes(out)
-    calls = {"n": 0}
-    real = pipeline.process
-
-    def interrupted(source):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return real(source)
-
-    monkeypatch.setattr(pipeline, "process", interrupted)
+    fail_on_call(monkeypatch, pipeline, "process", 3, KeyboardInterrupt())
     capsys.readouterr()
     assert cli.main(["run", str(src), "--out", str(out), "--no-progress"]) == 130
     err = capsys.readouterr().err.strip().splitlines()

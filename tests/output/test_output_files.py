@@ -9,7 +9,7 @@ import pytest
 from extract import pipeline
 from extract.records import RECORD_TYPES
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, fail_on_call
 
 FILES = ["articles.csv"] + [f"{k}.csv" for k in RECORD_TYPES]
 
@@ -36,16 +36,7 @@ def test_interrupted_run_leaves_previous_output(tmp_path, monkeypatch):
     before = _bytes(out)
 
     (src / "zzz_new.txt").write_text("रायपुर। जेम पर 5 करोड़ की खरीद हुई।", encoding="utf-8")
-    calls = {"n": 0}
-    real = pipeline.process
-
-    def interrupted(source):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt
-        return real(source)
-
-    monkeypatch.setattr(pipeline, "process", interrupted)
+    fail_on_call(monkeypatch, pipeline, "process", 2, KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):
         pipeline.run_batch([str(src)], str(out), progress=False)
     assert _bytes(out) == before

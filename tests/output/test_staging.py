@@ -13,7 +13,7 @@ import pytest
 from extract import cli, pipeline
 from extract.output import staging, writer
 
-from ..conftest import CORPUS
+from ..conftest import CORPUS, fail_on_call
 
 SOURCES = sorted(CORPUS.glob("*.txt"))
 
@@ -42,16 +42,7 @@ def _siblings(out: Path) -> list[str]:
 
 def test_a_full_disk_mid_write_leaves_the_previous_output_intact(previous, monkeypatch, capsys):
     src, out, before = previous
-    real = writer.BatchWriter.add
-    calls = {"n": 0}
-
-    def disk_full(self, *args):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, *args)
-
-    monkeypatch.setattr(writer.BatchWriter, "add", disk_full)
+    fail_on_call(monkeypatch, writer.BatchWriter, "add", 3, OSError(errno.ENOSPC, "No space left on device"))
     assert cli.main(["run", str(src), "--out", str(out), "--no-progress"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("gem-extract: cannot write the output: No space left on device"), err
@@ -75,16 +66,8 @@ def test_a_failure_after_the_csvs_leaves_the_previous_output_intact(previous, mo
         monkeypatch.setattr(xlsx, "write_xlsx", fail)
     else:
         monkeypatch.setattr(staging, "_exchange", lambda a, b: False)
-        real_rename = os.rename
-        calls = {"n": 0}
-
-        def second_rename_fails(a, b):
-            calls["n"] += 1
-            if calls["n"] == 2:  # the old output is aside, the new one cannot be put in place
-                raise boom
-            return real_rename(a, b)
-
-        monkeypatch.setattr(os, "rename", second_rename_fails)
+        # the old output is aside, the new one cannot be put in place
+        fail_on_call(monkeypatch, os, "rename", 2, boom)
     assert cli.main(["run", str(src), "--out", str(out), "--no-progress", "--review", "--xlsx"]) == 1
     assert _snapshot(out) == before
     assert _siblings(out) == ["out"]
