@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import random
 import re
-import time
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from extract import pipeline
 from extract.text.reader import Source
 
-from .conftest import CORPUS
+from .conftest import CORPUS, best_time
 
 WORDS = [
     # the vocabulary records are made of, in both scripts, with digits in both scripts
@@ -97,12 +96,7 @@ def _generated(rng: random.Random, size: int) -> str:
 
 
 def _cpu(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        _check(text)
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_time(_check, text)
 
 
 def test_cost_is_linear_in_the_input():

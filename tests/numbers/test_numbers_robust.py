@@ -22,6 +22,8 @@ from extract import pipeline
 from extract.numbers import expressions, find_numbers, phrases
 from extract.output.csvsafe import read_csv
 
+from ..conftest import best_time
+
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = settings(max_examples=int(os.environ.get("NUMBERS_PROPERTY_EXAMPLES", "150")), deadline=None)
 
@@ -57,12 +59,7 @@ def test_runs_of_numbers_cost_linear_steps(unit, monkeypatch):
 
 
 def _best(text: str) -> float:
-    best = float("inf")
-    for _ in range(5):
-        t = time.perf_counter()
-        find_numbers(text)
-        best = min(best, time.perf_counter() - t)
-    return best
+    return best_time(find_numbers, text, runs=5, clock=time.perf_counter)
 
 
 @pytest.mark.parametrize("unit", ["1 ", "एक ", "1 lakh "])

@@ -3,27 +3,27 @@ Measured as a ratio (4x the text must cost well under 16x, what a quadratic step
 never as absolute time; the best of a few runs evens out a busy machine."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from extract.extractors import awards, events, states
 from extract.text import reader
 from extract.text.document import build
 
+from ..conftest import best_time
+
 CORPUS = Path(__file__).parent.parent.parent / "corpus" / "real"
 
 
+def _analyse(text: str) -> None:
+    doc = build(reader.Source("x", "", text, ""))
+    for s in doc.sentences:  # what the fact extractors do per sentence
+        doc.numbers_in(s)
+        doc.states_in(s.nstart, s.nend)
+    states.extract(doc), awards.extract(doc), events.extract(doc)
+
+
 def _cost(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        t0 = time.process_time()
-        doc = build(reader.Source("x", "", text, ""))
-        for s in doc.sentences:  # what the fact extractors do per sentence
-            doc.numbers_in(s)
-            doc.states_in(s.nstart, s.nend)
-        states.extract(doc), awards.extract(doc), events.extract(doc)
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_time(_analyse, text)
 
 
 def test_document_and_mentions_cost_linear_time():
