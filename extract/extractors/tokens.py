@@ -112,21 +112,6 @@ def fresh_tokenizers() -> None:
     _NAME_WORDS.clear()
 
 
-def sentence_tokens(doc, nstart: int, nend: int) -> list[Token]:
-    """tokenize(doc.norm, nstart, nend), made once per article and span (kept in doc.cache), for
-    extractors that read the same sentences. The list is shared: callers read it, never change it.
-    Kept tokens live as long as the article: where a sentence is read once, tokenize() is cheaper
-    (tokens that die young cost the garbage collector nothing; officials measured 0.45 s with every
-    title sentence's tokens kept against 0.25 s without, over the batch with all articles in memory)."""
-    memo = doc.cache.get(__name__)
-    if memo is None:
-        memo = doc.cache[__name__] = {}
-    toks = memo.get((nstart, nend))
-    if toks is None:
-        toks = memo[(nstart, nend)] = tokenize(doc.norm, nstart, nend)
-    return toks
-
-
 def tokenize(norm: str, start: int, end: int) -> list[Token]:
     """Tokens of norm[start:end] with working-copy offsets.
 

@@ -11,7 +11,7 @@ import pytest
 import regex
 
 from extract.extractors import tokens
-from extract.extractors.tokens import Token, sentence_tokens, tokenize
+from extract.extractors.tokens import Token, tokenize
 from extract.normalise import fold
 
 PIECES = [
@@ -94,23 +94,6 @@ def test_what_str_split_splits_at_is_never_a_word_character_and_only_four_are_no
         else:
             assert space.match(c) is None
     assert split_only == set(tokens._SPLIT_NOT_SPACE)
-
-
-class _Doc:
-    def __init__(self, norm):
-        self.norm, self.cache = norm, {}
-
-
-def test_sentence_tokens_are_made_once_per_article_and_span(monkeypatch):
-    doc = _Doc("सचिव अबू इमरान ने कहा। Its CEO P.K. Singh said so.")
-    calls = []
-    real = tokens.tokenize
-    monkeypatch.setattr(tokens, "tokenize", lambda *a: (calls.append(a), real(*a))[1])
-    first = sentence_tokens(doc, 0, 22)
-    assert sentence_tokens(doc, 0, 22) is first and len(calls) == 1
-    assert [(t.start, t.end, t.text) for t in first] == [(t.start, t.end, t.text) for t in real(doc.norm, 0, 22)]
-    sentence_tokens(doc, 23, len(doc.norm))
-    assert len(calls) == 2
 
 
 def test_the_language_of_a_segment_is_script_counts_rule():
