@@ -631,17 +631,12 @@ def _doc_facts(doc: Document) -> _DocFacts:
 def quiet(doc: Document, sent: Sentence) -> bool:
     """True when the sentence has no figure, names no period and dates no purchase (explicit periods [],
     figures [], purchase_month ""): a reader skips it without analysing it."""
-    df = doc.cache.get(__name__)
-    if df is None:
-        df = doc.cache[__name__] = _DocFacts(doc)
-    return df.quiet(sent)
+    return _doc_facts(doc).quiet(sent)
 
 
 def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
     """The sentence's analysis, kept in the article's cache while its extractors run."""
-    df = doc.cache.get(__name__)
-    if df is None:
-        df = doc.cache[__name__] = _DocFacts(doc)
+    df = _doc_facts(doc)
     sf = df.sentences.get(sent.nstart)
     return sf if sf is not None else df.sentence(sent)
 
