@@ -73,7 +73,6 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import lru_cache
 from itertools import repeat
@@ -302,8 +301,9 @@ def load_rules() -> None:
 
 # --- reading a sequence of number tokens ----------------------------------------------------------
 
-@dataclass(slots=True)
-class _Reading:
+class _Reading(NamedTuple):
+    """What `_read` found. A named tuple built positionally (`_new_reading`): no __init__ call."""
+
     value: Number
     used: int              # tokens read; the rest start a new expression
     scales: list[int]      # indexes of the scale tokens read
@@ -312,6 +312,10 @@ class _Reading:
     indian: bool
     lone_word: bool        # one number word, nothing else
     year_shaped: bool      # four bare digits 1900-2099
+
+
+_new_reading = tuple.__new__
+_NO_READING = _new_reading(_Reading, (0, 0, [], 1, False, False, False, False))
 
 
 _WORD_CACHE: dict[str, tuple[str, object]] = {}
@@ -362,6 +366,25 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     crore = 10^12); a smaller one multiplies the number just before it (2 crore 50 lakh). After a
     scale word, a number continues the amount only before a smaller scale word or, for number
     words, after हजार/thousand (दो हजार पच्चीस = 2025): "500 करोड़ एक साल" is two phrases."""
+    cache = _WORD_CACHE
+    n = len(toks)
+    t = toks[0][0]
+    if n <= 2 and "0" <= t[0] <= "9":
+        # the commonest phrases, a figure alone or with one scale word ("22 लाख"): the arithmetic
+        # of the loop below, without it
+        v = _digits(t)
+        if v is not None:
+            if n == 1:
+                year_shaped = len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
+                return _new_reading(_Reading, (_exact(v), 1, [], 1, False, False, False, year_shaped))
+            t2 = toks[1][0]
+            k = cache.get(t2) or _classify(t2, lx)
+            if k[0] == "s":
+                sc: Scale = k[1]
+                scv = sc.value
+                indian = sc.system == "indian"
+                return _new_reading(_Reading, (_exact(_mul(v, scv)), 2, [1], scv, indian and scv >= 10_000_000,
+                                               indian, False, False))
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
@@ -373,14 +396,10 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     cur_at = 0  # token index where the pending number started
     trailing = 1
     big = indian = False
-    cache = _WORD_CACHE
     kinds = []
     for t, _, _ in toks:
         k = cache.get(t)
         kinds.append(k if k is not None else _classify(t, lx))
-    n = len(kinds)
-    if n <= 2 and kinds[0][0] == "d" and (n == 1 or kinds[1][0] == "s"):
-        return _read_figure(toks, kinds)
     for i, (typ, v) in enumerate(kinds):
         nxt = kinds[i + 1][0] if i + 1 < n else ""
         if typ == "x":
@@ -445,27 +464,13 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
         prev_tens = is_tens
         last, used, trailing = "n", i + 1, 1
     if used == 0:
-        return _Reading(0, 0, [], 1, False, False, False, False)
+        return _NO_READING
     value = _exact(_add(total, cur if cur is not None and cur_at < used else 0))
     first = toks[0][0]
     year_shaped = (used == 1 and kinds[0][0] == "d" and len(first) == 4 and first.isdigit()
                    and 1900 <= int(first) <= 2099)
     lone = used == 1 and kinds[0][0] in ("n", "f", "h")
-    return _Reading(value, used, scales, trailing, big, indian, lone, year_shaped)
-
-
-def _read_figure(toks: list[tuple[str, int, int]], kinds: list[tuple[str, Any]]) -> _Reading:
-    """`_read` of the commonest phrases, a figure alone or with one scale word ("22 लाख"),
-    with the same arithmetic and without the loop."""
-    v = kinds[0][1]
-    if len(kinds) == 1:
-        first = toks[0][0]
-        year_shaped = len(first) == 4 and first.isdigit() and 1900 <= int(first) <= 2099
-        return _Reading(_exact(_add(0, v)), 1, [], 1, False, False, False, year_shaped)
-    sc: Scale = kinds[1][1]
-    value = _exact(_add(_mul(_add(0, v), sc.value), 0))
-    indian = sc.system == "indian"
-    return _Reading(value, 2, [1], sc.value, indian and sc.value >= 10_000_000, indian, False, False)
+    return _new_reading(_Reading, (value, used, scales, trailing, big, indian, lone, year_shaped))
 
 
 # --- building expressions -----------------------------------------------------------------------
@@ -545,116 +550,150 @@ _KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("
           "rank": (), "": ("qual", "duration")}
 
 
-_EMPTY: dict = {}
 
 
 def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
             ) -> tuple[Optional[NumberExpr], int]:
     """Type the number phrase and cut its span: the words before it that belong to it, the core,
-    and the words after it that belong to its kind (the first one that does not ends the span)."""
-    lx, pats = lexicon(), _patterns()
+    and the words after it that belong to its kind (the first one that does not ends the span).
+
+    Flat, with locals instead of per-word tuples and dicts: it runs once per number phrase."""
+    lx = lexicon()
+    norm = nt.norm
     seq_start, core_end = toks[0][1], toks[-1][2]
-    before = [(lx.before[_KEYS.get(t) or _form_key(t)], s, e) for t, s, e in hit.pre] if hit.pre else []
-    after = _after_words(hit, nt, r1, seq_start, lx) if with_suffix and (hit.post or hit.glued[0] >= 0) else []
+    keys = _KEYS
+    # the words before: a currency, a qualifier (the last of each wins) or a rank word
+    start = seq_start
+    pre_cur = pre_qual = None
+    is_rank = False
+    if hit.pre:
+        table = lx.before
+        start = hit.pre[0][1]
+        for t, s, e in hit.pre:
+            cls, v = table[keys.get(t) or _form_key(t)]
+            if cls == "cur":
+                pre_cur = (v, s, e)
+            elif cls == "qual":
+                pre_qual = (v, s, e)
+            else:
+                is_rank = True
+    # the typed words right after the number, in an order that makes sense (see _AFTER_RANK):
+    # (class, value, start, end); each class at most once
+    after: list[tuple[str, Any, int, int]] = []
+    post_cur = None
+    post_pct = post_mult = False
+    if with_suffix and (hit.post or hit.glued[0] >= 0):
+        gs, ge = hit.glued
+        last = 0
+        if gs >= 0:
+            if norm[gs] in "xX":
+                after.append(("mult", None, gs, ge))
+                post_mult, last = True, 2
+            elif _prime_ok(nt, gs, r1, seq_start):
+                after.append(("pct", None, gs, ge))
+                post_pct, last = True, 2
+            else:
+                last = 5  # a closing quote ends the phrase
+        if last < 5:
+            table, ranks = lx.after, _AFTER_RANK
+            for t, s, e in hit.post:
+                cv = table.get(keys.get(t) or _form_key(t))
+                if cv is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
+                    break
+                cls = cv[0]
+                rank = ranks[cls]
+                if rank <= last:
+                    break
+                after.append((cls, cv[1], s, e))
+                if cls == "cur":
+                    post_cur = (cv[1], s, e)
+                elif cls == "pct":
+                    post_pct = True
+                elif cls == "mult":
+                    post_mult = True
+                last = rank
+                if rank == 4:
+                    break
     if r1.scales or (r2 is not None and r2.scales):
         scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-        fields: dict = {"scale": tuple([_orig(nt, s, e) for _, s, e in scale_toks])}
+        scale = tuple([_orig(nt, s, e) for _, s, e in scale_toks])
     else:
-        fields = {}
+        scale = ()
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
+    currency_text = unit = unit_text = period = ""
 
-    pre = {cls: (v, s, e) for (cls, v), s, e in before} if before else _EMPTY
-    post = {cls: (v, s, e) for (cls, v), s, e in after} if after else _EMPTY
-    currency = pre.get("cur") or post.get("cur")
-    if "rank" in pre:
+    currency = pre_cur or post_cur
+    if is_rank:
         kind = group = "rank"
     elif currency:
         kind = "money_inr" if currency[0] == "INR" else "money_foreign"
         group = "money"
-        fields.update(currency=_orig(nt, currency[1], currency[2]), unit=currency[0])
-    elif "pct" in post:
+        currency_text, unit = _orig(nt, currency[1], currency[2]), currency[0]
+    elif post_pct:
         kind = group = "percent"
-    elif "mult" in post:
+    elif post_mult:
         kind = group = "multiplier"
     else:
         kind = group = ""
     keep = _KEEPS[group]
-    end, kept = core_end, {}
-    for (cls, v), s, e in after:
+    end, nkept = core_end, 0
+    kept_qual = kept_dur = None
+    for cls, v, s, e in after:
         if cls not in keep:
             break
-        if cls == "qual" and v == "up_to" and pats.reach.match(nt.norm, e):
-            break  # "63,890 करोड़ रुपये तक बढ़ गई": तक before a verb of reaching means "to", no qualifier
-        end, kept[cls] = e, (v, s, e)
-    start = before[0][1] if before else seq_start
-    qual = None if "rank" in pre else (pre.get("qual") or kept.get("qual"))
+        if cls == "qual":
+            if v == "up_to" and _patterns().reach.match(norm, e):
+                break  # "63,890 करोड़ रुपये तक बढ़ गई": तक before a verb of reaching means "to", no qualifier
+            kept_qual = (v, s, e)
+        elif cls == "duration":
+            kept_dur = (v, s, e)
+        end = e
+        nkept += 1
+    qual = None if is_rank else (pre_qual or kept_qual)
     qualifier = qual[0] if qual else "exact"
     if not kind:
-        nxt = after[len(kept)][0] if len(kept) < len(after) else (None, None)
-        dur = kept.get("duration")
-        if dur:
+        nxt_cls, nxt_v = after[nkept][:2] if nkept < len(after) else (None, None)
+        if kept_dur:
             kind = "duration"
-            fields.update(unit=dur[0], unit_text=_orig(nt, dur[1], dur[2]))
-        elif nxt[0] == "count" and r1.lone_word and r2 is None and r1.value == 1:
+            unit, unit_text = kept_dur[0], _orig(nt, kept_dur[1], kept_dur[2])
+        elif nxt_cls == "count" and r1.lone_word and r2 is None and r1.value == 1:
             return None, core_end  # "एक उत्पाद", "one product": the article, not a count of one
-        elif nxt[0] == "count":
-            s, e = after[len(kept)][1:]
+        elif nxt_cls == "count":
+            s, e = after[nkept][2:]
             kind = "count"
             # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
-            ms, me = _scan().modified_noun(_scan().words(nt.norm), end) if key(nt.norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
+            ms, me = _scan().modified_noun(_scan().words(norm), end) if key(norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
             if ms >= 0:
-                fields.update(unit=lx.after[key(nt.norm[ms:me])][1], unit_text=_orig(nt, ms, me))
+                unit, unit_text = lx.after[key(norm[ms:me])][1], _orig(nt, ms, me)
             else:
-                fields.update(unit=nxt[1], unit_text=_orig(nt, s, e))
-        elif nxt[0] is None and end < len(nt.norm) and (mn := _scan().modified_noun(_scan().words(nt.norm), end))[0] >= 0:
+                unit, unit_text = nxt_v, _orig(nt, s, e)
+        elif nxt_cls is None and end < len(norm) and (mn := _scan().modified_noun(_scan().words(norm), end))[0] >= 0:
             if r1.lone_word and r2 is None and r1.value == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
-            fields.update(unit=lx.after[key(nt.norm[mn[0]:mn[1]])][1], unit_text=_orig(nt, *mn))
+            unit, unit_text = lx.after[key(norm[mn[0]:mn[1]])][1], _orig(nt, *mn)
         else:
-            kind = _bare_kind(nt, r1, r2, start, qualifier, nxt[0] == "gen", pats)
+            pats = _patterns()
+            kind = _bare_kind(nt, r1, r2, start, qualifier, nxt_cls == "gen", pats)
             if not kind and r1.lone_word and r2 is None and (
-                    _listed(nt.norm, core_end) or (r1.value != 1 and _refers(nt.norm, start, core_end, pats))):
+                    _listed(norm, core_end) or (r1.value != 1 and _refers(norm, start, core_end, pats))):
                 # "two, three and four states", "16 जिलों में से बारह", "three of the state's eight
                 # districts": kept while a list or the count it refers to may type it (find_in)
                 kind = "lone"
             if not kind:
                 return None, core_end
             if kind == "money_inr":
-                fields["unit"] = "INR"
+                unit = "INR"
             elif kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
                 start, end, qualifier = seq_start, core_end, "exact"
-                fields["period"] = str(value)
-    return _expr(nt, start, end, value, kind, qualifier=qualifier, value_high=high, **fields), end
-
-
-def _after_words(hit: Hit, nt: NormText, r1: _Reading, seq_start: int, lx: Lexicon
-                 ) -> list[tuple[tuple[str, Any], int, int]]:
-    """The typed words right after the number, in an order that makes sense (see _AFTER_RANK)."""
-    out: list[tuple[tuple[str, Any], int, int]] = []
-    posts = hit.post
-    gs, ge = hit.glued
-    if gs >= 0:
-        if nt.norm[gs] in "xX":
-            out.append((("mult", None), gs, ge))
-        elif _prime_ok(nt, gs, r1, seq_start):
-            out.append((("pct", None), gs, ge))
-        else:
-            return out  # a closing quote ends the phrase
-    last = _AFTER_RANK[out[0][0][0]] if out else 0
-    for t, s, e in posts:
-        cls = lx.after.get(_KEYS.get(t) or _form_key(t))
-        if cls is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
-            break
-        rank = _AFTER_RANK[cls[0]]
-        if rank <= last:
-            break
-        out.append((cls, s, e))
-        last = rank
-        if rank == 4:
-            break
-    return out
+                period = str(value)
+    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
+        return None, end  # an absurd value (see _expr)
+    to = nt.to_orig
+    s, e = to[start], to[end - 1] + 1  # `NormText.span` (end > start here)
+    return _new_expr(NumberExpr, (s, e, nt.text[s:e], value, kind, scale, currency_text, qualifier, high,
+                                  unit, unit_text, period, None)), end
 
 
 def _listed(norm: str, end: int) -> bool:
