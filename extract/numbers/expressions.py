@@ -82,7 +82,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import Hit, Scanner, first_word_keys, scanner, word_tokens
+from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, first_word_keys, scanner, word_tokens
 from .words import GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -372,19 +372,20 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     if n <= 2 and "0" <= t[0] <= "9":
         # the commonest phrases, a figure alone or with one scale word ("22 लाख"): the arithmetic
         # of the loop below, without it
-        v = _digits(t)
+        v = int(t) if t.isdigit() and len(t) <= _MAX_DIGITS else _digits(t)  # `_digits`, its commonest case inline
         if v is not None:
             if n == 1:
-                year_shaped = len(t) == 4 and t.isdigit() and 1900 <= int(t) <= 2099
-                return _new_reading(_Reading, (_exact(v), 1, [], 1, False, False, False, year_shaped))
+                year_shaped = len(t) == 4 and t.isdigit() and 1900 <= v <= 2099
+                return _new_reading(_Reading, (v if type(v) is int else _exact(v), 1, [], 1, False, False, False,
+                                               year_shaped))
             t2 = toks[1][0]
             k = cache.get(t2) or _classify(t2, lx)
             if k[0] == "s":
                 sc: Scale = k[1]
                 scv = sc.value
                 indian = sc.system == "indian"
-                return _new_reading(_Reading, (_exact(_mul(v, scv)), 2, [1], scv, indian and scv >= 10_000_000,
-                                               indian, False, False))
+                return _new_reading(_Reading, (v * scv if type(v) is int else _exact(_mul(v, scv)), 2, [1], scv,
+                                               indian and scv >= 10_000_000, indian, False, False))
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
@@ -518,7 +519,7 @@ def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
         return _finish(hit, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
     s2 = hit.s2
     if s2 < 0:
-        return _finish(hit, nt, r1, None, toks, True)
+        return _finish(hit, nt, r1, None, toks, True, 0, lx)
     toks2 = hit.toks2
     r2 = _read(toks2, lx)
     rsep = lx.between[key(hit.rsep)][0]
@@ -553,13 +554,14 @@ _KEEPS = {"money": ("cur", "qual"), "percent": ("pct", "qual"), "multiplier": ("
 
 
 def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
-            toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0
+            toks: list[tuple[str, int, int]], with_suffix: bool, n1: int = 0, lx: Optional[Lexicon] = None
             ) -> tuple[Optional[NumberExpr], int]:
     """Type the number phrase and cut its span: the words before it that belong to it, the core,
     and the words after it that belong to its kind (the first one that does not ends the span).
 
     Flat, with locals instead of per-word tuples and dicts: it runs once per number phrase."""
-    lx = lexicon()
+    if lx is None:
+        lx = lexicon()
     norm = nt.norm
     seq_start, core_end = toks[0][1], toks[-1][2]
     keys = _KEYS
@@ -615,9 +617,10 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 last = rank
                 if rank == 4:
                     break
-    if r1.scales or (r2 is not None and r2.scales):
-        scale_toks = [toks[i] for i in r1.scales] + ([toks[n1 + i] for i in r2.scales] if r2 else [])
-        scale = tuple([_orig(nt, s, e) for _, s, e in scale_toks])
+    to, text = nt.to_orig, nt.text
+    if r1.scales or (r2 is not None and r2.scales):  # the scale words as written (`_orig` inline)
+        spans = [toks[i][1:] for i in r1.scales] + ([toks[n1 + i][1:] for i in r2.scales] if r2 else [])
+        scale = tuple([text[to[s]:to[e - 1] + 1] for s, e in spans])
     else:
         scale = ()
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
@@ -690,9 +693,8 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 period = str(value)
     if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
         return None, end  # an absurd value (see _expr)
-    to = nt.to_orig
     s, e = to[start], to[end - 1] + 1  # `NormText.span` (end > start here)
-    return _new_expr(NumberExpr, (s, e, nt.text[s:e], value, kind, scale, currency_text, qualifier, high,
+    return _new_expr(NumberExpr, (s, e, text[s:e], value, kind, scale, currency_text, qualifier, high,
                                   unit, unit_text, period, None)), end
 
 
@@ -888,11 +890,16 @@ def _scan() -> Scanner:
     return scanner(_MAX_TOKENS)
 
 
-@lru_cache(maxsize=1)
 def _scanner() -> tuple:
-    """What find_in uses at every call, looked up once."""
-    pats, lx = _patterns(), lexicon()
-    return (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month))
+    """What find_in uses at every call, looked up once (and kept in _STATE)."""
+    global _STATE
+    if not _STATE:
+        pats, lx = _patterns(), lexicon()
+        _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month))
+    return _STATE
+
+
+_STATE: tuple = ()
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -914,10 +921,11 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, pats, sc, special_words, months = _scanner()
+    starts, numbers, pats, sc, special_words, months = _STATE or _scanner()
     digit_gate, starts_get = pats.digit_gate, starts.get
-    scan, words = sc.scan, sc.words(norm)
-    tokenizer = word_tokens(norm)
+    # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
+    tokenizer = _PLAIN_TOKEN if _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
+    scan, words = sc.scan, sc.words(norm, tokenizer is _PLAIN_TOKEN)
     tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)

@@ -38,6 +38,10 @@ _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
 # WORD_TOKEN for a text whose letters and marks are all of those two blocks
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
 _OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
+# One step of a phrase in a text whose letters and marks are all ASCII or Devanagari (`Words.plain`):
+# the blanks between two tokens (`gap`) and the word after them (group 1, empty when none starts
+# there), in one call of the standard `re` engine instead of a blank loop and a `Words.get`.
+_GAP_WORD = re.compile(f"[ \t]*+(?:\r?\n[ \t]*+)?+([{_PLAIN_LETTERS}]*+)")
 _SPACE = regex.compile(r"\s++")
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
@@ -64,13 +68,15 @@ def _word_key(w: str) -> str:
 
 class Words:
     """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
-    that the prefix trees look each word up once instead of running a regex at every step."""
+    that the prefix trees look each word up once instead of running a regex at every step.
+    `plain`: every letter and mark of the text is ASCII or Devanagari (see `word_tokens`)."""
 
-    __slots__ = ("norm", "_at")
+    __slots__ = ("norm", "_at", "plain")
 
-    def __init__(self, norm: str):
+    def __init__(self, norm: str, plain: Optional[bool] = None):
         self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
+        self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
 
     def get(self, pos: int) -> Optional[tuple[int, str]]:
         """(end, key) of the word starting at pos; None when no word starts there."""
@@ -279,11 +285,12 @@ class Scanner:
             rf"(?![0-9]|[.,][0-9])")
         self._words: Optional[Words] = None
 
-    def words(self, norm: str) -> Words:
-        """The word tokens of `norm`, kept for the text being scanned."""
+    def words(self, norm: str, plain: Optional[bool] = None) -> Words:
+        """The word tokens of `norm`, kept for the text being scanned (`plain` when known, see
+        `Words`)."""
         w = self._words
         if w is None or w.norm is not norm:
-            w = self._words = Words(norm)
+            w = self._words = Words(norm, plain)
         return w
 
     def token(self, words: Words, pos: int) -> int:
@@ -321,7 +328,10 @@ class Scanner:
         e = token(words, pos)
         if e < 0:
             return []
-        return _read_on(words, e, self.max_tokens - 1, self.number_token, token, [(words.norm[pos:e], pos, e)])
+        norm = words.norm
+        if e >= len(norm):  # the text ends with the token
+            return [(norm[pos:e], pos, e)]
+        return _read_on(words, e, self.max_tokens - 1, self.number_token, token, [(norm[pos:e], pos, e)])
 
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
@@ -352,20 +362,34 @@ class Scanner:
             return None
         q = toks[-1][2]
         n = len(norm)
+        if q >= n:  # the text ends with the number: no range, glued sign or word after it
+            return _new_hit(Hit, (pre, toks, "", -1, [], _NO_SPAN, []))
         rsep, s2, toks2 = "", -1, []
-        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
-        r = q if c not in _BLANKS else (
-            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-        c = norm[r:r + 1]
+        between = self.between
         e = -1
-        if c.isalpha():  # a word: a form only if its key starts one (no call else)
-            w = words._at.get(r, _MISS)
-            if w is _MISS:
-                w = words.get(r)
-            if w is not None and w[1] in self.between.first:
-                e = self.between.match(words, r)
-        elif c:
-            e = self.between.match(words, r)
+        if words.plain:  # `gap` and the word after it in one call (see _GAP_WORD)
+            m = _GAP_WORD.match(norm, q)
+            r, we = m.span(1)
+            if we > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word: a form only if its key starts one
+                if m[1].lower().replace(NUKTA, "") in between.first:
+                    e = between.match(words, r)
+            else:
+                c = norm[r:r + 1]
+                if c and not c.isalpha() and (c >= "\x80" or c in between.first):  # no call for an ASCII sign that starts none
+                    e = between.match(words, r)
+        else:
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+            c = norm[r:r + 1]
+            if c.isalpha():  # a word: a form only if its key starts one (no call else)
+                w = words._at.get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                if w is not None and w[1] in between.first:
+                    e = between.match(words, r)
+            elif c and (c >= "\x80" or c in between.first):  # no call for an ASCII sign that starts none
+                e = between.match(words, r)
         if e >= 0:
             r2 = gap(norm, e)
             toks2 = self.run(words, r2)
@@ -418,11 +442,40 @@ def scanner(max_tokens: int) -> Scanner:
 def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: list) -> list:
     """`out` with up to `count` more tokens read on from q, each after blanks or after a hyphen
     before a word: a word only if its key starts a form of `trie` (`FormTrie.match` inline, no call
-    for a word that starts none), anything else by `match(words, r)`. Stops at the first place where
-    no token is read."""
+    for a word that starts none, nor for an ASCII sign that starts none), anything else by
+    `match(words, r)`. Stops at the first place where no token is read."""
     norm = words.norm
     last = len(norm) - 1
-    at_get, first, walk = words._at.get, trie.first, trie._walk
+    first, walk = trie.first, trie._walk
+    if words.plain:  # one call per token for the blanks and the word after them (see _GAP_WORD)
+        step = _GAP_WORD.match
+        for _ in range(count):
+            m = step(norm, q)
+            r, e = m.span(1)
+            if e > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word
+                node = first.get(m[1].lower().replace(NUKTA, ""))
+                if node is None:
+                    e = -1
+                elif len(node) != 1 or _END not in node:
+                    e = walk(words, node, e)
+            else:
+                c = norm[r:r + 1]
+                if not c:  # the end of the text
+                    break
+                if c.isalpha() or (c < "\x80" and (c < "0" or c > "9") and c not in first):
+                    e = -1  # inside a word, or an ASCII sign that starts no form
+                else:
+                    e = match(words, r)
+            if e < 0:
+                if q < last and norm[q] == "-" and words.get(q + 1) is not None:
+                    r = q + 1
+                    e = match(words, r)
+                if e < 0:
+                    break
+            out.append((norm[r:e], r, e))
+            q = e
+        return out
+    at_get = words._at.get
     for _ in range(count):
         c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
         r = q if c not in _BLANKS else (
@@ -439,6 +492,10 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 e = w[0]
             else:
                 e = walk(words, node, w[0])
+        elif not c:  # the end of the text
+            break
+        elif c < "\x80" and (c < "0" or c > "9") and c not in first:  # an ASCII sign that starts no form
+            e = -1
         else:
             e = match(words, r)
         if e < 0:
