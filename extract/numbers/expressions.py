@@ -82,7 +82,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import regex
 
 from ..normalise import NormText, normalise
-from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, first_word_keys, scanner, word_tokens
+from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
 from .words import GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -369,23 +369,29 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     cache = _WORD_CACHE
     n = len(toks)
     t = toks[0][0]
-    if n <= 2 and "0" <= t[0] <= "9":
-        # the commonest phrases, a figure alone or with one scale word ("22 लाख"): the arithmetic
-        # of the loop below, without it
+    if "0" <= t[0] <= "9":
+        # the commonest phrases, a figure alone or with scale words only ("22 लाख", "1.47 lakh
+        # crore"): the arithmetic of the loop below, without it
         v = int(t) if t.isdigit() and len(t) <= _MAX_DIGITS else _digits(t)  # `_digits`, its commonest case inline
         if v is not None:
             if n == 1:
                 year_shaped = len(t) == 4 and t.isdigit() and 1900 <= v <= 2099
                 return _new_reading(_Reading, (v if type(v) is int else _exact(v), 1, [], 1, False, False, False,
                                                year_shaped))
-            t2 = toks[1][0]
-            k = cache.get(t2) or _classify(t2, lx)
-            if k[0] == "s":
+            trailing, big, indian = 1, False, False
+            for i in range(1, n):
+                t2 = toks[i][0]
+                k = cache.get(t2) or _classify(t2, lx)
+                if k[0] != "s":
+                    break
                 sc: Scale = k[1]
-                scv = sc.value
-                indian = sc.system == "indian"
-                return _new_reading(_Reading, (v * scv if type(v) is int else _exact(_mul(v, scv)), 2, [1], scv,
-                                               indian and scv >= 10_000_000, indian, False, False))
+                trailing *= sc.value
+                if sc.system == "indian":
+                    indian = True
+                    big = big or sc.value >= 10_000_000
+            else:  # scale words only after the figure: each multiplies all before it
+                return _new_reading(_Reading, (v * trailing if type(v) is int else _exact(_mul(v, trailing)), n,
+                                               list(range(1, n)), trailing, big, indian, False, False))
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
@@ -618,8 +624,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 if rank == 4:
                     break
     to, text = nt.to_orig, nt.text
-    if r1.scales or (r2 is not None and r2.scales):  # the scale words as written (`_orig` inline)
-        spans = [toks[i][1:] for i in r1.scales] + ([toks[n1 + i][1:] for i in r2.scales] if r2 else [])
+    # the scale words as written (`_orig` inline)
+    if r2 is None:
+        scale = tuple([text[to[toks[i][1]]:to[toks[i][2] - 1] + 1] for i in r1.scales]) if r1.scales else ()
+    elif r1.scales or r2.scales:
+        spans = [toks[i][1:] for i in r1.scales] + [toks[n1 + i][1:] for i in r2.scales]
         scale = tuple([text[to[s]:to[e - 1] + 1] for s, e in spans])
     else:
         scale = ()
@@ -925,7 +934,9 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     digit_gate, starts_get = pats.digit_gate, starts.get
     # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
     tokenizer = _PLAIN_TOKEN if _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
-    scan, words = sc.scan, sc.words(norm, tokenizer is _PLAIN_TOKEN)
+    scan, words = sc.scan, sc._words  # `Scanner.words` inline
+    if words is None or words.norm is not norm:
+        words = sc._words = Words(norm, tokenizer is _PLAIN_TOKEN)
     tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
