@@ -83,7 +83,7 @@ import regex
 
 from ..normalise import NormText, normalise
 from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
-from .words import GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+from .words import _NUKTA_BASES, GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -155,7 +155,8 @@ class _Patterns:
     per call for the size of a pattern (and per character of it to compile), so smaller variants
     are cheaper. The other attributes: digit_special (the shapes of a digit run that may start a
     date, time, financial year or ordinal; digit_gate is a cheaper `re` test that every match of
-    it passes, tried first), junk (a run of digits and punctuation that is no
+    it passes, tried first, and digit_shape a second one that every match of the digit branches
+    passes), junk (a run of digits and punctuation that is no
     number), worth, reach (a verb of reaching after तक, "तक पहुंच गई"), stray_decimal ("2. 8
     lakh"), copula ("बायर्स 188203 हैं"), ref_after ("of them" after a figure), ref_before
     ("जिनमें से" before it), part_of ("12 of Manipur's 16 districts"), part_of_head (its start:
@@ -262,6 +263,23 @@ def _build(lx: Lexicon) -> _Patterns:
     ord_first = "".join(map(re.escape, sorted(first_chars(lx.forms["ordinal_suffix"]))))
     gate = re.compile(rf"[0-9]{{1,4}}(?:[./:-]|[ \t]*[-/]|[{ord_first}]"
                       rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*[{re.escape(letters)}])")
+    # a second `re` test, tried on the digit runs that pass the first, that every match of the
+    # digit branches passes: their shapes, with the month, time suffix and ordinal suffix cut to
+    # their first two letters and no word edges ("50 फीसदी", "2017 से", "15-20 हजार" fail it:
+    # no call of digit_special and the branches, `regex` patterns several times dearer)
+    if alts["fy_digit"] is alts["fy"]:  # word forms starting with a digit: the first test only
+        shape = gate
+    else:
+        g = r"[ \t]*+(?:\r?\n[ \t]*+)?+"  # GAP
+        months = _heads(lx.forms["month"])
+        times = _heads(lx.patterns._forms["cue_time_suffix"][0])
+        ords = _heads(lx.forms["ordinal_suffix"])
+        shape = re.compile(
+            rf"(?<![0-9])(?<![0-9][.,])(?:[0-9]{{1,2}}([./-])[0-9]{{1,2}}\1(?:19|20)[0-9]{{2}}"
+            rf"|(?:19|20)[0-9]{{2}}(?:-[0-9]{{2}}-[0-9]{{2}}|{g}[-/]{g}[0-9]{{2}})"
+            rf"|[0-9]{{1,2}}(?::[0-9]{{2}}|(?:\.[0-9]{{2}})?{g}(?:{times}))"
+            rf"|[0-9]{{1,2}}(?![0-9])(?:[sSnNrRtT][tTdDhH])?{g}(?:[oO][fF]{g})?(?:{months})"
+            rf"|[0-9]{{1,4}}(?:{ords}))")
     sources = {
         "digit_special": digit_special,
         "worth": lambda: rf"{P['cue_worth']}[ \t]*+\Z",
@@ -284,8 +302,22 @@ def _build(lx: Lexicon) -> _Patterns:
         sources["fy_next"] = lambda: rf"[\p{{L}}\p{{M}}\s{regex.escape(punct)}]*+[0-9]"
     pats = _Patterns(sources, alts, word_branches)
     pats.digit_gate = gate.match
+    pats.digit_shape = shape.match
     pats.junk = _JUNK
     return pats
+
+
+def _heads(forms: list[str]) -> str:
+    """`re` alternation of the first two letters of each form (one when the second is no letter),
+    a Latin letter in either case, a nukta optional: what a match of the forms starts with."""
+    heads = set()
+    for form in forms:
+        chars = [c for c in normalise(form).norm.strip() if c != NUKTA]
+        head = chars[:2] if len(chars) > 1 and (chars[1].isalpha() or unicodedata.category(chars[1])[0] == "M") else chars[:1]
+        heads.add("".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha()
+                          else re.escape(c) + (f"{NUKTA}?" if c in _NUKTA_BASES and i == 0 and len(head) > 1 else "")
+                          for i, c in enumerate(head)))
+    return "|".join(sorted(heads))
 
 
 @lru_cache(maxsize=1)
@@ -959,7 +991,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                if digit_gate(norm, at) and pats.digit_special.match(norm, at):
+                if digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:  # a word that starts a form (cls)
                 m = None
