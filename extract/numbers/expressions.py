@@ -936,11 +936,26 @@ def _scanner() -> tuple:
     global _STATE
     if not _STATE:
         pats, lx = _patterns(), lexicon()
-        _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month))
+        _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month), {})
     return _STATE
 
 
 _STATE: tuple = ()
+_MAX_CLASSES = 1 << 16  # words whose class find_in keeps (a bounded table keyed on one word)
+
+
+def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
+    """The class of the word token `t` in `starts` ("start" or "prefix"), also folded when it holds
+    a nukta, or False when no expression starts at it; kept in `classes` (while it has room), so
+    that the walk of find_in decides most words with one lookup."""
+    cls = starts.get(t)
+    if cls is None and NUKTA in t:
+        cls = starts.get(t.lower().replace(NUKTA, ""))
+    if cls is None:
+        cls = False
+    if len(classes) < _MAX_CLASSES:
+        classes[t] = cls
+    return cls
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -962,8 +977,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, pats, sc, special_words, months = _STATE or _scanner()
-    digit_gate, starts_get = pats.digit_gate, starts.get
+    starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
+    digit_gate, class_get = pats.digit_gate, classes.get
     # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
     tokenizer = _PLAIN_TOKEN if _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
     scan, words = sc.scan, sc._words  # `Scanner.words` inline
@@ -975,13 +990,13 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     while pos < n:
         for tm in tokens_from(norm, pos):
             t = tm[0]
-            cls = starts_get(t)
+            cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
+            if cls is False:
+                continue  # most words: nothing starts here
             c = t[0]
-            if cls is None and c > "9" and c not in _SIGNS:  # a word (digits and "$" sort before "9")
-                if NUKTA not in t:
-                    continue  # most words: nothing starts here
-                cls = starts_get(t.lower().replace(NUKTA, ""))
-                if cls is None:
+            if cls is None and c > "9" and c not in _SIGNS:  # a word not seen before (digits and "$" sort before "9")
+                cls = _word_class(t, starts, classes)
+                if cls is False:
                     continue
             if "0" <= c <= "9":
                 m = None
