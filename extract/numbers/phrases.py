@@ -35,6 +35,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # blocks that is neither stands; a character of any other block is left to _WORD.
 _PLAIN_LETTERS = "".join(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
 _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
+# a word of a plain text (`Words.plain`: no letter or mark of another block in it), at its start
+_PLAIN_WORD_AT = re.compile(f"(?<![{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]+")
 # WORD_TOKEN for a text whose letters and marks are all of those two blocks
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
 _OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
@@ -84,6 +86,10 @@ class Words:
         if w is not _MISS:
             return w
         norm = self.norm
+        if self.plain:  # a plain run of letters and marks, none before it: the word
+            m = _PLAIN_WORD_AT.match(norm, pos)
+            w = self._at[pos] = None if m is None else (m.end(), m[0].lower().replace(NUKTA, ""))
+            return w
         w = None
         c = norm[pos - 1] if pos else ""
         if not (c and (c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"))):  # no word before
@@ -306,7 +312,7 @@ class Scanner:
             if m is None:
                 return -1
             e = m.end()
-            if m.group("stray"):  # the stray-space decimal only stands before a scale word
+            if m.lastindex:  # the stray-space decimal (the one group) only stands before a scale word
                 w = words.get(gap(norm, e))
                 if w is None or w[1] not in self.scale_keys:
                     e = m.start("stray")
