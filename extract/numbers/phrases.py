@@ -43,8 +43,9 @@ _OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 # One step of a phrase in a text whose letters and marks are all ASCII or Devanagari (`Words.plain`):
 # the blanks between two tokens (`gap`) and the word after them (group 1, empty when none starts
 # there), in one call of the standard `re` engine instead of a blank loop and a `Words.get`.
+_GAP = re.compile(r"[ \t]*+(?:\r?\n[ \t]*+)?+")  # see `gap`
 _GAP_WORD = re.compile(f"[ \t]*+(?:\r?\n[ \t]*+)?+([{_PLAIN_LETTERS}]*+)")
-_SPACE = regex.compile(r"\s++")
+_SPACES = re.compile(r"\s*+")  # `str.isspace` characters (the same class in the standard engine)
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break
 # blanks (and commas: "Rs, 28,732.90") after a word before the number
@@ -123,17 +124,7 @@ def word_tokens(norm: str):
 def gap(norm: str, q: int) -> int:
     """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
     line break."""
-    c = norm[q:q + 1]
-    if c != " " and c != "\t" and c != "\n" and c != "\r":
-        return q
-    n = len(norm)
-    while q < n and (norm[q] == " " or norm[q] == "\t"):
-        q += 1
-    if q < n and (norm[q] == "\n" or (norm[q] == "\r" and q + 1 < n and norm[q + 1] == "\n")):
-        q += 1 if norm[q] == "\n" else 2
-        while q < n and (norm[q] == " " or norm[q] == "\t"):
-            q += 1
-    return q
+    return _GAP.match(norm, q).end()
 
 
 @lru_cache(maxsize=4096)
@@ -225,8 +216,7 @@ class FormTrie:
                 continue
             r = q
             if sep == " ":
-                while r < n and norm[r].isspace():
-                    r += 1
+                r = _SPACES.match(norm, q).end()
                 if r == q:
                     continue
             elif sep == "-" and q < n and (norm[q] == "-" or norm[q].isspace()):
