@@ -1025,10 +1025,14 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         else:
                             continue
                 wk = t.lower().replace(NUKTA, "")
-                if wk in special_words or (wk in numbers and any(
-                        word_key(w) in months for w in tokens_in(norm, e, e + 30)[:2])):
-                    if pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e):
-                        m = pats.by_word(wk)(norm, at)
+                special = wk in special_words
+                if not special and wk in numbers:  # a cardinal starts a date only before a month
+                    for w in tokens_in(norm, e, e + 30)[:2]:
+                        if w.lower().replace(NUKTA, "") in months:
+                            special = True
+                            break
+                if special and (pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e)):
+                    m = pats.by_word(wk)(norm, at)
             else:
                 m = None
                 at = tm.start()
