@@ -441,7 +441,6 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     for a word that starts none, nor for an ASCII sign that starts none), anything else by
     `match(words, r)`. Stops at the first place where no token is read."""
     norm = words.norm
-    last = len(norm) - 1
     first, walk = trie.first, trie._walk
     if words.plain:  # one call per token for the blanks and the word after them (see _GAP_WORD)
         step = _GAP_WORD.match
@@ -463,7 +462,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 else:
                     e = match(words, r)
             if e < 0:
-                if q < last and norm[q] == "-" and words.get(q + 1) is not None:
+                if norm[q:q + 1] == "-" and words.get(q + 1) is not None:
                     r = q + 1
                     e = match(words, r)
                 if e < 0:
@@ -472,6 +471,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
             q = e
         return out
     at_get = words._at.get
+    last = len(norm) - 1
     for _ in range(count):
         c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
         r = q if c not in _BLANKS else (
