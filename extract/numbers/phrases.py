@@ -10,7 +10,9 @@ the alternations of hundreds of forms were most of the cost. Reading values and 
 is `expressions`' job; the word data come from `words.lexicon()`. Also owns cutting a text into
 word tokens (`word_tokens`): the standard `re` engine, several times cheaper per call than
 `regex`, does it whenever the text's letters are all ASCII or Devanagari (the common case), with
-the same tokens.
+the same tokens. In such a text (`Words.plain`) a step of a phrase, the blanks after a token and
+the word after them, is also one call of that engine (`_GAP_WORD`), and so is the word at a
+position (`Words.get`).
 
 The forms match as the regex alternations of `words` did: a blank inside a form matches any run
 of blanks (also a line break), an inner hyphen matches a hyphen, one blank or nothing, a Latin
@@ -439,7 +441,9 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     """`out` with up to `count` more tokens read on from q, each after blanks or after a hyphen
     before a word: a word only if its key starts a form of `trie` (`FormTrie.match` inline, no call
     for a word that starts none, nor for an ASCII sign that starts none), anything else by
-    `match(words, r)`. Stops at the first place where no token is read."""
+    `match(words, r)`. Stops at the first place where no token is read. One flat loop: it runs
+    twice per number phrase, and a step is a few lines (in a plain text one `re` call finds the
+    blanks and the word after them)."""
     norm = words.norm
     first, walk = trie.first, trie._walk
     if words.plain:  # one call per token for the blanks and the word after them (see _GAP_WORD)
