@@ -439,10 +439,58 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     for t, _, _ in toks:
         k = cache.get(t)
         kinds.append(k if k is not None else _classify(t, lx))
+    # the commonest types first (scale words, numbers); `nxt`, the next token's type, only where it
+    # decides: the loop runs once per token of a phrase
     for i, (typ, v) in enumerate(kinds):
-        nxt = kinds[i + 1][0] if i + 1 < n else ""
+        if typ == "s":
+            sc: Scale = v
+            sv = sc.value
+            if cur is None and mod is not None:
+                cur, mod, cur_at = _add(1, mod), None, i
+            if cur is None:
+                if last != "s":
+                    break
+                total, maxscale, trailing = total * sv if type(total) is int else _mul(total, sv), maxscale * sv, trailing * sv
+            elif sv > maxscale:
+                total = total + cur if type(total) is int and type(cur) is int else _add(total, cur)
+                total, maxscale, trailing = total * sv if type(total) is int else _mul(total, sv), sv, sv
+            elif sv >= last_scale:  # "2 crore 3 crore": two amounts
+                used = cur_at
+                break
+            else:
+                total, trailing = _add(total, _mul(cur, sv)), sv
+            cur, last, last_scale, used = None, "s", sv, i + 1
+            scales.append(i)
+            if sc.system == "indian":
+                indian = True
+                big = big or sv >= 10_000_000
+            continue
+        if typ == "n" or typ == "d" or typ == "f" or typ == "a":  # a number: digits, number word, fraction word, "a"
+            if typ == "a" and (kinds[i + 1][0] if i + 1 < n else "") not in ("h", "s"):
+                break
+            num, is_tens, is_unit = v if typ == "n" else (v, False, False)
+            if mod is not None:
+                num, mod = _add(num, mod), None
+            if last == "h":
+                if num >= 100:
+                    break
+                cur = _add(cur, num)
+            elif cur is not None:
+                if not (prev_tens and is_unit):
+                    break
+                cur = _add(cur, num)
+            elif last == "s":
+                if (kinds[i + 1][0] if i + 1 < n else "") not in ("h", "s") and not (typ != "d" and last_scale <= 1000):
+                    break
+                cur, cur_at = num, i
+            else:
+                cur, cur_at = num, i
+            prev_tens = is_tens
+            last, used, trailing = "n", i + 1, 1
+            continue
         if typ == "x":
             break
+        nxt = kinds[i + 1][0] if i + 1 < n else ""
         if typ == "c":  # "and" inside English words only: one hundred and twenty
             if last not in ("h", "s") or nxt != "n":
                 break
@@ -452,56 +500,13 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                 break
             mod, last = v, "m"
             continue
-        if typ == "h":
-            if last == "h":
-                break
-            base = _add(1, mod) if mod is not None else (cur if cur is not None else 1)
-            if cur is None:
-                cur_at = i
-            mod, cur, last, used, trailing = None, _mul(base, 100), "h", i + 1, 1
-            continue
-        if typ == "s":
-            sc: Scale = v
-            if cur is None and mod is not None:
-                cur, mod, cur_at = _add(1, mod), None, i
-            if cur is None:
-                if last != "s":
-                    break
-                total, maxscale, trailing = _mul(total, sc.value), maxscale * sc.value, trailing * sc.value
-            elif sc.value > maxscale:
-                total, maxscale, trailing = _mul(_add(total, cur), sc.value), sc.value, sc.value
-            elif sc.value >= last_scale:  # "2 crore 3 crore": two amounts
-                used = cur_at
-                break
-            else:
-                total, trailing = _add(total, _mul(cur, sc.value)), sc.value
-            cur, last, last_scale, used = None, "s", sc.value, i + 1
-            scales.append(i)
-            indian = indian or sc.system == "indian"
-            big = big or (sc.system == "indian" and sc.value >= 10_000_000)
-            continue
-        # a number: digits, number word, fraction word, "a"
-        if typ == "a" and nxt not in ("h", "s"):
-            break
-        num, is_tens, is_unit = v if typ == "n" else (v, False, False)
-        if mod is not None:
-            num, mod = _add(num, mod), None
+        # typ == "h": a hundred
         if last == "h":
-            if num >= 100:
-                break
-            cur = _add(cur, num)
-        elif cur is not None:
-            if not (prev_tens and is_unit):
-                break
-            cur = _add(cur, num)
-        elif last == "s":
-            if nxt not in ("h", "s") and not (typ != "d" and last_scale <= 1000):
-                break
-            cur, cur_at = num, i
-        else:
-            cur, cur_at = num, i
-        prev_tens = is_tens
-        last, used, trailing = "n", i + 1, 1
+            break
+        base = _add(1, mod) if mod is not None else (cur if cur is not None else 1)
+        if cur is None:
+            cur_at = i
+        mod, cur, last, used, trailing = None, _mul(base, 100), "h", i + 1, 1
     if used == 0:
         return _NO_READING
     value = _exact(_add(total, cur if cur is not None and cur_at < used else 0))
