@@ -889,6 +889,7 @@ _AFTER_BARE = frozenset(",;)]|")
 # a run of digits and punctuation that is no number (ASCII: the standard `re` engine)
 _JUNK = re.compile(r"[0-9](?:[0-9]|[.,:/][0-9])*+")
 _BARE_NEXT = _AFTER_BARE | {","}  # what can follow a bare figure (besides the end of the text)
+_DIGIT_RUN = re.compile(r"[0-9]*+")
 
 
 def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
@@ -903,9 +904,7 @@ def _bare_figure(norm: str, at: int, end: int, n: int) -> bool:
     if c != ",":
         return c in _AFTER_BARE
     i = end + 1 + (end + 1 < n and norm[end + 1] == " ")  # "1, 06, 647": a grouping with stray spaces
-    j = i
-    while j < n and "0" <= norm[j] <= "9":
-        j += 1
+    j = _DIGIT_RUN.match(norm, i).end()
     return j - i not in (2, 3) and not (j > i and i == end + 1)
 
 
