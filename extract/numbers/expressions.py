@@ -945,7 +945,7 @@ def _scanner() -> tuple:
 
 
 _STATE: tuple = ()
-_MAX_CLASSES = 1 << 16  # words whose class find_in keeps (a bounded table keyed on one word)
+_MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a bounded table keyed on one word, ~1.5 MB at most)
 
 
 def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
