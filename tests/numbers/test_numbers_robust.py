@@ -178,3 +178,37 @@ def test_after_word_that_folds_into_another_letter_is_no_crash(text):
     exprs = _check(text)
     if text.startswith("50"):
         assert exprs[0].text == "50" and exprs[0].unit == ""
+
+
+# --- the cheap tests in front of the grammar must never drop a match ------------------------------
+
+DATE_PIECES = ["9", "19", "2016", "1999", "26", "06", "2023", "2024", "25", "6", "03", "10", "3", "१९", ".", "-", "/", ":",
+               " ", "  ", "\n", "\r\n", ",", "th", "st", "rd", "nd", "TH", "of", "OF", "अगस्त", "जनवरी", "जुलाई", "फ़रवरी",
+               "फरवरी", "January", "JAN", "Jan.", "sept", "September", "PM", "p.m.", "am", "बजे", "वां", "वीं", "वें",
+               "से", "फीसदी", "हजार", "लाख", "x"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(DATE_PIECES), min_size=1, max_size=12))
+def test_digit_shape_lets_every_date_time_year_and_ordinal_through(parts):
+    # find_in tries the date, time, financial-year and ordinal branches at a digit run only when
+    # the cheap `re` test digit_shape passes: it must pass wherever the branches match.
+    from extract.normalise import normalise
+
+    pats = expressions._patterns()
+    branches = pats.variant(expressions._DIGIT_BRANCHES)
+    norm = normalise("".join(parts)).norm
+    for at in range(len(norm)):
+        if norm[at].isdigit() and branches(norm, at) is not None:
+            assert pats.digit_shape(norm, at), (norm, at)
+
+
+def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
+    # find_in keeps the class of the words it has seen in a bounded table; full, it reads on as before.
+    text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
+    classes = expressions._scanner()[-1]
+    before = find_numbers(text)
+    monkeypatch.setattr(expressions, "_MAX_CLASSES", len(classes) + 10)
+    find_numbers(" ".join(f"word{i}x" for i in range(100)))
+    assert len(classes) <= expressions._MAX_CLASSES
+    assert find_numbers(text) == before
