@@ -163,6 +163,20 @@ def first_word_keys(forms: Iterable[str]) -> set[str]:
     return {units[0][1] for form in forms for units in _units(form) if units}
 
 
+_LEAF = {_END: True}  # the node where a form ends and none goes on, shared: tested with `is`
+
+
+def _share_leaves(node: dict) -> None:
+    """Replace every node of the tree below `node` that only ends a form by _LEAF."""
+    for sep, table in node.items():
+        if sep is not _END:
+            for unit, child in table.items():
+                if len(child) == 1 and _END in child:
+                    table[unit] = _LEAF
+                else:
+                    _share_leaves(child)
+
+
 class FormTrie:
     """Longest match of any of a list of surface forms at a position of the working copy."""
 
@@ -176,6 +190,7 @@ class FormTrie:
                 for sep, unit in units:
                     node = node.setdefault(sep, {}).setdefault(unit, {})
                 node[_END] = True
+        _share_leaves(self.root)
         self.first: dict = self.root.get("", {})
 
     def match(self, words: Words, pos: int) -> int:
@@ -189,7 +204,7 @@ class FormTrie:
             node = self.first.get(c)
             if node is None:
                 return -1
-            if len(node) == 1 and _END in node:
+            if node is _LEAF:
                 return pos + 1
             return self._walk(words, node, pos + 1)
         w = words._at.get(pos, _MISS)
@@ -205,7 +220,7 @@ class FormTrie:
             e = pos + 1
         if node is None:
             return -1
-        if len(node) == 1 and _END in node:
+        if node is _LEAF:
             return e
         return self._walk(words, node, e)
 
@@ -455,7 +470,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 node = first.get(m[1].lower().replace(NUKTA, ""))
                 if node is None:
                     e = -1
-                elif len(node) != 1 or _END not in node:
+                elif node is not _LEAF:
                     e = walk(words, node, e)
             else:
                 c = norm[r:r + 1]
@@ -488,7 +503,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
             node = None if w is None else first.get(w[1])
             if node is None:
                 e = -1
-            elif len(node) == 1 and _END in node:
+            elif node is _LEAF:
                 e = w[0]
             else:
                 e = walk(words, node, w[0])
