@@ -371,6 +371,10 @@ def _generic_event(doc: Document):
     pats = _patterns()
     stops = stopwords() | _DETERMINERS
     firsts = _generic_firsts()
+    # a sentence's case folding is a piece of the article's (folding goes letter by letter): no head
+    # in the article, none in a sentence
+    if not any(map(doc.norm.casefold().__contains__, firsts)):
+        return None
     for sent in doc.sentences:
         if sent.display:
             continue
@@ -474,8 +478,13 @@ _MONTH_DAY = regex.compile(r"--\d\d-\d\d")
 _WEEKDAY_NAMES = (("सोमवार", "Monday"), ("मंगलवार", "Tuesday"), ("बुधवार", "Wednesday"), ("गुरुवार", "Thursday"),
                   ("शुक्रवार", "Friday"), ("शनिवार", "Saturday"), ("रविवार", "Sunday"))
 _WEEKDAYS = {fold(w): i for i, pair in enumerate(_WEEKDAY_NAMES) for w in pair}
-_DAY_CUE = patterns.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
-                         r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _day_cue():
+    """"आज", "today" or a weekday (compiled at first use: only an event with no date in its sentence reads it)."""
+    return patterns.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
+                            r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
 
 
 def _date(doc: Document, sent: Sentence, at: int) -> str:
@@ -494,7 +503,7 @@ def _date(doc: Document, sent: Sentence, at: int) -> str:
         return ""
     if len(published) != 10:
         return ""
-    day = _DAY_CUE.search(doc.norm, sent.nstart, sent.nend)
+    day = _day_cue().search(doc.norm, sent.nstart, sent.nend)
     if day:  # "आज", "today", or the weekday the report is dated ("बुधवार को" in a Wednesday's report)
         weekday = day.group("wd")
         if not weekday:
