@@ -169,6 +169,8 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         _CHUNK_TOKENS.clear()
     _CHUNK_TOKENS[chunk] = found
     return found
+
+
 # The characters str.split() splits at that _TOKEN takes as tokens (its \s does not match them;
 # checked over all of Unicode: no other character differs)
 _SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
