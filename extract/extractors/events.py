@@ -33,44 +33,94 @@ _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "�
 
 
 @lru_cache(maxsize=1)
-def _patterns():
+def _patterns() -> "_Patterns":
+    """The rules' patterns (checked here, at load), each compiled at its first use: a run compiles
+    only those its sentences reach (the quoted, titled and generic ones are rarely needed)."""
     data = rules.load("events")
     for key in ("starters", "heads", "venue_heads", "name_words", "length_words", "titled_heads", "generic_heads",
                 "held_words", "topic_words", "tail_starts", "tail_stops", "clause_words"):
         if not isinstance(data.get(key), list) or not data[key]:
             raise rules.RuleError(rules.path_of("events"), key, "expected a non-empty list of strings")
+    return _Patterns(data, int(data.get("max_inner_words", 4)), int(data.get("tail_max_words", 6)))
 
-    def alt(words):
-        return "|".join(regex.escape(normalise(w).norm).replace(r"\ ", r"\s+")
-                        for w in sorted(words, key=len, reverse=True))
 
-    n = int(data.get("max_inner_words", 4))
-    word = r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:(?<=\p{Latin})['’]s?)?"  # "Buyers’", "Seller's"
-    tail = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
-    glued = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
-    heads, starters = alt(data["heads"]), alt(data["starters"])
-    named = patterns.compile(
-        rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{word}){{0,{n}}}?\s+(?:{heads}){tail}(?={glued}(?![\p{{L}}\p{{M}}]))")
-    # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
-    # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
-    quoted = patterns.compile(
-        rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){tail})(?P=q)"
-        rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])")
-    venue = patterns.compile(rf"(?:{alt(data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    more = patterns.compile(rf"\s+(?:{alt(data['heads'] + data['name_words'])})(?![\p{{L}}\p{{M}}])")
-    length = patterns.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{alt(data['length_words'])})\s+$",
-                           regex.IGNORECASE)
-    cap = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
-    titled = patterns.compile(
-        rf"(?<![\w-])(?:{alt(data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:(?:&|and|of|for|the)\s+)?{cap})*")
-    generic = patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    held = patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt(data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
-    topic = frozenset(fold(w) for w in data["topic_words"])
-    k = int(data.get("tail_max_words", 6))
-    tail_en = patterns.compile(rf"\s+(?:{alt(data['tail_starts'])})\s+(?!(?:{alt(data['tail_stops'])})\b)[A-Za-z][\w-]*"
-                            rf"(?:\s+(?!(?:{alt(data['tail_stops'])})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}")
-    clause = frozenset(fold(w) for w in data["clause_words"])
-    return named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause
+def _alt(words) -> str:
+    return "|".join(regex.escape(normalise(w).norm).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:(?<=\p{Latin})['’]s?)?"  # "Buyers’", "Seller's"
+_TAIL = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
+_GLUED = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
+_CAP = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
+
+
+class _Patterns:
+    """named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause: each made
+    when first read (as an attribute, or by index in that order)."""
+
+    FIELDS = ("named", "quoted", "venue", "more", "length", "titled", "generic", "held", "topic", "tail_en", "clause")
+
+    def __init__(self, data: dict, inner: int, tail_words: int) -> None:
+        self._data, self._inner, self._tail_words = data, inner, tail_words
+
+    def __getattr__(self, name: str):
+        make = getattr(type(self), "_make_" + name, None) if name in self.FIELDS else None
+        if make is None:
+            raise AttributeError(name)
+        value = make(self)
+        setattr(self, name, value)
+        return value
+
+    def __getitem__(self, i: int):
+        return getattr(self, self.FIELDS[i])
+
+    def __len__(self) -> int:
+        return len(self.FIELDS)
+
+    def _make_named(self):
+        heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
+        return patterns.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{_WORD}){{0,{self._inner}}}?\s+(?:{heads}){_TAIL}(?={_GLUED}(?![\p{{L}}\p{{M}}]))")
+
+    def _make_quoted(self):
+        # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
+        # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
+        heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
+        return patterns.compile(
+            rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){_TAIL})(?P=q)"
+            rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])")
+
+    def _make_venue(self):
+        return patterns.compile(rf"(?:{_alt(self._data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+    def _make_more(self):
+        return patterns.compile(rf"\s+(?:{_alt(self._data['heads'] + self._data['name_words'])})(?![\p{{L}}\p{{M}}])")
+
+    def _make_length(self):
+        return patterns.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{_alt(self._data['length_words'])})\s+$",
+                                regex.IGNORECASE)
+
+    def _make_titled(self):
+        return patterns.compile(
+            rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
+
+    def _make_generic(self):
+        return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+    def _make_held(self):
+        return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+    def _make_topic(self):
+        return frozenset(fold(w) for w in self._data["topic_words"])
+
+    def _make_tail_en(self):
+        k, stops = self._tail_words, _alt(self._data["tail_stops"])
+        return patterns.compile(rf"\s+(?:{_alt(self._data['tail_starts'])})\s+(?!(?:{stops})\b)[A-Za-z][\w-]*"
+                                rf"(?:\s+(?!(?:{stops})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}")
+
+    def _make_clause(self):
+        return frozenset(fold(w) for w in self._data["clause_words"])
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +256,7 @@ def _inside(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[i
 
 def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | None = None
               ) -> list[tuple[int, int, bool]]:
-    named, quoted, _, more, length, titled, _, _, _, tail_en, clause = _patterns()
+    pats = _patterns()
     starters, titled_heads, title_case_heads, heads = _gates()
     if places is None:
         places = _places(doc.norm)
@@ -214,28 +264,28 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
     spans = []
     # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
     if (text.count("'") >= 2 or text.count('"') >= 2) and any(map(text.__contains__, heads)):
-        for m in quoted.finditer(doc.norm, sent.nstart, sent.nend):
+        for m in pats.quoted.finditer(doc.norm, sent.nstart, sent.nend):
             g = "name" if m.group("name") else "name2"
             spans.append((m.start(g), m.end(g), True))
     named_spans = []
     stops = stopwords()
     at = None if places[0] is None else {p - sent.nstart for p, _ in _inside(places[0], sent.nstart, sent.nend)}
-    for m in _named_matches(named, doc.norm, text, sent.nstart, sent.nend, starters, at):
+    for m in (_named_matches(pats.named, doc.norm, text, sent.nstart, sent.nend, starters, at) if at is None or at else ()):
         words = m.group().split()
         latin = words[0].isascii()
-        if latin and any(fold(w) in clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
+        if latin and any(fold(w) in pats.clause for w in words[1:]):  # "GeM organised a ... Meet" is a clause
             continue
         conj = _more_patterns()[0]
         if not any(fold(w) in stops for i, w in enumerate(words[1:], 1)
                    if not _in_length(words, i) and not (i >= 2 and fold(w) in conj)):
-            end = _extend(doc, sent, m.end(), more)
+            end = _extend(doc, sent, m.end(), pats.more)
             if latin:
-                t = tail_en.match(doc.norm, end, sent.nend)
+                t = pats.tail_en.match(doc.norm, end, sent.nend)
                 if t and not _DIGIT.search(t.group()):
                     end = t.end()
-            named_spans.append((_extend_back(doc, sent, m.start(), length), end))
+            named_spans.append((_extend_back(doc, sent, m.start(), pats.length), end))
     if (any(map(text.__contains__, titled_heads)) if places[1] is None else _inside(places[1], sent.nstart, sent.nend)):
-        for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
+        for m in pats.titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if (any(map(text.__contains__, title_case_heads)) if places[2] is None
             else _inside(places[2], sent.nstart, sent.nend)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
@@ -318,19 +368,23 @@ _DIGIT = regex.compile(r"\d")
 def _generic_event(doc: Document):
     """The first generic event phrase ("क्रेता-विक्रेता कार्यशालाओं", "प्रशिक्षण कार्यक्रम") in a body
     sentence that names a place (a city, a state or a venue) and a holding verb."""
-    _, _, venue, _, _, _, generic, held, topic, _, _ = _patterns()
+    pats = _patterns()
     stops = stopwords() | _DETERMINERS
     firsts = _generic_firsts()
+    # a sentence's case folding is a piece of the article's (folding goes letter by letter): no head
+    # in the article, none in a sentence
+    if not any(map(doc.norm.casefold().__contains__, firsts)):
+        return None
     for sent in doc.sentences:
         if sent.display:
             continue
         if not any(map(doc.norm[sent.nstart:sent.nend].casefold().__contains__, firsts)):
             continue  # no generic head in the sentence
-        heads = list(generic.finditer(doc.norm, sent.nstart, sent.nend))
-        if not heads or not held.search(doc.norm, sent.nstart, sent.nend):
+        heads = list(pats.generic.finditer(doc.norm, sent.nstart, sent.nend))
+        if not heads or not pats.held.search(doc.norm, sent.nstart, sent.nend):
             continue
         if not (doc.cities_in(sent.nstart, sent.nend) or doc.states_in(sent.nstart, sent.nend)
-                or venue.search(doc.norm, sent.nstart, sent.nend)):
+                or pats.venue.search(doc.norm, sent.nstart, sent.nend)):
             continue
         m = heads[0]
         toks = [t for t in tokenize(doc.norm, sent.nstart, m.start()) if t.end <= m.start()]
@@ -338,7 +392,7 @@ def _generic_event(doc: Document):
         while i > 0 and len(toks) - i < GENERIC_MAX_WORDS:
             t = toks[i - 1]
             pair = fold(f"{toks[i - 2].text} {t.text}") if i >= 2 else ""
-            if pair in topic:
+            if pair in pats.topic:
                 i -= 2
                 continue
             if i >= 2 and fold(t.text) in _length_words():  # "एक दिवसीय", "पांच दिवसीय" belong to the name
@@ -375,7 +429,7 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
 
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
-    venue = _patterns()[2]
+    venue = _patterns().venue
     heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
     if not heads:
         return ""
@@ -424,8 +478,13 @@ _MONTH_DAY = regex.compile(r"--\d\d-\d\d")
 _WEEKDAY_NAMES = (("सोमवार", "Monday"), ("मंगलवार", "Tuesday"), ("बुधवार", "Wednesday"), ("गुरुवार", "Thursday"),
                   ("शुक्रवार", "Friday"), ("शनिवार", "Saturday"), ("रविवार", "Sunday"))
 _WEEKDAYS = {fold(w): i for i, pair in enumerate(_WEEKDAY_NAMES) for w in pair}
-_DAY_CUE = patterns.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
-                         r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _day_cue():
+    """"आज", "today" or a weekday (compiled at first use: only an event with no date in its sentence reads it)."""
+    return patterns.compile(r"(?<![\p{L}\p{M}])(?:आज|(?P<wd>सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))(?![\p{L}\p{M}])"
+                            r"|\b(?:today|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", regex.IGNORECASE)
 
 
 def _date(doc: Document, sent: Sentence, at: int) -> str:
@@ -444,7 +503,7 @@ def _date(doc: Document, sent: Sentence, at: int) -> str:
         return ""
     if len(published) != 10:
         return ""
-    day = _DAY_CUE.search(doc.norm, sent.nstart, sent.nend)
+    day = _day_cue().search(doc.norm, sent.nstart, sent.nend)
     if day:  # "आज", "today", or the weekday the report is dated ("बुधवार को" in a Wednesday's report)
         weekday = day.group("wd")
         if not weekday:

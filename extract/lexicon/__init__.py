@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .. import patterns, rules
 from ..normalise import fold, normalise
@@ -38,9 +39,12 @@ def _token_keys(s: str) -> tuple[str, ...]:
 class Gazetteer:
     """Whole-word matcher of many surface forms, longest form first.
 
-    The text is tokenised once per call (one C-speed regex pass) and each token is looked up in a
-    dictionary of the forms' first tokens, so the cost is linear in the text and nearly independent of
-    the number of forms (a large case-insensitive alternation is several times slower)."""
+    Tokens (_TOKEN) never cross whitespace, so the text's tokens are those of its chunks (str.split()
+    parts). Each chunk met is classed once (a table per gazetteer, bounded in size): does a token of
+    it open a form? Only the chunks that do are found in the text (str.find) and tokenised, with the
+    few tokens after them a form can reach; a text none of whose chunks opens a form costs a split
+    and a set intersection. The cost is nearly independent of the number of forms (a large
+    case-insensitive alternation is several times slower)."""
 
     def __init__(self, name: str, pairs: list[tuple[str, Entry]]):
         self.by_form: dict[str, Entry] = {}
@@ -54,21 +58,88 @@ class Gazetteer:
                 first.setdefault(keys[0], set()).add(keys)
         self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in first.items()}
         self._firsts = frozenset(self._by_first)
+        self._longest = max((len(f) for v in self._by_first.values() for f in v), default=1)
+        # (chunks classed, the chunks among them that open a form): swapped whole when full, so a
+        # caller reads a consistent pair; a chunk enters the first set after its class is in the second
+        self._chunks: tuple[set[str], set[str]] = (set(), set())
 
     def finditer(self, norm: str, pos: int = 0, endpos: int | None = None, tokens: "WordTokens | None" = None):
         """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping.
-        `tokens`: the same span's `word_tokens`, when several gazetteers scan it (tokenised once)."""
+        `tokens`: the same span's `word_tokens`, when several gazetteers scan it (split once)."""
         if tokens is None:
-            tokens = word_tokens(norm, pos, len(norm) if endpos is None else endpos)
-        elif not isinstance(tokens, WordTokens):
-            tokens = WordTokens(tokens)
-        toks, keys = tokens
-        by_first = self._by_first
-        # only a token whose key opens a form can open a match: their places, in order
-        opening = self._firsts & tokens.keyset()
+            tokens = WordTokens(norm, pos, len(norm) if endpos is None else endpos)
+        if tokens.chunks is None:
+            yield from self._finditer_tokens(norm, *tokens.all_tokens())
+            return
+        opening = self._opening(tokens.chunks)
         if not opening:
             return
-        places = sorted(i for k in opening for i in tokens.places(k)) if len(opening) > 1 else tokens.places(next(iter(opening)))
+        low, base = tokens.low, tokens.pos
+        n = len(low)
+        starts = []  # (offset, chunk) of each whole chunk that opens a form, in low
+        for c in opening:
+            size = len(c)
+            i = low.find(c)
+            while i >= 0:
+                if (i == 0 or low[i - 1].isspace()) and (i + size == n or low[i + size].isspace()):
+                    starts.append((i, c))
+                # a whole occurrence cannot start inside this one (a chunk holds no whitespace)
+                i = low.find(c, i + size)
+        if len(starts) > 1:
+            starts.sort()
+        by_first = self._by_first
+        lookup = self.lookup
+        after = 0  # tokens starting before this offset are inside a match already made
+        for s, c in starts:
+            if s + len(c) <= after:
+                continue
+            keys, bounds = _CHUNK_TOKENS.get(c) or _chunk_tokens(c)
+            more = None  # the tokens after the chunk, tokenised when a form reaches past it
+            for i, key in enumerate(keys):
+                forms = by_first.get(key)
+                if forms is None or s + bounds[2 * i] < after:
+                    continue
+                for form in forms:
+                    k = len(form)
+                    if i + k > len(keys):
+                        if more is None:
+                            more = list(islice(_TOKEN.finditer(low, s + len(c)), self._longest - 1))
+                            more_keys = keys + tuple(m.group() for m in more)
+                        if tuple(more_keys[i:i + k]) != form:
+                            continue
+                        end = more[i + k - 1 - len(keys)].end()
+                    elif keys[i:i + k] == form:
+                        end = s + bounds[2 * (i + k) - 1]
+                    else:
+                        continue
+                    start = s + bounds[2 * i]
+                    yield base + start, base + end, lookup(norm[base + start:base + end])
+                    after = end
+                    break
+
+    def _opening(self, chunks: set[str]) -> set[str]:
+        """The chunks (case-folded) a token of which opens a form."""
+        seen, openers = self._chunks
+        new = chunks - seen
+        if new:
+            if len(seen) + len(new) > _CHUNKS_MAX:
+                seen, openers = self._chunks = (set(), set())
+                new = chunks
+            firsts = self._firsts
+            found = [c for c in new if not firsts.isdisjoint(_TOKEN.findall(c))]
+            openers.update(found)
+            seen.update(new)
+        return chunks & openers
+
+    def _finditer_tokens(self, norm: str, toks: list, keys: list[str]):
+        """finditer over every token of the span (`toks`: _TOKEN matches in norm, `keys` their
+        case-folded texts): for a text whose case folding changes lengths or holds a separator
+        str.split() splits at and _TOKEN does not."""
+        by_first = self._by_first
+        opening = self._firsts.intersection(keys)
+        if not opening:
+            return
+        places = sorted(i for i, k in enumerate(keys) if k in opening)
         after = 0  # tokens before this one are inside a match already made
         for i in places:
             if i < after:
@@ -85,32 +156,57 @@ class Gazetteer:
         return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
 
 
-class WordTokens(tuple):
-    """(the _TOKEN matches of a span, their case-folded keys); the set of keys and the places of a
-    key are worked out when first asked for (one span, several gazetteers)."""
+_CHUNKS_MAX = 1 << 16
+_CHUNK_TOKENS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
 
-    def keyset(self) -> set[str]:
-        ks = self.__dict__.get("_keyset")
-        if ks is None:
-            ks = self.__dict__["_keyset"] = set(self[1])
-        return ks
 
-    def places(self, key: str) -> list[int]:
-        """The indexes of the tokens whose key is `key`, in order."""
-        keys, out, i = self[1], [], -1
-        find = keys.index
-        try:
-            while True:
-                i = find(key, i + 1)
-                out.append(i)
-        except ValueError:
-            return out
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The tokens of a case-folded chunk: their keys, and their (start, end) offsets in it, flat
+    (a table per chunk, bounded in size)."""
+    toks = list(_TOKEN.finditer(chunk))
+    found = (tuple(m.group() for m in toks), tuple(x for m in toks for x in m.span()))
+    if len(_CHUNK_TOKENS) >= _CHUNKS_MAX:
+        _CHUNK_TOKENS.clear()
+    _CHUNK_TOKENS[chunk] = found
+    return found
+
+
+# The characters str.split() splits at that _TOKEN takes as tokens (its \s does not match them;
+# checked over all of Unicode: no other character differs)
+_SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+class WordTokens:
+    """The words of norm[pos:endpos] every gazetteer looks up, made once and passed to each: the
+    span case-folded (`low`) and the set of its chunks (`chunks`, its str.split() parts).
+
+    Offsets in `low` are norm's (plus pos) and _TOKEN finds the same tokens in both when case
+    folding keeps every character one character (checked over all of Unicode: such a character
+    keeps its class, letter/mark/digit, whitespace, hyphen or other). When folding changes a
+    length, or the span holds a character str.split() splits at and _TOKEN does not, `chunks` is
+    None and the gazetteers read every token (all_tokens)."""
+
+    __slots__ = ("norm", "pos", "endpos", "low", "chunks")
+
+    def __init__(self, norm: str, pos: int = 0, endpos: int | None = None) -> None:
+        endpos = len(norm) if endpos is None else endpos
+        seg = norm[pos:endpos] if pos or endpos != len(norm) else norm
+        low = seg.casefold()
+        self.norm, self.pos, self.endpos, self.low = norm, pos, endpos, low
+        if len(low) == len(seg) and not any(c in seg for c in _SPLIT_NOT_SPACE):
+            self.chunks = set(low.split())
+        else:
+            self.chunks = None
+
+    def all_tokens(self) -> tuple[list, list[str]]:
+        """(the _TOKEN matches of the span in norm, their case-folded keys)."""
+        toks = list(_TOKEN.finditer(self.norm, self.pos, self.endpos))
+        return toks, [t.group().casefold() for t in toks]
 
 
 def word_tokens(norm: str, pos: int = 0, endpos: int | None = None) -> WordTokens:
-    """The tokens every gazetteer looks up, for norm[pos:endpos]: made once, passed to each."""
-    toks = list(_TOKEN.finditer(norm, pos, len(norm) if endpos is None else endpos))
-    return WordTokens((toks, [t.group().casefold() for t in toks]))
+    """The words every gazetteer looks up, for norm[pos:endpos]: made once, passed to each."""
+    return WordTokens(norm, pos, endpos)
 
 
 def _gazetteer(name: str, key: str, label: str, required: dict[str, type],
