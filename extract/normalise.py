@@ -17,7 +17,6 @@ import unicodedata
 from collections.abc import Sequence
 from bisect import bisect_left
 from functools import lru_cache
-from dataclasses import dataclass
 
 import regex
 
@@ -40,13 +39,27 @@ _TABLE.update({cp: "" for cp in _DROP})
 _TABLE.update(_ASCII)
 
 
-@dataclass(frozen=True)
 class NormText:
-    """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i]."""
+    """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i] (a range when
+    no character changed length). Made for every article and every phrase the number layer reads:
+    a slotted class, built positionally (a frozen dataclass's __init__ cost twice as much); read-only
+    by convention, compared and hashed by its three fields."""
 
-    text: str
-    norm: str
-    to_orig: Sequence[int]  # a range when no character changed length
+    __slots__ = ("text", "norm", "to_orig")
+
+    def __init__(self, text: str, norm: str, to_orig: Sequence[int]):
+        self.text, self.norm, self.to_orig = text, norm, to_orig
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not NormText:
+            return NotImplemented
+        return (self.text, self.norm, self.to_orig) == (other.text, other.norm, other.to_orig)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.norm, self.to_orig))
+
+    def __repr__(self) -> str:
+        return f"NormText(text={self.text!r}, norm={self.norm!r}, to_orig={self.to_orig!r})"
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the working-copy span norm[start:end]."""
@@ -71,10 +84,12 @@ def _rewrite(m: "re.Match[str]") -> str:
 
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
+    if _REWRITTEN.search(text) is None:  # most texts and phrases: nothing to rewrite
+        return NormText(text, text, range(len(text)))
     # the rewritten characters are few: replaced where found (str.translate looks every character up)
     norm = _REWRITTEN.sub(_rewrite, text)
-    if not _LENGTH_CHANGING.search(text):  # fast path: every rewrite is one character for one
-        return NormText(text=text, norm=norm, to_orig=range(len(text)))
+    if not _LENGTH_CHANGING.search(text):  # every rewrite is one character for one
+        return NormText(text, norm, range(len(text)))
     # the rewrites that change the length are few: the stretches between them map one for one
     to_orig: list[int] = []
     pos = 0
@@ -85,7 +100,7 @@ def normalise(text: str) -> NormText:
         to_orig.extend([i] * len(table[ord(text[i])]))
         pos = i + 1
     to_orig.extend(range(pos, len(text)))
-    return NormText(text=text, norm=norm, to_orig=tuple(to_orig))
+    return NormText(text, norm, tuple(to_orig))
 
 
 def rewrites(text: str) -> bool:
