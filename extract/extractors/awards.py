@@ -37,6 +37,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
+from .facts import LazyPattern
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
@@ -44,12 +45,12 @@ RECIPIENT_STOPS = frozenset(fold(w) for w in (
     "रहे", "रहा", "रही", "हुए", "हुआ", "हुई", "गए", "गया", "गई", "जबकि",
     "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "को", "ने", "while", "and", "for"))
-_FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
-_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
+_FOR_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
+_FOR_EN = LazyPattern(regex.compile, r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
                         r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
-_GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
+_GIVEN_TO = LazyPattern(regex.compile, r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
                           regex.IGNORECASE)
-_RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
+_RECEIVED_EN = LazyPattern(regex.compile, r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
                              r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
                              r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
 
@@ -132,7 +133,7 @@ def _beside_tiered(doc: Document, tiered: list[AwardRecord], untiered: list[Awar
 _ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|corporation|council|office|board|authority|government|collectorate|division|zone|railways?|circle)\b"
 _RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
 _HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
-_UNTIERED_EN = [patterns.compile(p) for p in (
+_UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
     r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
@@ -141,19 +142,19 @@ _UNTIERED_EN = [patterns.compile(p) for p in (
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:given|presented|conferred(?:\s+with)?|handed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
     _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched|got|gets|earned)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
 )]
-_CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
-_QUOTED = regex.compile(r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
-_FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
+_CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
+_QUOTED = LazyPattern(regex.compile, r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
+_FOR_CLAUSE = LazyPattern(regex.compile, r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
                             regex.IGNORECASE)
-_FOR_WORD = regex.compile(r"\bfor\s", regex.IGNORECASE)
-_ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
-_HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
+_FOR_WORD = LazyPattern(regex.compile, r"\bfor\s", regex.IGNORECASE)
+_ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
                              r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
                              r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
-_FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
+_FOR_DEED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
 
-_KICKER = regex.compile(r"\s*([^:।|]{3,120}?)\s*:\s*\S[^:]*(?:सम्मान|पुरस्कार|अवार्ड|अवॉर्ड)")
+_KICKER = LazyPattern(regex.compile, r"\s*([^:।|]{3,120}?)\s*:\s*\S[^:]*(?:सम्मान|पुरस्कार|अवार्ड|अवॉर्ड)")
 
 
 def _headline_category(doc: Document) -> tuple[int, int] | None:
@@ -264,7 +265,7 @@ def _untiered_hi(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRe
 
 
 _NAME_NO_AND = r"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*"
-_RESPECTIVELY = patterns.compile(
+_RESPECTIVELY = LazyPattern(patterns.compile, 
     rf"(?P<r1>{_NAME_NO_AND}),?\s+and\s+(?:the\s+)?(?P<r2>{_NAME_NO_AND})\s+(?i:won|bagged|received|secured|clinched|got)\s+"
     r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b")
 
@@ -354,7 +355,7 @@ def _gloss(toks: list[Token], ti: int) -> bool:
             and toks[ti - 2].key in tier_words)
 
 
-_AWARD_AFTER = regex.compile(r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
+_AWARD_AFTER = LazyPattern(regex.compile, r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
 def _rank_name(doc: Document, tier: str, ts: int, te: int, sent: Sentence) -> str:
@@ -605,9 +606,9 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     return sorted(out, key=lambda c: c.pos)
 
 
-_IN_CATEGORY_EN = regex.compile(r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
-_CATEGORY_OF_EN = regex.compile(r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
-_SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
+_IN_CATEGORY_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
+_CATEGORY_OF_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
+_SAME_EN = LazyPattern(regex.compile, r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

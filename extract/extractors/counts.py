@@ -23,7 +23,7 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import PeriodTracker, analysed, context, exact_int, next_start, quiet
+from .facts import LazyPattern, PeriodTracker, analysed, context, exact_int, next_start, quiet
 from ..text.sentences import Sentence
 
 
@@ -40,7 +40,7 @@ class _Context:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Context:
-    """rules/numbers.toml [count_context], compiled once."""
+    """rules/numbers.toml [count_context], checked once, each pattern compiled on its first use."""
     table = rules.load("numbers").get("count_context")
     if not isinstance(table, dict):
         raise rules.RuleError(rules.path_of("numbers"), "count_context", "missing table")
@@ -52,7 +52,8 @@ def _rules() -> _Context:
         return v
 
     def rx(name: str, tail: str = "") -> regex.Pattern:
-        return regex.compile(f"(?i:{alternation(forms(name))}){tail}")
+        words = forms(name)  # checked now; the pattern built and compiled where a count first needs it
+        return LazyPattern(lambda: regex.compile(f"(?i:{alternation(words)}){tail}"))
 
     return _Context(
         attend_after=rx("attend_after"), attend_before=rx("attend_before", r"[ \t]*+\Z"),
@@ -61,7 +62,7 @@ def _rules() -> _Context:
         seller_prospective=rx("seller_prospective"))
 
 
-_CLAUSE_END = regex.compile(r"[।॥;?!\n]|\.(?![0-9])")
+_CLAUSE_END = LazyPattern(regex.compile, r"[।॥;?!\n]|\.(?![0-9])")
 
 
 def unit_in_context(doc: Document, sent: Sentence, figs: list[Number], fig: Number) -> str:

@@ -61,17 +61,36 @@ from ..text.document import Document, Number
 from ..normalise import normalise, script_counts
 from ..text.sentences import Sentence
 
+class LazyPattern:
+    """A pattern compiled on its first use (a run that never needs it never compiles it: cold start).
+    Reads like the compiled pattern; each attribute is looked up once, then kept on the instance."""
+
+    def __init__(self, compile, *args) -> None:  # noqa: A002 - the compiling function (regex.compile, ...)
+        self.__dict__["_make"] = (compile, args)
+
+    def __getattr__(self, name: str):
+        d = self.__dict__
+        if "_make" not in d:
+            raise AttributeError(name)
+        p = d.get("_compiled")
+        if p is None:
+            compile, args = d["_make"]
+            p = d["_compiled"] = compile(*args)
+        value = d[name] = getattr(p, name)
+        return value
+
+
 FIGURE_KINDS = ("money_inr", "count")
-_CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
-_YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
-_YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
-_COMPARED_AFTER = regex.compile(r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
-_COMPARED_BEFORE = regex.compile(r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
-_COMPARING = regex.compile(r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
-_PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
-_PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
-_LABEL_END = regex.compile(r":(?!\d)")
+_CLAUSE_BREAK = LazyPattern(regex.compile, r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
+_YEAR_CUE_AFTER = LazyPattern(regex.compile, r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
+_YEAR_CUE_BEFORE = LazyPattern(regex.compile, r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
+_TOKEN = LazyPattern(regex.compile, r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+_COMPARED_AFTER = LazyPattern(regex.compile, r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
+_COMPARED_BEFORE = LazyPattern(regex.compile, r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
+_COMPARING = LazyPattern(regex.compile, r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
+_PHRASE_END = LazyPattern(regex.compile, r"[,:;—–]|\s-\s")
+_PUNCT = LazyPattern(regex.compile, r"[,:;.!?।|()\[\]“”\"‘’']")
+_LABEL_END = LazyPattern(regex.compile, r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
 LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
@@ -102,14 +121,28 @@ _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980
 def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
     """(a search for a character outside the common set, the split of a text of common characters, the
     split of any text: _TOKEN captured, so that split keeps the gaps)."""
-    lmn, space = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"\s")
-    chars = [chr(c) for a, b in _COMMON for c in range(a, b)]
-    chars = [c for c in chars if c < "\x80" or c.casefold() == c]  # no case outside ASCII
-    word = "".join(re.escape(c) for c in chars if lmn.match(c))
-    blank = "".join(re.escape(c) for c in chars if space.match(c))
-    other = re.compile("[^" + "".join(re.escape(c) for c in chars) + "]")
+    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
+    chars = "".join(c for c in chars if c < "\x80" or c.casefold() == c)  # no case outside ASCII
+    word = _ranges(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
+    blank = _ranges(regex.findall(r"\s", chars))
+    other = re.compile("[^" + _ranges(chars) + "]")
     return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
+
+
+def _ranges(chars) -> str:
+    """The body of a character class holding exactly `chars` (in code point order), runs of
+    consecutive code points written as ranges: a short pattern, quick to compile."""
+    out = []
+    cps = sorted(set(map(ord, chars)))
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "".join(out)
 
 
 def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -220,7 +253,8 @@ def cues() -> _Cues:
         if not isinstance(data.get(key), dict):
             raise rules.RuleError(path, key, "expected a table")
     index = CueIndex()
-    states = [f for e in lexicon.states().by_form.values() for f in e.data["forms"]]
+    # each state's forms once (by_form holds an entry once per form): adding a phrase again changes nothing
+    states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
@@ -532,9 +566,9 @@ _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
-_REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
+_REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
                           r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
-_GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
+_GLUE = LazyPattern(regex.compile, r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
 
 
 def _adjacent(norm: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
