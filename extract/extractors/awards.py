@@ -24,6 +24,7 @@ a tier word, a conjunction (तथा/और) or a postposition. Headlines resta
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,7 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from .facts import LazyPattern
+from .facts import LazyPattern, common_outside
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
@@ -58,6 +59,41 @@ _RECEIVED_EN = LazyPattern(regex.compile, r"\b(?:won|received|bagged|secured|cli
 @lru_cache(maxsize=1)
 def _award_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in lexicon.load_award_words())
+
+
+@lru_cache(maxsize=1)
+def _word_finders() -> tuple[bool, tuple[str, ...], tuple]:
+    """(whether the article-wide award-word gate applies, the one-word award words, (first word, pattern)
+    of each award word of several words: its words apart by any run of whitespace, as fold collapses it)."""
+    words = _award_words()
+    single = tuple(dict.fromkeys(w for w in words if " " not in w))
+    multi = tuple((w.split(" ")[0], re.compile(r"\s+".join(map(re.escape, w.split(" "))))) for w in words if " " in w)
+    return all(w and w == w.strip() for w in words), single, multi
+
+
+def _award_spans(norm: str) -> list[tuple[int, int]] | None:
+    """Where an award word stands in the working copy, found in one pass over the article: its text
+    of common characters with ASCII letters lowered (their case folding) and no character the rewrite
+    changes. None where that does not hold (each sentence is then folded and searched on its own)."""
+    usable, single, multi = _word_finders()
+    if not usable or common_outside(norm) or rewrites(norm):
+        return None
+    low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
+    out = []
+    find = low.find
+    for w in single:
+        p = find(w)
+        while p >= 0:
+            out.append((p, p + len(w)))
+            p = find(w, p + 1)
+    for head, rx in multi:
+        p = find(head)
+        while p >= 0:
+            m = rx.match(low, p)
+            if m:
+                out.append((p, m.end()))
+            p = find(head, p + 1)
+    return out
 
 
 def _fold_norm(text: str) -> str:
@@ -92,10 +128,15 @@ def extract(doc: Document) -> list[AwardRecord]:
     # (as the paragraph's last category): read then, in order
     unread: dict[Block, list] = {}
     abbreviations = None
+    spans = _award_spans(doc.norm)
     for sent in doc.sentences:
         if sent.display:
             continue
-        low = _fold_norm(doc.norm[sent.nstart:sent.nend])
+        text = doc.norm[sent.nstart:sent.nend]
+        if spans is not None and unicodedata.is_normalized("NFC", text) and not any(
+                sent.nstart <= a and b <= sent.nend for a, b in spans):
+            continue  # the slice folds to its lowered text, spaces collapsed, where no award word stands
+        low = _fold_norm(text)
         if not any(map(low.__contains__, words)):
             continue
         toks = _Tokens(doc.norm, sent.nstart, sent.nend)

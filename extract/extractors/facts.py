@@ -145,6 +145,13 @@ def _ranges(chars) -> str:
     return "".join(out)
 
 
+def common_outside(text: str) -> bool:
+    """True when `text` holds a character outside the common set (ASCII, Devanagari, general punctuation,
+    currency signs, Latin-1 symbols: none of them cased outside ASCII, so that lowering the ASCII letters
+    case-folds the text)."""
+    return _common_split()[0].search(text) is not None
+
+
 def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
     """The case-folded _TOKEN tokens of `text` with their start and end offsets: one split, the offsets
     summed from the lengths of the pieces (tokens and the whitespace between), the keys folded in one call."""
