@@ -23,7 +23,7 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import LazyPattern, PeriodTracker, analysed, context, exact_int, next_start, quiet
+from .facts import LazyPattern, PeriodTracker, context, exact_int, next_start, plan
 from ..text.sentences import Sentence
 
 
@@ -108,16 +108,11 @@ def extract(doc: Document) -> list[CountRecord]:
     rows: dict[tuple, CountRecord] = {}
     headline_only: set[tuple] = set()
     periods = PeriodTracker()
-    body, display = [], []
-    for s in doc.sentences:
-        (display if s.display else body).append(s)
-    for sent in body + display:
-        headline = sent.display
-        if quiet(doc, sent):  # no count, no period
+    for sent, sf, headline in plan(doc):
+        if sf is None:  # quiet: no count, no period
             if not headline:
                 periods.after_sentence([])
             continue
-        sf = analysed(doc, sent)
         explicit = sf.explicit()
         figs = sf.figs
         for fig in figs:
@@ -132,7 +127,8 @@ def extract(doc: Document) -> list[CountRecord]:
                 if same is not None:
                     rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
                     continue
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
+            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig), sf),
+                          sf=sf)
             rec = CountRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "counts.count"),
                 value=value, count_text=fig.expr.text, qualifier=fig.expr.qualifier,

@@ -587,10 +587,10 @@ def _adjacent(norm: str, a_start: int, a_end: int, b_start: int, b_end: int) -> 
     return m is not None and m.end() == b_start
 
 
-def purchase_month(doc: Document, sent: Sentence) -> str:
+def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = None) -> str:
     """YYYY-MM when the sentence dates "this purchase" by day ("यह खरीदारी ... 9 जुलाई 2024 को ... ऑर्डर
     जारी हुआ", "the order was placed on 9 July 2024"): the month of the purchase it refers back to."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     if not sf.has("period", "this_purchase", sent.nstart, sent.nend):
         return ""
     on_day = sf.label("period", "on_day")
@@ -606,7 +606,7 @@ class _DocFacts:
     pass over its token table (a sentence whose edge cuts a token is scanned on its own)."""
 
     __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "hits",
-                 "hit_starts", "tok_starts", "tok_ends", "naming_starts")
+                 "hit_starts", "tok_starts", "tok_ends", "naming_starts", "body", "display", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -615,7 +615,10 @@ class _DocFacts:
         self.states = sorted(doc.states, key=lambda m: m.nstart)
         self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
-        body = [s for s in doc.sentences if not s.display]
+        body, display = [], []
+        for s in doc.sentences:
+            (display if s.display else body).append(s)
+        self.body, self.display, self._plan = body, display, None
         self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
         keys, self.tok_starts, self.tok_ends = _token_table(doc.norm)
         self.hits = cues().index.walk(keys, self.tok_starts, self.tok_ends)
@@ -635,6 +638,16 @@ class _DocFacts:
         if i < len(starts) and starts[i] < e:
             return False
         return not (self._cut(s) or self._cut(e))
+
+    def plan(self) -> list[tuple[Sentence, SentenceFacts | None, bool]]:
+        """(sentence, its analysis or None when it is quiet, whether it is a headline or heading) of the
+        body sentences in order, then the headlines and headings: worked out once for every reader."""
+        p = self._plan
+        if p is None:
+            quiet, got, sentence = self.quiet, self.sentences.get, self.sentence
+            p = self._plan = [(s, None if quiet(s) else (got(s.nstart) or sentence(s)), False) for s in self.body]
+            p += [(s, None if quiet(s) else (got(s.nstart) or sentence(s)), True) for s in self.display]
+        return p
 
     def _cut(self, offset: int) -> bool:
         """A token runs across the offset."""
@@ -675,6 +688,13 @@ def quiet(doc: Document, sent: Sentence) -> bool:
     return _doc_facts(doc).quiet(sent)
 
 
+def plan(doc: Document) -> list[tuple[Sentence, SentenceFacts | None, bool]]:
+    """The article's sentences as the figure readers go through them: the body in order, then the
+    headlines and headings, each with its analysis (None: quiet, nothing to read) and whether it is
+    a headline or heading."""
+    return _doc_facts(doc).plan()
+
+
 def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
     """The sentence's analysis, kept in the article's cache while its extractors run."""
     df = _doc_facts(doc)
@@ -707,18 +727,17 @@ class PeriodTracker:
         return analysed(doc, sent).explicit()
 
     def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
-                   until: int) -> str:
+                   until: int, sf: SentenceFacts | None = None) -> str:
         """`until`: where the next figure starts; an English period standing between is this figure's.
         An undated "last year" right after a sentence naming a fiscal year is that year ("... in 2024-25.
         Uttar Pradesh's share last year ..."), unless the article already spoke of an undated "this fiscal"."""
-        period = self._period(doc, sent, figure, explicit, until)
+        period = self._period(sf or analysed(doc, sent), figure, explicit, until)
         if period == LAST_NAMED:
             return "" if self.relative else self.previous_fy
         return period
 
-    def _period(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
-                until: int) -> str:
-        sf = analysed(doc, sent)
+    def _period(self, sf: SentenceFacts, figure: Number, explicit: list[tuple[int, str]], until: int) -> str:
+        sent = sf.sent
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
             # a looking-back period is this figure's only right after it ("up from ₹97 crore the previous
             # year"), not across a change or a comparison ("Rs 850 crore, up 20% over the same period last
@@ -765,13 +784,13 @@ def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
     return next((f.nstart for f in figs if f.nstart >= figure.nend), sent.nend)
 
 
-def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
+def is_threshold(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> bool:
     """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh",
     "all purchases above Rs 5 lakh", "25 हजार रुपये से ऊपर की हर खरीद ... से ही करें" (see rules/facts.toml [threshold])."""
     q = figure.expr.qualifier
     if q == "less_than":
         return True
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     if q == "up_to":
         return not _reaching(sf, figure) and not _receiving_after(sf, figure)
     if q == "more_than" or figure.expr.value_high is not None or any(
@@ -841,9 +860,9 @@ def _receiving_after(sf: SentenceFacts, figure: Number) -> bool:
     return any(figure.nend <= h[0] < ce and h[0] - figure.nend <= 40 for h in receiving)
 
 
-def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
+def qualifier(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> str:
     """The number layer's qualifier, read in context: "X तक पहुंच" exact, "crossed X" more_than."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     q = figure.expr.qualifier
     if q == "up_to" and _reaching(sf, figure):
         return "exact"
@@ -863,10 +882,10 @@ def _reaching(sf: SentenceFacts, figure: Number) -> bool:
     return any(figure.nend <= h[0] <= figure.nend + 3 for h in sf.label("qualifier", "reaching"))
 
 
-def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
+def part_of(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> int | None:
     """Where "of which" / "Of this" / "जिनमें से" stands when the figure is a part of an amount said
     before it (the cue in the figure's clause before it, the first figure after the cue close to it)."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     parts = sf.by_cat.get("part_of")
     if not parts:
         return None
@@ -880,10 +899,10 @@ def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
 
 
 def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str,
-            whole: Context | None = None) -> Context:
+            whole: Context | None = None, sf: SentenceFacts | None = None) -> Context:
     """Role, counterparty, segment and state of a figure (the period is the tracker's); `whole`: the
     context of the amount this figure is a part of ("of which ..."), whose role, state and segment it keeps."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     c = cues()
     cs, ce = sf.clause(figure)
     left = sf.left_scope(figure, cs)
