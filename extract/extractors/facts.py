@@ -644,10 +644,24 @@ class _DocFacts:
         body sentences in order, then the headlines and headings: worked out once for every reader."""
         p = self._plan
         if p is None:
-            quiet, got, sentence = self.quiet, self.sentences.get, self.sentence
-            p = self._plan = [(s, None if quiet(s) else (got(s.nstart) or sentence(s)), False) for s in self.body]
-            p += [(s, None if quiet(s) else (got(s.nstart) or sentence(s)), True) for s in self.display]
+            read = self._read
+            p = self._plan = [(s, read(s), False) for s in self.body]
+            p += [(s, read(s), True) for s in self.display]
         return p
+
+    def _read(self, sent: Sentence) -> SentenceFacts | None:
+        """The sentence's analysis, None when it is quiet (as quiet() decides), the look-ups done once."""
+        s, e = sent.nstart, sent.nend
+        starts = self.num_starts
+        lo = bisect_left(starts, s)
+        hi = bisect_left(starts, e, lo)
+        cut = self._cut(s) or self._cut(e)
+        if lo == hi and not cut:
+            starts = self.naming_starts
+            i = bisect_left(starts, s)
+            if not (i < len(starts) and starts[i] < e):
+                return None
+        return self.sentences.get(s) or self._analyse(sent, lo, hi, cut)
 
     def _cut(self, offset: int) -> bool:
         """A token runs across the offset."""
@@ -660,18 +674,22 @@ class _DocFacts:
             s, e = sent.nstart, sent.nend
             starts = self.num_starts
             lo = bisect_left(starts, s)
-            hi = bisect_left(starts, e, lo)
-            starts = self.state_starts
-            slo = bisect_left(starts, s)
-            shi = bisect_left(starts, e, slo)
-            if self._cut(s) or self._cut(e):
-                hits = cues().index.scan(self.doc.norm, s, e)
-            else:
-                starts = self.hit_starts
-                hlo = bisect_left(starts, s)
-                hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
-            sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
-            self.sentences[s] = sf
+            sf = self._analyse(sent, lo, bisect_left(starts, e, lo), self._cut(s) or self._cut(e))
+        return sf
+
+    def _analyse(self, sent: Sentence, lo: int, hi: int, cut: bool) -> SentenceFacts:
+        """`lo:hi`: the sentence's numbers; `cut`: a token runs across one of its edges."""
+        s, e = sent.nstart, sent.nend
+        starts = self.state_starts
+        slo = bisect_left(starts, s)
+        shi = bisect_left(starts, e, slo)
+        if cut:
+            hits = cues().index.scan(self.doc.norm, s, e)
+        else:
+            starts = self.hit_starts
+            hlo = bisect_left(starts, s)
+            hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
+        sf = self.sentences[s] = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
         return sf
 
 
