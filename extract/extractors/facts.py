@@ -58,7 +58,7 @@ import regex
 
 from .. import lexicon, rules
 from ..text.document import Document, Number
-from ..normalise import normalise, script_counts
+from ..normalise import normalise, rewrites, script_counts
 from ..text.sentences import Sentence
 
 class LazyPattern:
@@ -102,7 +102,8 @@ def exact_int(value) -> int:
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm))
+    """The folded _TOKEN tokens of the phrase's working copy (the phrase itself where the rewrite changes nothing)."""
+    return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm if rewrites(phrase) else phrase))
 
 
 # A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
