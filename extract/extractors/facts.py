@@ -103,7 +103,10 @@ def exact_int(value) -> int:
 
 def _tokens(phrase: str) -> tuple[str, ...]:
     """The folded _TOKEN tokens of the phrase's working copy (the phrase itself where the rewrite changes nothing)."""
-    return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm if rewrites(phrase) else phrase))
+    toks = _TOKEN.findall(normalise(phrase).norm if rewrites(phrase) else phrase)
+    if not toks or "\0" in phrase:
+        return tuple(t.casefold() for t in toks)
+    return tuple("\0".join(toks).casefold().split("\0"))  # folded in one call, as _token_table does
 
 
 # A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
@@ -191,7 +194,7 @@ class CueIndex:
     def _frozen(self) -> dict:
         def freeze(node: dict) -> dict:
             return {k: (tuple(v[None]) if None in v else None,
-                        freeze(v) if any(kk is not None for kk in v) else None)
+                        freeze(v) if len(v) > (None in v) else None)  # a key besides None: children
                     for k, v in node.items() if k is not None}
 
         if self._nodes is None:
