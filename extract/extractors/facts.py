@@ -325,7 +325,7 @@ class SentenceFacts:
     indexed by (category, label) and by category: a look-up reads only the hits it asks about."""
 
     __slots__ = ("doc", "sent", "numbers", "figs", "states", "hits", "by_label", "by_cat", "_english", "_breaks",
-                 "_explicit", "looking_back", "_clauses")
+                 "_explicit", "looking_back")
 
     def __init__(self, doc: Document, sent: Sentence, numbers: list[Number], states: list, hits: list[Hit]) -> None:
         self.doc = doc
@@ -355,8 +355,8 @@ class SentenceFacts:
         self._english: bool | None = None
         self._breaks: list[tuple[int, int]] | None = None
         self._explicit: list[tuple[int, str]] | None = None
-        self._clauses: dict[int, tuple[int, int]] = {}
-        self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
+        # offsets of "the same period last year": they date what follows (a set made at the first one)
+        self.looking_back: set[int] | tuple = _NONE
 
     @property
     def english(self) -> bool:
@@ -428,10 +428,6 @@ class SentenceFacts:
 
     # scopes
     def clause(self, figure: Number) -> tuple[int, int]:
-        key = figure.nstart
-        found = self._clauses.get(key)
-        if found is not None and found[2] is figure:
-            return found[0], found[1]
         start, end = self.sent.nstart, self.sent.nend
         for bs, be in self.breaks:
             if be <= figure.nstart:
@@ -439,7 +435,6 @@ class SentenceFacts:
             elif bs >= figure.nend:
                 end = bs
                 break
-        self._clauses[key] = (start, end, figure)
         return start, end
 
     def next_start(self, figure: Number) -> int:
@@ -531,6 +526,8 @@ class SentenceFacts:
                 named = [p for pos, p in found if pos < h[0] and p.startswith("FY")]
                 base = named[-1] if named else this_fy
                 found.append((h[0], _previous_fy(base) if base else ""))
+                if self.looking_back is _NONE:
+                    self.looking_back = set()
                 self.looking_back.add(h[0])
         return sorted(found)
 
