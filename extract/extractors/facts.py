@@ -305,6 +305,7 @@ def cues() -> _Cues:
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
 
+@lru_cache(maxsize=256)
 def _fiscal_year(date: str) -> str:
     """FYyyyy-yy of a YYYY-MM-DD (or YYYY-MM) date: April starts the year."""
     y, m = int(date[:4]), int(date[5:7])
@@ -474,7 +475,7 @@ class SentenceFacts:
         published = doc.meta.published if len(doc.meta.published) >= 7 else ""
         this_fy = _fiscal_year(published) if published else ""
         found: list[tuple[int, str]] = []
-        cumulative = any(h[3] == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
+        cumulative = ("period", "to_date") in self.by_label  # "since its launch ... up to July 31, 2025"
         for n in numbers:
             e = n.expr
             kind = e.kind
@@ -483,7 +484,7 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif kind == "year":
                 if e.period:
-                    if any(h[3] == "since" and h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in period_hits):
+                    if any(h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in self.label("period", "since")):
                         found.append((n.nstart, "to_date"))
                     elif (_YEAR_CUE_AFTER.match(norm, n.nend)
                           or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
