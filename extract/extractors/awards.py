@@ -133,10 +133,10 @@ def extract(doc: Document) -> list[AwardRecord]:
         if sent.display:
             continue
         text = doc.norm[sent.nstart:sent.nend]
-        if spans is not None and unicodedata.is_normalized("NFC", text) and not any(
-                sent.nstart <= a and b <= sent.nend for a, b in spans):
+        nfc = unicodedata.is_normalized("NFC", text)
+        if spans is not None and nfc and not any(sent.nstart <= a and b <= sent.nend for a, b in spans):
             continue  # the slice folds to its lowered text, spaces collapsed, where no award word stands
-        low = _fold_norm(text)
+        low = " ".join(text.split()).casefold() if nfc and not rewrites(text) else fold(text)  # _fold_norm(text)
         if not any(map(low.__contains__, words)):
             continue
         toks = _Tokens(doc.norm, sent.nstart, sent.nend)
