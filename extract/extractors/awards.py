@@ -48,12 +48,12 @@ RECIPIENT_STOPS = frozenset(fold(w) for w in (
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "को", "ने", "while", "and", "for"))
 _FOR_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
 _FOR_EN = LazyPattern(regex.compile, r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
-                        r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
+                                     r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
 _GIVEN_TO = LazyPattern(regex.compile, r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
-                          regex.IGNORECASE)
+                                       regex.IGNORECASE)
 _RECEIVED_EN = LazyPattern(regex.compile, r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
-                             r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
-                             r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
+                                          r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
+                                          r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -186,12 +186,12 @@ _UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
 _CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
 _QUOTED = LazyPattern(regex.compile, r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
 _FOR_CLAUSE = LazyPattern(regex.compile, r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
-                            regex.IGNORECASE)
+                                         regex.IGNORECASE)
 _FOR_WORD = LazyPattern(regex.compile, r"\bfor\s", regex.IGNORECASE)
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 _HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
-                             r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
-                             r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
+                                          r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
+                                          r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
 _FOR_DEED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
 
@@ -306,7 +306,7 @@ def _untiered_hi(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRe
 
 
 _NAME_NO_AND = r"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*"
-_RESPECTIVELY = LazyPattern(patterns.compile, 
+_RESPECTIVELY = LazyPattern(patterns.compile,
     rf"(?P<r1>{_NAME_NO_AND}),?\s+and\s+(?:the\s+)?(?P<r2>{_NAME_NO_AND})\s+(?i:won|bagged|received|secured|clinched|got)\s+"
     r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b")
 

@@ -61,6 +61,7 @@ from ..text.document import Document, Number
 from ..normalise import normalise, rewrites, script_counts
 from ..text.sentences import Sentence
 
+
 class LazyPattern:
     """A pattern compiled on its first use (a run that never needs it never compiles it: cold start).
     Reads like the compiled pattern; each attribute is looked up once, then kept on the instance."""
@@ -575,8 +576,8 @@ _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
-_REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
-                          r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
+_REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना"
+                                       r"|held|organi[sz]ed|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
 _GLUE = LazyPattern(regex.compile, r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
 
 
