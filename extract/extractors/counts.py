@@ -108,7 +108,9 @@ def extract(doc: Document) -> list[CountRecord]:
     rows: dict[tuple, CountRecord] = {}
     headline_only: set[tuple] = set()
     periods = PeriodTracker()
-    for sent, sf, headline in plan(doc):
+    sentences, analyses, n_body = plan(doc)
+    for k, sent in enumerate(sentences):
+        sf, headline = analyses[k], k >= n_body
         if sf is None:  # quiet: no count, no period
             if not headline:
                 periods.after_sentence([])

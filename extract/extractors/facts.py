@@ -642,14 +642,14 @@ class _DocFacts:
             return False
         return not (self._cut(s) or self._cut(e))
 
-    def plan(self) -> list[tuple[Sentence, SentenceFacts | None, bool]]:
-        """(sentence, its analysis or None when it is quiet, whether it is a headline or heading) of the
-        body sentences in order, then the headlines and headings: worked out once for every reader."""
+    def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
+        """(the body sentences in order, then the headlines and headings; each one's analysis, None when it
+        is quiet; how many are body sentences): worked out once for every reader. Two lists, no tuple
+        per sentence: they live as long as the article, and the garbage collector tracks fewer objects."""
         p = self._plan
         if p is None:
-            read = self._read
-            p = self._plan = [(s, read(s), False) for s in self.body]
-            p += [(s, read(s), True) for s in self.display]
+            sentences = self.body + self.display
+            p = self._plan = (sentences, list(map(self._read, sentences)), len(self.body))
         return p
 
     def _read(self, sent: Sentence) -> SentenceFacts | None:
@@ -709,10 +709,10 @@ def quiet(doc: Document, sent: Sentence) -> bool:
     return _doc_facts(doc).quiet(sent)
 
 
-def plan(doc: Document) -> list[tuple[Sentence, SentenceFacts | None, bool]]:
+def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
     """The article's sentences as the figure readers go through them: the body in order, then the
-    headlines and headings, each with its analysis (None: quiet, nothing to read) and whether it is
-    a headline or heading."""
+    headlines and headings; each one's analysis (None: quiet, nothing to read); how many are body
+    sentences (the rest are headlines and headings)."""
     return _doc_facts(doc).plan()
 
 

@@ -31,9 +31,10 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
     last_block = current_block = None  # the paragraph before the current one, for "यह ऑर्डर ... को"
-    sentences = plan(doc)
+    sentences, analyses, n_body = plan(doc)
     previous = None  # body sentence start -> the start of the body sentence before it, made where needed
-    for sent, sf, headline in sentences:
+    for k, sent in enumerate(sentences):
+        sf, headline = analyses[k], k >= n_body
         if sf is None:  # quiet: no amount, no period, no purchase dated
             if not headline:
                 periods.after_sentence(_NO_PERIODS)
@@ -51,7 +52,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
             whole = None
             if cue is not None:  # the whole: the last amount before the cue, in this sentence or the one before
                 if previous is None:
-                    body = [s for s, _, h in sentences if not h]
+                    body = sentences[:n_body]
                     previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
                 since = previous.get(sent.nstart, sent.nstart)
                 whole = next((c for at, c in reversed(said) if since <= at < cue), None)
