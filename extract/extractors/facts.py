@@ -82,7 +82,8 @@ class LazyPattern:
 
 
 FIGURE_KINDS = ("money_inr", "count")
-_CLAUSE_BREAK = LazyPattern(regex.compile, r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
+_CLAUSE_WORDS = ("जबकि", "वहीं दूसरी ओर", "whereas", "while")  # plain words: a break holds one of them or ";"
+_CLAUSE_BREAK = LazyPattern(regex.compile, r"\s(?:" + "|".join(_CLAUSE_WORDS) + r")\s|;")
 _YEAR_CUE_AFTER = LazyPattern(regex.compile, r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
 _YEAR_CUE_BEFORE = LazyPattern(regex.compile, r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
 _TOKEN = LazyPattern(regex.compile, r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
@@ -369,8 +370,12 @@ class SentenceFacts:
     @property
     def breaks(self) -> list[tuple[int, int]]:
         if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.norm, self.sent.nstart,
-                                                                                  self.sent.nend)]
+            norm, s, e = self.doc.norm, self.sent.nstart, self.sent.nend
+            find = norm.find
+            if find(";", s, e) < 0 and all(find(w, s, e) < 0 for w in _CLAUSE_WORDS):
+                self._breaks = []  # no ";" and no clause word in the sentence: no break
+            else:
+                self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(norm, s, e)]
         return self._breaks
 
     # cue look-ups by scope
