@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -730,8 +731,9 @@ def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
 
 # --- the public reading of a figure -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
+    """What a figure is about (a plain named tuple: one is made per figure)."""
+
     role: str
     counterparty: str
     segment: str
