@@ -101,6 +101,8 @@ LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence bef
 
 def exact_int(value) -> int:
     """An exact integer (rupees, counts) from the number layer's int or Decimal; fractions round half up."""
+    if type(value) is int:  # already whole
+        return value
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
