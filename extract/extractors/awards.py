@@ -24,6 +24,7 @@ a tier word, a conjunction (तथा/और) or a postposition. Headlines resta
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,6 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
+from .facts import LazyPattern, common_outside
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
@@ -44,19 +46,54 @@ RECIPIENT_STOPS = frozenset(fold(w) for w in (
     "रहे", "रहा", "रही", "हुए", "हुआ", "हुई", "गए", "गया", "गई", "जबकि",
     "and", "to", "for", "the", "of", "by", "in", "with", "on", "was", "were"))
 CATEGORY_STARTS = frozenset(fold(w) for w in ("दौरान", "वहीं", "और", "तथा", "जबकि", "साथ", "ही", "को", "ने", "while", "and", "for"))
-_FOR_HI = regex.compile(r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
-_FOR_EN = regex.compile(r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
-                        r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
-_GIVEN_TO = regex.compile(r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
-                          regex.IGNORECASE)
-_RECEIVED_EN = regex.compile(r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
-                             r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
-                             r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
+_FOR_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])के\s+लिए(?![\p{L}\p{M}])|(?<=(?<![\p{L}\p{M}])(?:श्रेणी|कैटेगरी|वर्ग))\s+में(?![\p{L}\p{M}])")
+_FOR_EN = LazyPattern(regex.compile, r"\bfor\s+(?:the\s+|its\s+|their\s+)?(.+?)(?=,|\.|;|$|\s+(?:to|was|were|went|respectively|and\s+the|at|held|during"
+                                     r"|while|whereas|which|who|on\s+the|in\s+the\s+presence)\b)")
+_GIVEN_TO = LazyPattern(regex.compile, r"\b(?:(?:given|presented|conferred|awarded|went)\s+(?:up)?(?:on|to)|awards?\s+to|trophy\s+to)\s+(?:the\s+)?",
+                                       regex.IGNORECASE)
+_RECEIVED_EN = LazyPattern(regex.compile, r"\b(?:won|received|bagged|secured|clinched|got|bags|wins|receives"
+                                          r"|(?:has|have|had|was|were)\s+(?:been\s+)?(?:given|awarded|conferred|presented)(?:\s+with)?)"
+                                          r"\s+(?:the\s+|a\s+|an\s+)?(?=\S*\s*$)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _award_words() -> tuple[str, ...]:
     return tuple(fold(w) for w in lexicon.load_award_words())
+
+
+@lru_cache(maxsize=1)
+def _word_finders() -> tuple[bool, tuple[str, ...], tuple]:
+    """(whether the article-wide award-word gate applies, the one-word award words, (first word, pattern)
+    of each award word of several words: its words apart by any run of whitespace, as fold collapses it)."""
+    words = _award_words()
+    single = tuple(dict.fromkeys(w for w in words if " " not in w))
+    multi = tuple((w.split(" ")[0], re.compile(r"\s+".join(map(re.escape, w.split(" "))))) for w in words if " " in w)
+    return all(w and w == w.strip() for w in words), single, multi
+
+
+def _award_spans(norm: str) -> list[tuple[int, int]] | None:
+    """Where an award word stands in the working copy, found in one pass over the article: its text
+    of common characters with ASCII letters lowered (their case folding) and no character the rewrite
+    changes. None where that does not hold (each sentence is then folded and searched on its own)."""
+    usable, single, multi = _word_finders()
+    if not usable or common_outside(norm) or rewrites(norm):
+        return None
+    low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
+    out = []
+    find = low.find
+    for w in single:
+        p = find(w)
+        while p >= 0:
+            out.append((p, p + len(w)))
+            p = find(w, p + 1)
+    for head, rx in multi:
+        p = find(head)
+        while p >= 0:
+            m = rx.match(low, p)
+            if m:
+                out.append((p, m.end()))
+            p = find(head, p + 1)
+    return out
 
 
 def _fold_norm(text: str) -> str:
@@ -91,10 +128,15 @@ def extract(doc: Document) -> list[AwardRecord]:
     # (as the paragraph's last category): read then, in order
     unread: dict[Block, list] = {}
     abbreviations = None
+    spans = _award_spans(doc.norm)
     for sent in doc.sentences:
         if sent.display:
             continue
-        low = _fold_norm(doc.norm[sent.nstart:sent.nend])
+        text = doc.norm[sent.nstart:sent.nend]
+        nfc = unicodedata.is_normalized("NFC", text)
+        if spans is not None and nfc and not any(sent.nstart <= a and b <= sent.nend for a, b in spans):
+            continue  # the slice folds to its lowered text, spaces collapsed, where no award word stands
+        low = " ".join(text.split()).casefold() if nfc and not rewrites(text) else fold(text)  # _fold_norm(text)
         if not any(map(low.__contains__, words)):
             continue
         toks = _Tokens(doc.norm, sent.nstart, sent.nend)
@@ -132,7 +174,7 @@ def _beside_tiered(doc: Document, tiered: list[AwardRecord], untiered: list[Awar
 _ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|corporation|council|office|board|authority|government|collectorate|division|zone|railways?|circle)\b"
 _RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
 _HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
-_UNTIERED_EN = [patterns.compile(p) for p in (
+_UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
     r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
@@ -141,19 +183,19 @@ _UNTIERED_EN = [patterns.compile(p) for p in (
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:given|presented|conferred(?:\s+with)?|handed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
     _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched|got|gets|earned)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
 )]
-_CLAUSE_END = regex.compile(r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
-_QUOTED = regex.compile(r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
-_FOR_CLAUSE = regex.compile(r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
-                            regex.IGNORECASE)
-_FOR_WORD = regex.compile(r"\bfor\s", regex.IGNORECASE)
-_ABBREVIATED = regex.compile(r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
-_HONOURED_HI = regex.compile(r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
-                             r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
-                             r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
-_FOR_DEED_HI = regex.compile(r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
+_CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
+_QUOTED = LazyPattern(regex.compile, r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
+_FOR_CLAUSE = LazyPattern(regex.compile, r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
+                                         regex.IGNORECASE)
+_FOR_WORD = LazyPattern(regex.compile, r"\bfor\s", regex.IGNORECASE)
+_ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
+                                          r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
+                                          r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
+_FOR_DEED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:के\s+लिए|करने\s+पर)(?![\p{L}\p{M}])")
 
 
-_KICKER = regex.compile(r"\s*([^:।|]{3,120}?)\s*:\s*\S[^:]*(?:सम्मान|पुरस्कार|अवार्ड|अवॉर्ड)")
+_KICKER = LazyPattern(regex.compile, r"\s*([^:।|]{3,120}?)\s*:\s*\S[^:]*(?:सम्मान|पुरस्कार|अवार्ड|अवॉर्ड)")
 
 
 def _headline_category(doc: Document) -> tuple[int, int] | None:
@@ -264,7 +306,7 @@ def _untiered_hi(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRe
 
 
 _NAME_NO_AND = r"[A-Z][\w&-]*(?:\s+(?:(?:of|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)))*"
-_RESPECTIVELY = patterns.compile(
+_RESPECTIVELY = LazyPattern(patterns.compile,
     rf"(?P<r1>{_NAME_NO_AND}),?\s+and\s+(?:the\s+)?(?P<r2>{_NAME_NO_AND})\s+(?i:won|bagged|received|secured|clinched|got)\s+"
     r"(?i:the\s+)?(?P<t1>[\p{L}]+)\s+(?i:and|&)\s+(?P<t2>[\p{L}]+)\s+(?i:awards?|honours?|trophies|prizes)\b(?P<rest>[^.;]*?)\brespectively\b")
 
@@ -354,7 +396,7 @@ def _gloss(toks: list[Token], ti: int) -> bool:
             and toks[ti - 2].key in tier_words)
 
 
-_AWARD_AFTER = regex.compile(r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
+_AWARD_AFTER = LazyPattern(regex.compile, r"\s+(?:पुरस्कार|सम्मान|अवार्ड|award|prize|trophy|place)(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
 def _rank_name(doc: Document, tier: str, ts: int, te: int, sent: Sentence) -> str:
@@ -605,9 +647,9 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     return sorted(out, key=lambda c: c.pos)
 
 
-_IN_CATEGORY_EN = regex.compile(r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
-_CATEGORY_OF_EN = regex.compile(r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
-_SAME_EN = regex.compile(r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
+_IN_CATEGORY_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
+_CATEGORY_OF_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
+_SAME_EN = LazyPattern(regex.compile, r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import PeriodTracker, analysed, context, exact_int, next_start, quiet
+from .facts import LazyPattern, PeriodTracker, context, exact_int, next_start, plan
 from ..text.sentences import Sentence
 
 
@@ -40,7 +40,7 @@ class _Context:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Context:
-    """rules/numbers.toml [count_context], compiled once."""
+    """rules/numbers.toml [count_context], checked once, each pattern compiled on its first use."""
     table = rules.load("numbers").get("count_context")
     if not isinstance(table, dict):
         raise rules.RuleError(rules.path_of("numbers"), "count_context", "missing table")
@@ -52,7 +52,8 @@ def _rules() -> _Context:
         return v
 
     def rx(name: str, tail: str = "") -> regex.Pattern:
-        return regex.compile(f"(?i:{alternation(forms(name))}){tail}")
+        words = forms(name)  # checked now; the pattern built and compiled where a count first needs it
+        return LazyPattern(lambda: regex.compile(f"(?i:{alternation(words)}){tail}"))
 
     return _Context(
         attend_after=rx("attend_after"), attend_before=rx("attend_before", r"[ \t]*+\Z"),
@@ -61,7 +62,7 @@ def _rules() -> _Context:
         seller_prospective=rx("seller_prospective"))
 
 
-_CLAUSE_END = regex.compile(r"[।॥;?!\n]|\.(?![0-9])")
+_CLAUSE_END = LazyPattern(regex.compile, r"[।॥;?!\n]|\.(?![0-9])")
 
 
 def unit_in_context(doc: Document, sent: Sentence, figs: list[Number], fig: Number) -> str:
@@ -107,16 +108,13 @@ def extract(doc: Document) -> list[CountRecord]:
     rows: dict[tuple, CountRecord] = {}
     headline_only: set[tuple] = set()
     periods = PeriodTracker()
-    body, display = [], []
-    for s in doc.sentences:
-        (display if s.display else body).append(s)
-    for sent in body + display:
-        headline = sent.display
-        if quiet(doc, sent):  # no count, no period
+    sentences, analyses, n_body = plan(doc)
+    for k, sent in enumerate(sentences):
+        sf, headline = analyses[k], k >= n_body
+        if sf is None:  # quiet: no count, no period
             if not headline:
                 periods.after_sentence([])
             continue
-        sf = analysed(doc, sent)
         explicit = sf.explicit()
         figs = sf.figs
         for fig in figs:
@@ -131,7 +129,8 @@ def extract(doc: Document) -> list[CountRecord]:
                 if same is not None:
                     rows[same] = replace(rows[same], mentions=rows[same].mentions + 1)
                     continue
-            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig)))
+            ctx = context(doc, sent, figs, fig, periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig), sf),
+                          sf=sf)
             rec = CountRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "counts.count"),
                 value=value, count_text=fig.expr.text, qualifier=fig.expr.qualifier,

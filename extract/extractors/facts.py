@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -58,20 +59,41 @@ import regex
 
 from .. import lexicon, rules
 from ..text.document import Document, Number
-from ..normalise import normalise, script_counts
+from ..normalise import normalise, rewrites, script_counts
 from ..text.sentences import Sentence
 
+
+class LazyPattern:
+    """A pattern compiled on its first use (a run that never needs it never compiles it: cold start).
+    Reads like the compiled pattern; each attribute is looked up once, then kept on the instance."""
+
+    def __init__(self, compile, *args) -> None:  # noqa: A002 - the compiling function (regex.compile, ...)
+        self.__dict__["_make"] = (compile, args)
+
+    def __getattr__(self, name: str):
+        d = self.__dict__
+        if "_make" not in d:
+            raise AttributeError(name)
+        p = d.get("_compiled")
+        if p is None:
+            compile, args = d["_make"]
+            p = d["_compiled"] = compile(*args)
+        value = d[name] = getattr(p, name)
+        return value
+
+
 FIGURE_KINDS = ("money_inr", "count")
-_CLAUSE_BREAK = regex.compile(r"\s(?:जबकि|वहीं दूसरी ओर|whereas|while)\s|;")
-_YEAR_CUE_AFTER = regex.compile(r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
-_YEAR_CUE_BEFORE = regex.compile(r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
-_COMPARED_AFTER = regex.compile(r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
-_COMPARED_BEFORE = regex.compile(r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
-_COMPARING = regex.compile(r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
-_PHRASE_END = regex.compile(r"[,:;—–]|\s-\s")
-_PUNCT = regex.compile(r"[,:;.!?।|()\[\]“”\"‘’']")
-_LABEL_END = regex.compile(r":(?!\d)")
+_CLAUSE_WORDS = ("जबकि", "वहीं दूसरी ओर", "whereas", "while")  # plain words: a break holds one of them or ";"
+_CLAUSE_BREAK = LazyPattern(regex.compile, r"\s(?:" + "|".join(_CLAUSE_WORDS) + r")\s|;")
+_YEAR_CUE_AFTER = LazyPattern(regex.compile, r"\s*(?:में|के\s+दौरान|के\s+बीच|के\s+अंदर)(?![\p{L}\p{M}])")
+_YEAR_CUE_BEFORE = LazyPattern(regex.compile, r"(?:\bin|\bduring|\bfor|वर्ष|साल)\s*$", regex.IGNORECASE)
+_TOKEN = LazyPattern(regex.compile, r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]")
+_COMPARED_AFTER = LazyPattern(regex.compile, r"\s*(?:से\s+\d|की\s+तुलना|के\s+मुकाबले|के\s+मुक़ाबले|की\s+अपेक्षा)")
+_COMPARED_BEFORE = LazyPattern(regex.compile, r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
+_COMPARING = LazyPattern(regex.compile, r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
+_PHRASE_END = LazyPattern(regex.compile, r"[,:;—–]|\s-\s")
+_PUNCT = LazyPattern(regex.compile, r"[,:;.!?।|()\[\]“”\"‘’']")
+_LABEL_END = LazyPattern(regex.compile, r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
 LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence before named, if any (PeriodTracker)  # the figures that end the segment scope of an amount
@@ -79,11 +101,17 @@ LAST_NAMED = "last?"  # an undated "last year": the fiscal year the sentence bef
 
 def exact_int(value) -> int:
     """An exact integer (rupees, counts) from the number layer's int or Decimal; fractions round half up."""
+    if type(value) is int:  # already whole
+        return value
     return int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(t.casefold() for t in _TOKEN.findall(normalise(phrase).norm))
+    """The folded _TOKEN tokens of the phrase's working copy (the phrase itself where the rewrite changes nothing)."""
+    toks = _TOKEN.findall(normalise(phrase).norm if rewrites(phrase) else phrase)
+    if not toks or "\0" in phrase:
+        return tuple(t.casefold() for t in toks)
+    return tuple("\0".join(toks).casefold().split("\0"))  # folded in one call, as _token_table does
 
 
 # A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
@@ -102,14 +130,35 @@ _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980
 def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
     """(a search for a character outside the common set, the split of a text of common characters, the
     split of any text: _TOKEN captured, so that split keeps the gaps)."""
-    lmn, space = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"\s")
-    chars = [chr(c) for a, b in _COMMON for c in range(a, b)]
-    chars = [c for c in chars if c < "\x80" or c.casefold() == c]  # no case outside ASCII
-    word = "".join(re.escape(c) for c in chars if lmn.match(c))
-    blank = "".join(re.escape(c) for c in chars if space.match(c))
-    other = re.compile("[^" + "".join(re.escape(c) for c in chars) + "]")
+    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
+    chars = "".join(c for c in chars if c < "\x80" or c.casefold() == c)  # no case outside ASCII
+    word = _ranges(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
+    blank = _ranges(regex.findall(r"\s", chars))
+    other = re.compile("[^" + _ranges(chars) + "]")
     return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
+
+
+def _ranges(chars) -> str:
+    """The body of a character class holding exactly `chars` (in code point order), runs of
+    consecutive code points written as ranges: a short pattern, quick to compile."""
+    out = []
+    cps = sorted(set(map(ord, chars)))
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "".join(out)
+
+
+def common_outside(text: str) -> bool:
+    """True when `text` holds a character outside the common set (ASCII, Devanagari, general punctuation,
+    currency signs, Latin-1 symbols: none of them cased outside ASCII, so that lowering the ASCII letters
+    case-folds the text)."""
+    return _common_split()[0].search(text) is not None
 
 
 def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -150,7 +199,7 @@ class CueIndex:
     def _frozen(self) -> dict:
         def freeze(node: dict) -> dict:
             return {k: (tuple(v[None]) if None in v else None,
-                        freeze(v) if any(kk is not None for kk in v) else None)
+                        freeze(v) if len(v) > (None in v) else None)  # a key besides None: children
                     for k, v in node.items() if k is not None}
 
         if self._nodes is None:
@@ -220,7 +269,8 @@ def cues() -> _Cues:
         if not isinstance(data.get(key), dict):
             raise rules.RuleError(path, key, "expected a table")
     index = CueIndex()
-    states = [f for e in lexicon.states().by_form.values() for f in e.data["forms"]]
+    # each state's forms once (by_form holds an entry once per form): adding a phrase again changes nothing
+    states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
@@ -260,6 +310,7 @@ def cues() -> _Cues:
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
 
+@lru_cache(maxsize=256)
 def _fiscal_year(date: str) -> str:
     """FYyyyy-yy of a YYYY-MM-DD (or YYYY-MM) date: April starts the year."""
     y, m = int(date[:4]), int(date[5:7])
@@ -280,7 +331,7 @@ class SentenceFacts:
     indexed by (category, label) and by category: a look-up reads only the hits it asks about."""
 
     __slots__ = ("doc", "sent", "numbers", "figs", "states", "hits", "by_label", "by_cat", "_english", "_breaks",
-                 "_explicit", "looking_back", "_clauses")
+                 "_explicit", "looking_back")
 
     def __init__(self, doc: Document, sent: Sentence, numbers: list[Number], states: list, hits: list[Hit]) -> None:
         self.doc = doc
@@ -310,8 +361,8 @@ class SentenceFacts:
         self._english: bool | None = None
         self._breaks: list[tuple[int, int]] | None = None
         self._explicit: list[tuple[int, str]] | None = None
-        self._clauses: dict[int, tuple[int, int]] = {}
-        self.looking_back: set[int] = set()  # offsets of "the same period last year": they date what follows
+        # offsets of "the same period last year": they date what follows (a set made at the first one)
+        self.looking_back: set[int] | tuple = _NONE
 
     @property
     def english(self) -> bool:
@@ -322,8 +373,12 @@ class SentenceFacts:
     @property
     def breaks(self) -> list[tuple[int, int]]:
         if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(self.doc.norm, self.sent.nstart,
-                                                                                  self.sent.nend)]
+            norm, s, e = self.doc.norm, self.sent.nstart, self.sent.nend
+            find = norm.find
+            if find(";", s, e) < 0 and all(find(w, s, e) < 0 for w in _CLAUSE_WORDS):
+                self._breaks = []  # no ";" and no clause word in the sentence: no break
+            else:
+                self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(norm, s, e)]
         return self._breaks
 
     # cue look-ups by scope
@@ -383,10 +438,6 @@ class SentenceFacts:
 
     # scopes
     def clause(self, figure: Number) -> tuple[int, int]:
-        key = figure.nstart
-        found = self._clauses.get(key)
-        if found is not None and found[2] is figure:
-            return found[0], found[1]
         start, end = self.sent.nstart, self.sent.nend
         for bs, be in self.breaks:
             if be <= figure.nstart:
@@ -394,7 +445,6 @@ class SentenceFacts:
             elif bs >= figure.nend:
                 end = bs
                 break
-        self._clauses[key] = (start, end, figure)
         return start, end
 
     def next_start(self, figure: Number) -> int:
@@ -434,7 +484,7 @@ class SentenceFacts:
         published = doc.meta.published if len(doc.meta.published) >= 7 else ""
         this_fy = _fiscal_year(published) if published else ""
         found: list[tuple[int, str]] = []
-        cumulative = any(h[3] == "to_date" for h in period_hits)  # "since its launch ... up to July 31, 2025"
+        cumulative = ("period", "to_date") in self.by_label  # "since its launch ... up to July 31, 2025"
         for n in numbers:
             e = n.expr
             kind = e.kind
@@ -443,7 +493,7 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif kind == "year":
                 if e.period:
-                    if any(h[3] == "since" and h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in period_hits):
+                    if any(h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in self.label("period", "since")):
                         found.append((n.nstart, "to_date"))
                     elif (_YEAR_CUE_AFTER.match(norm, n.nend)
                           or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
@@ -486,6 +536,8 @@ class SentenceFacts:
                 named = [p for pos, p in found if pos < h[0] and p.startswith("FY")]
                 base = named[-1] if named else this_fy
                 found.append((h[0], _previous_fy(base) if base else ""))
+                if self.looking_back is _NONE:
+                    self.looking_back = set()
                 self.looking_back.add(h[0])
         return sorted(found)
 
@@ -532,9 +584,9 @@ _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
-_REPORTED = regex.compile(r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना|held|organi[sz]ed"
-                          r"|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
-_GLUE = regex.compile(r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
+_REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना"
+                                       r"|held|organi[sz]ed|said|told|that|launched|started|began|set up)(?![\p{L}\p{M}])|[,;:।]")
+_GLUE = LazyPattern(regex.compile, r"[\s,]*(?:(?:में|के\s+दौरान|in|of|during)\s*)?")
 
 
 def _adjacent(norm: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -546,10 +598,10 @@ def _adjacent(norm: str, a_start: int, a_end: int, b_start: int, b_end: int) -> 
     return m is not None and m.end() == b_start
 
 
-def purchase_month(doc: Document, sent: Sentence) -> str:
+def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = None) -> str:
     """YYYY-MM when the sentence dates "this purchase" by day ("यह खरीदारी ... 9 जुलाई 2024 को ... ऑर्डर
     जारी हुआ", "the order was placed on 9 July 2024"): the month of the purchase it refers back to."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     if not sf.has("period", "this_purchase", sent.nstart, sent.nend):
         return ""
     on_day = sf.label("period", "on_day")
@@ -565,7 +617,7 @@ class _DocFacts:
     pass over its token table (a sentence whose edge cuts a token is scanned on its own)."""
 
     __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "hits",
-                 "hit_starts", "tok_starts", "tok_ends", "naming_starts")
+                 "hit_starts", "tok_starts", "tok_ends", "naming_starts", "body", "display", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -574,7 +626,10 @@ class _DocFacts:
         self.states = sorted(doc.states, key=lambda m: m.nstart)
         self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
-        body = [s for s in doc.sentences if not s.display]
+        body, display = [], []
+        for s in doc.sentences:
+            (display if s.display else body).append(s)
+        self.body, self.display, self._plan = body, display, None
         self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
         keys, self.tok_starts, self.tok_ends = _token_table(doc.norm)
         self.hits = cues().index.walk(keys, self.tok_starts, self.tok_ends)
@@ -595,6 +650,30 @@ class _DocFacts:
             return False
         return not (self._cut(s) or self._cut(e))
 
+    def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
+        """(the body sentences in order, then the headlines and headings; each one's analysis, None when it
+        is quiet; how many are body sentences): worked out once for every reader. Two lists, no tuple
+        per sentence: they live as long as the article, and the garbage collector tracks fewer objects."""
+        p = self._plan
+        if p is None:
+            sentences = self.body + self.display
+            p = self._plan = (sentences, list(map(self._read, sentences)), len(self.body))
+        return p
+
+    def _read(self, sent: Sentence) -> SentenceFacts | None:
+        """The sentence's analysis, None when it is quiet (as quiet() decides), the look-ups done once."""
+        s, e = sent.nstart, sent.nend
+        starts = self.num_starts
+        lo = bisect_left(starts, s)
+        hi = bisect_left(starts, e, lo)
+        cut = self._cut(s) or self._cut(e)
+        if lo == hi and not cut:
+            starts = self.naming_starts
+            i = bisect_left(starts, s)
+            if not (i < len(starts) and starts[i] < e):
+                return None
+        return self.sentences.get(s) or self._analyse(sent, lo, hi, cut)
+
     def _cut(self, offset: int) -> bool:
         """A token runs across the offset."""
         k = bisect_right(self.tok_starts, offset) - 1
@@ -606,18 +685,22 @@ class _DocFacts:
             s, e = sent.nstart, sent.nend
             starts = self.num_starts
             lo = bisect_left(starts, s)
-            hi = bisect_left(starts, e, lo)
-            starts = self.state_starts
-            slo = bisect_left(starts, s)
-            shi = bisect_left(starts, e, slo)
-            if self._cut(s) or self._cut(e):
-                hits = cues().index.scan(self.doc.norm, s, e)
-            else:
-                starts = self.hit_starts
-                hlo = bisect_left(starts, s)
-                hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
-            sf = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
-            self.sentences[s] = sf
+            sf = self._analyse(sent, lo, bisect_left(starts, e, lo), self._cut(s) or self._cut(e))
+        return sf
+
+    def _analyse(self, sent: Sentence, lo: int, hi: int, cut: bool) -> SentenceFacts:
+        """`lo:hi`: the sentence's numbers; `cut`: a token runs across one of its edges."""
+        s, e = sent.nstart, sent.nend
+        starts = self.state_starts
+        slo = bisect_left(starts, s)
+        shi = bisect_left(starts, e, slo)
+        if cut:
+            hits = cues().index.scan(self.doc.norm, s, e)
+        else:
+            starts = self.hit_starts
+            hlo = bisect_left(starts, s)
+            hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
+        sf = self.sentences[s] = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
         return sf
 
 
@@ -634,6 +717,13 @@ def quiet(doc: Document, sent: Sentence) -> bool:
     return _doc_facts(doc).quiet(sent)
 
 
+def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
+    """The article's sentences as the figure readers go through them: the body in order, then the
+    headlines and headings; each one's analysis (None: quiet, nothing to read); how many are body
+    sentences (the rest are headlines and headings)."""
+    return _doc_facts(doc).plan()
+
+
 def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
     """The sentence's analysis, kept in the article's cache while its extractors run."""
     df = _doc_facts(doc)
@@ -643,8 +733,9 @@ def analysed(doc: Document, sent: Sentence) -> SentenceFacts:
 
 # --- the public reading of a figure -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
+    """What a figure is about (a plain named tuple: one is made per figure)."""
+
     role: str
     counterparty: str
     segment: str
@@ -666,18 +757,17 @@ class PeriodTracker:
         return analysed(doc, sent).explicit()
 
     def period_for(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
-                   until: int) -> str:
+                   until: int, sf: SentenceFacts | None = None) -> str:
         """`until`: where the next figure starts; an English period standing between is this figure's.
         An undated "last year" right after a sentence naming a fiscal year is that year ("... in 2024-25.
         Uttar Pradesh's share last year ..."), unless the article already spoke of an undated "this fiscal"."""
-        period = self._period(doc, sent, figure, explicit, until)
+        period = self._period(sf or analysed(doc, sent), figure, explicit, until)
         if period == LAST_NAMED:
             return "" if self.relative else self.previous_fy
         return period
 
-    def _period(self, doc: Document, sent: Sentence, figure: Number, explicit: list[tuple[int, str]],
-                until: int) -> str:
-        sf = analysed(doc, sent)
+    def _period(self, sf: SentenceFacts, figure: Number, explicit: list[tuple[int, str]], until: int) -> str:
+        sent = sf.sent
         if sf.english:  # "Rs 850 crore in FY 2024-25": the period follows the amount
             # a looking-back period is this figure's only right after it ("up from ₹97 crore the previous
             # year"), not across a change or a comparison ("Rs 850 crore, up 20% over the same period last
@@ -724,13 +814,13 @@ def next_start(sent: Sentence, figs: list[Number], figure: Number) -> int:
     return next((f.nstart for f in figs if f.nstart >= figure.nend), sent.nend)
 
 
-def is_threshold(doc: Document, sent: Sentence, figure: Number) -> bool:
+def is_threshold(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> bool:
     """A rule limit, not an order value: "5 लाख तक का सामान", "एक करोड़ से कम की खरीद", "below Rs 5 lakh",
     "all purchases above Rs 5 lakh", "25 हजार रुपये से ऊपर की हर खरीद ... से ही करें" (see rules/facts.toml [threshold])."""
     q = figure.expr.qualifier
     if q == "less_than":
         return True
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     if q == "up_to":
         return not _reaching(sf, figure) and not _receiving_after(sf, figure)
     if q == "more_than" or figure.expr.value_high is not None or any(
@@ -800,9 +890,9 @@ def _receiving_after(sf: SentenceFacts, figure: Number) -> bool:
     return any(figure.nend <= h[0] < ce and h[0] - figure.nend <= 40 for h in receiving)
 
 
-def qualifier(doc: Document, sent: Sentence, figure: Number) -> str:
+def qualifier(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> str:
     """The number layer's qualifier, read in context: "X तक पहुंच" exact, "crossed X" more_than."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     q = figure.expr.qualifier
     if q == "up_to" and _reaching(sf, figure):
         return "exact"
@@ -822,10 +912,10 @@ def _reaching(sf: SentenceFacts, figure: Number) -> bool:
     return any(figure.nend <= h[0] <= figure.nend + 3 for h in sf.label("qualifier", "reaching"))
 
 
-def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
+def part_of(doc: Document, sent: Sentence, figure: Number, sf: SentenceFacts | None = None) -> int | None:
     """Where "of which" / "Of this" / "जिनमें से" stands when the figure is a part of an amount said
     before it (the cue in the figure's clause before it, the first figure after the cue close to it)."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     parts = sf.by_cat.get("part_of")
     if not parts:
         return None
@@ -839,10 +929,10 @@ def part_of(doc: Document, sent: Sentence, figure: Number) -> int | None:
 
 
 def context(doc: Document, sent: Sentence, figs: list[Number], figure: Number, period: str,
-            whole: Context | None = None) -> Context:
+            whole: Context | None = None, sf: SentenceFacts | None = None) -> Context:
     """Role, counterparty, segment and state of a figure (the period is the tracker's); `whole`: the
     context of the amount this figure is a part of ("of which ..."), whose role, state and segment it keeps."""
-    sf = analysed(doc, sent)
+    sf = sf or analysed(doc, sent)
     c = cues()
     cs, ce = sf.clause(figure)
     left = sf.left_scope(figure, cs)

@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from ..text.document import Document
 from ..records import OrderValueRecord
-from .facts import (Context, PeriodTracker, analysed, context, exact_int, is_threshold, next_start, part_of,
-                    purchase_month, qualifier, quiet)
+from .facts import (Context, PeriodTracker, context, exact_int, is_threshold, next_start, part_of, plan,
+                    purchase_month, qualifier)
 
 
 def extract(doc: Document) -> list[OrderValueRecord]:
@@ -31,36 +31,37 @@ def extract(doc: Document) -> list[OrderValueRecord]:
     said: list[tuple[int, Context]] = []  # (working-copy offset, context) of each body amount, in order
     periods = PeriodTracker()
     last_block = current_block = None  # the paragraph before the current one, for "यह ऑर्डर ... को"
-    body, display = [], []
-    for s in doc.sentences:
-        (display if s.display else body).append(s)
-    previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
-    for sent in body + display:
-        headline = sent.display
-        if quiet(doc, sent):  # no amount, no period, no purchase dated
+    sentences, analyses, n_body = plan(doc)
+    previous = None  # body sentence start -> the start of the body sentence before it, made where needed
+    for k, sent in enumerate(sentences):
+        sf, headline = analyses[k], k >= n_body
+        if sf is None:  # quiet: no amount, no period, no purchase dated
             if not headline:
                 periods.after_sentence(_NO_PERIODS)
                 if sent.block is not current_block:
                     last_block, current_block = current_block, sent.block
             continue
-        sf = analysed(doc, sent)
         explicit = sf.explicit()
         figs = sf.figs
         for fig in figs:
-            if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig):
+            if fig.expr.kind != "money_inr" or is_threshold(doc, sent, fig, sf):
                 continue
             inr = exact_int(fig.expr.value)
-            period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig))
-            cue = None if headline else part_of(doc, sent, fig)
-            # the whole: the last amount before the cue, in this sentence or the one before
-            since = previous.get(sent.nstart, sent.nstart)
-            whole = next((c for at, c in reversed(said) if since <= at < cue), None) if cue is not None else None
-            ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole)
+            period = periods.period_for(doc, sent, fig, explicit, next_start(sent, figs, fig), sf)
+            cue = None if headline else part_of(doc, sent, fig, sf)
+            whole = None
+            if cue is not None:  # the whole: the last amount before the cue, in this sentence or the one before
+                if previous is None:
+                    body = sentences[:n_body]
+                    previous = {b.nstart: a.nstart for a, b in zip(body, body[1:])}
+                since = previous.get(sent.nstart, sent.nstart)
+                whole = next((c for at, c in reversed(said) if since <= at < cue), None)
+            ctx = context(doc, sent, figs, fig, period or (whole.period if whole else ""), whole, sf)
             if not headline:
                 said.append((fig.nstart, ctx))
             rec = OrderValueRecord(
                 **doc.provenance(fig.nstart, fig.nend, sent, "order_values.amount"),
-                inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig),
+                inr=inr, amount_text=fig.expr.text, qualifier=qualifier(doc, sent, fig, sf),
                 role=ctx.role, state=ctx.state, counterparty=ctx.counterparty, segment=ctx.segment,
                 period=ctx.period,
                 inr_high=exact_int(fig.expr.value_high) if fig.expr.value_high is not None else "",
@@ -84,7 +85,7 @@ def extract(doc: Document) -> list[OrderValueRecord]:
                 cued.append(ctx.role_cued)
             else:
                 rows[same] = _merge(rows[same], rec)
-        month = purchase_month(doc, sent)
+        month = purchase_month(doc, sent, sf)
         if month:  # "यह खरीदारी ... 9 जुलाई 2024 को": the undated purchases before it in its paragraph, or in
             # the paragraph just before when its own names none ("... बेड खरीदे गये।" ¶ "यह ऑर्डर 18 जनवरी 2025 को")
             mine = [b is sent.block and r.role == "buyer" and not r.period for r, b in zip(rows, blocks)]

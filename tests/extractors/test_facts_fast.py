@@ -1,0 +1,85 @@
+"""The fast paths of facts.py give what the plain ways give: the reading plan
+decides quiet as quiet() does and hands out the kept analysis; a pattern compiled on first use reads as
+the compiled one; a phrase's tokens skip the working copy only where the rewrite changes nothing; the
+cue trie built from each state's forms once holds every form's phrase."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from extract import lexicon
+from extract.extractors import facts
+from extract.normalise import normalise
+from extract.text import document, reader
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _docs():
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "real").glob("*.txt"))
+    if not paths:
+        pytest.skip("no corpus")
+    return [document.build(reader.load(p)) for p in paths]
+
+
+def test_plan_is_body_then_headlines_quiet_as_quiet_decides():
+    for doc in _docs():
+        plan = facts.plan(doc)
+        sentences, analyses, n_body = plan
+        body = [s for s in doc.sentences if not s.display]
+        display = [s for s in doc.sentences if s.display]
+        assert sentences == body + display and n_body == len(body) and len(analyses) == len(sentences)
+        for k, (sent, sf) in enumerate(zip(sentences, analyses)):
+            assert (k >= n_body) == sent.display
+            assert (sf is None) == facts.quiet(doc, sent)
+            if sf is not None:
+                assert sf is facts.analysed(doc, sent)
+        assert facts.plan(doc) is plan  # worked out once
+
+
+def test_plan_leaves_a_quiet_sentence_quiet_even_when_analysed_before():
+    for doc in _docs()[:6]:
+        for sent in doc.sentences:
+            facts.analysed(doc, sent)  # every sentence analysed before the plan is made
+        sentences, analyses, _ = facts.plan(doc)
+        for sent, sf in zip(sentences, analyses):
+            assert (sf is None) == facts.quiet(doc, sent)
+
+
+def test_lazy_pattern_reads_as_the_compiled_pattern():
+    calls = []
+
+    def compile_(*args):
+        calls.append(args)
+        return regex.compile(*args)
+
+    lazy = facts.LazyPattern(compile_, r"(?:a|b)(c)", regex.IGNORECASE)
+    assert calls == []  # nothing compiled before the first use
+    plain = regex.compile(r"(?:a|b)(c)", regex.IGNORECASE)
+    for text in ("xAc", "bc bc", "", "ac\nBC"):
+        assert [m.span(1) for m in lazy.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+        assert bool(lazy.search(text, 1)) == bool(plain.search(text, 1))
+    assert lazy.pattern == plain.pattern and lazy.flags == plain.flags
+    assert len(calls) == 1  # compiled once
+    with pytest.raises(AttributeError):
+        lazy.no_such_method  # noqa: B018
+
+
+@pytest.mark.parametrize("phrase", ["so far", "Government of Uttar Pradesh", "ड़ी खरीद", "ड़ी", "१२ करोड़",
+                                    "GeM’s launch", "a\u00a0b", "x\u200by", "Straße ǅ İ", "a\0B", "", "  ", "क़ानून"])
+def test_a_phrase_tokens_as_its_working_copy(phrase):
+    plain = tuple(t.casefold() for t in facts._TOKEN.findall(normalise(phrase).norm))
+    assert facts._tokens(phrase) == plain
+
+
+def test_cue_trie_of_each_state_form_once_is_the_trie_of_every_form():
+    index = facts.cues().index
+    forms = [f for e in lexicon.states().by_form.values() for f in e.data["forms"]]
+    for template in ("{STATE} सरकार", "Government of {STATE}"):
+        for form in forms:
+            node = index.trie
+            for tok in facts._tokens(template.replace("{STATE}", form)):
+                node = node[tok]
+            assert node[None]  # every form's phrase is in the trie
