@@ -38,7 +38,8 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from .facts import LazyPattern, common_outside
+from ..patterns import LazyPattern
+from .facts import common_outside
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (

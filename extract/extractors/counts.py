@@ -23,7 +23,8 @@ from .. import rules
 from ..numbers.words import alternation
 from ..text.document import Document, Number
 from ..records import CountRecord
-from .facts import LazyPattern, PeriodTracker, context, exact_int, next_start, plan
+from ..patterns import LazyPattern
+from .facts import PeriodTracker, context, exact_int, next_start, plan
 from ..text.sentences import Sentence
 
 

@@ -58,28 +58,10 @@ import re
 import regex
 
 from .. import lexicon, rules
+from ..patterns import LazyPattern
 from ..text.document import Document, Number
 from ..normalise import normalise, rewrites, script_counts
 from ..text.sentences import Sentence
-
-
-class LazyPattern:
-    """A pattern compiled on its first use (a run that never needs it never compiles it: cold start).
-    Reads like the compiled pattern; each attribute is looked up once, then kept on the instance."""
-
-    def __init__(self, compile, *args) -> None:  # noqa: A002 - the compiling function (regex.compile, ...)
-        self.__dict__["_make"] = (compile, args)
-
-    def __getattr__(self, name: str):
-        d = self.__dict__
-        if "_make" not in d:
-            raise AttributeError(name)
-        p = d.get("_compiled")
-        if p is None:
-            compile, args = d["_make"]
-            p = d["_compiled"] = compile(*args)
-        value = d[name] = getattr(p, name)
-        return value
 
 
 FIGURE_KINDS = ("money_inr", "count")

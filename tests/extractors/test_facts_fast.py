@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import regex
 
 from extract import lexicon
 from extract.extractors import facts
@@ -46,25 +45,6 @@ def test_plan_leaves_a_quiet_sentence_quiet_even_when_analysed_before():
         sentences, analyses, _ = facts.plan(doc)
         for sent, sf in zip(sentences, analyses):
             assert (sf is None) == facts.quiet(doc, sent)
-
-
-def test_lazy_pattern_reads_as_the_compiled_pattern():
-    calls = []
-
-    def compile_(*args):
-        calls.append(args)
-        return regex.compile(*args)
-
-    lazy = facts.LazyPattern(compile_, r"(?:a|b)(c)", regex.IGNORECASE)
-    assert calls == []  # nothing compiled before the first use
-    plain = regex.compile(r"(?:a|b)(c)", regex.IGNORECASE)
-    for text in ("xAc", "bc bc", "", "ac\nBC"):
-        assert [m.span(1) for m in lazy.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
-        assert bool(lazy.search(text, 1)) == bool(plain.search(text, 1))
-    assert lazy.pattern == plain.pattern and lazy.flags == plain.flags
-    assert len(calls) == 1  # compiled once
-    with pytest.raises(AttributeError):
-        lazy.no_such_method  # noqa: B018
 
 
 @pytest.mark.parametrize("phrase", ["so far", "Government of Uttar Pradesh", "ड़ी खरीद", "ड़ी", "१२ करोड़",
