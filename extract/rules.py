@@ -8,7 +8,8 @@ It does not interpret rules: each stage reads the tables it owns.
 A fresh process would spend ~0.1 s parsing the TOML and ~0.1 s on the collision checks (the
 indic-nlp normaliser among them) before its first article, so both are kept on disk by content
 hash (`cache_dir()`): a parsed file is stored as `marshal` data under the hash of its bytes, a
-passed collision check as an empty marker under the hash of what it checked. A changed file
+passed check (collisions here, the layout markers' patterns in text/layout.py) as an empty marker
+under the hash of what it checked (`check_once`). A changed file
 hashes differently and is read and checked again; a cache that cannot be read or written is
 ignored (the rules are then parsed and checked as without it).
 """
@@ -21,7 +22,7 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .normalise import fold
 
@@ -169,22 +170,33 @@ def _checker_identity() -> bytes:
     return b"\0".join(parts)
 
 
+def check_once(kind: str, check: Callable[[], None], *checked: bytes) -> None:
+    """Run `check` (it raises RuleError on a broken rule) unless it passed before on the same
+    `checked` bytes: a passed check leaves an empty marker under their hash (see cache_dir).
+    `checked` holds all a verdict depends on: the rule data and the checking code's identity."""
+    key = f"{kind}-{_cache_key(*checked)}"
+    if _cache_read(key) is not None:
+        return
+    check()
+    _cache_write(key, b"")
+
+
 def check_unique(name: str, items: Iterable[tuple[str, str]], what: str) -> None:
     """Fail when two (entry label, surface form) pairs collide after Unicode and Devanagari
     normalisation. A check that passed is remembered by the hash of what it checked."""
     items = list(items)
-    key = f"unique-{_cache_key(_checker_identity(), name.encode(), what.encode(), repr(items).encode())}"
-    if _cache_read(key) is not None:
-        return
-    seen: dict[str, str] = {}
-    for label, surface in items:
-        k = collision_key(surface)
-        if not k:
-            raise RuleError(path_of(name), label, f"empty {what}")
-        if k in seen and seen[k] != label:
-            raise RuleError(path_of(name), label, f"{what} {surface!r} collides with entry {seen[k]!r}")
-        seen[k] = label
-    _cache_write(key, b"")
+
+    def check() -> None:
+        seen: dict[str, str] = {}
+        for label, surface in items:
+            k = collision_key(surface)
+            if not k:
+                raise RuleError(path_of(name), label, f"empty {what}")
+            if k in seen and seen[k] != label:
+                raise RuleError(path_of(name), label, f"{what} {surface!r} collides with entry {seen[k]!r}")
+            seen[k] = label
+
+    check_once("unique", check, _checker_identity(), name.encode(), what.encode(), repr(items).encode())
 
 
 def rule_ids() -> dict[str, str]:

@@ -91,3 +91,56 @@ def test_failed_collision_check_fails_every_time(rule_dir):
     for _ in range(2):
         with pytest.raises(rules.RuleError, match="collides"):
             rules.check_unique("sample", forms, "form")
+
+
+def test_check_once_runs_once_per_content_and_never_remembers_a_failure(rule_dir):
+    runs = []
+
+    def passing():
+        runs.append("pass")
+
+    def failing():
+        runs.append("fail")
+        raise rules.RuleError("sample.toml", "x", "broken")
+
+    rules.check_once("sample-check", passing, b"data", b"code")
+    rules.check_once("sample-check", passing, b"data", b"code")  # passed before: not run
+    rules.check_once("sample-check", passing, b"data2", b"code")  # other data: run
+    rules.check_once("sample-check", passing, b"data", b"code2")  # other checking code: run
+    assert runs == ["pass"] * 3
+    for _ in range(2):
+        with pytest.raises(rules.RuleError):
+            rules.check_once("sample-check", failing, b"bad")
+    assert runs == ["pass"] * 3 + ["fail"] * 2
+
+
+def test_layout_markers_checked_once_then_compiled_at_first_use(tmp_path, monkeypatch):
+    """A process whose layout rules passed the pattern check before compiles no marker at load, only
+    those its lines reach (a changed file is checked at load again: test_rules.py breaks a pattern)."""
+    from extract.text import layout
+
+    monkeypatch.setenv("GEM_EXTRACT_CACHE", str(tmp_path / "cache"))
+    compiled = []
+    real = layout.patterns.compile
+    monkeypatch.setattr(layout.patterns, "compile", lambda *a: compiled.append(a[0]) or real(*a))
+
+    def fresh_load():
+        layout._rules.cache_clear()
+        layout._COMPILED.clear()
+        layout._CHECKS.clear()
+        layout._LINE_CHECKS.clear()
+        compiled.clear()
+        return layout._rules()[0]
+
+    try:
+        markers = fresh_load()  # a cold cache: every marker compiled, to check it
+        assert len(compiled) > len(markers)
+        markers = fresh_load()  # checked before: none compiled but the caption credit pattern
+        assert len(compiled) == 1
+        assert layout.analyse("Also Read: GeM crosses a milestone\n\nबिहार में जेम पर खरीद बढ़ी।").blocks
+        assert 1 < len(compiled) < len(markers) + 1  # only the markers the lines reached
+    finally:
+        layout._rules.cache_clear()
+        layout._COMPILED.clear()
+        layout._CHECKS.clear()
+        layout._LINE_CHECKS.clear()
