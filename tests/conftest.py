@@ -51,3 +51,13 @@ def best_time(fn, *args, runs: int = 2, clock=time.process_time) -> float:
         fn(*args)
         best = min(best, clock() - t0)
     return best
+
+
+def random_texts(pieces: list[str], separators: list[str], n: int, seed: int, most: int) -> list[str]:
+    """n texts of 1 to `most` pieces, each followed by a separator, drawn by a seeded generator (the
+    same texts on every run): the inputs of the tests that compare a fast path with a plain one."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, most)))
+            for _ in range(n)]

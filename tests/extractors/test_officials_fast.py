@@ -13,6 +13,8 @@ from extract.extractors import officials
 from extract.extractors.tokens import tokenize
 from extract.normalise import normalise
 
+from ..conftest import random_texts
+
 
 def _reference_titles(norm: str, pos: int, endpos: int):
     """Every word of norm[pos:endpos] (case-folded) looked at, longest form first."""
@@ -25,9 +27,7 @@ def _strings(n: int, seed: int = 3) -> list[str]:
     pieces = [" ".join(k) for k in forms] + [" ".join(k).upper() for k in forms if k[0].isascii()]
     pieces += ["-", ".", ". ", " - ", ",", "(", ")", "श्री", "X", "ß", "İ", "ǅ", "Dr.", "and", "एवं", "\n",
                "कुमार", "Secretary-General", "CEO's", "1", "ा", "उप", "state", "statement"]
-    rng = random.Random(seed)
-    return ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", ".", ". ", "\n"])
-                    for _ in range(rng.randint(1, 12))) for _ in range(n)]
+    return random_texts(pieces, ["", " ", " ", "-", ".", ". ", "\n"], n, seed, 12)
 
 
 def test_titles_are_the_titles_a_reading_over_every_word_finds():

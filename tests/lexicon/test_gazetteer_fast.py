@@ -11,6 +11,8 @@ import regex
 
 from extract import lexicon
 
+from ..conftest import random_texts
+
 
 def _gazetteers():
     return [lexicon.states(), lexicon.cities(), lexicon.designations(), lexicon.organisations(), lexicon.tiers()]
@@ -25,9 +27,7 @@ def _strings(n: int, seed: int) -> list[str]:
     pieces += [f.upper() for f in pieces if f.isascii()][:200]
     pieces += ["-", " ", ",", "(", ")", "।", "\n", "x", "उत्तर", "प्रदेश", "नई", "Straße", "ß", "İ", "ﬁ",
                "\x1c", "\x1f", "दिल्ली-", "-दिल्ली", "Delhi's", "1"]
-    rng = random.Random(seed)
-    return ["".join(rng.choice(pieces) + rng.choice(["", " ", " ", "-", ", ", "\n", "  "])
-                    for _ in range(rng.randint(1, 14))) for _ in range(n)]
+    return random_texts(pieces, ["", " ", " ", "-", ", ", "\n", "  "], n, seed, 14)
 
 
 def test_the_chunk_path_finds_what_a_reading_over_every_token_finds():
