@@ -171,6 +171,8 @@ def _keep_memory_flat() -> None:
         from .extractors import tokens
 
         tokens.fresh_tokenizers()
+    elif _worked == 2 and _batch_process:
+        gc.freeze()  # what the first article left alive lives for the batch: see _batch_collector
 
 
 def analyse(job: Job) -> ArticleResult:
@@ -270,9 +272,11 @@ def _windowed(submit: Callable, chunks: Iterable[list[Job]], window: int) -> Ite
 
 def _init_worker() -> None:
     import signal
+    global _batch_process
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     gc.set_threshold(*BATCH_GC_THRESHOLD)  # a worker only works on the batch
+    _batch_process = True
     load_rules()
 
 
@@ -550,16 +554,27 @@ def run_articles(inputs: reader.Inputs, jobs: int = 1) -> list[ArticleResult]:
 # reference counting, so those collections mostly re-walk the survivors: ~10% of a batch's CPU time.
 # For a batch, the collector runs every BATCH_GC_THRESHOLD new containers instead (~0.1 s less per
 # 500 articles, memory unchanged: the pipeline makes next to no reference cycles).
+# What the process holds for the whole batch (rule tables, compiled patterns, tokenizers, word
+# tables: several hundred thousand objects) is taken out of the collector's sight once the first
+# article is done (gc.freeze): the first collection of an older generation then re-walks none of it
+# (0.10-0.13 s -> 0.06-0.08 s of collecting per 500 articles). Only where the process is the batch's
+# own (the CLI's run, the pool's workers), not in an API caller's process; frozen once, so nothing
+# that later turns to garbage is kept from the collector.
 BATCH_GC_THRESHOLD = (50_000, 20, 10)
+_batch_process = False
 
 
 @contextmanager
 def _batch_collector() -> Iterator[None]:
+    global _batch_process
     before = gc.get_threshold()
     gc.set_threshold(*BATCH_GC_THRESHOLD)
+    _batch_process = True
     try:
         yield
     finally:
+        _batch_process = False
+        gc.unfreeze()
         gc.set_threshold(*before)
 
 

@@ -308,3 +308,25 @@ def test_a_batch_runs_with_the_batch_collector_and_restores_it(monkeypatch):
     assert pipeline.command(args) == 0
     assert seen == [pipeline.BATCH_GC_THRESHOLD]
     assert gc.get_threshold() == before
+
+
+def test_a_batch_freezes_what_its_first_article_left_once_and_an_api_run_never(monkeypatch, tmp_path):
+    """The CLI's batch takes the long-lived objects out of the collector's sight once the first
+    article is done, and gives them back at the end; a run_batch called from a caller's own process
+    (notebook, API) leaves its collector alone. The output is the same either way."""
+    import gc
+
+    from extract import pipeline
+
+    calls = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    monkeypatch.setattr(pipeline, "_worked", 0)
+    with pipeline._batch_collector():
+        assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "cli"), progress=False) == 0
+    assert calls == ["freeze", "unfreeze"]
+    calls.clear()
+    monkeypatch.setattr(pipeline, "_worked", 0)
+    assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "api"), progress=False) == 0
+    assert calls == []
+    assert (tmp_path / "cli" / "order_values.csv").read_bytes() == (tmp_path / "api" / "order_values.csv").read_bytes()
