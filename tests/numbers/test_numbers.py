@@ -134,6 +134,13 @@ def test_broken_rule_data_names_file_and_entry():
     clash = dict(data["cardinals"], **{"43": ["बयालीस"]})
     with pytest.raises(rules.RuleError, match="collides"):
         number_words.check({**data, "cardinals": clash})
+    # forms apart by this module's lookup key, alike by the project-wide collision key (a colon
+    # written for a visarga): caught by the check made once per content
+    cards = data["cardinals"]
+    clash = dict(cards, **{"42": cards["42"] + ["बयालीसः"], "43": cards["43"] + ["बयालीस:"]})
+    for _ in range(2):
+        with pytest.raises(rules.RuleError, match="number word form 'बयालीस:' collides with entry 'cardinals.42'"):
+            number_words.check({**data, "cardinals": clash})
     scales = [dict(s) for s in data["scale"]]
     scales[0]["system"] = "roman"
     with pytest.raises(rules.RuleError, match="scale.thousand"):
