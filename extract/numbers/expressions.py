@@ -1005,7 +1005,9 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             if "0" <= c <= "9":
                 m = None
                 at, e = tm.span()
-                if (e == n or norm[e] in _BARE_NEXT) and _bare_figure(norm, at, e, n):
+                # (a comma with a digit right after is a grouping, never the end of a bare figure)
+                if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
+                        _bare_figure(norm, at, e, n)):
                     # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
