@@ -481,16 +481,13 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 else:
                     e = match(words, r)
             if e < 0:
-                if norm[q:q + 1] == "-" and words.get(q + 1) is not None:
-                    r = q + 1
-                    e = match(words, r)
+                r, e = _after_hyphen(words, q, match)
                 if e < 0:
                     break
             out.append((norm[r:e], r, e))
             q = e
         return out
     at_get = words._at.get
-    last = len(norm) - 1
     for _ in range(count):
         c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
         r = q if c not in _BLANKS else (
@@ -514,11 +511,17 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
         else:
             e = match(words, r)
         if e < 0:
-            if q < last and norm[q] == "-" and words.get(q + 1) is not None:
-                r = q + 1
-                e = match(words, r)
+            r, e = _after_hyphen(words, q, match)
             if e < 0:
                 break
         out.append((norm[r:e], r, e))
         q = e
     return out
+
+
+def _after_hyphen(words: Words, q: int, match) -> tuple[int, int]:
+    """(start, end) of the token read right after a hyphen at q that a word follows ("two-thirds",
+    "15-20 हजार"); end -1 when there is none (the step after a token that read nothing)."""
+    if words.norm[q:q + 1] == "-" and words.get(q + 1) is not None:
+        return q + 1, match(words, q + 1)
+    return q, -1
