@@ -91,7 +91,7 @@ class RuleError(ValueError):
 @lru_cache(maxsize=None)
 def load(name: str) -> dict[str, Any]:
     """The parsed rules/<name>.toml (read once per process; parsed once per content, see cache_dir)."""
-    path = RULES_DIR / f"{name}.toml"
+    path = path_of(name)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -290,12 +290,11 @@ def _original(doc: Document, nstart: int, nend: int) -> str:
     return doc.source.text[slice(*doc.nt.span(nstart, nend))]
 
 
-def _publisher(doc: Document, lang: str | None = None) -> str:
+def _publisher(doc: Document, lang: str) -> str:
     """The portal's header line, else a masthead naming the publisher, else a syndication note, the
     copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
     sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
-    capitalised site name in a blurb above a Devanagari headline. `lang`: the article's language
-    when it is known (else worked out)."""
+    capitalised site name in a blurb above a Devanagari headline. `lang`: the article's language."""
     from .layout import publisher_rule_ids
 
     blocks = doc.layout.blocks
@@ -332,7 +331,7 @@ def _publisher(doc: Document, lang: str | None = None) -> str:
         m = _NETWORK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
         if m and fold(m.group(1)) not in _AGENCIES and not _GENERIC_DESK.fullmatch(m.group(1)):
             return _original(doc, m.start(1), m.end(1))
-    if doc.layout.blocks and (_lang_of(doc) if lang is None else lang) == "hi":
+    if doc.layout.blocks and lang == "hi":
         for b in blocks:  # a Latin site name above a Devanagari headline: "News Room Post"
             if b.kind == "title":
                 break
@@ -442,10 +441,6 @@ def _dated_today(doc: Document) -> str:
 _NONSPACE_RUN = regex.compile(r"\S+")
 _WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
-
-
-def _lang_of(doc: Document) -> str:
-    return doc.meta.lang or _lang(doc)
 
 
 def _lang(doc: Document) -> str:
