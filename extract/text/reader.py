@@ -208,57 +208,53 @@ def _walk(root: Path, root_stat: os.stat_result, inputs: Inputs, found: set[Path
 
 # ---------------------------------------------------------------- reading
 
-def open_regular(path: Path) -> tuple[io.BufferedReader | None, str]:
-    """(binary file, error). Never blocks: the file is opened non-blocking and handed out only
-    when it is a regular file (a FIFO or a device is refused unread)."""
+def _regular_fd(path: Path) -> tuple[int, int, str]:
+    """(descriptor, size, error) of a regular file, opened non-blocking; (-1, 0, error) when it cannot
+    be opened or is not a regular file (a FIFO or a device is refused unread; nothing is left open)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return None, "symlink loop: the link points back to itself"
-        return None, f"cannot read: {exc.strerror or exc}"
+            return -1, 0, "symlink loop: the link points back to itself"
+        return -1, 0, f"cannot read: {exc.strerror or exc}"
     try:
-        mode = os.fstat(fd).st_mode
+        st = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        return None, f"cannot read: {exc.strerror or exc}"
-    if not stat.S_ISREG(mode):
+        return -1, 0, f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):
         os.close(fd)
-        return None, "cannot read: Is a directory" if stat.S_ISDIR(mode) else f"not a regular file ({_special(mode)}): not read"
-    return os.fdopen(fd, "rb"), ""
+        return -1, 0, ("cannot read: Is a directory" if stat.S_ISDIR(st.st_mode)
+                       else f"not a regular file ({_special(st.st_mode)}): not read")
+    return fd, max(st.st_size, 0), ""
+
+
+def open_regular(path: Path) -> tuple[io.BufferedReader | None, str]:
+    """(binary file, error). Never blocks: the file is handed out only when it is a regular file."""
+    fd, _, error = _regular_fd(path)
+    return (os.fdopen(fd, "rb"), "") if fd >= 0 else (None, error)
 
 
 def read_bytes(path: Path) -> tuple[bytes, str]:
     """(bytes, error) of a regular file (see `open_regular`; read on the descriptor itself, without
     a buffered file object around it)."""
+    fd, size, error = _regular_fd(path)
+    if fd < 0:
+        return b"", error
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        parts = []
+        size += 1  # one more byte: a file that grew is read on to its end
+        while True:
+            chunk = os.read(fd, size)
+            if not chunk:
+                break
+            parts.append(chunk)
+            size = 1 << 16
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return b"", "symlink loop: the link points back to itself"
         return b"", f"cannot read: {exc.strerror or exc}"
-    try:
-        try:
-            st = os.fstat(fd)
-        except OSError as exc:
-            return b"", f"cannot read: {exc.strerror or exc}"
-        mode = st.st_mode
-        if not stat.S_ISREG(mode):
-            return b"", "cannot read: Is a directory" if stat.S_ISDIR(mode) else f"not a regular file ({_special(mode)}): not read"
-        try:
-            parts = []
-            size = max(st.st_size, 0) + 1  # one more byte: a file that grew is read on to its end
-            while True:
-                chunk = os.read(fd, size)
-                if not chunk:
-                    break
-                parts.append(chunk)
-                size = 1 << 16
-        except OSError as exc:
-            return b"", f"cannot read: {exc.strerror or exc}"
-        return parts[0] if len(parts) == 1 else b"".join(parts), ""
     finally:
         os.close(fd)
+    return parts[0] if len(parts) == 1 else b"".join(parts), ""
 
 
 def decode(data: bytes) -> tuple[str, str]:
