@@ -33,6 +33,7 @@ from operator import attrgetter
 import regex
 
 from .. import lexicon
+from ..memo import Memo
 from ..text.document import Document
 from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
 from ..normalise import fold
@@ -220,18 +221,15 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
 
 
-_WORD_CHARS: dict[str, bool] = {}  # character -> a letter, mark or digit
+_WORD_CHARS: Memo = Memo()  # character -> a letter, mark or digit
 
 
 def _word_char(ch: str) -> bool:
     """ch is a letter, mark or digit (a table over the characters met, at most a few thousand)."""
-    if len(_WORD_CHARS) >= 1 << 16:
-        _WORD_CHARS.clear()
-    found = _WORD_CHARS[ch] = _WORD_CHAR.match(ch) is not None
-    return found
+    return _WORD_CHARS.keep(ch, _WORD_CHAR.match(ch) is not None)
 
 
-_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}  # case-folded chunk -> its words that can start a title
+_CHUNK_FIRSTS: Memo = Memo()  # case-folded chunk -> its words that can start a title
 _NONE: frozenset[str] = frozenset()
 
 
@@ -239,9 +237,7 @@ def _chunk_firsts(chunk: str) -> frozenset[str]:
     """_CHUNK_FIRSTS[chunk], entered when missing (a table bounded in size: cleared when full)."""
     found = _CHUNK_FIRSTS.get(chunk)
     if found is None:
-        if len(_CHUNK_FIRSTS) >= 1 << 16:
-            _CHUNK_FIRSTS.clear()
-        found = _CHUNK_FIRSTS[chunk] = _title_forms()[1].intersection(_WORDS.findall(chunk)) or _NONE
+        found = _CHUNK_FIRSTS.keep(chunk, _title_forms()[1].intersection(_WORDS.findall(chunk)) or _NONE)
     return found
 
 
@@ -874,7 +870,7 @@ def _known_org_ending(toks: list[Token], end: int) -> int | None:
     return None
 
 
-_ENDS_ORG: dict[str, bool] = {}
+_ENDS_ORG: Memo = Memo()
 
 
 def _can_end_org(text: str) -> bool:
@@ -888,9 +884,7 @@ def _can_end_org(text: str) -> bool:
     if found is None:
         words = fold(text).split()
         found = "-" in text or text.split() != [text] or not words or words[-1] in _org_last_words()
-        if len(_ENDS_ORG) >= 1 << 16:
-            _ENDS_ORG.clear()
-        _ENDS_ORG[text] = found
+        _ENDS_ORG.keep(text, found)
     return found
 
 

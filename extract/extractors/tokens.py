@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon
+from ..memo import Memo
 from ..normalise import fold, script_counts
 
 _LATIN = regex.compile(r"\p{Latin}")
@@ -58,8 +59,7 @@ class Token:
         return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
-_WORD_INFO: dict[str, tuple[str, str, bool, bool]] = {}
-_WORD_INFO_MAX = 1 << 16
+_WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
 
 
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
@@ -67,10 +67,7 @@ def _word_info(text: str) -> tuple[str, str, bool, bool]:
     key = fold(text)
     info = (key, key.rstrip("."), text[0].isalnum() or _LETTER.match(text) is not None,
             _LATIN.match(text) is not None)
-    if len(_WORD_INFO) >= _WORD_INFO_MAX:
-        _WORD_INFO.clear()
-    _WORD_INFO[text] = info
-    return info
+    return _WORD_INFO.keep(text, info)
 
 
 @lru_cache(maxsize=2)
@@ -219,14 +216,11 @@ def is_name_word(tok: Token) -> bool:
     a bounded table)."""
     found = _NAME_WORDS.get(tok.text)
     if found is None:
-        found = _is_name_word(tok)
-        if len(_NAME_WORDS) >= _WORD_INFO_MAX:
-            _NAME_WORDS.clear()
-        _NAME_WORDS[tok.text] = found
+        found = _NAME_WORDS.keep(tok.text, _is_name_word(tok))
     return found
 
 
-_NAME_WORDS: dict[str, bool] = {}
+_NAME_WORDS: Memo = Memo()  # token text -> a word that can be part of a person's name
 
 
 def _is_name_word(tok: Token) -> bool:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .. import patterns, rules
+from ..memo import Memo
 from ..normalise import fold, normalise
 
 WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
@@ -157,7 +158,7 @@ class Gazetteer:
 
 
 _CHUNKS_MAX = 1 << 16
-_CHUNK_TOKENS: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+_CHUNK_TOKENS: Memo = Memo(_CHUNKS_MAX)  # chunk -> (token keys, flat token offsets)
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -165,10 +166,7 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     (a table per chunk, bounded in size)."""
     toks = list(_TOKEN.finditer(chunk))
     found = (tuple(m.group() for m in toks), tuple(x for m in toks for x in m.span()))
-    if len(_CHUNK_TOKENS) >= _CHUNKS_MAX:
-        _CHUNK_TOKENS.clear()
-    _CHUNK_TOKENS[chunk] = found
-    return found
+    return _CHUNK_TOKENS.keep(chunk, found)
 
 
 # The characters str.split() splits at that _TOKEN takes as tokens (its \s does not match them;

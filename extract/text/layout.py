@@ -24,6 +24,7 @@ from typing import NamedTuple
 import regex
 
 from .. import patterns, rules
+from ..memo import Memo
 from ..patterns import LazyPattern
 from ..normalise import NormText, normalise, script_counts
 
@@ -281,9 +282,8 @@ def _checks(c: str, h: str, top: bool) -> tuple:
 
 # The checks by a line's first character (and its folded form) and top, and those of them whose line
 # gate lets a line with given features through (both bounded: kinds of line, not lines)
-_CHECKS: dict[tuple, tuple] = {}
-_LINE_CHECKS: dict[tuple, tuple] = {}
-_CHECKS_MAX = 8192
+_CHECKS: Memo = Memo(8192)
+_LINE_CHECKS: Memo = Memo(8192)
 
 
 @lru_cache(maxsize=1)
@@ -325,14 +325,10 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     if checks is None:
         base = _CHECKS.get(key[:3])
         if base is None:
-            if len(_CHECKS) >= _CHECKS_MAX:
-                _CHECKS.clear()
-            base = _CHECKS[key[:3]] = _checks(key[0], key[1], top)
-        if len(_LINE_CHECKS) >= _CHECKS_MAX:
-            _LINE_CHECKS.clear()
-        checks = _LINE_CHECKS[key] = tuple(
+            base = _CHECKS.keep(key[:3], _checks(key[0], key[1], top))
+        checks = _LINE_CHECKS.keep(key, tuple(
             (m, tuple(rest for line, rest in gates if line is None or line(f)))
-            for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates))
+            for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates)))
     for m, rests in checks:
         if rests:
             for rest in rests:
