@@ -81,6 +81,7 @@ from typing import Any, Callable, NamedTuple, Optional
 
 import regex
 
+from ..memo import Memo
 from ..normalise import NormText, normalise
 from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
 from .words import _NUKTA_BASES, GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
@@ -940,26 +941,25 @@ def _scanner() -> tuple:
     global _STATE
     if not _STATE:
         pats, lx = _patterns(), lexicon()
-        _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month), {})
+        _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month),
+                  Memo(_MAX_CLASSES))
     return _STATE
 
 
 _STATE: tuple = ()
-_MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a bounded table keyed on one word, ~1.5 MB at most)
+_MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a memo keyed on one word, ~1.5 MB at most)
 
 
-def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
+def _word_class(t: str, starts: dict[str, str], classes: Memo) -> Optional[str] | bool:
     """The class of the word token `t` in `starts` ("start" or "prefix"), also folded when it holds
-    a nukta, or False when no expression starts at it; kept in `classes` (while it has room), so
-    that the walk of find_in decides most words with one lookup."""
+    a nukta, or False when no expression starts at it; kept in `classes` (a bounded memo), so that
+    the walk of find_in decides most words with one lookup."""
     cls = starts.get(t)
     if cls is None and NUKTA in t:
         cls = starts.get(t.lower().replace(NUKTA, ""))
     if cls is None:
         cls = False
-    if len(classes) < _MAX_CLASSES:
-        classes[t] = cls
-    return cls
+    return classes.keep(t, cls)
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:

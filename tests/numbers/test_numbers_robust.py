@@ -208,7 +208,7 @@ def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
     text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
     classes = expressions._scanner()[-1]
     before = find_numbers(text)
-    monkeypatch.setattr(expressions, "_MAX_CLASSES", len(classes) + 10)
+    monkeypatch.setattr(classes, "limit", len(classes) + 10)
     find_numbers(" ".join(f"word{i}x" for i in range(100)))
-    assert len(classes) <= expressions._MAX_CLASSES
+    assert len(classes) <= classes.limit
     assert find_numbers(text) == before
