@@ -60,7 +60,7 @@ import regex
 from .. import lexicon, rules
 from ..patterns import LazyPattern
 from ..text.document import Document, Number
-from ..normalise import normalise, rewrites, script_counts
+from ..normalise import normalise, script_counts
 from ..text.sentences import Sentence
 
 
@@ -89,11 +89,17 @@ def exact_int(value) -> int:
 
 
 def _tokens(phrase: str) -> tuple[str, ...]:
-    """The folded _TOKEN tokens of the phrase's working copy (the phrase itself where the rewrite changes nothing)."""
-    toks = _TOKEN.findall(normalise(phrase).norm if rewrites(phrase) else phrase)
-    if not toks or "\0" in phrase:
-        return tuple(t.casefold() for t in toks)
-    return tuple("\0".join(toks).casefold().split("\0"))  # folded in one call, as _token_table does
+    """The folded _TOKEN tokens of the phrase's working copy."""
+    norm = normalise(phrase).norm
+    return tuple(_folded(_TOKEN.findall(norm), norm))
+
+
+def _folded(toks: list[str], text: str) -> list[str]:
+    """`toks` (pieces of `text`) case-folded in one call over them joined by NUL (one by one where
+    the text holds a NUL)."""
+    if not toks or "\0" in text:
+        return [t.casefold() for t in toks]
+    return "\0".join(toks).casefold().split("\0")
 
 
 # A cue hit: (nstart, nend, cat, label), a plain tuple (tens of thousands per batch; read by index)
@@ -153,7 +159,7 @@ def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
     else:
         parts = any_split.split(text)
         toks = parts[1::2]
-        keys = "\0".join(toks).casefold().split("\0") if "\0" not in text else [t.casefold() for t in toks]
+        keys = _folded(toks, text)
     acc = list(accumulate(map(len, parts), initial=0))
     return keys, acc[1:-1:2], acc[2::2]
 
