@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -39,27 +40,15 @@ _TABLE.update({cp: "" for cp in _DROP})
 _TABLE.update(_ASCII)
 
 
+@dataclass(slots=True, unsafe_hash=True)
 class NormText:
     """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i] (a range when
     no character changed length). Made for every article and every phrase the number layer reads:
-    a slotted class, built positionally (a frozen dataclass's __init__ cost twice as much); read-only
-    by convention, compared and hashed by its three fields."""
+    not frozen (a frozen dataclass's __init__ costs twice as much), read-only by convention."""
 
-    __slots__ = ("text", "norm", "to_orig")
-
-    def __init__(self, text: str, norm: str, to_orig: Sequence[int]):
-        self.text, self.norm, self.to_orig = text, norm, to_orig
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not NormText:
-            return NotImplemented
-        return (self.text, self.norm, self.to_orig) == (other.text, other.norm, other.to_orig)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.norm, self.to_orig))
-
-    def __repr__(self) -> str:
-        return f"NormText(text={self.text!r}, norm={self.norm!r}, to_orig={self.to_orig!r})"
+    text: str
+    norm: str
+    to_orig: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the working-copy span norm[start:end]."""
