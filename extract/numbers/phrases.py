@@ -457,13 +457,13 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     before a word: a word only if its key starts a form of `trie` (`FormTrie.match` inline, no call
     for a word that starts none, nor for an ASCII sign that starts none), anything else by
     `match(words, r)`. Stops at the first place where no token is read. One flat loop: it runs
-    twice per number phrase, and a step is a few lines (in a plain text one `re` call finds the
-    blanks and the word after them)."""
+    twice per number phrase, and a step is a few lines."""
     norm = words.norm
     first, walk = trie.first, trie._walk
-    if words.plain:  # one call per token for the blanks and the word after them (see _GAP_WORD)
-        step = _GAP_WORD.match
-        for _ in range(count):
+    plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
+    step, at_get = _GAP_WORD.match, words._at.get
+    for _ in range(count):
+        if plain:
             m = step(norm, q)
             r, e = m.span(1)
             if e > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word
@@ -480,36 +480,28 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                     e = -1  # inside a word, or an ASCII sign that starts no form
                 else:
                     e = match(words, r)
-            if e < 0:
-                r, e = _after_hyphen(words, q, match)
-                if e < 0:
-                    break
-            out.append((norm[r:e], r, e))
-            q = e
-        return out
-    at_get = words._at.get
-    for _ in range(count):
-        c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
-        r = q if c not in _BLANKS else (
-            q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
-        c = norm[r:r + 1]
-        if c.isalpha():
-            w = at_get(r, _MISS)
-            if w is _MISS:
-                w = words.get(r)
-            node = None if w is None else first.get(w[1])
-            if node is None:
-                e = -1
-            elif node is _LEAF:
-                e = w[0]
-            else:
-                e = walk(words, node, w[0])
-        elif not c:  # the end of the text
-            break
-        elif c < "\x80" and (c < "0" or c > "9") and c not in first:  # an ASCII sign that starts no form
-            e = -1
         else:
-            e = match(words, r)
+            c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
+            r = q if c not in _BLANKS else (
+                q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
+            c = norm[r:r + 1]
+            if c.isalpha():
+                w = at_get(r, _MISS)
+                if w is _MISS:
+                    w = words.get(r)
+                node = None if w is None else first.get(w[1])
+                if node is None:
+                    e = -1
+                elif node is _LEAF:
+                    e = w[0]
+                else:
+                    e = walk(words, node, w[0])
+            elif not c:  # the end of the text
+                break
+            elif c < "\x80" and (c < "0" or c > "9") and c not in first:  # an ASCII sign that starts no form
+                e = -1
+            else:
+                e = match(words, r)
         if e < 0:
             r, e = _after_hyphen(words, q, match)
             if e < 0:
