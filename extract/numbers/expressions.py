@@ -982,17 +982,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     every position of the text."""
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
-    digit_gate, class_get = pats.digit_gate, classes.get
+    class_get = classes.get
     # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
-    tokenizer = _PLAIN_TOKEN if _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
-    scan, words = sc.scan, sc._words  # `Scanner.words` inline
-    if words is None or words.norm is not norm:
-        words = sc._words = Words(norm, tokenizer is _PLAIN_TOKEN)
-    tokens_in, tokens_from = tokenizer.findall, tokenizer.finditer
+    tokenizer = _PLAIN_TOKEN if norm.isascii() or _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
+    words = sc._words  # `Scanner.words` inline
+    if words.norm is not norm:
+        words.read(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
     while pos < n:
-        for tm in tokens_from(norm, pos):
+        for tm in tokenizer.finditer(norm, pos):
             t = tm[0]
             cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
             if cls is False:
@@ -1012,7 +1011,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
                     break
-                if digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
+                if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:  # a word that starts a form (cls)
                 m = None
@@ -1025,7 +1024,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        for w in tokens_in(norm, e, e + 40)[:3]:
+                        for w in tokenizer.findall(norm, e, e + 40)[:3]:
                             if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
                                 break
                         else:
@@ -1033,7 +1032,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 wk = t.lower().replace(NUKTA, "")
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
-                    for w in tokens_in(norm, e, e + 30)[:2]:
+                    for w in tokenizer.findall(norm, e, e + 30)[:2]:
                         if w.lower().replace(NUKTA, "") in months:
                             special = True
                             break
@@ -1045,7 +1044,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
-                hit = scan(words, at)
+                hit = sc.scan(words, at)
                 if hit is None:
                     if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
                         pos = max(pats.junk.match(norm, at).end(), at + 1)

@@ -56,6 +56,7 @@ _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches not
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
 _NO_SPAN = (-1, -1)
+_NO_STOP = (-1, None)  # `Words.stop` before any step
 _category = unicodedata.category
 _END = None  # marks a node where a form ends
 _MISS = object()
@@ -74,14 +75,23 @@ def _word_key(w: str) -> str:
 class Words:
     """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
     that the prefix trees look each word up once instead of running a regex at every step.
-    `plain`: every letter and mark of the text is ASCII or Devanagari (see `word_tokens`)."""
+    `plain`: every letter and mark of the text is ASCII or Devanagari (see `word_tokens`).
+    `stop`: (q, the _GAP_WORD match at q) of the step where the last `_read_on` of a plain text
+    stopped: the step after a run of number tokens is read again by the range check of `scan` and
+    by the words after the number, from the same q."""
 
-    __slots__ = ("norm", "_at", "plain")
+    __slots__ = ("norm", "_at", "plain", "stop")
 
     def __init__(self, norm: str, plain: Optional[bool] = None):
+        self.read(norm, plain)
+
+    def read(self, norm: str, plain: Optional[bool] = None) -> None:
+        """Start over on the working copy `norm` (the scanner keeps one `Words` and reads each text
+        into it: no object built per text)."""
         self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
         self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
+        self.stop: tuple[int, Optional[re.Match]] = _NO_STOP
 
     def get(self, pos: int) -> Optional[tuple[int, str]]:
         """(end, key) of the word starting at pos; None when no word starts there."""
@@ -296,14 +306,16 @@ class Scanner:
         self.digits = re.compile(
             rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
-        self._words: Optional[Words] = None
+        self._words = Words("", True)
+        # bound once: a bound method built at every call is an object built and thrown away
+        self._token, self._after_match = self.token, self.after.match
 
     def words(self, norm: str, plain: Optional[bool] = None) -> Words:
         """The word tokens of `norm`, kept for the text being scanned (`plain` when known, see
         `Words`)."""
         w = self._words
-        if w is None or w.norm is not norm:
-            w = self._words = Words(norm, plain)
+        if w.norm is not norm:
+            w.read(norm, plain)
         return w
 
     def token(self, words: Words, pos: int) -> int:
@@ -337,14 +349,13 @@ class Scanner:
         """A loose run of at most max_tokens number tokens from pos; `_read` decides where the
         number ends. Capped: the scan resumes after the tokens read, so an uncapped run would be
         captured again from every token (quadratic)."""
-        token = self.token
-        e = token(words, pos)
+        e = self.token(words, pos)
         if e < 0:
             return []
         norm = words.norm
         if e >= len(norm):  # the text ends with the token
             return [(norm[pos:e], pos, e)]
-        return _read_on(words, e, self.max_tokens - 1, self.number_token, token, [(norm[pos:e], pos, e)])
+        return _read_on(words, e, self.max_tokens - 1, self.number_token, self._token, [(norm[pos:e], pos, e)])
 
     def scan(self, words: Words, at: int) -> Optional[Hit]:
         """The number phrase starting at `at`, or None."""
@@ -357,12 +368,12 @@ class Scanner:
                 return None
         pre: list[tuple[str, int, int]] = []
         p = at
-        before, before_first = self.before.match, self.before.first
+        before = self.before
         for _ in range(2):
             c = norm[p:p + 1]
-            if c < "\x80" and not c.isalpha() and c not in before_first:
+            if c < "\x80" and not c.isalpha() and c not in before.first:
                 break  # a digit or other ASCII sign no word before a number starts with (no call)
-            e = before(words, p)
+            e = before.match(words, p)
             if e < 0:
                 break
             pre.append((norm[p:e], p, e))
@@ -380,8 +391,10 @@ class Scanner:
         rsep, s2, toks2 = "", -1, []
         between = self.between
         e = -1
-        if words.plain:  # `gap` and the word after it in one call (see _GAP_WORD)
-            m = _GAP_WORD.match(norm, q)
+        if words.plain:  # `gap` and the word after it in one call (see _GAP_WORD), kept from the run
+            stop_q, m = words.stop
+            if stop_q != q:
+                m = _GAP_WORD.match(norm, q)
             r, we = m.span(1)
             if we > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word: a form only if its key starts one
                 if m[1].lower().replace(NUKTA, "") in between.first:
@@ -414,7 +427,7 @@ class Scanner:
             if m is not None:
                 glued = m.span()
                 q = m.end()
-        post = _read_on(words, q, 3, self.after, self.after.match, [])
+        post = _read_on(words, q, 3, self.after, self._after_match, [])
         return _new_hit(Hit, (pre, toks, rsep, s2, toks2, glued, post))
 
     def noun_after(self, words: Words, q: int) -> tuple[int, int]:
@@ -459,19 +472,19 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     `match(words, r)`. Stops at the first place where no token is read. One flat loop: it runs
     twice per number phrase, and a step is a few lines."""
     norm = words.norm
-    first, walk = trie.first, trie._walk
+    first = trie.first
     plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
-    step, at_get = _GAP_WORD.match, words._at.get
+    stop_q, stop_m = words.stop
     for _ in range(count):
-        if plain:
-            m = step(norm, q)
+        if plain:  # (the step where the last read stopped is kept: see `Words.stop`)
+            m = stop_m if q == stop_q else _GAP_WORD.match(norm, q)
             r, e = m.span(1)
             if e > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word
                 node = first.get(m[1].lower().replace(NUKTA, ""))
                 if node is None:
                     e = -1
                 elif node is not _LEAF:
-                    e = walk(words, node, e)
+                    e = trie._walk(words, node, e)
             else:
                 c = norm[r:r + 1]
                 if not c:  # the end of the text
@@ -486,7 +499,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 q + 1 if c == " " and norm[q + 1:q + 2] not in _BLANKS else gap(norm, q))
             c = norm[r:r + 1]
             if c.isalpha():
-                w = at_get(r, _MISS)
+                w = words._at.get(r, _MISS)
                 if w is _MISS:
                     w = words.get(r)
                 node = None if w is None else first.get(w[1])
@@ -495,7 +508,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 elif node is _LEAF:
                     e = w[0]
                 else:
-                    e = walk(words, node, w[0])
+                    e = trie._walk(words, node, w[0])
             elif not c:  # the end of the text
                 break
             elif c < "\x80" and (c < "0" or c > "9") and c not in first:  # an ASCII sign that starts no form
@@ -505,6 +518,8 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
         if e < 0:
             r, e = _after_hyphen(words, q, match)
             if e < 0:
+                if plain:
+                    words.stop = (q, m)
                 break
         out.append((norm[r:e], r, e))
         q = e
