@@ -521,8 +521,19 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
 # --- building expressions -----------------------------------------------------------------------
 
 def _orig(nt: NormText, s: int, e: int) -> str:
+    """The original text of the working-copy span norm[s:e]."""
+    if type(nt.to_orig) is range:  # no rewrite changed a length: the same offsets (a range lookup is slow)
+        return nt.text[s:e]
     a, b = nt.span(s, e)
     return nt.text[a:b]
+
+
+def _as_written(nt: NormText, toks: list[tuple[str, int, int]], idx: list[int]) -> tuple[str, ...]:
+    """The original text of the tokens toks[i], i in idx."""
+    to, text = nt.to_orig, nt.text
+    if type(to) is range:  # see _orig
+        return tuple([text[toks[i][1]:toks[i][2]] for i in idx])
+    return tuple([text[to[toks[i][1]]:to[toks[i][2] - 1] + 1] for i in idx])
 
 
 def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, scale: tuple[str, ...] = (),
@@ -532,7 +543,7 @@ def _expr(nt: NormText, ns: int, ne: int, value: Number, kind: str, scale: tuple
     quantity in news copy comes near _MAX_VALUE, and downstream exact arithmetic must not overflow."""
     if value > _MAX_VALUE or (value_high is not None and value_high > _MAX_VALUE):
         return None
-    s, e = nt.span(ns, ne)
+    s, e = (ns, ne) if type(nt.to_orig) is range and ne > ns else nt.span(ns, ne)  # (see _orig)
     return _new_expr(NumberExpr, (s, e, nt.text[s:e], value, kind, scale, currency, qualifier, value_high,
                                   unit, unit_text, period, out_of))
 
@@ -661,13 +672,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 last = rank
                 if rank == 4:
                     break
-    to, text = nt.to_orig, nt.text
-    # the scale words as written (`_orig` inline)
+    # the scale words as written
     if r2 is None:
-        scale = tuple([text[to[toks[i][1]]:to[toks[i][2] - 1] + 1] for i in r1.scales]) if r1.scales else ()
+        scale = _as_written(nt, toks, r1.scales) if r1.scales else ()
     elif r1.scales or r2.scales:
-        spans = [toks[i][1:] for i in r1.scales] + [toks[n1 + i][1:] for i in r2.scales]
-        scale = tuple([text[to[s]:to[e - 1] + 1] for s, e in spans])
+        scale = _as_written(nt, toks, r1.scales + [n1 + i for i in r2.scales])
     else:
         scale = ()
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
@@ -740,7 +749,8 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 period = str(value)
     if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
         return None, end  # an absurd value (see _expr)
-    s, e = to[start], to[end - 1] + 1  # `NormText.span` (end > start here)
+    to, text = nt.to_orig, nt.text
+    s, e = (start, end) if type(to) is range else (to[start], to[end - 1] + 1)  # `NormText.span` (end > start here)
     return _new_expr(NumberExpr, (s, e, text[s:e], value, kind, scale, currency_text, qualifier, high,
                                   unit, unit_text, period, None)), end
 
@@ -1053,7 +1063,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 expr, nxt = _on_num(hit, nt)
             if expr is not None:
                 out.append(expr)
-            pos = max(nxt, at + 1)
+            pos = nxt if nxt > at else at + 1
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
