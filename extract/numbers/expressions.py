@@ -77,7 +77,7 @@ from decimal import Context, Decimal
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
-from typing import Any, Callable, NamedTuple, Optional
+from typing import Any, Callable, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -339,7 +339,7 @@ class _Reading(NamedTuple):
 
     value: Number
     used: int              # tokens read; the rest start a new expression
-    scales: list[int]      # indexes of the scale tokens read
+    scales: Sequence[int]  # indexes of the scale tokens read (read-only)
     trailing: int          # product of the scale words after the last number (shared by a range)
     big_indian: bool       # a crore or more in the Indian system
     indian: bool
@@ -348,6 +348,8 @@ class _Reading(NamedTuple):
 
 
 _new_reading = tuple.__new__
+# `scales` of a figure followed by n - 1 scale words, read-only (a list built per phrase is garbage)
+_AFTER_FIGURE = tuple(tuple(range(1, n)) for n in range(_MAX_TOKENS + 1))
 _NO_READING = _new_reading(_Reading, (0, 0, [], 1, False, False, False, False))
 
 
@@ -412,8 +414,7 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                 return _new_reading(_Reading, (v if type(v) is int else _exact(v), 1, [], 1, False, False, False,
                                                year_shaped))
             trailing, big, indian = 1, False, False
-            for i in range(1, n):
-                t2 = toks[i][0]
+            for t2, _, _ in toks[1:]:  # (a slice is cheaper to build than a range)
                 k = cache.get(t2) or _classify(t2, lx)
                 if k[0] != "s":
                     break
@@ -424,7 +425,7 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                     big = big or sc.value >= 10_000_000
             else:  # scale words only after the figure: each multiplies all before it
                 return _new_reading(_Reading, (v * trailing if type(v) is int else _exact(_mul(v, trailing)), n,
-                                               list(range(1, n)), trailing, big, indian, False, False))
+                                               _AFTER_FIGURE[n], trailing, big, indian, False, False))
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
@@ -528,7 +529,7 @@ def _orig(nt: NormText, s: int, e: int) -> str:
     return nt.text[a:b]
 
 
-def _as_written(nt: NormText, toks: list[tuple[str, int, int]], idx: list[int]) -> tuple[str, ...]:
+def _as_written(nt: NormText, toks: list[tuple[str, int, int]], idx: Sequence[int]) -> tuple[str, ...]:
     """The original text of the tokens toks[i], i in idx."""
     to, text = nt.to_orig, nt.text
     if type(to) is range:  # see _orig
@@ -676,7 +677,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     if r2 is None:
         scale = _as_written(nt, toks, r1.scales) if r1.scales else ()
     elif r1.scales or r2.scales:
-        scale = _as_written(nt, toks, r1.scales + [n1 + i for i in r2.scales])
+        scale = _as_written(nt, toks, [*r1.scales, *[n1 + i for i in r2.scales]])
     else:
         scale = ()
     value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)

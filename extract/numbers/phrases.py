@@ -369,7 +369,7 @@ class Scanner:
         pre: list[tuple[str, int, int]] = []
         p = at
         before = self.before
-        for _ in range(2):
+        for _ in (1, 2):  # at most two words (a tuple: no range built per call)
             c = norm[p:p + 1]
             if c < "\x80" and not c.isalpha() and c not in before.first:
                 break  # a digit or other ASCII sign no word before a number starts with (no call)
@@ -441,7 +441,7 @@ class Scanner:
         the noun's (start, end) or (-1, -1)."""
         norm = words.norm
         first = self.modifier.first
-        for _ in range(2):
+        for _ in (1, 2):  # one or two modifier words
             r = gap(norm, q)
             if norm[r:r + 1].isalpha():  # a word: a modifier only if its key starts one (no call else)
                 w = words._at.get(r, _MISS)
@@ -475,7 +475,8 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     first = trie.first
     plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
     stop_q, stop_m = words.stop
-    for _ in range(count):
+    while count:  # (no range built per call)
+        count -= 1
         if plain:  # (the step where the last read stopped is kept: see `Words.stop`)
             m = stop_m if q == stop_q else _GAP_WORD.match(norm, q)
             r, e = m.span(1)
