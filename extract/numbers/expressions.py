@@ -559,6 +559,12 @@ def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
     return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
 
 
+def _modified_noun(norm: str, q: int) -> tuple[int, int]:
+    """`Scanner.modified_noun` of the working copy `norm` from q."""
+    sc = _scan()
+    return sc.modified_noun(sc.words(norm), q)
+
+
 def _noun_after(nt: NormText, q: int) -> tuple[int, int]:
     """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
     sc = _scan()
@@ -723,12 +729,12 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             s, e = after[nkept][2:]
             kind = "count"
             # a counted noun that only narrows the next one ("1.45 lakh women MSEs")
-            ms, me = _scan().modified_noun(_scan().words(norm), end) if key(norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
+            ms, me = _modified_noun(norm, end) if key(norm[s:e]) in lx.cue["count_modifiers"] else (-1, -1)
             if ms >= 0:
                 unit, unit_text = lx.after[key(norm[ms:me])][1], _orig(nt, ms, me)
             else:
                 unit, unit_text = nxt_v, _orig(nt, s, e)
-        elif nxt_cls is None and end < len(norm) and (mn := _scan().modified_noun(_scan().words(norm), end))[0] >= 0:
+        elif nxt_cls is None and end < len(norm) and (mn := _modified_noun(norm, end))[0] >= 0:
             if r1.lone_word and r2 is None and r1.value == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
@@ -1207,7 +1213,7 @@ def _whole_after(norm: str, out: list[NumberExpr], spans: list[tuple[int, int]],
     return None
 
 
-_LIST_GAP = regex.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|or|और|तथा|एवं|व|या)[ \t]++)?")
+_LIST_GAP = re.compile(r"[ \t]*+(?:,[ \t]*+)?(?:(?:and|or|और|तथा|एवं|व|या)[ \t]++)?")  # literal: the cheaper `re`
 
 
 def _units_in_lists(nt: NormText, out: list[NumberExpr], spans: list[tuple[int, int]]) -> list[NumberExpr]:

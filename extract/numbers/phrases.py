@@ -472,10 +472,11 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     `match(words, r)`. Stops at the first place where no token is read. One flat loop: it runs
     twice per number phrase, and a step is a few lines."""
     norm = words.norm
+    n = len(norm)
     first = trie.first
     plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
     stop_q, stop_m = words.stop
-    while count:  # (no range built per call)
+    while count and q < n:  # (no range built per call; at the end of the text no step reads anything)
         count -= 1
         if plain:  # (the step where the last read stopped is kept: see `Words.stop`)
             m = stop_m if q == stop_q else _GAP_WORD.match(norm, q)
@@ -517,7 +518,8 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
             else:
                 e = match(words, r)
         if e < 0:
-            r, e = _after_hyphen(words, q, match)
+            if norm[q:q + 1] == "-" and words.get(q + 1) is not None:  # after a hyphen that a word follows
+                r, e = q + 1, match(words, q + 1)  # ("two-thirds", "15-20 हजार")
             if e < 0:
                 if plain:
                     words.stop = (q, m)
@@ -526,10 +528,3 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
         q = e
     return out
 
-
-def _after_hyphen(words: Words, q: int, match) -> tuple[int, int]:
-    """(start, end) of the token read right after a hyphen at q that a word follows ("two-thirds",
-    "15-20 हजार"); end -1 when there is none (the step after a token that read nothing)."""
-    if words.norm[q:q + 1] == "-" and words.get(q + 1) is not None:
-        return q + 1, match(words, q + 1)
-    return q, -1
