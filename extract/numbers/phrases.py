@@ -238,6 +238,8 @@ class FormTrie:
         norm = words.norm
         n = len(norm)
         best = q if _END in node else -1
+        if q >= n:  # the end of the text: no form goes on
+            return best
         for sep, table in node.items():
             if sep is _END:
                 continue
