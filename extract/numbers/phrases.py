@@ -39,8 +39,10 @@ _PLAIN_LETTERS = "".join(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range
 _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
 # a word of a plain text (`Words.plain`: no letter or mark of another block in it), at its start
 _PLAIN_WORD_AT = re.compile(f"(?<![{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]+")
-# WORD_TOKEN for a text whose letters and marks are all of those two blocks
-_PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}]+|[0-9]+|[₹$€£~]")
+# WORD_TOKEN for a text whose letters and marks are all of those two blocks: a token's first
+# character, then the rest of a word or of a digit run (the same tokens as "[letters]+|[0-9]+|[₹$€£~]";
+# led by one class, the engine skips the characters between tokens in one C loop)
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}0-9₹$€£~](?:(?<=[{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]*+|(?<=[0-9])[0-9]*+)?+")
 _OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 # One step of a phrase in a text whose letters and marks are all ASCII or Devanagari (`Words.plain`):
 # the blanks between two tokens (`gap`) and the word after them (group 1, empty when none starts
