@@ -334,23 +334,21 @@ def load_rules() -> None:
 
 # --- reading a sequence of number tokens ----------------------------------------------------------
 
-class _Reading(NamedTuple):
-    """What `_read` found. A named tuple built positionally (`_new_reading`): no __init__ call."""
+# What `_read` found: a plain tuple read by index (a named tuple costs a call to build and a slow
+# attribute lookup per field), its fields at these indexes:
+_VALUE = 0        # the value read
+_USED = 1         # tokens read; the rest start a new expression
+_SCALES = 2       # indexes of the scale tokens read (read-only)
+_TRAILING = 3     # product of the scale words after the last number (shared by a range)
+_BIG_INDIAN = 4   # a crore or more in the Indian system
+_INDIAN = 5
+_LONE_WORD = 6    # one number word, nothing else
+_YEAR_SHAPED = 7  # four bare digits 1900-2099
+_Reading = tuple
 
-    value: Number
-    used: int              # tokens read; the rest start a new expression
-    scales: Sequence[int]  # indexes of the scale tokens read (read-only)
-    trailing: int          # product of the scale words after the last number (shared by a range)
-    big_indian: bool       # a crore or more in the Indian system
-    indian: bool
-    lone_word: bool        # one number word, nothing else
-    year_shaped: bool      # four bare digits 1900-2099
-
-
-_new_reading = tuple.__new__
 # `scales` of a figure followed by n - 1 scale words, read-only (a list built per phrase is garbage)
 _AFTER_FIGURE = tuple(tuple(range(1, n)) for n in range(_MAX_TOKENS + 1))
-_NO_READING = _new_reading(_Reading, (0, 0, [], 1, False, False, False, False))
+_NO_READING = (0, 0, (), 1, False, False, False, False)
 
 
 _WORD_CACHE: dict[str, tuple[str, object]] = {}
@@ -411,8 +409,7 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
         if v is not None:
             if n == 1:
                 year_shaped = len(t) == 4 and t.isdigit() and 1900 <= v <= 2099
-                return _new_reading(_Reading, (v if type(v) is int else _exact(v), 1, [], 1, False, False, False,
-                                               year_shaped))
+                return v if type(v) is int else _exact(v), 1, (), 1, False, False, False, year_shaped
             trailing, big, indian = 1, False, False
             for t2, _, _ in toks[1:]:  # (a slice is cheaper to build than a range)
                 k = cache.get(t2) or _classify(t2, lx)
@@ -424,8 +421,8 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
                     indian = True
                     big = big or sc.value >= 10_000_000
             else:  # scale words only after the figure: each multiplies all before it
-                return _new_reading(_Reading, (v * trailing if type(v) is int else _exact(_mul(v, trailing)), n,
-                                               _AFTER_FIGURE[n], trailing, big, indian, False, False))
+                return (v * trailing if type(v) is int else _exact(_mul(v, trailing)), n, _AFTER_FIGURE[n], trailing,
+                        big, indian, False, False)
     total: Number = 0
     cur: Optional[Number] = None
     mod: Optional[Decimal] = None
@@ -516,7 +513,7 @@ def _read(toks: list[tuple[str, int, int]], lx: Lexicon) -> _Reading:
     year_shaped = (used == 1 and kinds[0][0] == "d" and len(first) == 4 and first.isdigit()
                    and 1900 <= int(first) <= 2099)
     lone = used == 1 and kinds[0][0] in ("n", "f", "h")
-    return _new_reading(_Reading, (value, used, scales, trailing, big, indian, lone, year_shaped))
+    return value, used, scales, trailing, big, indian, lone, year_shaped
 
 
 # --- building expressions -----------------------------------------------------------------------
@@ -556,7 +553,7 @@ def _prime_ok(nt: NormText, at: int, r1: _Reading, seq_start: int) -> bool:
     """A prime or apostrophe glued to a number stands for % unless it closes a quote."""
     if nt.text[nt.to_orig[at]] == "\u2032":
         return True
-    return not r1.year_shaped and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
+    return not r1[_YEAR_SHAPED] and (seq_start == 0 or nt.norm[seq_start - 1] not in "'\"")
 
 
 def _modified_noun(norm: str, q: int) -> tuple[int, int]:
@@ -573,28 +570,27 @@ def _noun_after(nt: NormText, q: int) -> tuple[int, int]:
 
 def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
-    toks = hit.toks
+    _, toks, rsep_text, s2, toks2, _, _ = hit
     r1 = _read(toks, lx)
-    if r1.used == 0:
+    used = r1[_USED]
+    if used == 0:
         return None, toks[0][2]
-    if r1.used < len(toks):  # the tokens do not make one number: read the rest afresh
-        return _finish(hit, nt, r1, None, toks[: r1.used], False)[0], toks[r1.used][1]
-    s2 = hit.s2
+    if used < len(toks):  # the tokens do not make one number: read the rest afresh
+        return _finish(hit, nt, r1, None, toks[:used], False)[0], toks[used][1]
     if s2 < 0:
         return _finish(hit, nt, r1, None, toks, True, 0, lx)
-    toks2 = hit.toks2
     r2 = _read(toks2, lx)
-    rsep = lx.between[key(hit.rsep)][0]
-    ok = r2.used == len(toks2) and (rsep != "range" or r2.value > _range_low(r1, r2))
+    rsep = lx.between[key(rsep_text)][0]
+    ok = r2[_USED] == len(toks2) and (rsep != "range" or r2[_VALUE] > _range_low(r1, r2))
     if not ok:  # no range: the second number is read afresh
         return _finish(hit, nt, r1, None, toks, False)[0], s2
     if rsep != "range":  # "08 में से 06" / "6 out of 8"
-        whole, part = (r1.value, r2.value) if rsep == "outt" else (r2.value, r1.value)
+        whole, part = (r1[_VALUE], r2[_VALUE]) if rsep == "outt" else (r2[_VALUE], r1[_VALUE])
         end = toks2[-1][2]
         ns, ne = _noun_after(nt, end)
         if ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "count":
             # "10 out of 22 commodities": two counts of that noun; the second is read afresh
-            return _expr(nt, toks[0][1], toks[-1][2], r1.value, "count", unit=lx.noun[key(nt.norm[ns:ne])][1],
+            return _expr(nt, toks[0][1], toks[-1][2], r1[_VALUE], "count", unit=lx.noun[key(nt.norm[ns:ne])][1],
                          unit_text=_orig(nt, ns, ne)), s2
         return _expr(nt, toks[0][1], end, part, "rank", out_of=whole), end
     return _finish(hit, nt, r1, r2, toks + toks2, True, len(toks))
@@ -602,7 +598,7 @@ def _on_num(hit: Hit, nt: NormText) -> tuple[Optional[NumberExpr], int]:
 
 def _range_low(r1: _Reading, r2: _Reading) -> Number:
     """Low end of a range: a scale written only after the high end applies to both ends."""
-    return r1.value if r1.scales else _exact(_mul(r1.value, r2.trailing))
+    return r1[_VALUE] if r1[_SCALES] else _exact(_mul(r1[_VALUE], r2[_TRAILING]))
 
 
 # Order of the words after a number: currency, then percent or multiplier, then a qualifier, then
@@ -627,14 +623,15 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     norm = nt.norm
     seq_start, core_end = toks[0][1], toks[-1][2]
     keys = _KEYS
+    pre, _, _, _, _, glued, post = hit
     # the words before: a currency, a qualifier (the last of each wins) or a rank word
     start = seq_start
     pre_cur = pre_qual = None
     is_rank = False
-    if hit.pre:
+    if pre:
         table = lx.before
-        start = hit.pre[0][1]
-        for t, s, e in hit.pre:
+        start = pre[0][1]
+        for t, s, e in pre:
             cls, v = table[keys.get(t) or _form_key(t)]
             if cls == "cur":
                 pre_cur = (v, s, e)
@@ -647,8 +644,8 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
     after: list[tuple[str, Any, int, int]] = []
     post_cur = None
     post_pct = post_mult = False
-    if with_suffix and (hit.post or hit.glued[0] >= 0):
-        gs, ge = hit.glued
+    if with_suffix and (post or glued[0] >= 0):
+        gs, ge = glued
         last = 0
         if gs >= 0:
             if norm[gs] in "xX":
@@ -661,7 +658,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 last = 5  # a closing quote ends the phrase
         if last < 5:
             table, ranks = lx.after, _AFTER_RANK
-            for t, s, e in hit.post:
+            for t, s, e in post:
                 cv = table.get(keys.get(t) or _form_key(t))
                 if cv is None:  # folded, the scanned word reads as no after-word ("र" + nukta composes to "ऱ")
                     break
@@ -681,12 +678,12 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                     break
     # the scale words as written
     if r2 is None:
-        scale = _as_written(nt, toks, r1.scales) if r1.scales else ()
-    elif r1.scales or r2.scales:
-        scale = _as_written(nt, toks, [*r1.scales, *[n1 + i for i in r2.scales]])
+        scale = _as_written(nt, toks, r1[_SCALES]) if r1[_SCALES] else ()
+    elif r1[_SCALES] or r2[_SCALES]:
+        scale = _as_written(nt, toks, [*r1[_SCALES], *[n1 + i for i in r2[_SCALES]]])
     else:
         scale = ()
-    value, high = (r1.value, None) if r2 is None else (_range_low(r1, r2), r2.value)
+    value, high = (r1[_VALUE], None) if r2 is None else (_range_low(r1, r2), r2[_VALUE])
     currency_text = unit = unit_text = period = ""
 
     currency = pre_cur or post_cur
@@ -723,7 +720,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
         if kept_dur:
             kind = "duration"
             unit, unit_text = kept_dur[0], _orig(nt, kept_dur[1], kept_dur[2])
-        elif nxt_cls == "count" and r1.lone_word and r2 is None and r1.value == 1:
+        elif nxt_cls == "count" and r1[_LONE_WORD] and r2 is None and r1[_VALUE] == 1:
             return None, core_end  # "एक उत्पाद", "one product": the article, not a count of one
         elif nxt_cls == "count":
             s, e = after[nkept][2:]
@@ -735,15 +732,15 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             else:
                 unit, unit_text = nxt_v, _orig(nt, s, e)
         elif nxt_cls is None and end < len(norm) and (mn := _modified_noun(norm, end))[0] >= 0:
-            if r1.lone_word and r2 is None and r1.value == 1:
+            if r1[_LONE_WORD] and r2 is None and r1[_VALUE] == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
             kind = "count"
             unit, unit_text = lx.after[key(norm[mn[0]:mn[1]])][1], _orig(nt, *mn)
         else:
             pats = _patterns()
             kind = _bare_kind(nt, r1, r2, start, qualifier, nxt_cls == "gen", pats)
-            if not kind and r1.lone_word and r2 is None and (
-                    _listed(norm, core_end) or (r1.value != 1 and _refers(norm, start, core_end, pats))):
+            if not kind and r1[_LONE_WORD] and r2 is None and (
+                    _listed(norm, core_end) or (r1[_VALUE] != 1 and _refers(norm, start, core_end, pats))):
                 # "two, three and four states", "16 जिलों में से बारह", "three of the state's eight
                 # districts": kept while a list or the count it refers to may type it (find_in)
                 kind = "lone"
@@ -779,17 +776,17 @@ def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, q
                genitive: bool, pats: _Patterns) -> str:
     """Kind of a number phrase with no currency, percent, multiplier, rank or noun word; "" = not
     a number worth reporting (a lone number word)."""
-    if r1.big_indian or (r2 is not None and r2.big_indian):
+    if r1[_BIG_INDIAN] or (r2 is not None and r2[_BIG_INDIAN]):
         return "money_inr"
-    indian = r1.indian or (r2 is not None and r2.indian)
+    indian = r1[_INDIAN] or (r2 is not None and r2[_INDIAN])
     if indian and genitive:
         return "money_inr"
-    if (indian or not r1.scales) and start and pats.worth.search(nt.norm, max(0, start - 16), start):
+    if (indian or not r1[_SCALES]) and start and pats.worth.search(nt.norm, max(0, start - 16), start):
         return "money_inr"
-    if (r1.year_shaped and (r2 is None or r2.year_shaped)
+    if (r1[_YEAR_SHAPED] and (r2 is None or r2[_YEAR_SHAPED])
             and qualifier not in ("more_than", "less_than")):
         return "year"
-    if r1.lone_word and r2 is None:
+    if r1[_LONE_WORD] and r2 is None:
         return ""
     return "plain"
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Iterable, NamedTuple, Optional
+from typing import Iterable, Optional
 
 import regex
 
@@ -270,20 +270,13 @@ class FormTrie:
         return best
 
 
-class Hit(NamedTuple):
-    """Where the pieces of one number phrase stand (working-copy offsets). A named tuple: built
-    positionally (`_new_hit`), several times cheaper than a class's __init__."""
-
-    pre: list[tuple[str, int, int]]
-    toks: list[tuple[str, int, int]]
-    rsep: str                   # the range / part-of-whole word, "" when none
-    s2: int                     # start of the second run, -1 when none
-    toks2: list[tuple[str, int, int]]
-    glued: tuple[int, int]      # a glued ' or x, (-1, -1) when none
-    post: list[tuple[str, int, int]]
-
-
-_new_hit = tuple.__new__
+# Where the pieces of one number phrase stand (working-copy offsets), a plain tuple read by
+# unpacking (a named tuple costs a call to build and a slow attribute lookup per field):
+#   (pre, toks, rsep, s2, toks2, glued, post)
+# pre, toks, toks2, post: lists of (text, start, end) tokens (the words before, the number, the
+# second number of a range, the words after); rsep: the range / part-of-whole word, "" when none;
+# s2: start of the second run, -1 when none; glued: (start, end) of a glued ' or x, (-1, -1) when none.
+Hit = tuple
 
 
 class Scanner:
@@ -391,7 +384,7 @@ class Scanner:
         q = toks[-1][2]
         n = len(norm)
         if q >= n:  # the text ends with the number: no range, glued sign or word after it
-            return _new_hit(Hit, (pre, toks, "", -1, [], _NO_SPAN, []))
+            return pre, toks, "", -1, [], _NO_SPAN, []
         rsep, s2, toks2 = "", -1, []
         between = self.between
         e = -1
@@ -432,7 +425,7 @@ class Scanner:
                 glued = m.span()
                 q = m.end()
         post = _read_on(words, q, 3, self.after, self._after_match, [])
-        return _new_hit(Hit, (pre, toks, rsep, s2, toks2, glued, post))
+        return pre, toks, rsep, s2, toks2, glued, post
 
     def noun_after(self, words: Words, q: int) -> tuple[int, int]:
         """The counted, time or rank noun right after q (blanks between): (start, end) or (-1, -1)."""
