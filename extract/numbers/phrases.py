@@ -58,7 +58,7 @@ _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches not
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
 _NO_SPAN = (-1, -1)
-_NO_STOP = (-1, None)  # `Words.stop` before any step
+_NO_STOP = (-1, None, None)  # `Words.stop` before any step
 _category = unicodedata.category
 _END = None  # marks a node where a form ends
 _MISS = object()
@@ -78,9 +78,9 @@ class Words:
     """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
     that the prefix trees look each word up once instead of running a regex at every step.
     `plain`: every letter and mark of the text is ASCII or Devanagari (see `word_tokens`).
-    `stop`: (q, the _GAP_WORD match at q) of the step where the last `_read_on` of a plain text
-    stopped: the step after a run of number tokens is read again by the range check of `scan` and
-    by the words after the number, from the same q."""
+    `stop`: (q, the _GAP_WORD match at q, the key of its word or None when not folded yet) of the
+    step where the last `_read_on` of a plain text stopped: the step after a run of number tokens
+    is read again by the range check of `scan` and by the words after the number, from the same q."""
 
     __slots__ = ("norm", "_at", "plain", "stop")
 
@@ -93,7 +93,7 @@ class Words:
         self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
         self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
-        self.stop: tuple[int, Optional[re.Match]] = _NO_STOP
+        self.stop: tuple[int, Optional[re.Match], Optional[str]] = _NO_STOP
 
     def get(self, pos: int) -> Optional[tuple[int, str]]:
         """(end, key) of the word starting at pos; None when no word starts there."""
@@ -389,17 +389,20 @@ class Scanner:
         between = self.between
         e = -1
         if words.plain:  # `gap` and the word after it in one call (see _GAP_WORD), kept from the run
-            stop_q, m = words.stop
+            stop_q, m, wkey = words.stop
             if stop_q != q:
-                m = _GAP_WORD.match(norm, q)
+                m, wkey = _GAP_WORD.match(norm, q), None
             r, we = m.span(1)
             if we > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word: a form only if its key starts one
-                if m[1].lower().replace(NUKTA, "") in between.first:
+                if wkey is None:
+                    wkey = m[1].lower().replace(NUKTA, "")
+                if wkey in between.first:
                     e = between.match(words, r)
             else:
                 c = norm[r:r + 1]
                 if c and not c.isalpha() and (c >= "\x80" or c in between.first):  # no call for an ASCII sign that starts none
                     e = between.match(words, r)
+            words.stop = (q, m, wkey)  # (for the words after the number, read from q when no range follows)
         else:
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
@@ -472,14 +475,19 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     n = len(norm)
     first = trie.first
     plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
-    stop_q, stop_m = words.stop
+    stop_q, stop_m, stop_key = words.stop
     while count and q < n:  # (no range built per call; at the end of the text no step reads anything)
         count -= 1
         if plain:  # (the step where the last read stopped is kept: see `Words.stop`)
-            m = stop_m if q == stop_q else _GAP_WORD.match(norm, q)
+            if q == stop_q:
+                m, wkey = stop_m, stop_key
+            else:
+                m, wkey = _GAP_WORD.match(norm, q), None
             r, e = m.span(1)
             if e > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word
-                node = first.get(m[1].lower().replace(NUKTA, ""))
+                if wkey is None:
+                    wkey = m[1].lower().replace(NUKTA, "")
+                node = first.get(wkey)
                 if node is None:
                     e = -1
                 elif node is not _LEAF:
@@ -519,7 +527,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 r, e = q + 1, match(words, q + 1)  # ("two-thirds", "15-20 हजार")
             if e < 0:
                 if plain:
-                    words.stop = (q, m)
+                    words.stop = (q, m, wkey)
                 break
         out.append((norm[r:e], r, e))
         q = e
