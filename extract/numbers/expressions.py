@@ -731,6 +731,11 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
                 unit, unit_text = lx.after[key(norm[ms:me])][1], _orig(nt, ms, me)
             else:
                 unit, unit_text = nxt_v, _orig(nt, s, e)
+        elif (nxt_cls is None and r1[_LONE_WORD] and r1[_VALUE] == 1 and r2 is None and not _listed(norm, core_end)
+              and not _bare_kind(nt, r1, r2, start, qualifier, False, _patterns())):
+            # "एक बड़ा अवसर", "one of the best": the article, and no noun after it could make it a count
+            # of one (see below): the tests of the last branch first, without that search
+            return None, core_end
         elif nxt_cls is None and end < len(norm) and (mn := _modified_noun(norm, end))[0] >= 0:
             if r1[_LONE_WORD] and r2 is None and r1[_VALUE] == 1:
                 return None, core_end  # "एक महिला स्वयं सहायता समूह": the article again
@@ -1072,7 +1077,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
         else:
             break
     for e in out:
-        if e.kind == "plain" or e.kind == "lone":
+        if e.kind in _BARE_KINDS:
             break
     else:
         return out  # no bare figure: nothing for _units_before to type
@@ -1083,6 +1088,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     return [e for e in out if e.kind != "lone"] if lone else out
 
 
+_BARE_KINDS = ("plain", "lone")  # the kinds _units_before may type
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
 _SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
 _HARD_STOP = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")  # literal characters: the cheaper `re` engine
