@@ -1049,6 +1049,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         else:
                             continue
                 wk = t.lower().replace(NUKTA, "")
+                words._at[at] = (e, wk)  # the word here as `Words.get` reads it (no word char before it)
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
                     for w in tokenizer.findall(norm, e, e + 30)[:2]:
