@@ -1,0 +1,45 @@
+"""The plain-text shortcuts of the number layer give what the general paths give: the tokenizer of a
+text whose letters are all ASCII or Devanagari, its letter class, the word the walk hands to the
+scanner, the step kept between the run of number tokens and the words after it, and the lone
+number word dropped before the modified-noun search."""
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings, strategies as st
+
+from extract.normalise import normalise
+from extract.numbers import find_numbers
+from extract.numbers.phrases import _PLAIN_LETTERS, _PLAIN_TOKEN, Words, word_tokens
+from extract.numbers.words import WORD_TOKEN
+
+PIECES = ["एक", "दो", "लाख", "करोड़", "कऱोड", "ज़", "ं", "ा", "्", "।", "॥", "०", "५", "ॐ", "ऽ", "one", "lakh", "Rs",
+          "x", "50", "1,500", "2.5", "₹", "$", "~", "-", "'", ",", ".", "(", " ", "  ", "\n", "\t", "%", "é"]
+
+
+def test_plain_letter_class_is_the_letters_and_marks_of_ascii_and_devanagari():
+    letters = regex.compile(r"[\p{L}\p{M}]")
+    plain = regex.compile(f"[{_PLAIN_LETTERS}]")
+    for cp in [*range(0x80), *range(0x900, 0x980)]:
+        c = chr(cp)
+        assert bool(plain.match(c)) == bool(letters.match(c)), hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=16))
+def test_plain_tokenizer_gives_the_tokens_of_word_token(parts):
+    norm = normalise("".join(parts)).norm
+    tokens = [m.span() for m in WORD_TOKEN.finditer(norm)]
+    if word_tokens(norm) is _PLAIN_TOKEN:
+        assert [m.span() for m in _PLAIN_TOKEN.finditer(norm)] == tokens
+        words = Words(norm, True)
+        for s, e in tokens:  # the word the walk hands the scanner (find_in) is the one Words reads there
+            if not ("0" <= norm[s] <= "9" or norm[s] in "₹$€£~"):
+                assert words.get(s) == (e, norm[s:e].lower().replace("\u093c", ""))
+
+
+def test_lone_number_word_of_one_is_dropped_unless_something_types_it():
+    assert find_numbers("एक बड़ा अवसर") == [] and find_numbers("one of the best") == []
+    assert find_numbers("एक महिला स्वयं सहायता समूह") == []
+    assert [e.kind for e in find_numbers("two, three and four states")] == ["count", "count", "count"]
+    assert [e.kind for e in find_numbers("22 लाख विक्रेता")] == ["count"]
+    assert [(e.kind, e.value) for e in find_numbers("500 से 600 करोड़")] == [("money_inr", 5_000_000_000)]
