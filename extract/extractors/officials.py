@@ -117,8 +117,12 @@ def _joined_at_initials(doc: Document) -> list[Sentence]:
 
 def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
     tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
-    if not tail.rstrip().endswith("."):
+    end = tail.rstrip()
+    if not end.endswith("."):
         return False  # both patterns end in a dot and whitespace (which rstrip strips)
+    before = end[-2:-1]
+    if before.isascii() and not before.isupper() and end[-3:-1] not in TWO_LETTER_INITIALS:
+        return False  # before the dot neither a capital, "Kh"-like initial nor Devanagari: "... said."
     if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
         return True
     m = _TRAILING_INITIAL.search(tail)
@@ -591,6 +595,11 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     return (first, end, _honorific_text(toks, hon_i) if hon_i is not None else "")
 
 
+def _are_initials(text: str) -> bool:
+    """'A.', 'P.K.' (_INITIALS), tried only on a text that ends in a dot as they do."""
+    return text[-1:] == "." and _INITIALS.fullmatch(text) is not None
+
+
 def _is_initial(toks: list[Token], i: int) -> bool:
     """toks[i] is one initial with its dot next: 'A.' or a Devanagari letter name 'के.' ('के. श्रीनिवासन')."""
     if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
@@ -605,7 +614,7 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
     while i >= 0:
         if i >= 1 and toks[i].text == "." and _is_initial(toks, i - 1):
             i -= 2
-        elif _INITIALS.fullmatch(toks[i].text):
+        elif _are_initials(toks[i].text):
             i -= 1
         else:
             break
@@ -628,7 +637,7 @@ def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool)
         return False
     if strong or hon:
         return True
-    return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
+    return any(t.key in known or _are_initials(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
                or initials_of(t.text) for t in words)
 
 
@@ -694,14 +703,14 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
         dot_next = i + 2 < n and toks[i + 1].text == "."  # both initials' readings need it
         if dot_next and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
-        elif dot_next and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
+        elif dot_next and "." in toks[i].text and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
             i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
             words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
             i += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
-        elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+        elif _are_initials(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
             i += 1  # initials written as one token: 'A.V. Rao'
         else:
             break
