@@ -25,12 +25,12 @@ with it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable
 from operator import attrgetter
-import re
+from typing import Iterable
 
 import regex
 
