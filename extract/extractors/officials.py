@@ -25,10 +25,12 @@ with it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import attrgetter
+from typing import Iterable
 
 import regex
 
@@ -60,6 +62,10 @@ _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
 _START, _END = attrgetter("start"), attrgetter("end")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# A run of _WORD_CHAR's characters of the Devanagari block (all but । ॥ ॰), in the standard library's
+# re: a call costs a tenth of a regex module call, which a word met for the first time would pay
+_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u096f\u0971-\u097f]+")
+_EDGE_PUNCTUATION = ".,:;!?।॥'\"()[]‘’“”"  # no word character: what a word's chunk often has around it
 _NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
@@ -111,8 +117,12 @@ def _joined_at_initials(doc: Document) -> list[Sentence]:
 
 def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool:
     tail = norm[max(sent.nstart, sent.nend - 8):sent.nend]
-    if not tail.rstrip().endswith("."):
+    end = tail.rstrip()
+    if not end.endswith("."):
         return False  # both patterns end in a dot and whitespace (which rstrip strips)
+    before = end[-2:-1]
+    if before.isascii() and not before.isupper() and end[-3:-1] not in TWO_LETTER_INITIALS:
+        return False  # before the dot neither a capital, "Kh"-like initial nor Devanagari: "... said."
     if _TRAILING_LATIN_INITIALS.search(tail):  # "GeM CEO P.K. | Singh said"
         return True
     m = _TRAILING_INITIAL.search(tail)
@@ -123,24 +133,17 @@ def _ends_in_initial(norm: str, sent: Sentence, letters: dict[str, str]) -> bool
 def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str], int]:
     """The designation gazetteer as a dict of folded word tuples, its first words and its longest form."""
     forms = {tuple(_WORDS.findall(form)): entry for form, entry in lexicon.designations().by_form.items()}
-    return forms, frozenset(k[0] for k in forms), max(map(len, forms))
+    firsts = frozenset(k[0] for k in forms)
+    assert not any(w.isascii() and not w.islower() for w in firsts), "a title word without a letter"
+    return forms, firsts, max(map(len, forms))
 
 
-def _firsts_in(chunks: list[str]) -> frozenset[str]:
+def _firsts_in(chunks: Iterable[str]) -> frozenset[str]:
     """The words that can start a title among the words of these chunks (text split at whitespace:
     no character str.split() splits at is a letter, mark or digit, so a text's words are the words
     of its chunks), read from a table kept per chunk."""
-    firsts_of = _CHUNK_FIRSTS.__getitem__
-    try:
-        if not any(map(firsts_of, chunks)):
-            return _NONE
-        return _NONE.union(*map(firsts_of, chunks))
-    except KeyError:  # a chunk met for the first time
-        found = list(map(_CHUNK_FIRSTS.get, chunks))
-        for i, f in enumerate(found):
-            if f is None:
-                found[i] = _chunk_firsts(chunks[i])
-        return _NONE.union(*found)
+    found = list(filter(None, map(_CHUNK_FIRSTS.__getitem__, chunks)))
+    return _NONE.union(*found) if found else _NONE
 
 
 def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
@@ -229,16 +232,26 @@ def _word_char(ch: str) -> bool:
     return _WORD_CHARS.keep(ch, _WORD_CHAR.match(ch) is not None)
 
 
-_CHUNK_FIRSTS: Memo = Memo()  # case-folded chunk -> its words that can start a title
+class _ChunkFirsts(Memo):
+    """Case-folded chunk -> its words that can start a title (a table bounded in size, entered when
+    missing: a look-up of a chunk met before is one C-level dict access)."""
+
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> frozenset[str]:
+        if chunk.isascii() and not chunk.islower():
+            return _NONE  # no letter (a figure, a date): no title word, and not worth keeping
+        word = chunk.strip(_EDGE_PUNCTUATION)
+        firsts = _title_forms()[1]
+        if word.isalnum() or _DEVANAGARI_WORD.fullmatch(word):  # one word: no regex module call
+            found = frozenset((word,)) if word in firsts else _NONE
+        else:
+            found = firsts.intersection(_WORDS.findall(chunk)) or _NONE
+        return self.keep(chunk, found)
+
+
+_CHUNK_FIRSTS = _ChunkFirsts()
 _NONE: frozenset[str] = frozenset()
-
-
-def _chunk_firsts(chunk: str) -> frozenset[str]:
-    """_CHUNK_FIRSTS[chunk], entered when missing (a table bounded in size: cleared when full)."""
-    found = _CHUNK_FIRSTS.get(chunk)
-    if found is None:
-        found = _CHUNK_FIRSTS.keep(chunk, _title_forms()[1].intersection(_WORDS.findall(chunk)) or _NONE)
-    return found
 
 
 def _titles_by_words(norm, pos, endpos, forms, firsts, longest):
@@ -582,6 +595,11 @@ def _name_before(toks: list[Token], end: int) -> tuple[int, int, str] | None:
     return (first, end, _honorific_text(toks, hon_i) if hon_i is not None else "")
 
 
+def _are_initials(text: str) -> bool:
+    """'A.', 'P.K.' (_INITIALS), tried only on a text that ends in a dot as they do."""
+    return text[-1:] == "." and _INITIALS.fullmatch(text) is not None
+
+
 def _is_initial(toks: list[Token], i: int) -> bool:
     """toks[i] is one initial with its dot next: 'A.' or a Devanagari letter name 'के.' ('के. श्रीनिवासन')."""
     if i + 1 >= len(toks) or toks[i + 1].text != "." or toks[i + 1].start != toks[i].end:
@@ -596,7 +614,7 @@ def _take_initials_back(toks: list[Token], i: int) -> int:
     while i >= 0:
         if i >= 1 and toks[i].text == "." and _is_initial(toks, i - 1):
             i -= 2
-        elif _INITIALS.fullmatch(toks[i].text):
+        elif _are_initials(toks[i].text):
             i -= 1
         else:
             break
@@ -619,7 +637,7 @@ def _plausible_name(toks: list[Token], name: tuple[int, int, str], strong: bool)
         return False
     if strong or hon:
         return True
-    return any(t.key in known or _INITIALS.fullmatch(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
+    return any(t.key in known or _are_initials(t.text) or (t.latin and len(t.text) <= 3 and t.text.isupper())
                or initials_of(t.text) for t in words)
 
 
@@ -685,14 +703,14 @@ def _name_after(toks: list[Token], start: int) -> tuple[int, int, str] | None:
         dot_next = i + 2 < n and toks[i + 1].text == "."  # both initials' readings need it
         if dot_next and _is_initial(toks, i) and (is_name_word(toks[i + 2]) or _is_initial(toks, i + 2)):
             i += 2  # an initial with its dot: 'के. श्रीनिवासन', 'A. K. Nair'
-        elif dot_next and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
+        elif dot_next and "." in toks[i].text and _HI_INITIALS.fullmatch(toks[i].text) and is_name_word(toks[i + 2]):
             i += 2  # Devanagari initials written as one token: 'जे.एस. दहिया'
         elif is_name_word(toks[i]):
             words += 0 if toks[i].latin and len(toks[i].text) == 1 else 1  # "T R B Rajaa": initials
             i += 1
         elif toks[i].text == "." and i > first and len(toks[i - 1].text) == 1 and toks[i - 1].text.isupper():
             i += 1  # an initial
-        elif _INITIALS.fullmatch(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
+        elif _are_initials(toks[i].text) and i + 1 < len(toks) and is_name_word(toks[i + 1]):
             i += 1  # initials written as one token: 'A.V. Rao'
         else:
             break

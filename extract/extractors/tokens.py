@@ -63,11 +63,20 @@ _WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
 
 
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
-    """(key, bare, is_word, latin) of a token text, kept in a table bounded in size."""
-    key = fold(text)
-    info = (key, key.rstrip("."), text[0].isalnum() or _LETTER.match(text) is not None,
-            _LATIN.match(text) is not None)
-    return _WORD_INFO.keep(text, info)
+    """(key, bare, is_word, latin) of a token text, kept in a table bounded in size. An ASCII text's
+    key is fold's whitespace and case folding only (fold's NFC and working-copy rewrite keep ASCII
+    as it is), without fold's call to normalise."""
+    key = " ".join(text.split()).casefold() if text.isascii() else fold(text)
+    return _WORD_INFO.keep(text, (key, key.rstrip("."), *(_FIRST_CHAR.get(text[0]) or _first_char(text[0]))))
+
+
+_FIRST_CHAR: Memo = Memo()  # character -> (it starts a word, it is a Latin letter)
+
+
+def _first_char(ch: str) -> tuple[bool, bool]:
+    """What a token's first character says of it: a letter, mark or digit (is_word), a Latin letter
+    (latin); a table per character (a regex module call costs as much as a dozen look-ups)."""
+    return _FIRST_CHAR.keep(ch, (ch.isalnum() or _LETTER.match(ch) is not None, _LATIN.match(ch) is not None))
 
 
 @lru_cache(maxsize=2)

@@ -68,3 +68,49 @@ def test_every_known_organisation_can_end_at_its_last_token():
                     assert officials._can_end_org(toks[-1].text), form
                     checked += 1
     assert checked > 100
+
+
+def test_a_chunk_is_classed_as_its_words_are():
+    """The per-chunk table's shortcuts (one word without a regex call, no letter, edge punctuation
+    stripped) give the title words a regex reading of the chunk's words gives."""
+    firsts = officials._title_forms()[1]
+    chunks = [c.casefold() for text in _strings(1500, seed=9) for c in text.split()]
+    chunks += ["57,742-60,638", "11:24am", "(gem)", "मंत्री,", "'निदेशक'", "सचिव।", "क्रय/विक्रय", "co-chaired", "_",
+               "१२३", "ceo's", "...", "x²", "ॐ", "॰", "क॥ख", "dr.", "(", "ß", "ǆ"]
+    for chunk in chunks:
+        officials._CHUNK_FIRSTS.pop(chunk, None)
+        want = firsts.intersection(officials._WORDS.findall(chunk))
+        assert officials._CHUNK_FIRSTS[chunk] == want, chunk
+        assert officials._CHUNK_FIRSTS[chunk] == want, chunk  # kept or not, the same again
+
+
+def test_the_shortcuts_character_classes_are_the_word_characters():
+    for cp in range(0x900, 0x980):
+        c = chr(cp)
+        assert (officials._DEVANAGARI_WORD.fullmatch(c) is not None) == (officials._WORD_CHAR.match(c) is not None)
+    assert not any(officials._WORD_CHAR.match(c) for c in officials._EDGE_PUNCTUATION)
+    # str.isalnum() (the one-word shortcut) holds for no character the regex module reads as no word's
+    assert not [cp for cp in range(sys.maxunicode + 1) if chr(cp).isalnum() and not officials._WORD_CHAR.match(chr(cp))]
+    for cp in range(128):
+        c = chr(cp).casefold()
+        if not c.islower():  # an ASCII character without a letter
+            assert officials._WORD_CHAR.match(c) is None or c.isdigit()
+
+
+def test_the_initials_gates_are_the_patterns():
+    texts = ["A.", "A.V.", "P.K.S.", "AB.", "a.", "Dr.", "Kh.", "X", ".", "", "ए.", "के.", "जे.एस", "जे.एस.", "P.K.S.T."]
+    texts += [t for text in _strings(300, seed=4) for t in text.split()]
+    for t in texts:
+        assert officials._are_initials(t) == (officials._INITIALS.fullmatch(t) is not None), t
+    letters = lexicon.letter_names()
+    tails = ["said.", "P.K.", "Kh.", "Md.", "MD.", "के.", "जे.एस.", "ऑर्डर।", "x.", "A. ", "Shri P.K.  ", "a Kh.",
+             "1.", "ß.", "é.", "É.", "ng.", "Ng.", ".", "", " .", "कहा."]
+    tails += [t[-8:] for t in _strings(500, seed=6)]
+    for tail in tails:
+        norm = "Text " + tail
+        sent = type("S", (), {"nstart": 0, "nend": len(norm)})()
+        tail8 = norm[max(0, len(norm) - 8):]
+        want = tail8.rstrip().endswith(".") and (
+            officials._TRAILING_LATIN_INITIALS.search(tail8) is not None
+            or ((m := officials._TRAILING_INITIAL.search(tail8)) is not None and officials.fold(m.group(1)) in letters))
+        assert officials._ends_in_initial(norm, sent, letters) == want, tail

@@ -100,3 +100,15 @@ def test_the_language_of_a_segment_is_script_counts_rule():
     for text in _strings(500, seed=13) + ["", "x", "क", "x क", "क x", "xx क", "कक x", "123", "ऑर्डर GeM"]:
         dev, lat = tokens.script_counts(text)
         assert tokens._language(text) == ("hi" if dev >= lat else "en"), text
+
+
+def test_the_ascii_key_is_fold_and_the_first_character_table_is_the_patterns():
+    rng = random.Random(17)
+    ascii_texts = [chr(c) for c in range(128)] + ["".join(rng.choice("aZ09 .-'\t\x1c_") for _ in range(rng.randint(1, 8)))
+                                                  for _ in range(2000)]
+    for text in ascii_texts:
+        assert tokens._word_info(text)[0] == fold(text), repr(text)
+    letter, latin = regex.compile(r"[\p{L}\p{M}]"), regex.compile(r"\p{Latin}")
+    for cp in list(range(0, 0x3000)) + list(range(0xA000, 0x10000, 7)) + list(range(0x10000, 0x30000, 101)):
+        c = chr(cp)
+        assert tokens._first_char(c) == (c.isalnum() or letter.match(c) is not None, latin.match(c) is not None), hex(cp)
