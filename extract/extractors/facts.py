@@ -115,21 +115,27 @@ _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980
 
 
 @lru_cache(maxsize=1)
+def common_chars() -> str:
+    """The common characters, in code point order: those of _COMMON that are not cased outside ASCII."""
+    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
+    return "".join(c for c in chars if c < "\x80" or c.casefold() == c)
+
+
+@lru_cache(maxsize=1)
 def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
     """(a search for a character outside the common set, the split of a text of common characters, the
     split of any text: _TOKEN captured, so that split keeps the gaps)."""
-    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
-    chars = "".join(c for c in chars if c < "\x80" or c.casefold() == c)  # no case outside ASCII
-    word = _ranges(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
-    blank = _ranges(regex.findall(r"\s", chars))
-    other = re.compile("[^" + _ranges(chars) + "]")
+    chars = common_chars()
+    word = char_class(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
+    blank = char_class(regex.findall(r"\s", chars))
+    other = re.compile("[^" + char_class(chars) + "]")
     return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _ranges(chars) -> str:
-    """The body of a character class holding exactly `chars` (in code point order), runs of
-    consecutive code points written as ranges: a short pattern, quick to compile."""
+def char_class(chars) -> str:
+    """The body of a stdlib `re` character class holding exactly `chars`, runs of consecutive code points
+    written as ranges: a short pattern, quick to compile."""
     out = []
     cps = sorted(set(map(ord, chars)))
     i = 0
