@@ -339,12 +339,29 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation);
-    None (no gate) when a head has no word."""
+    """The search for any head's first word (_gates): a stdlib re pattern of their trie (a word another one
+    begins with stands for both: only whether one stands in the text is asked); None (no gate) when a head
+    has no word."""
     if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
         return None
     heads = _gates()[3]
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))).search
+    return re.compile(_trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A pattern matching any of the words (none begins another), their common beginnings written once:
+    the engine tries one branch per next character, not one per word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+
+    def body(node: dict) -> str:
+        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items())]
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return body(trie)
 
 
 def _in_length(words: list[str], i: int) -> bool:
