@@ -27,6 +27,7 @@ from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
 from ..text.sentences import Sentence
+from .facts import trie_pattern
 from .tokens import stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})
@@ -345,23 +346,7 @@ def _head_search():
     if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
         return None
     heads = _gates()[3]
-    return re.compile(_trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A pattern matching any of the words (none begins another), their common beginnings written once:
-    the engine tries one branch per next character, not one per word."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-
-    def body(node: dict) -> str:
-        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items())]
-        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return body(trie)
+    return re.compile(trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
 
 
 def _in_length(words: list[str], i: int) -> bool:

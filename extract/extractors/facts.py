@@ -148,6 +148,22 @@ def char_class(chars) -> str:
     return "".join(out)
 
 
+def trie_pattern(words) -> str:
+    """A stdlib re pattern matching any of the words (none begins another), their common beginnings written
+    once: the engine tries one branch per next character, not one per word."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+
+    def body(node: dict) -> str:
+        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items())]
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return body(trie)
+
+
 def common_outside(text: str) -> bool:
     """True when `text` holds a character outside the common set (ASCII, Devanagari, general punctuation,
     currency signs, Latin-1 symbols: none of them cased outside ASCII, so that lowering the ASCII letters
@@ -248,9 +264,9 @@ class _Cues:
     segment_order: tuple[str, ...]
     link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
     quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
-    # the longest token of each cue that names a period on its own (ASCII ones, others), a token that holds
-    # another one left out: a sentence whose folded text holds none of them has no such cue (see _DocFacts)
-    naming_gate: tuple[tuple[str, ...], tuple[str, ...]]
+    # the searches for the longest token of each cue that names a period on its own (the ASCII ones, the
+    # others), a token that holds another one left out: a text whose folding holds none has no such cue
+    naming_gate: tuple[re.Pattern, re.Pattern]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -308,10 +324,12 @@ def cues() -> _Cues:
                  link=link, quantifier=quantifier, naming_gate=_gate_words(naming))
 
 
-def _gate_words(words: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(the ASCII words, the others), each without a word that holds another one (found with it)."""
-    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
-    return tuple(w for w in kept if w.isascii()), tuple(w for w in kept if not w.isascii())
+def _gate_words(words: set[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The searches for the ASCII words and for the others, a word that holds another one left out (found
+    with it)."""
+    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    return (re.compile(trie_pattern(w for w in kept if w.isascii())),
+            re.compile(trie_pattern(w for w in kept if not w.isascii())))
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -696,10 +714,10 @@ def _may_name_period(text: str) -> bool:
     folded = text.casefold()
     latin, other = cues().naming_gate
     if not folded.isascii():
-        if any(map(folded.__contains__, other)):
+        if other.search(folded) is not None:
             return True
         folded = folded.encode("ascii", "ignore").decode("ascii")
-    return any(map(folded.__contains__, latin))
+    return latin.search(folded) is not None
 
 
 def _doc_facts(doc: Document) -> _DocFacts:
