@@ -89,7 +89,7 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
     (a working copy holds none). None where the gate does not apply (each sentence is then folded and
     searched on its own)."""
     usable, single, multi = _word_finders()
-    if not usable or _gate_outside().search(norm):
+    if not usable or (not norm.isascii() and _gate_outside().search(norm)):  # ASCII: common, never rewritten
         return None
     low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
     out = []

@@ -178,7 +178,7 @@ def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[lis
     if start or end is not None:
         text = text[start:end]
     other, split, any_split = _common_split()
-    if other.search(text) is None:
+    if text.isascii() or other.search(text) is None:  # ASCII: common characters
         parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
         keys = parts[1::2]
     else:
