@@ -3,8 +3,9 @@ rupee amount is a fact at all (a rule threshold is not) and how its qualifier re
 
 Shared by the order-value and count extractors. Cue words come from rules/facts.toml. A sentence's cues
 are found by one pass over its token table through a phrase trie of every cue list and indexed by label;
-only sentences with a number, or with a word of a period-naming cue, are tokenised (most are not), and a
-sentence with no number and no period-naming cue is not analysed at all (`quiet`). Each figure's attributes are read from the hits by scope:
+only sentences with a figure or a number that dates (year, fiscal year, date, duration), or with a word of a
+period-naming cue, are tokenised (most are not), and a sentence with none of them and no period-naming cue
+is not analysed at all (`quiet`). Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -610,6 +611,7 @@ class SentenceFacts:
 
 _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
+_READ_KINDS = frozenset(FIGURE_KINDS + ("fiscal_year", "year", "date", "duration"))  # the numbers a reading needs
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
 _REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना"
@@ -644,13 +646,14 @@ class _DocFacts:
     """The sentences of one article analysed for facts, each once, its cue hits found by one pass over its
     own token table; a sentence with no number and no word of a period-naming cue is not tokenised at all."""
 
-    __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "body",
-                 "display", "_plan")
+    __slots__ = ("doc", "numbers", "num_starts", "read_starts", "states", "state_starts", "sentences", "previous",
+                 "body", "display", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.numbers = sorted(doc.numbers, key=lambda n: n.nstart)
         self.num_starts = [n.nstart for n in self.numbers]
+        self.read_starts = [n.nstart for n in self.numbers if n.expr.kind in _READ_KINDS]
         self.states = sorted(doc.states, key=lambda m: m.nstart)
         self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
@@ -671,21 +674,22 @@ class _DocFacts:
         return p
 
     def read(self, sent: Sentence) -> SentenceFacts | None:
-        """The sentence's analysis, None when it is quiet: no number starts in it and none of its cue hits
-        names a period on its own (then it has no figure, names no period and dates no purchase). A sentence
-        whose folded text holds no word of such a cue is known quiet without being tokenised."""
+        """The sentence's analysis, None when it is quiet: no figure nor number that dates (a year, fiscal
+        year, date or duration) starts in it and none of its cue hits names a period on its own (then it
+        has no figure, names no period and dates no purchase: its percentages and plain numbers are read
+        for nothing). A sentence whose folded text holds no word of such a cue is known quiet without
+        being tokenised."""
         s, e = sent.nstart, sent.nend
-        starts = self.num_starts
-        lo = bisect_left(starts, s)
-        hi = bisect_left(starts, e, lo)
-        if lo == hi:
+        starts = self.read_starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
             sf = self.sentences.get(s)
             if sf is None:
                 if not _may_name_period(self.doc.norm[s:e]):
                     return None
-                sf = self._analyse(sent, lo, hi)
+                sf = self.sentence(sent)
             return sf if sf.names_period() else None
-        return self.sentences.get(s) or self._analyse(sent, lo, hi)
+        return self.sentence(sent)
 
     def sentence(self, sent: Sentence) -> SentenceFacts:
         sf = self.sentences.get(sent.nstart)
