@@ -150,16 +150,20 @@ def char_class(chars) -> str:
 
 
 def trie_pattern(words) -> str:
-    """A stdlib re pattern matching any of the words (none begins another), their common beginnings written
-    once: the engine tries one branch per next character, not one per word."""
+    """A stdlib re pattern matching any of the words, their common beginnings written once (the engine tries
+    one branch per next character, not one per word); where a word ends inside a longer one, the longer is
+    tried first."""
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
 
     def body(node: dict) -> str:
-        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items())]
+        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node and alts:
+            alts.append("")
         return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return body(trie)
