@@ -39,7 +39,7 @@ from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
 from ..patterns import LazyPattern
-from .facts import common_outside
+from .facts import char_class, common_chars
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (
@@ -69,15 +69,27 @@ def _word_finders() -> tuple[bool, tuple[str, ...], tuple]:
     words = _award_words()
     single = tuple(dict.fromkeys(w for w in words if " " not in w))
     multi = tuple((w.split(" ")[0], re.compile(r"\s+".join(map(re.escape, w.split(" "))))) for w in words if " " in w)
-    return all(w and w == w.strip() for w in words), single, multi
+    return all(w and w == w.strip() and _nfc_stable(w) for w in words), single, multi
+
+
+def _nfc_stable(word: str) -> bool:
+    """Where the word stands in the NFC of a text, it stands in the text: no character of it is made by
+    NFC (none has a canonical decomposition: ऩ ऱ ऴ are), it begins and ends with a starter and holds no
+    two combining marks side by side (NFC reorders marks only within a run of them: a run of one stays)."""
+    ccc = list(map(unicodedata.combining, word))
+    return (all(unicodedata.normalize("NFD", c) == c for c in word) and ccc[0] == 0 and ccc[-1] == 0
+            and not any(a and b for a, b in zip(ccc, ccc[1:])))
 
 
 def _award_spans(norm: str) -> list[tuple[int, int]] | None:
-    """Where an award word stands in the working copy, found in one pass over the article: its text
-    of common characters with ASCII letters lowered (their case folding) and no character the rewrite
-    changes. None where that does not hold (each sentence is then folded and searched on its own)."""
+    """Where an award word stands in an article's working copy, found in one pass over the article: its
+    text of common characters with ASCII letters lowered (their case folding). A sentence of such an
+    article with no span inside it has no award word in its folding either (fold's NFC makes no character
+    of an award word, nor moves one: _nfc_stable), where the article holds no character the rewrite changes
+    (a working copy holds none). None where the gate does not apply (each sentence is then folded and
+    searched on its own)."""
     usable, single, multi = _word_finders()
-    if not usable or common_outside(norm) or rewrites(norm):
+    if not usable or (not norm.isascii() and _gate_outside().search(norm)):  # ASCII: common, never rewritten
         return None
     low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
     out = []
@@ -95,6 +107,13 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
                 out.append((p, m.end()))
             p = find(head, p + 1)
     return out
+
+
+@lru_cache(maxsize=1)
+def _gate_outside() -> re.Pattern:
+    """The search for a character outside the common set (facts.common_chars) or one the working-copy
+    rewrite changes: one pass for both conditions of the article-wide gate."""
+    return re.compile("[^" + char_class(c for c in common_chars() if not rewrites(c)) + "]")
 
 
 def _fold_norm(text: str) -> str:
@@ -130,14 +149,14 @@ def extract(doc: Document) -> list[AwardRecord]:
     unread: dict[Block, list] = {}
     abbreviations = None
     spans = _award_spans(doc.norm)
+    if spans == []:
+        return []  # no award word in the article
     for sent in doc.sentences:
         if sent.display:
             continue
-        text = doc.norm[sent.nstart:sent.nend]
-        nfc = unicodedata.is_normalized("NFC", text)
-        if spans is not None and nfc and not any(sent.nstart <= a and b <= sent.nend for a, b in spans):
-            continue  # the slice folds to its lowered text, spaces collapsed, where no award word stands
-        low = " ".join(text.split()).casefold() if nfc and not rewrites(text) else fold(text)  # _fold_norm(text)
+        if spans is not None and not any(sent.nstart <= a and b <= sent.nend for a, b in spans):
+            continue  # no award word in the sentence's folding (see _award_spans)
+        low = _fold_norm(doc.norm[sent.nstart:sent.nend])
         if not any(map(low.__contains__, words)):
             continue
         toks = _Tokens(doc.norm, sent.nstart, sent.nend)

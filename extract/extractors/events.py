@@ -27,6 +27,7 @@ from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
 from ..text.sentences import Sentence
+from .facts import trie_pattern
 from .tokens import stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})
@@ -152,7 +153,12 @@ def skeleton(name: str) -> str:
 def extract(doc: Document) -> list[EventRecord]:
     mentions: dict[str, list[tuple[int, int, Sentence, bool]]] = {}
     places = _places(doc.norm)
+    opens = _openings(doc.norm, places)
     for sent in doc.sentences:
+        if opens is not None:
+            i = bisect_left(opens, sent.nstart)
+            if i == len(opens) or opens[i] >= sent.nend:
+                continue  # no gate word and no quote in the sentence: no name (see _openings)
         for ns, ne, quoted in _names_in(doc, sent, places):
             mentions.setdefault(skeleton(doc.norm[ns:ne]), []).append((ns, ne, sent, quoted))
     groups = _merge_named_twice(doc, list(mentions.values()))
@@ -241,6 +247,15 @@ def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | N
     return out
 
 
+def _openings(norm: str, places: tuple[list, list, list]) -> list[int] | None:
+    """The sorted offsets of every gate word (_places) and every quote in the article: a sentence none of
+    them stands in holds no name (_names_in reads a name only at a starter, a titled or a title-case head,
+    or between quotes). None when a gate word is empty (it stands everywhere)."""
+    if any(p is None for p in places):
+        return None
+    return sorted(p for found in (*places, _occurrences(norm, ("'", '"'))) for p, _ in found)
+
+
 def _inside(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
     """The occurrences that lie within norm[start:end]: word in norm[start:end] for one of the words
     exactly when this is not empty."""
@@ -325,12 +340,13 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates), longest first (stdlib re: a literal alternation);
-    None (no gate) when a head has no word."""
+    """The search for any head's first word (_gates): a stdlib re pattern of their trie (a word another one
+    begins with stands for both: only whether one stands in the text is asked); None (no gate) when a head
+    has no word."""
     if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
         return None
     heads = _gates()[3]
-    return re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))).search
+    return re.compile(trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
 
 
 def _in_length(words: list[str], i: int) -> bool:
@@ -369,7 +385,6 @@ def _generic_event(doc: Document):
     """The first generic event phrase ("क्रेता-विक्रेता कार्यशालाओं", "प्रशिक्षण कार्यक्रम") in a body
     sentence that names a place (a city, a state or a venue) and a holding verb."""
     pats = _patterns()
-    stops = stopwords() | _DETERMINERS
     firsts = _generic_firsts()
     # a sentence's case folding is a piece of the article's (folding goes letter by letter): no head
     # in the article, none in a sentence
@@ -387,6 +402,7 @@ def _generic_event(doc: Document):
                 or pats.venue.search(doc.norm, sent.nstart, sent.nend)):
             continue
         m = heads[0]
+        stops = _generic_stops()
         toks = [t for t in tokenize(doc.norm, sent.nstart, m.start()) if t.end <= m.start()]
         i = len(toks)
         while i > 0 and len(toks) - i < GENERIC_MAX_WORDS:
@@ -413,6 +429,12 @@ def _generic_firsts() -> tuple[str, ...]:
     words = {normalise(w).norm.split()[0].casefold() for w in rules.load("events")["generic_heads"]
              if normalise(w).norm.split()}
     return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))  # "workshop" covers "workshops"
+
+
+@lru_cache(maxsize=1)
+def _generic_stops() -> frozenset[str]:
+    """The words a generic name does not reach back past: stop words and determiners."""
+    return stopwords() | _DETERMINERS
 
 
 GENERIC_MAX_WORDS = 8

@@ -1,10 +1,11 @@
 """What a figure in a sentence is about: role, counterparty, segment, period, state, and whether a
 rupee amount is a fact at all (a rule threshold is not) and how its qualifier reads in context.
 
-Shared by the order-value and count extractors. Cue words come from rules/facts.toml. Cues are found
-once per article (one pass over its token table through a phrase trie of every cue list), cut to each
-sentence and indexed there by label; a sentence with no number and no period-naming cue is not analysed
-at all (`quiet`). Each figure's attributes are read from the hits by scope:
+Shared by the order-value and count extractors. Cue words come from rules/facts.toml. A sentence's cues
+are found by one pass over its token table through a phrase trie of every cue list and indexed by label;
+only sentences with a figure or a number that dates (year, fiscal year, date, duration), or with a word of a
+period-naming cue, are tokenised (most are not), and a sentence with none of them and no period-naming cue
+is not analysed at all (`quiet`). Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -47,7 +48,7 @@ at all (`quiet`). Each figure's attributes are read from the hits by scope:
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
@@ -115,21 +116,27 @@ _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980
 
 
 @lru_cache(maxsize=1)
+def common_chars() -> str:
+    """The common characters, in code point order: those of _COMMON that are not cased outside ASCII."""
+    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
+    return "".join(c for c in chars if c < "\x80" or c.casefold() == c)
+
+
+@lru_cache(maxsize=1)
 def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
     """(a search for a character outside the common set, the split of a text of common characters, the
     split of any text: _TOKEN captured, so that split keeps the gaps)."""
-    chars = "".join(chr(c) for a, b in _COMMON for c in range(a, b))
-    chars = "".join(c for c in chars if c < "\x80" or c.casefold() == c)  # no case outside ASCII
-    word = _ranges(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
-    blank = _ranges(regex.findall(r"\s", chars))
-    other = re.compile("[^" + _ranges(chars) + "]")
+    chars = common_chars()
+    word = char_class(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
+    blank = char_class(regex.findall(r"\s", chars))
+    other = re.compile("[^" + char_class(chars) + "]")
     return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _ranges(chars) -> str:
-    """The body of a character class holding exactly `chars` (in code point order), runs of
-    consecutive code points written as ranges: a short pattern, quick to compile."""
+def char_class(chars) -> str:
+    """The body of a stdlib `re` character class holding exactly `chars`, runs of consecutive code points
+    written as ranges: a short pattern, quick to compile."""
     out = []
     cps = sorted(set(map(ord, chars)))
     i = 0
@@ -142,6 +149,26 @@ def _ranges(chars) -> str:
     return "".join(out)
 
 
+def trie_pattern(words) -> str:
+    """A stdlib re pattern matching any of the words, their common beginnings written once (the engine tries
+    one branch per next character, not one per word); where a word ends inside a longer one, the longer is
+    tried first."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def body(node: dict) -> str:
+        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node and alts:
+            alts.append("")
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return body(trie)
+
+
 def common_outside(text: str) -> bool:
     """True when `text` holds a character outside the common set (ASCII, Devanagari, general punctuation,
     currency signs, Latin-1 symbols: none of them cased outside ASCII, so that lowering the ASCII letters
@@ -149,18 +176,21 @@ def common_outside(text: str) -> bool:
     return _common_split()[0].search(text) is not None
 
 
-def _token_table(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The case-folded _TOKEN tokens of `text` with their start and end offsets: one split, the offsets
-    summed from the lengths of the pieces (tokens and the whitespace between), the keys folded in one call."""
+def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
+    """The case-folded _TOKEN tokens of text[start:end] with their start and end offsets in `text`: one
+    split, the offsets summed from the lengths of the pieces (tokens and the whitespace between), the keys
+    folded in one call."""
+    if start or end is not None:
+        text = text[start:end]
     other, split, any_split = _common_split()
-    if other.search(text) is None:
+    if text.isascii() or other.search(text) is None:  # ASCII: common characters
         parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
         keys = parts[1::2]
     else:
         parts = any_split.split(text)
         toks = parts[1::2]
         keys = _folded(toks, text)
-    acc = list(accumulate(map(len, parts), initial=0))
+    acc = list(accumulate(map(len, parts), initial=start))
     return keys, acc[1:-1:2], acc[2::2]
 
 
@@ -172,10 +202,11 @@ class CueIndex:
         self.trie: dict = {}
         self._nodes: dict | None = None  # the trie read-only: token -> (labels or None, children or None)
 
-    def add(self, phrase: str, cat: str, label: str) -> None:
+    def add(self, phrase: str, cat: str, label: str) -> tuple[str, ...]:
+        """Adds the phrase under (cat, label); returns its tokens (none: nothing added)."""
         toks = _tokens(phrase)
         if not toks:
-            return
+            return toks
         node = self.trie
         for t in toks:
             node = node.setdefault(t, {})
@@ -183,6 +214,7 @@ class CueIndex:
         if (cat, label) not in labels:
             labels.append((cat, label))
         self._nodes = None
+        return toks
 
     def _frozen(self) -> dict:
         def freeze(node: dict) -> dict:
@@ -221,11 +253,8 @@ class CueIndex:
         return out
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """The cue hits of text[start:end]."""
-        if start == 0 and end is None:
-            return self.walk(*_token_table(text))
-        toks = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
-        return self.walk([t.group().casefold() for t in toks], [t.start() for t in toks], [t.end() for t in toks])
+        """The cue hits of text[start:end] (offsets in `text`)."""
+        return self.walk(*_token_table(text, start, end))
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
@@ -240,6 +269,9 @@ class _Cues:
     segment_order: tuple[str, ...]
     link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
     quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
+    # the searches for the longest token of each cue that names a period on its own (the ASCII ones, the
+    # others), a token that holds another one left out: a text whose folding holds none has no such cue
+    naming_gate: tuple[re.Pattern, re.Pattern]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -260,13 +292,14 @@ def cues() -> _Cues:
     # each state's forms once (by_form holds an entry once per form): adding a phrase again changes nothing
     states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
+    naming: set[str] = set()  # the longest token of each cue that names a period
+
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
-            if "{STATE}" in w:
-                for s in states:
-                    index.add(w.replace("{STATE}", s), cat, label)
-            else:
-                index.add(w, cat, label)
+            for phrase in ([w.replace("{STATE}", s) for s in states] if "{STATE}" in w else (w,)):
+                toks = index.add(phrase, cat, label)
+                if toks and cat == "period" and label in _NAMING:
+                    naming.add(max(toks, key=len))
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
                  "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
@@ -293,7 +326,15 @@ def cues() -> _Cues:
     index._frozen()
     _common_split()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
-                 link=link, quantifier=quantifier)
+                 link=link, quantifier=quantifier, naming_gate=_gate_words(naming))
+
+
+def _gate_words(words: set[str]) -> tuple[re.Pattern, re.Pattern]:
+    """The searches for the ASCII words and for the others, a word that holds another one left out (found
+    with it)."""
+    kept = [w for w in words if not any(v != w and v in w for v in words)]
+    return (re.compile(trie_pattern(w for w in kept if w.isascii())),
+            re.compile(trie_pattern(w for w in kept if not w.isascii())))
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -368,6 +409,10 @@ class SentenceFacts:
             else:
                 self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(norm, s, e)]
         return self._breaks
+
+    def names_period(self) -> bool:
+        """A cue hit that names a period on its own ("अब तक", "this fiscal", "last year")."""
+        return any(h[3] in _NAMING for h in self.by_cat.get("period", _NONE))
 
     # cue look-ups by scope
     def label(self, cat: str, label: str) -> list[Hit]:
@@ -570,6 +615,7 @@ class SentenceFacts:
 
 _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
+_READ_KINDS = frozenset(FIGURE_KINDS + ("fiscal_year", "year", "date", "duration"))  # the numbers a reading needs
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
 _REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना"
@@ -601,16 +647,17 @@ def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = Non
 
 
 class _DocFacts:
-    """The sentences of one article analysed for facts, each once; the article's cue hits found in one
-    pass over its token table (a sentence whose edge cuts a token is scanned on its own)."""
+    """The sentences of one article analysed for facts, each once, its cue hits found by one pass over its
+    own token table; a sentence with no number and no word of a period-naming cue is not tokenised at all."""
 
-    __slots__ = ("doc", "numbers", "num_starts", "states", "state_starts", "sentences", "previous", "hits",
-                 "hit_starts", "tok_starts", "tok_ends", "naming_starts", "body", "display", "_plan")
+    __slots__ = ("doc", "numbers", "num_starts", "read_starts", "states", "state_starts", "sentences", "previous",
+                 "body", "display", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.numbers = sorted(doc.numbers, key=lambda n: n.nstart)
         self.num_starts = [n.nstart for n in self.numbers]
+        self.read_starts = [n.nstart for n in self.numbers if n.expr.kind in _READ_KINDS]
         self.states = sorted(doc.states, key=lambda m: m.nstart)
         self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
@@ -619,24 +666,6 @@ class _DocFacts:
             (display if s.display else body).append(s)
         self.body, self.display, self._plan = body, display, None
         self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
-        keys, self.tok_starts, self.tok_ends = _token_table(doc.norm)
-        self.hits = cues().index.walk(keys, self.tok_starts, self.tok_ends)
-        self.hit_starts = [h[0] for h in self.hits]
-        self.naming_starts = [h[0] for h in self.hits if h[2] == "period" and h[3] in _NAMING]
-
-    def quiet(self, sent: Sentence) -> bool:
-        """No number and no cue that names a period on its own starts in the sentence (and no token runs
-        across its edges): it has no figure, names no period and dates no purchase; nothing to analyse."""
-        s, e = sent.nstart, sent.nend
-        starts = self.num_starts
-        i = bisect_left(starts, s)
-        if i < len(starts) and starts[i] < e:
-            return False
-        starts = self.naming_starts
-        i = bisect_left(starts, s)
-        if i < len(starts) and starts[i] < e:
-            return False
-        return not (self._cut(s) or self._cut(e))
 
     def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
         """(the body sentences in order, then the headlines and headings; each one's analysis, None when it
@@ -645,27 +674,26 @@ class _DocFacts:
         p = self._plan
         if p is None:
             sentences = self.body + self.display
-            p = self._plan = (sentences, list(map(self._read, sentences)), len(self.body))
+            p = self._plan = (sentences, list(map(self.read, sentences)), len(self.body))
         return p
 
-    def _read(self, sent: Sentence) -> SentenceFacts | None:
-        """The sentence's analysis, None when it is quiet (as quiet() decides), the look-ups done once."""
+    def read(self, sent: Sentence) -> SentenceFacts | None:
+        """The sentence's analysis, None when it is quiet: no figure nor number that dates (a year, fiscal
+        year, date or duration) starts in it and none of its cue hits names a period on its own (then it
+        has no figure, names no period and dates no purchase: its percentages and plain numbers are read
+        for nothing). A sentence whose folded text holds no word of such a cue is known quiet without
+        being tokenised."""
         s, e = sent.nstart, sent.nend
-        starts = self.num_starts
-        lo = bisect_left(starts, s)
-        hi = bisect_left(starts, e, lo)
-        cut = self._cut(s) or self._cut(e)
-        if lo == hi and not cut:
-            starts = self.naming_starts
-            i = bisect_left(starts, s)
-            if not (i < len(starts) and starts[i] < e):
-                return None
-        return self.sentences.get(s) or self._analyse(sent, lo, hi, cut)
-
-    def _cut(self, offset: int) -> bool:
-        """A token runs across the offset."""
-        k = bisect_right(self.tok_starts, offset) - 1
-        return k >= 0 and self.tok_starts[k] < offset < self.tok_ends[k]
+        starts = self.read_starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] >= e:
+            sf = self.sentences.get(s)
+            if sf is None:
+                if not _may_name_period(self.doc.norm[s:e]):
+                    return None
+                sf = self.sentence(sent)
+            return sf if sf.names_period() else None
+        return self.sentence(sent)
 
     def sentence(self, sent: Sentence) -> SentenceFacts:
         sf = self.sentences.get(sent.nstart)
@@ -673,23 +701,31 @@ class _DocFacts:
             s, e = sent.nstart, sent.nend
             starts = self.num_starts
             lo = bisect_left(starts, s)
-            sf = self._analyse(sent, lo, bisect_left(starts, e, lo), self._cut(s) or self._cut(e))
+            sf = self._analyse(sent, lo, bisect_left(starts, e, lo))
         return sf
 
-    def _analyse(self, sent: Sentence, lo: int, hi: int, cut: bool) -> SentenceFacts:
-        """`lo:hi`: the sentence's numbers; `cut`: a token runs across one of its edges."""
+    def _analyse(self, sent: Sentence, lo: int, hi: int) -> SentenceFacts:
+        """`lo:hi`: the sentence's numbers."""
         s, e = sent.nstart, sent.nend
         starts = self.state_starts
         slo = bisect_left(starts, s)
         shi = bisect_left(starts, e, slo)
-        if cut:
-            hits = cues().index.scan(self.doc.norm, s, e)
-        else:
-            starts = self.hit_starts
-            hlo = bisect_left(starts, s)
-            hits = [h for h in self.hits[hlo:bisect_left(starts, e, hlo)] if h[1] <= e]
+        hits = cues().index.scan(self.doc.norm, s, e)
         sf = self.sentences[s] = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
         return sf
+
+
+def _may_name_period(text: str) -> bool:
+    """Whether the text may hold a cue that names a period on its own: its case folding holds a gate word
+    (cues().naming_gate), an ASCII one in the folding's ASCII characters (a word of them stands there as one
+    run). False: it holds none."""
+    folded = text.casefold()
+    latin, other = cues().naming_gate
+    if not folded.isascii():
+        if other.search(folded) is not None:
+            return True
+        folded = folded.encode("ascii", "ignore").decode("ascii")
+    return latin.search(folded) is not None
 
 
 def _doc_facts(doc: Document) -> _DocFacts:
@@ -702,7 +738,7 @@ def _doc_facts(doc: Document) -> _DocFacts:
 def quiet(doc: Document, sent: Sentence) -> bool:
     """True when the sentence has no figure, names no period and dates no purchase (explicit periods [],
     figures [], purchase_month ""): a reader skips it without analysing it."""
-    return _doc_facts(doc).quiet(sent)
+    return _doc_facts(doc).read(sent) is None
 
 
 def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:

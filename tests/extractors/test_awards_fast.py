@@ -43,3 +43,54 @@ def test_award_spans_find_every_word_as_a_folded_search_would():
     assert {"award", "awards", "certificate   of\nappreciation", "प्रशंसा  पत्र"} <= found
     assert awards._award_spans("\u0958ानून award") is None  # a character the rewrite changes: no gate
     assert awards._award_spans("ÉCOLE award") is None  # a character outside the common set: no gate
+
+
+def test_award_gate_needs_no_nfc_check_of_a_sentence():
+    """In an article the gate applies to, a slice whose fold (NFC included) holds an award word has an
+    award-word span inside it, whatever marks stand around the words (NFC composes and reorders marks)."""
+    import random
+
+    from extract.extractors import facts
+    from extract.normalise import normalise
+
+    rng = random.Random(7)
+    words = awards._award_words()
+    marks = ["\u093c", "\u094d", "\u0951", "\u0952", "\u0901", "\ua8e0", "न", "र", "ळ", " ", "\n", "\u2000"]
+    common = list(facts.common_chars())
+    checked = 0
+    for n in range(4000):
+        pieces = []
+        for _ in range(rng.randint(1, 6)):
+            r = rng.random()
+            if r < 0.35:
+                w = rng.choice(words)
+                pieces.append(w.upper() if n % 5 == 0 else w)
+            elif r < 0.75:
+                pieces.append("".join(rng.choice(marks) for _ in range(rng.randint(1, 3))))
+            else:
+                pieces.append("".join(rng.choice(common) for _ in range(rng.randint(1, 4))))
+        norm = normalise("".join(pieces)).norm
+        spans = awards._award_spans(norm)
+        if spans is None:
+            continue
+        for _ in range(3):
+            a = rng.randint(0, len(norm))
+            b = rng.randint(a, len(norm))
+            if any(w in awards._fold_norm(norm[a:b]) for w in words):
+                checked += 1
+                assert any(a <= s and e <= b for s, e in spans), repr(norm[a:b])
+    assert checked > 500
+
+
+def test_award_gate_search_is_common_set_and_no_rewrite():
+    import random
+
+    from extract.extractors import facts
+    from extract.normalise import rewrites
+
+    rng = random.Random(3)
+    alphabet = list(facts.common_chars()) + list("\u0958\u0966\u00a0\u200b\u2019\u2013ÉßĀ\u3000\u2212")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        plain = not facts.common_outside(text) and not rewrites(text)
+        assert (awards._gate_outside().search(text) is None) == plain, repr(text)

@@ -31,3 +31,17 @@ def test_case_folding_goes_letter_by_letter():
     for _ in range(3000):
         s = "".join(rng.choice(chars) for _ in range(rng.randint(1, 12)))
         assert "".join(map(str.casefold, s)) == s.casefold(), s
+
+
+def test_head_search_trie_finds_a_head_where_the_plain_alternation_does():
+    import re
+
+    heads = events._gates()[3]
+    plain = re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    search = events._head_search()
+    rng = random.Random(5)
+    pieces = list(heads) + [h[:-1] for h in heads] + [" ", "जेम", "x", "S", "संवा"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
+    for text in texts:
+        for pos in (0, 1, len(text) // 2):
+            assert (search(text, pos) is None) == (plain.search(text, pos) is None), repr(text)
