@@ -44,7 +44,11 @@ def counting(on):
     subprocess.run(["callgrind_control", "-i", "on" if on else "off", str(os.getpid())], stdout=subprocess.DEVNULL)
 if kind == "article":
     from pathlib import Path
-    from extract.pipeline import BATCH_GC_THRESHOLD, EXTRACTORS, load_rules
+    from extract.pipeline import EXTRACTORS, load_rules
+    try:
+        from extract.collector import BATCH_GC_THRESHOLD
+    except ImportError:  # a revision from before extract/collector.py
+        from extract.pipeline import BATCH_GC_THRESHOLD
     from extract.text import document, reader
     load_rules()
     gc.set_threshold(*BATCH_GC_THRESHOLD)

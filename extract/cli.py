@@ -66,6 +66,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "run":
+        from .collector import batch_collector
+
+        with batch_collector():  # from here: importing the pipeline makes most of a short run's objects
+            return _run(args)
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's exit code; a broken rule file, a closed pipe or Ctrl-C as one too."""
     try:
         if args.command == "run":
             from .pipeline import command

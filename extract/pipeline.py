@@ -12,17 +12,16 @@ every article would be wrong.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import sys
 from collections import defaultdict, deque
-from contextlib import contextmanager
 from itertools import chain, islice, tee
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .collector import enter_worker, freeze_once
 from .text import reader
 from .output import staging, writer
 from .output.previous import MANIFEST, Previous, manifest_bytes
@@ -171,8 +170,8 @@ def _keep_memory_flat() -> None:
         from .extractors import tokens
 
         tokens.fresh_tokenizers()
-    elif _worked == 2 and _batch_process:
-        gc.freeze()  # what the first article left alive lives for the batch: see _batch_collector
+    elif _worked == 2:
+        freeze_once()  # what the first article left alive lives for the batch
 
 
 def analyse(job: Job) -> ArticleResult:
@@ -272,11 +271,9 @@ def _windowed(submit: Callable, chunks: Iterable[list[Job]], window: int) -> Ite
 
 def _init_worker() -> None:
     import signal
-    global _batch_process
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    gc.set_threshold(*BATCH_GC_THRESHOLD)  # a worker only works on the batch
-    _batch_process = True
+    enter_worker()  # a worker only works on the batch
     load_rules()
 
 
@@ -549,38 +546,7 @@ def run_articles(inputs: reader.Inputs, jobs: int = 1) -> list[ArticleResult]:
         return list(pool.map(analyse, todo, chunksize=CHUNK))
 
 
-# Python's cycle collector runs its youngest generation every 700 new containers by default. An
-# article makes tens of thousands of short-lived ones (tokens, matches, tuples), nearly all freed by
-# reference counting, so those collections mostly re-walk the survivors: ~10% of a batch's CPU time.
-# For a batch, the collector runs every BATCH_GC_THRESHOLD new containers instead (~0.1 s less per
-# 500 articles, memory unchanged: the pipeline makes next to no reference cycles).
-# What the process holds for the whole batch (rule tables, compiled patterns, tokenizers, word
-# tables: several hundred thousand objects) is taken out of the collector's sight once the first
-# article is done (gc.freeze): the first collection of an older generation then re-walks none of it
-# (0.10-0.13 s -> 0.06-0.08 s of collecting per 500 articles). Only where the process is the batch's
-# own (the CLI's run, the pool's workers), not in an API caller's process. Frozen once: what is alive
-# then lives for the batch, but for the tokenizers made fresh every FRESH_TOKENIZER_EVERY articles,
-# which reference counting frees (peak memory at 1,000 and 4,000 articles is as without freezing).
-BATCH_GC_THRESHOLD = (50_000, 20, 10)
-_batch_process = False
-
-
-@contextmanager
-def _batch_collector() -> Iterator[None]:
-    global _batch_process
-    before = gc.get_threshold()
-    gc.set_threshold(*BATCH_GC_THRESHOLD)
-    _batch_process = True
-    try:
-        yield
-    finally:
-        _batch_process = False
-        gc.unfreeze()
-        gc.set_threshold(*before)
-
-
 def command(args) -> int:
-    with _batch_collector():
-        return run_batch(args.paths, args.out, progress=not args.no_progress, review=args.review, xlsx=args.xlsx,
-                         jobs=args.jobs, engine=args.engine, dask_address=args.dask_address,
-                         incremental=args.incremental)
+    """`gem-extract run` (the CLI runs it inside collector.batch_collector)."""
+    return run_batch(args.paths, args.out, progress=not args.no_progress, review=args.review, xlsx=args.xlsx,
+                     jobs=args.jobs, engine=args.engine, dask_address=args.dask_address, incremental=args.incremental)

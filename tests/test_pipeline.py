@@ -294,39 +294,44 @@ def test_code_version_covers_rules_and_code():
     assert v == pipeline.code_version() and len(v) == 16
 
 
-def test_a_batch_runs_with_the_batch_collector_and_restores_it(monkeypatch):
-    import argparse
+def test_the_cli_runs_a_batch_with_the_batch_collector_and_restores_it(monkeypatch):
     import gc
 
-    from extract import pipeline
+    from extract import cli, collector, pipeline
 
     seen = []
-    monkeypatch.setattr(pipeline, "run_batch", lambda *a, **k: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr(pipeline, "run_batch",
+                        lambda *a, **k: seen.append((gc.get_threshold(), collector.in_batch_process())) or 0)
     before = gc.get_threshold()
-    args = argparse.Namespace(paths=["x"], out="o", no_progress=True, review=False, xlsx=False, jobs=1,
-                              engine="local", dask_address=None, incremental=False)
-    assert pipeline.command(args) == 0
-    assert seen == [pipeline.BATCH_GC_THRESHOLD]
-    assert gc.get_threshold() == before
+    assert cli.main(["run", "x", "--out", "o", "--no-progress"]) == 0
+    assert seen == [(collector.BATCH_GC_THRESHOLD, True)]
+    assert gc.get_threshold() == before and not collector.in_batch_process()
 
 
-def test_a_batch_freezes_what_its_first_article_left_once_and_an_api_run_never(monkeypatch, tmp_path):
-    """The CLI's batch takes the long-lived objects out of the collector's sight once the first
-    article is done, and gives them back at the end; a run_batch called from a caller's own process
-    (notebook, API) leaves its collector alone. The output is the same either way."""
+def test_a_batch_collects_nothing_before_its_first_article_is_done_and_an_api_run_is_left_alone(monkeypatch, tmp_path):
+    """The CLI's batch runs no collection until the first article is done, then takes what is alive
+    out of the collector's sight and turns it on; at the end everything goes back to the oldest
+    generation and the caller's collector is as it was. A run_batch called from a caller's own
+    process (notebook, API) leaves its collector alone. The output is the same either way."""
     import gc
 
-    from extract import pipeline
+    from extract import collector, pipeline
 
     calls = []
+    real_analyse = pipeline.analyse
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    monkeypatch.setattr(pipeline, "analyse", lambda job: calls.append(("enabled", gc.isenabled())) or real_analyse(job))
     monkeypatch.setattr(pipeline, "_worked", 0)
-    with pipeline._batch_collector():
+    assert gc.isenabled()
+    with collector.batch_collector():
         assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "cli"), progress=False) == 0
-    assert calls == ["freeze", "unfreeze"]
+    assert gc.isenabled()
+    articles = sum(1 for c in calls if c[0] == "enabled")
+    assert articles > 2
+    assert calls == [("enabled", False), "freeze"] + [("enabled", True)] * (articles - 1) + ["freeze", "unfreeze"]
     calls.clear()
     monkeypatch.setattr(pipeline, "_worked", 0)
     assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "api"), progress=False) == 0
-    assert calls == []
+    assert calls == [("enabled", True)] * articles
     assert (tmp_path / "cli" / "order_values.csv").read_bytes() == (tmp_path / "api" / "order_values.csv").read_bytes()
