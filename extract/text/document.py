@@ -22,7 +22,7 @@ from .reader import Source
 from .sentences import Sentence, split
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Number:
     """A number expression with its working-copy span beside the original one."""
 
@@ -31,8 +31,10 @@ class Number:
     nend: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
+    """A gazetteer entry named in a content sentence (slotted, read-only by convention)."""
+
     nstart: int
     nend: int
     key: str  # canonical name (English state / city)

@@ -33,8 +33,11 @@ CONTENT_KINDS = ("title", "heading", "paragraph")
 HEADLINE_MAX = 150  # a line this short with no full stop reads as a headline, not a paragraph
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
+    """A stretch of the article of one kind. Made for every line: a slotted, not frozen dataclass
+    (a frozen one's __init__ costs several times as much), read-only by convention."""
+
     start: int  # original offsets
     end: int
     nstart: int  # working-copy offsets
@@ -47,8 +50,10 @@ class Block:
         return self.kind not in CONTENT_KINDS
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Layout:
+    """The blocks of an article (read-only by convention)."""
+
     nt: NormText
     blocks: tuple[Block, ...]
 

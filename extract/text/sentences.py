@@ -20,8 +20,11 @@ from ..numbers import is_decimal_point
 _END = regex.compile(r"[।॥?!]+|\.(?!\d)")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
+    """A sentence of a content block. Made for every sentence: a slotted, not frozen dataclass (a
+    frozen one's __init__ costs several times as much), read-only by convention."""
+
     index: int
     start: int  # original offsets
     end: int
