@@ -445,9 +445,21 @@ _WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
 
 
+def _content_scripts(layout: Layout) -> tuple[int, int]:
+    """(Devanagari, Latin) letters of the content blocks: the article's (counted once, by the layout)
+    less those of the boilerplate blocks (few and short; every letter is in a block)."""
+    norm = layout.nt.norm
+    dev, lat = layout.scripts
+    boiler = [norm[b.nstart:b.nend] for b in layout.blocks if b.boilerplate]
+    if boiler:  # counted in one pass (a line break is of no script)
+        bdev, blat = script_counts("\n".join(boiler))
+        dev, lat = dev - bdev, lat - blat
+    return dev, lat
+
+
 def _lang(doc: Document) -> str:
-    norm = doc.norm  # the letters of the content blocks, counted in one pass (a line break is of no script)
-    dev, lat = script_counts("\n".join([norm[b.nstart:b.nend] for b in doc.layout.blocks if not b.boilerplate]))
+    """The language of the content blocks: "hi", "en", "mixed" (by their letters), or ""."""
+    dev, lat = _content_scripts(doc.layout)
     total = dev + lat
     if not total:
         return ""

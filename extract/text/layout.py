@@ -52,10 +52,13 @@ class Block:
 
 @dataclass(slots=True, unsafe_hash=True)
 class Layout:
-    """The blocks of an article (read-only by convention)."""
+    """The blocks of an article (read-only by convention) and the article's letters of each script,
+    (Devanagari, Latin) as `script_counts` counts them (the blocks hold all of them: a line outside
+    every block is blank)."""
 
     nt: NormText
     blocks: tuple[Block, ...]
+    scripts: tuple[int, int] = (0, 0)
 
     def content(self) -> list[Block]:
         return [b for b in self.blocks if not b.boilerplate]
@@ -239,9 +242,10 @@ _GATES = {
         (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
     r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?(?:\s{2,}[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?){2,}\s*$":
         (None, lambda f: not f.danda, lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
-    # layout.desk_line: up to three words, the desk word, a tail without a sentence end
+    # layout.desk_line: up to three words, the desk word, a tail without a sentence end (the desk
+    # word opens one of the first four words: the words before it hold no whitespace)
     r"(?:[\p{L}\p{M}.&]+\s+){0,3}(?:नेटवर्क|न्यूज़?|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|News\s+Network|News\s+Service|News\s+Desk|News\s+Bureau|Bureau|Desk|Correspondent|Staff\s+Reporter)\s*(?:[,:|]\s*[^.।!?]{0,60})?$":
-        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(s)) is not None),
+        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(" ".join(s.split(None, 4)[:4]))) is not None),
     r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
         (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
 }
@@ -368,23 +372,30 @@ LONG_LINE = 1000  # a line this long is a whole article without line breaks: lay
 _SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
 
 
-def _lines(norm: str) -> list[tuple[int, int]]:
+def _lines(norm: str, unmarked: set[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line's text in the working copy, without the line break (LF, CRLF and
     CR all end a line). A crawler's " date YYYY-MM-DD" prefix is a line of its own when text follows
-    it that is not its "Publisher / section" label; a very long line is split at its sentence ends."""
+    it that is not its "Publisher / section" label; a very long line is split at its sentence ends.
+    `unmarked`, when given, gets the start of each line found to open with no marker (not even above
+    the headline): classifying it need not look again."""
     out, pos = [], 0
     for m in _LINE_BREAK.finditer(norm):
-        out += _segments(norm, pos, m.start())
+        out += _segments(norm, pos, m.start(), unmarked)
         pos = m.end()
-    out += _segments(norm, pos, len(norm))
+    out += _segments(norm, pos, len(norm), unmarked)
     return out
 
 
-def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+def _segments(norm: str, s: int, e: int, unmarked: set[int] | None) -> list[tuple[int, int]]:
     m = _CRAWLER_DATE.match(norm, s, e) if norm[s:e].lstrip()[:1] in ("d", "D") else None  # "date ..." (or nothing)
     if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
-        return [(s, m.end())] + _segments(norm, m.end(), e)
-    if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
+        return [(s, m.end())] + _segments(norm, m.end(), e, unmarked)
+    if e - s <= MARKED_LONG_LINE:
+        return [(s, e)]
+    marked = _marked(norm[s:e].strip())
+    if e - s <= LONG_LINE and not marked:
+        if unmarked is not None:
+            unmarked.add(s)
         return [(s, e)]
     pieces, start = [], s
     abbreviations = _abbreviations()
@@ -397,7 +408,7 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
         start = gap.end()
     pieces.append((start, e))
     out = []
-    if _marked(norm[s:e].strip()):  # the chrome that opens the line is its first sentence only
+    if marked:  # the chrome that opens the line is its first sentence only
         out.append(pieces.pop(0))
     chunk = None
     for ps, pe in pieces:  # sentences grouped into paragraphs of about PARAGRAPH_CHARS
@@ -420,12 +431,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(normalise(a).norm.casefold() for a in rules.load("layout")["abbreviations"])
 
 
-def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
+def _classify(line: str, mostly_devanagari: bool, top: bool, may_mark: bool = True) -> tuple[str, str]:
+    """(kind, rule id) of a line: "blank", a marker's, a caption's or a keyword list's, else "text".
+    `may_mark`: False when the line is known to open with no marker."""
     markers, credit, _ = _rules()
     s = line.strip()
     if not s:
         return "blank", ""
-    m = _first_marker(s, top)
+    m = _first_marker(s, top) if may_mark else None
     if m is not None:
         return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
@@ -565,13 +578,14 @@ def analyse(text: str | NormText) -> Layout:
     """Blocks covering every non-blank line of the article, in order."""
     nt = text if isinstance(text, NormText) else normalise(text)
     norm = nt.norm
-    dev, lat = script_counts(norm)
-    mostly_dev = dev > lat
-    spans = _lines(norm)
+    scripts = script_counts(norm)
+    mostly_dev = scripts[0] > scripts[1]
+    unmarked: set[int] = set()
+    spans = _lines(norm, unmarked)
     kinds = []
     top = True  # above the headline: the first line that is not a marker line is the headline
     for i, (s, e) in enumerate(spans):
-        kinds.append(_classify(norm[s:e], mostly_dev, top))
+        kinds.append(_classify(norm[s:e], mostly_dev, top, s not in unmarked))
         if kinds[-1][0] == "text":
             if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
@@ -628,7 +642,7 @@ def analyse(text: str | NormText) -> Layout:
             kind, rid = "paragraph", "layout.paragraph"
         blocks.append(_block(nt, s, e, kind, rid))
         i = j + 1
-    return Layout(nt=nt, blocks=tuple(blocks))
+    return Layout(nt=nt, blocks=tuple(blocks), scripts=scripts)
 
 
 def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:

@@ -239,3 +239,23 @@ def test_marker_gates_name_patterns_of_the_rules():
 
     sources = {src for m in _rules()[0] for src in m.sources}
     assert set(_GATES) <= sources
+
+
+def test_content_scripts_are_those_of_the_content_blocks():
+    """The letters of the content blocks, worked out from the article's count less the boilerplate's,
+    are those counted on the content blocks themselves (every letter of an article is in a block)."""
+    from pathlib import Path
+
+    from extract.normalise import normalise, script_counts
+    from extract.text.document import _content_scripts
+    from extract.text.layout import analyse
+
+    root = Path(__file__).resolve().parents[2] / "corpus"
+    texts = [p.read_text(encoding="utf-8-sig") for p in sorted(root.rglob("*.txt"))]
+    texts += ["Menu\n\nगोरखपुर: जेम पोर्टल पर 5 करोड़ की खरीद।\r\nAlso Read\nGeM news\u2028© 2024 Amar Ujala", " \n\t", ""]
+    for text in texts:
+        layout = analyse(normalise(text))
+        norm = layout.nt.norm
+        direct = script_counts("\n".join(norm[b.nstart:b.nend] for b in layout.blocks if not b.boilerplate))
+        assert _content_scripts(layout) == direct
+        assert layout.scripts == script_counts(norm)
