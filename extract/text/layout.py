@@ -363,7 +363,7 @@ _LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
 _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # the standard library's: it scans faster
 _CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
 _SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
 MARKED_LONG_LINE = 400  # a chrome line is short: a longer line that opens like one is an article run together
