@@ -150,9 +150,12 @@ def _literal_prefix(src: str) -> str:
 
 
 _TWO_SPACES = re.compile(r"\s\s")  # Python's whitespace: every \s of the regex module and more
-_CLOCK_FIRST = frozenset("mtwfsjaondhipg,:|/().-" + "".join(w[0] for w in (
+# The words of a clock line (folded; the Latin ones are the openings of the weekdays and months)
+_CLOCK_WORDS = tuple(
+    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec hrs ist am pm gmt "
     "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त "
-    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर").split()))
+    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर".split())
+_CLOCK_FIRST = frozenset(",:|/().-" + "".join(w[0] for w in _CLOCK_WORDS))
 _DESK_WORD = re.compile("नेटवर्क|न्यूज|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|news|bureau|desk|correspondent|staff")  # on folded text
 
 
@@ -228,8 +231,10 @@ _GATES = {
          lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
     # layout.chrome
     r"(?:spot_img)+\s*$": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
-    # layout.clock: a line of weekdays, months, times and digits opens with one of them
-    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda, lambda s, head: _CLOCK_OTHER.search(s) is None),
+    # layout.clock: a line of weekdays, months, times and digits opens with one of them (a line that
+    # opens with a letter, with one of the words)
+    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda,
+             lambda s, head: (not head[:1].isalpha() or head.startswith(_CLOCK_WORDS)) and _CLOCK_OTHER.search(s) is None),
     # layout.slug: one word of hyphenated parts, no space
     r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
     # layout.comments
