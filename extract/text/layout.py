@@ -201,6 +201,14 @@ def _ends_in(*words: str):
 
 
 _DIGIT_FIRST = lambda c, h: c.isdigit()  # noqa: E731
+
+
+def _name_of_words(most: int) -> tuple:
+    """Gate of a pattern that matches a whole line naming a masthead of at most `most` words (the
+    regex module's \\s separates words, and is whitespace to str.split: a name holds none)."""
+    return (lambda c, h: c.isalpha(), None, lambda s, head: len(s.split(None, most)) <= most)
+
+
 _GATES = {
     # layout.byline
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
@@ -253,6 +261,14 @@ _GATES = {
         (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(" ".join(s.split(None, 4)[:4]))) is not None),
     r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
         (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
+    # layout.masthead_publisher: a whole line naming a newspaper (a headline has more words)
+    r"(?:The\s+)?(?:Hindu\s+BusinessLine|Times\s+of\s+India|Hindustan\s+Times|Indian\s+Express|New\s+Indian\s+Express|Financial\s+Express|Deccan\s+Herald|Deccan\s+Chronicle|Economic\s+Times|Business\s+Standard|Business\s+Line|Livemint|Daily\s+Pioneer|Asian\s+Age|Assam\s+Tribune|Shillong\s+Times|Nagaland\s+Post|Morung\s+Express|Arunachal\s+Times|Sangai\s+Express|Imphal\s+Free\s+Press|Northeast\s+Now|EastMojo|Orissa\s+Post|Free\s+Press\s+Journal|Navhind\s+Times|Greater\s+Kashmir|Daily\s+Excelsior|Kashmir\s+Observer|Rising\s+Kashmir|Telangana\s+Today|Hans\s+India|Star\s+of\s+Mysore|Millennium\s+Post|Mid-Day|India\s+Today|Outlook|Frontline|Firstpost|News18|NDTV|Moneycontrol|Business\s+Today|BusinessWorld|Zee\s+Business|Tripura\s+Times|Lokmat\s+Times)\s*$":
+        _name_of_words(4),
+    r"(?:दैनिक\s+)?(?:भास्कर|जागरण|ट्रिब्यून|नवज्योति)\s*$": _name_of_words(2),
+    r"(?:लाइव\s+)?(?:हिन्दुस्तान|हिंदुस्तान)(?:\s+टाइम्स)?\s*$": _name_of_words(3),
+    r"(?:राजस्थान\s+)?पत्रिका\s*$": _name_of_words(2),
+    r"(?:एनडीटीवी|NDTV)\s+इंडिया\s*$": _name_of_words(2),
+    r"(?:ज़ी|जी)\s+(?:न्यूज़|न्यूज)\s*$": _name_of_words(2),
 }
 
 
