@@ -201,6 +201,19 @@ def _ends_in(*words: str):
 
 
 _DIGIT_FIRST = lambda c, h: c.isdigit()  # noqa: E731
+_STAMP_WORDS = ("first", "last", "published", "updated", "posted")  # the words a date stamp opens with
+
+
+def _second_word_opens(s: str, lit: str) -> bool:
+    """Whether the second word of `s` opens with `lit` (folded): a pattern's digits, then its \\s+
+    (whitespace to str.split), then `lit`."""
+    words = s.split(None, 2)
+    return len(words) > 1 and _gate_fold(words[1][:len(lit) + 1]).startswith(lit)
+
+
+def _starts_with(lits: tuple[str, ...]):
+    """Rest gate of patterns whose every match opens with one of `lits` (folded)."""
+    return lambda s, head: head.startswith(lits)
 
 
 def _name_of_words(most: int) -> tuple:
@@ -212,16 +225,16 @@ def _name_of_words(most: int) -> tuple:
 _GATES = {
     # layout.byline
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s+(?:[\p{L}.]+,?\s+){0,2}\d":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
     r"[\p{L}\p{M}.]+(?:\s[\p{L}\p{M}.]+){0,2}\s*\|\s*[\p{L}\p{M}\d\s,:.]{0,30}\b(?:19|20)\d\d\b[\d\s,:.APMIST]*$":
         (None, lambda f: f.bar, None),
     r"(?:अपडेटेड|प्रकाशित|प्रविष्टि तिथि|प्रकाशन तिथि|अद्यतन)\s*(?:तिथि|दिनांक|:|[-–—])?\s*(?:[^\s.।]+\s*){0,2}\d":
-        (lambda c, h: c in ("अ", "प"), None, None),
+        (lambda c, h: c in ("अ", "प"), None, _starts_with(("अपडेटेड", "प्रकाशित", "प्रविष्टि तिथि", "प्रकाशन तिथि", "अद्यतन"))),
     r"(?!.*Information\s+Bureau)[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?\s+(?:ब्यूरो|Bureau)\s*$":
         (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
-    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, None),
+    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, lambda s, head: _second_word_opens(s, "min")),
     # layout.ticker
     r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
     r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
@@ -272,8 +285,6 @@ _GATES = {
 }
 
 
-def _starts_with(lits: tuple[str, ...]):
-    return lambda s, head: head.startswith(lits)
 
 
 def _checks(c: str, h: str, top: bool) -> tuple:

@@ -227,7 +227,9 @@ def test_marker_gates_lose_no_match():
              "12:30 PM IST", "İST 12:30", "सोमवार, 12 मार्च 2024", "Mon, 12 Mar 2024 10:30 IST", "12/03/2024",
              "शुक्रवार 5 अप्रैल | 10:30", "Sunday 5 May", "मई 2024 में", "DESK", "Home › News", "x\t\ty\t\tz", "", "The Hindu", "DH News Service",
              "The Times of India", "Imphal  Free Press", "THE NEW INDIAN EXPRESS", "दैनिक भास्कर", "लाइव हिंदुस्तान टाइम्स", "NDTV इंडिया",
-             "ज़ी न्यूज़", "राजस्थान पत्रिका", "Star of Mysore", "Mid-Day", "The Free Press Journal", "The Times of India today"]
+             "ज़ी न्यूज़", "राजस्थान पत्रिका", "Star of Mysore", "Mid-Day", "The Free Press Journal", "The Times of India today",
+             "5 MİNS READ", "12   Min Read", "Last Updated On 12 Mar 2024", "Posted - 5 March", "प्रविष्टि तिथि: 12 मार्च 2024",
+             "अद्यतन 12 मार्च", "प्रधानमंत्री ने कहा 5", "Union Budget 2024"]
     for s in _corpus_lines() + extra:
         for top in (True, False):
             plain = next((m.id for m in markers if (top or not m.top_only) and m.pattern.match(s)), None)
