@@ -123,8 +123,9 @@ def script_counts(text: str) -> tuple[int, int]:
     """(Devanagari letters, Latin letters) in `text`: characters of the Devanagari and the Latin
     script (`\\p{Devanagari}`, `\\p{Latin}`). Decides an article's, a block's or a segment's language.
     Counted on the UTF-8 bytes (the block's characters are E0 A4 xx and E0 A5 xx, ASCII letters single
-    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs."""
-    if _BEYOND.search(text) is not None:
+    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs.
+    An ASCII text (a flag of the string: no search) holds nothing else."""
+    if not text.isascii() and _BEYOND.search(text) is not None:
         return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
     b = text.encode("utf-8", "surrogatepass")
     # E0 opens the UTF-8 of U+0800-U+0FFF, where only the block's characters are left
