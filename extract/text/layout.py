@@ -411,10 +411,23 @@ def _lines(norm: str, unmarked: set[int] | None = None) -> list[tuple[int, int]]
     `unmarked`, when given, gets the start of each line found to open with no marker (not even above
     the headline): classifying it need not look again."""
     out, pos = [], 0
-    for m in _LINE_BREAK.finditer(norm):
-        out += _segments(norm, pos, m.start(), unmarked)
-        pos = m.end()
+    for start, end in _line_breaks(norm):
+        out += _segments(norm, pos, start, unmarked)
+        pos = end
     out += _segments(norm, pos, len(norm), unmarked)
+    return out
+
+
+def _line_breaks(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break, in order: found by str.find when LF is the only kind (a
+    pattern's character set is tried at every character)."""
+    if "\r" in norm or "\u2028" in norm or "\u2029" in norm:
+        return [m.span() for m in _LINE_BREAK.finditer(norm)]
+    out = []
+    i = norm.find("\n")
+    while i >= 0:
+        out.append((i, i + 1))
+        i = norm.find("\n", i + 1)
     return out
 
 
