@@ -62,30 +62,32 @@ class NormText:
         return bisect_left(self.to_orig, start), bisect_left(self.to_orig, end)
 
 
+_LENGTH_CHANGING = re.compile("[%s]" % "".join(
+    re.escape(chr(cp)) for cp, rep in _TABLE.items() if len(rep) != 1))
 _REWRITTEN = re.compile("[%s]" % "".join(re.escape(chr(cp)) for cp in _TABLE))
 
 
+def _rewrite(m: "re.Match[str]") -> str:
+    return _TABLE[ord(m.group())]
+
+
 def normalise(text: str) -> NormText:
-    """Build the working copy of `text` and its offset map (linear in the text: one pass finds the
-    rewritten characters, few; str.translate would look every character up)."""
+    """Build the working copy of `text` and its offset map (linear in the text)."""
     first = _REWRITTEN.search(text)
     if first is None:  # most texts and phrases: nothing to rewrite
         return NormText(text, text, range(len(text)))
-    table = _TABLE
-    found = [(m.start(), table[ord(m.group())]) for m in _REWRITTEN.finditer(text, first.start())]
-    parts, pos = [], 0
-    for i, rep in found:  # the stretches between the rewrites are kept as they are
-        parts += (text[pos:i], rep)
-        pos = i + 1
-    parts.append(text[pos:])
-    norm = "".join(parts)
-    if len(norm) == len(text) and all(len(rep) == 1 for _, rep in found):  # one character for one
+    # the rewritten characters are few: replaced where found (str.translate looks every character up)
+    norm = _REWRITTEN.sub(_rewrite, text)
+    if not _LENGTH_CHANGING.search(text, first.start()):  # every rewrite is one character for one
         return NormText(text, norm, range(len(text)))
-    to_orig: list[int] = []  # the stretches between the rewrites map one for one
+    # the rewrites that change the length are few: the stretches between them map one for one
+    to_orig: list[int] = []
     pos = 0
-    for i, rep in found:
+    table = _TABLE
+    for m in _LENGTH_CHANGING.finditer(text, first.start()):
+        i = m.start()
         to_orig.extend(range(pos, i))
-        to_orig.extend([i] * len(rep))
+        to_orig.extend([i] * len(table[ord(text[i])]))
         pos = i + 1
     to_orig.extend(range(pos, len(text)))
     return NormText(text, norm, tuple(to_orig))
