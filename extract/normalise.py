@@ -73,17 +73,18 @@ def _rewrite(m: "re.Match[str]") -> str:
 
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
-    if _REWRITTEN.search(text) is None:  # most texts and phrases: nothing to rewrite
+    first = _REWRITTEN.search(text)
+    if first is None:  # most texts and phrases: nothing to rewrite
         return NormText(text, text, range(len(text)))
     # the rewritten characters are few: replaced where found (str.translate looks every character up)
     norm = _REWRITTEN.sub(_rewrite, text)
-    if not _LENGTH_CHANGING.search(text):  # every rewrite is one character for one
+    if not _LENGTH_CHANGING.search(text, first.start()):  # every rewrite is one character for one
         return NormText(text, norm, range(len(text)))
     # the rewrites that change the length are few: the stretches between them map one for one
     to_orig: list[int] = []
     pos = 0
     table = _TABLE
-    for m in _LENGTH_CHANGING.finditer(text):
+    for m in _LENGTH_CHANGING.finditer(text, first.start()):
         i = m.start()
         to_orig.extend(range(pos, i))
         to_orig.extend([i] * len(table[ord(text[i])]))
@@ -123,8 +124,9 @@ def script_counts(text: str) -> tuple[int, int]:
     """(Devanagari letters, Latin letters) in `text`: characters of the Devanagari and the Latin
     script (`\\p{Devanagari}`, `\\p{Latin}`). Decides an article's, a block's or a segment's language.
     Counted on the UTF-8 bytes (the block's characters are E0 A4 xx and E0 A5 xx, ASCII letters single
-    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs."""
-    if _BEYOND.search(text) is not None:
+    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs.
+    An ASCII text (a flag of the string: no search) holds nothing else."""
+    if not text.isascii() and _BEYOND.search(text) is not None:
         return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
     b = text.encode("utf-8", "surrogatepass")
     # E0 opens the UTF-8 of U+0800-U+0FFF, where only the block's characters are left

@@ -73,3 +73,19 @@ def test_script_counts_are_the_scripts_letters():
         assert script_counts(block) == expected(block)
     for t in ("", "abc", "जेम पोर्टल। GeM ₹ 1,200 करोड़ — “quote” •", "॥ ॑ ꣠ İ ª º"):
         assert script_counts(t) == expected(t)
+
+
+def test_working_copy_and_offsets_are_the_character_tables():
+    """The working copy is the text with every character of the table rewritten (str.translate),
+    and each working-copy character maps to the original character it came from."""
+    import random
+
+    from extract.normalise import _TABLE, normalise
+
+    rng = random.Random(9)
+    alphabet = [chr(cp) for cp in _TABLE] + list("ab क़ख\n.1")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        nt = normalise(text)
+        assert nt.norm == text.translate(_TABLE)
+        assert list(nt.to_orig) == [i for i, c in enumerate(text) for _ in _TABLE.get(ord(c), c)]

@@ -22,7 +22,7 @@ from .reader import Source
 from .sentences import Sentence, split
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Number:
     """A number expression with its working-copy span beside the original one."""
 
@@ -31,8 +31,10 @@ class Number:
     nend: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
+    """A gazetteer entry named in a content sentence (slotted, read-only by convention)."""
+
     nstart: int
     nend: int
     key: str  # canonical name (English state / city)
@@ -166,12 +168,20 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+|[^\s\p{L}\p{M}\p{N}]")
 
 
 def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int) -> bool:
-    words = [fold(m.group()) for m in islice(_WORD.finditer(norm, end, min(len(norm), end + 120)), max_gap + 2)]
-    for i, w in enumerate(words[:max_gap + 1]):
-        if w in heads or (i + 1 < len(words) and f"{w} {words[i + 1]}" in heads):
+    """Whether an organisation head (a word or two) follows the name ending at `end`, with at most
+    `max_gap` words between that are not joining words or punctuation. The words are read (and
+    folded) as the test goes: mostly the first one or two decide."""
+    words = (fold(m.group()) for m in islice(_WORD.finditer(norm, end, min(len(norm), end + 120)), max_gap + 2))
+    w = next(words, None)
+    for _ in range(max_gap + 1):
+        if w is None:
+            return False
+        nxt = next(words, None)
+        if w in heads or (nxt is not None and f"{w} {nxt}" in heads):
             return True
         if w in _GAP_STOPS or not w[0].isalnum():
             return False
+        w = nxt
     return False
 
 
@@ -201,15 +211,14 @@ def _primary_state(doc: Document) -> str:
     sentences, not a list of states) or by the dateline's city; among several such, the most
     mentioned (a headline mention counts extra); a tie, or no such state, gives none."""
     score: dict[str, float] = {}
-    per_sentence: dict[int, set[str]] = {}
+    per_sentence: dict[int, tuple[Sentence, set[str]]] = {}  # the sentences that name a state, and their states
     for m in doc.states:
         score[m.key] = score.get(m.key, 0) + (3 if m.sentence.block.kind == "title" else 1)
-        per_sentence.setdefault(m.sentence.index, set()).add(m.key)
-    lead = [s.index for s in doc.sentences if not s.display][:LEAD_SENTENCES]
+        per_sentence.setdefault(m.sentence.index, (m.sentence, set()))[1].add(m.key)
+    lead = list(islice((s.index for s in doc.sentences if not s.display), LEAD_SENTENCES))
     candidates: set[str] = set()
-    for s in doc.sentences:
-        keys = per_sentence.get(s.index, set())
-        if keys and (s.block.kind == "title" or s.index in lead) and len(keys) < LIST_STATES:
+    for s, keys in per_sentence.values():  # (the result does not depend on their order)
+        if (s.block.kind == "title" or s.index in lead) and len(keys) < LIST_STATES:
             candidates |= keys
             if lead and s.index == lead[0]:
                 for k in keys:  # the lead sentence names the subject
@@ -443,9 +452,21 @@ _WORD_DOTS = regex.compile(r"[\p{L}\p{M}.]+")
 _LATIN_CHAR = regex.compile(r"\p{Latin}")
 
 
+def _content_scripts(layout: Layout) -> tuple[int, int]:
+    """(Devanagari, Latin) letters of the content blocks: the article's (counted once, by the layout)
+    less those of the boilerplate blocks (few and short; every letter is in a block)."""
+    norm = layout.nt.norm
+    dev, lat = layout.scripts
+    boiler = [norm[b.nstart:b.nend] for b in layout.blocks if b.boilerplate]
+    if boiler:  # counted in one pass (a line break is of no script)
+        bdev, blat = script_counts("\n".join(boiler))
+        dev, lat = dev - bdev, lat - blat
+    return dev, lat
+
+
 def _lang(doc: Document) -> str:
-    norm = doc.norm  # the letters of the content blocks, counted in one pass (a line break is of no script)
-    dev, lat = script_counts("\n".join([norm[b.nstart:b.nend] for b in doc.layout.blocks if not b.boilerplate]))
+    """The language of the content blocks: "hi", "en", "mixed" (by their letters), or ""."""
+    dev, lat = _content_scripts(doc.layout)
     total = dev + lat
     if not total:
         return ""

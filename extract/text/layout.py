@@ -33,8 +33,11 @@ CONTENT_KINDS = ("title", "heading", "paragraph")
 HEADLINE_MAX = 150  # a line this short with no full stop reads as a headline, not a paragraph
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Block:
+    """A stretch of the article of one kind. Made for every line: a slotted, not frozen dataclass
+    (a frozen one's __init__ costs several times as much), read-only by convention."""
+
     start: int  # original offsets
     end: int
     nstart: int  # working-copy offsets
@@ -47,10 +50,15 @@ class Block:
         return self.kind not in CONTENT_KINDS
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Layout:
+    """The blocks of an article (read-only by convention) and the article's letters of each script,
+    (Devanagari, Latin) as `script_counts` counts them (the blocks hold all of them: a line outside
+    every block is blank)."""
+
     nt: NormText
     blocks: tuple[Block, ...]
+    scripts: tuple[int, int] = (0, 0)
 
     def content(self) -> list[Block]:
         return [b for b in self.blocks if not b.boilerplate]
@@ -142,9 +150,12 @@ def _literal_prefix(src: str) -> str:
 
 
 _TWO_SPACES = re.compile(r"\s\s")  # Python's whitespace: every \s of the regex module and more
-_CLOCK_FIRST = frozenset("mtwfsjaondhipg,:|/().-" + "".join(w[0] for w in (
+# The words of a clock line (folded; the Latin ones are the openings of the weekdays and months)
+_CLOCK_WORDS = tuple(
+    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec hrs ist am pm gmt "
     "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त "
-    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर").split()))
+    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर".split())
+_CLOCK_FIRST = frozenset(",:|/().-" + "".join(w[0] for w in _CLOCK_WORDS))
 _DESK_WORD = re.compile("नेटवर्क|न्यूज|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|news|bureau|desk|correspondent|staff")  # on folded text
 
 
@@ -190,19 +201,40 @@ def _ends_in(*words: str):
 
 
 _DIGIT_FIRST = lambda c, h: c.isdigit()  # noqa: E731
+_STAMP_WORDS = ("first", "last", "published", "updated", "posted")  # the words a date stamp opens with
+
+
+def _second_word_opens(s: str, lit: str) -> bool:
+    """Whether the second word of `s` opens with `lit` (folded): a pattern's digits, then its \\s+
+    (whitespace to str.split), then `lit`."""
+    words = s.split(None, 2)
+    return len(words) > 1 and _gate_fold(words[1][:len(lit) + 1]).startswith(lit)
+
+
+def _starts_with(lits: tuple[str, ...]):
+    """Rest gate of patterns whose every match opens with one of `lits` (folded)."""
+    return lambda s, head: head.startswith(lits)
+
+
+def _name_of_words(most: int) -> tuple:
+    """Gate of a pattern that matches a whole line naming a masthead of at most `most` words (the
+    regex module's \\s separates words, and is whitespace to str.split: a name holds none)."""
+    return (lambda c, h: c.isalpha(), None, lambda s, head: len(s.split(None, most)) <= most)
+
+
 _GATES = {
     # layout.byline
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
     r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s+(?:[\p{L}.]+,?\s+){0,2}\d":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, None),
+        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
     r"[\p{L}\p{M}.]+(?:\s[\p{L}\p{M}.]+){0,2}\s*\|\s*[\p{L}\p{M}\d\s,:.]{0,30}\b(?:19|20)\d\d\b[\d\s,:.APMIST]*$":
         (None, lambda f: f.bar, None),
     r"(?:अपडेटेड|प्रकाशित|प्रविष्टि तिथि|प्रकाशन तिथि|अद्यतन)\s*(?:तिथि|दिनांक|:|[-–—])?\s*(?:[^\s.।]+\s*){0,2}\d":
-        (lambda c, h: c in ("अ", "प"), None, None),
+        (lambda c, h: c in ("अ", "प"), None, _starts_with(("अपडेटेड", "प्रकाशित", "प्रविष्टि तिथि", "प्रकाशन तिथि", "अद्यतन"))),
     r"(?!.*Information\s+Bureau)[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?\s+(?:ब्यूरो|Bureau)\s*$":
         (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
-    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, None),
+    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, lambda s, head: _second_word_opens(s, "min")),
     # layout.ticker
     r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
     r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
@@ -220,8 +252,10 @@ _GATES = {
          lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
     # layout.chrome
     r"(?:spot_img)+\s*$": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
-    # layout.clock: a line of weekdays, months, times and digits opens with one of them
-    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda, lambda s, head: _CLOCK_OTHER.search(s) is None),
+    # layout.clock: a line of weekdays, months, times and digits opens with one of them (a line that
+    # opens with a letter, with one of the words)
+    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda,
+             lambda s, head: (not head[:1].isalpha() or head.startswith(_CLOCK_WORDS)) and _CLOCK_OTHER.search(s) is None),
     # layout.slug: one word of hyphenated parts, no space
     r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
     # layout.comments
@@ -234,16 +268,23 @@ _GATES = {
         (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
     r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?(?:\s{2,}[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?){2,}\s*$":
         (None, lambda f: not f.danda, lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
-    # layout.desk_line: up to three words, the desk word, a tail without a sentence end
+    # layout.desk_line: up to three words, the desk word, a tail without a sentence end (the desk
+    # word opens one of the first four words: the words before it hold no whitespace)
     r"(?:[\p{L}\p{M}.&]+\s+){0,3}(?:नेटवर्क|न्यूज़?|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|News\s+Network|News\s+Service|News\s+Desk|News\s+Bureau|Bureau|Desk|Correspondent|Staff\s+Reporter)\s*(?:[,:|]\s*[^.।!?]{0,60})?$":
-        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(s)) is not None),
+        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(" ".join(s.split(None, 4)[:4]))) is not None),
     r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
         (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
+    # layout.masthead_publisher: a whole line naming a newspaper (a headline has more words)
+    r"(?:The\s+)?(?:Hindu\s+BusinessLine|Times\s+of\s+India|Hindustan\s+Times|Indian\s+Express|New\s+Indian\s+Express|Financial\s+Express|Deccan\s+Herald|Deccan\s+Chronicle|Economic\s+Times|Business\s+Standard|Business\s+Line|Livemint|Daily\s+Pioneer|Asian\s+Age|Assam\s+Tribune|Shillong\s+Times|Nagaland\s+Post|Morung\s+Express|Arunachal\s+Times|Sangai\s+Express|Imphal\s+Free\s+Press|Northeast\s+Now|EastMojo|Orissa\s+Post|Free\s+Press\s+Journal|Navhind\s+Times|Greater\s+Kashmir|Daily\s+Excelsior|Kashmir\s+Observer|Rising\s+Kashmir|Telangana\s+Today|Hans\s+India|Star\s+of\s+Mysore|Millennium\s+Post|Mid-Day|India\s+Today|Outlook|Frontline|Firstpost|News18|NDTV|Moneycontrol|Business\s+Today|BusinessWorld|Zee\s+Business|Tripura\s+Times|Lokmat\s+Times)\s*$":
+        _name_of_words(4),
+    r"(?:दैनिक\s+)?(?:भास्कर|जागरण|ट्रिब्यून|नवज्योति)\s*$": _name_of_words(2),
+    r"(?:लाइव\s+)?(?:हिन्दुस्तान|हिंदुस्तान)(?:\s+टाइम्स)?\s*$": _name_of_words(3),
+    r"(?:राजस्थान\s+)?पत्रिका\s*$": _name_of_words(2),
+    r"(?:एनडीटीवी|NDTV)\s+इंडिया\s*$": _name_of_words(2),
+    r"(?:ज़ी|जी)\s+(?:न्यूज़|न्यूज)\s*$": _name_of_words(2),
 }
 
 
-def _starts_with(lits: tuple[str, ...]):
-    return lambda s, head: head.startswith(lits)
 
 
 def _checks(c: str, h: str, top: bool) -> tuple:
@@ -354,7 +395,7 @@ _LATIN_UPPER_LINE = regex.compile(r"^[\p{Lu}\d\s\p{P}]+$")
 _STARTS_AMOUNT_WORD = regex.compile(r"^(करो\p{M}*ड|लाख|हजार|हज़ार|अरब|खरब|रुप|रूप|crore|lakh|rupees)", regex.IGNORECASE)
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")  # the standard library's: it scans faster
 _CRAWLER_DATE = regex.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?=\s|$)", regex.IGNORECASE)
 _SECTION_FORM = regex.compile(r"\s*[^\s/][^/]{0,60}\s/\s*\S[^/]{0,40}$")  # "Publisher / section"
 MARKED_LONG_LINE = 400  # a chrome line is short: a longer line that opens like one is an article run together
@@ -363,23 +404,43 @@ LONG_LINE = 1000  # a line this long is a whole article without line breaks: lay
 _SENTENCE_GAP = regex.compile(r"(?<=[।॥?!.][\"')]?)\s+")
 
 
-def _lines(norm: str) -> list[tuple[int, int]]:
+def _lines(norm: str, unmarked: set[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each line's text in the working copy, without the line break (LF, CRLF and
     CR all end a line). A crawler's " date YYYY-MM-DD" prefix is a line of its own when text follows
-    it that is not its "Publisher / section" label; a very long line is split at its sentence ends."""
+    it that is not its "Publisher / section" label; a very long line is split at its sentence ends.
+    `unmarked`, when given, gets the start of each line found to open with no marker (not even above
+    the headline): classifying it need not look again."""
     out, pos = [], 0
-    for m in _LINE_BREAK.finditer(norm):
-        out += _segments(norm, pos, m.start())
-        pos = m.end()
-    out += _segments(norm, pos, len(norm))
+    for start, end in _line_breaks(norm):
+        out += _segments(norm, pos, start, unmarked)
+        pos = end
+    out += _segments(norm, pos, len(norm), unmarked)
     return out
 
 
-def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+def _line_breaks(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of each line break, in order: found by str.find when LF is the only kind (a
+    pattern's character set is tried at every character)."""
+    if "\r" in norm or "\u2028" in norm or "\u2029" in norm:
+        return [m.span() for m in _LINE_BREAK.finditer(norm)]
+    out = []
+    i = norm.find("\n")
+    while i >= 0:
+        out.append((i, i + 1))
+        i = norm.find("\n", i + 1)
+    return out
+
+
+def _segments(norm: str, s: int, e: int, unmarked: set[int] | None) -> list[tuple[int, int]]:
     m = _CRAWLER_DATE.match(norm, s, e) if norm[s:e].lstrip()[:1] in ("d", "D") else None  # "date ..." (or nothing)
     if m and norm[m.end():e].strip() and not _SECTION_FORM.match(norm, m.end(), e):
-        return [(s, m.end())] + _segments(norm, m.end(), e)
-    if e - s <= LONG_LINE and not (e - s > MARKED_LONG_LINE and _marked(norm[s:e].strip())):
+        return [(s, m.end())] + _segments(norm, m.end(), e, unmarked)
+    if e - s <= MARKED_LONG_LINE:
+        return [(s, e)]
+    marked = _marked(norm[s:e].strip())
+    if e - s <= LONG_LINE and not marked:
+        if unmarked is not None:
+            unmarked.add(s)
         return [(s, e)]
     pieces, start = [], s
     abbreviations = _abbreviations()
@@ -392,7 +453,7 @@ def _segments(norm: str, s: int, e: int) -> list[tuple[int, int]]:
         start = gap.end()
     pieces.append((start, e))
     out = []
-    if _marked(norm[s:e].strip()):  # the chrome that opens the line is its first sentence only
+    if marked:  # the chrome that opens the line is its first sentence only
         out.append(pieces.pop(0))
     chunk = None
     for ps, pe in pieces:  # sentences grouped into paragraphs of about PARAGRAPH_CHARS
@@ -415,12 +476,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(normalise(a).norm.casefold() for a in rules.load("layout")["abbreviations"])
 
 
-def _classify(line: str, mostly_devanagari: bool, top: bool) -> tuple[str, str]:
+def _classify(line: str, mostly_devanagari: bool, top: bool, may_mark: bool = True) -> tuple[str, str]:
+    """(kind, rule id) of a line: "blank", a marker's, a caption's or a keyword list's, else "text".
+    `may_mark`: False when the line is known to open with no marker."""
     markers, credit, _ = _rules()
     s = line.strip()
     if not s:
         return "blank", ""
-    m = _first_marker(s, top)
+    m = _first_marker(s, top) if may_mark else None
     if m is not None:
         return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
@@ -560,13 +623,14 @@ def analyse(text: str | NormText) -> Layout:
     """Blocks covering every non-blank line of the article, in order."""
     nt = text if isinstance(text, NormText) else normalise(text)
     norm = nt.norm
-    dev, lat = script_counts(norm)
-    mostly_dev = dev > lat
-    spans = _lines(norm)
+    scripts = script_counts(norm)
+    mostly_dev = scripts[0] > scripts[1]
+    unmarked: set[int] = set()
+    spans = _lines(norm, unmarked)
     kinds = []
     top = True  # above the headline: the first line that is not a marker line is the headline
     for i, (s, e) in enumerate(spans):
-        kinds.append(_classify(norm[s:e], mostly_dev, top))
+        kinds.append(_classify(norm[s:e], mostly_dev, top, s not in unmarked))
         if kinds[-1][0] == "text":
             if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
@@ -623,7 +687,7 @@ def analyse(text: str | NormText) -> Layout:
             kind, rid = "paragraph", "layout.paragraph"
         blocks.append(_block(nt, s, e, kind, rid))
         i = j + 1
-    return Layout(nt=nt, blocks=tuple(blocks))
+    return Layout(nt=nt, blocks=tuple(blocks), scripts=scripts)
 
 
 def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:

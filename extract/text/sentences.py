@@ -7,6 +7,7 @@ sentence has its working-copy span and its original span. It does not decide wha
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,11 +18,49 @@ from .layout import Block, Layout
 from ..normalise import normalise
 from ..numbers import is_decimal_point
 
-_END = regex.compile(r"[।॥?!]+|\.(?!\d)")
+_RUN = "।॥?!"  # a run of these ends a sentence; a full stop ends one when no digit follows it
+_DIGIT = regex.compile(r"\d")
 
 
-@dataclass(frozen=True)
+def _end_chars(norm: str, start: int, end: int) -> list[int]:
+    """The offsets of the characters that may end a sentence (dandas, "?", "!", full stops) in
+    norm[start:end], sorted: found once per article by str.find (they are few; a pattern's character
+    set is tried at every character)."""
+    found = []
+    for ch in _RUN + ".":
+        i = norm.find(ch, start, end)
+        while i >= 0:
+            found.append(i)
+            i = norm.find(ch, i + 1, end)
+    found.sort()
+    return found
+
+
+def _ends(norm: str, found: list[int], end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence end of a block that ends at `end`, left to right, from the
+    `_end_chars` inside it: a run of dandas, "?" and "!", or a full stop not before a digit (`\d` of
+    the regex module)."""
+    out, after = [], 0
+    for i in found:
+        if i < after:
+            continue  # inside a run already taken
+        j = i + 1
+        if norm[i] == ".":
+            if j < end and ("0" <= norm[j] <= "9" or (norm[j] > "\x7f" and _DIGIT.match(norm, j, end))):
+                continue
+        else:
+            while j < end and norm[j] in _RUN:
+                j += 1
+        out.append((i, j))
+        after = j
+    return out
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
+    """A sentence of a content block. Made for every sentence: a slotted, not frozen dataclass (a
+    frozen one's __init__ costs several times as much), read-only by convention."""
+
     index: int
     start: int  # original offsets
     end: int
@@ -54,13 +93,15 @@ def _is_abbreviation(norm: str, dot: int, block_start: int) -> bool:
 def split(layout: Layout) -> list[Sentence]:
     norm = layout.nt.norm
     out: list[Sentence] = []
-    for block in layout.content():
+    blocks = layout.content()
+    marks = _end_chars(norm, blocks[0].nstart, blocks[-1].nend) if blocks else []
+    k = 0
+    for block in blocks:
         start = block.nstart
-        for m in _END.finditer(norm, block.nstart, block.nend):
-            end = m.end()
-            if m.group() == "." and _is_abbreviation(norm, m.start(), block.nstart):
-                continue
-            if m.group() == "." and is_decimal_point(norm, m.start()):  # "2. 8 lakh"
+        k = bisect_left(marks, block.nstart, k)
+        inside = marks[k:bisect_left(marks, block.nend, k)]
+        for dot, end in _ends(norm, inside, block.nend):
+            if norm[dot] == "." and (_is_abbreviation(norm, dot, block.nstart) or is_decimal_point(norm, dot)):  # "2. 8 lakh"
                 continue
             if end < block.nend and not norm[end].isspace() and norm[end] not in "\"')":
                 continue

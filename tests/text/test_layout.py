@@ -225,7 +225,11 @@ def test_marker_gates_lose_no_match():
              "This story is generated automatically from a syndicated feed", "5 Mins Read", "Posted On: 12 Mar", "First Published: x",
              "अपडेटेड: 12 मार्च 2024", "Express News Service, Chennai", "अमर उजाला नेटवर्क, गोरखपुर", "Wednesday, Apr 24 2024 | 16:13",
              "12:30 PM IST", "İST 12:30", "सोमवार, 12 मार्च 2024", "Mon, 12 Mar 2024 10:30 IST", "12/03/2024",
-             "शुक्रवार 5 अप्रैल | 10:30", "Sunday 5 May", "मई 2024 में", "DESK", "Home › News", "x\t\ty\t\tz", "", "The Hindu", "DH News Service"]
+             "शुक्रवार 5 अप्रैल | 10:30", "Sunday 5 May", "मई 2024 में", "DESK", "Home › News", "x\t\ty\t\tz", "", "The Hindu", "DH News Service",
+             "The Times of India", "Imphal  Free Press", "THE NEW INDIAN EXPRESS", "दैनिक भास्कर", "लाइव हिंदुस्तान टाइम्स", "NDTV इंडिया",
+             "ज़ी न्यूज़", "राजस्थान पत्रिका", "Star of Mysore", "Mid-Day", "The Free Press Journal", "The Times of India today",
+             "5 MİNS READ", "12   Min Read", "Last Updated On 12 Mar 2024", "Posted - 5 March", "प्रविष्टि तिथि: 12 मार्च 2024",
+             "अद्यतन 12 मार्च", "प्रधानमंत्री ने कहा 5", "Union Budget 2024"]
     for s in _corpus_lines() + extra:
         for top in (True, False):
             plain = next((m.id for m in markers if (top or not m.top_only) and m.pattern.match(s)), None)
@@ -239,3 +243,23 @@ def test_marker_gates_name_patterns_of_the_rules():
 
     sources = {src for m in _rules()[0] for src in m.sources}
     assert set(_GATES) <= sources
+
+
+def test_content_scripts_are_those_of_the_content_blocks():
+    """The letters of the content blocks, worked out from the article's count less the boilerplate's,
+    are those counted on the content blocks themselves (every letter of an article is in a block)."""
+    from pathlib import Path
+
+    from extract.normalise import normalise, script_counts
+    from extract.text.document import _content_scripts
+    from extract.text.layout import analyse
+
+    root = Path(__file__).resolve().parents[2] / "corpus"
+    texts = [p.read_text(encoding="utf-8-sig") for p in sorted(root.rglob("*.txt"))]
+    texts += ["Menu\n\nगोरखपुर: जेम पोर्टल पर 5 करोड़ की खरीद।\r\nAlso Read\nGeM news\u2028© 2024 Amar Ujala", " \n\t", ""]
+    for text in texts:
+        layout = analyse(normalise(text))
+        norm = layout.nt.norm
+        direct = script_counts("\n".join(norm[b.nstart:b.nend] for b in layout.blocks if not b.boilerplate))
+        assert _content_scripts(layout) == direct
+        assert layout.scripts == script_counts(norm)
