@@ -289,6 +289,8 @@ def _local(jobs: Iterable[Job], workers: int) -> Iterator[Done]:
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
+    freeze_once()  # this process works on no article: what it holds now lives for the batch
+
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
     if threading.current_thread() is threading.main_thread():
         # workers start on the first submit; forked with SIGINT ignored, a Ctrl-C right then
@@ -311,6 +313,8 @@ def _dask(jobs: Iterable[Job], workers: int, address: str | None) -> Iterator[Do
     LocalCluster of `workers` processes. Workers need this package importable and the input
     paths readable."""
     from distributed import Client, LocalCluster
+
+    freeze_once()  # this process works on no article: what it holds now lives for the batch
 
     cluster = None
     if address:

@@ -300,12 +300,12 @@ def test_the_cli_runs_a_batch_with_the_batch_collector_and_restores_it(monkeypat
     from extract import cli, collector, pipeline
 
     seen = []
-    monkeypatch.setattr(pipeline, "run_batch",
-                        lambda *a, **k: seen.append((gc.get_threshold(), collector.in_batch_process())) or 0)
+    monkeypatch.setattr(pipeline, "run_batch", lambda *a, **k: seen.append((gc.get_threshold(), gc.isenabled())) or 0)
     before = gc.get_threshold()
+    assert gc.isenabled()
     assert cli.main(["run", "x", "--out", "o", "--no-progress"]) == 0
-    assert seen == [(collector.BATCH_GC_THRESHOLD, True)]
-    assert gc.get_threshold() == before and not collector.in_batch_process()
+    assert seen == [(collector.BATCH_GC_THRESHOLD, False)]  # on once the first article is done
+    assert gc.get_threshold() == before and gc.isenabled()
 
 
 def test_a_batch_collects_nothing_before_its_first_article_is_done_and_an_api_run_is_left_alone(monkeypatch, tmp_path):
@@ -335,3 +335,18 @@ def test_a_batch_collects_nothing_before_its_first_article_is_done_and_an_api_ru
     assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "api"), progress=False) == 0
     assert calls == [("enabled", True)] * articles
     assert (tmp_path / "cli" / "order_values.csv").read_bytes() == (tmp_path / "api" / "order_values.csv").read_bytes()
+
+
+def test_a_main_process_that_hands_every_article_to_a_pool_runs_its_collector(monkeypatch, tmp_path):
+    """With --jobs 2 the CLI's process works on no article itself: its collector is turned on (what
+    it holds frozen) before the articles are handed out, not left off for the whole run."""
+    import gc
+
+    from extract import collector, pipeline
+
+    seen = []
+    real_windowed = pipeline._windowed
+    monkeypatch.setattr(pipeline, "_windowed", lambda *a: seen.append(gc.isenabled()) or real_windowed(*a))
+    with collector.batch_collector():
+        assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "o"), progress=False, jobs=2) == 0
+    assert seen == [True] and gc.isenabled()

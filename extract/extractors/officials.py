@@ -34,7 +34,7 @@ from typing import Iterable
 
 import regex
 
-from .. import lexicon
+from .. import lexicon, rules
 from ..memo import Memo
 from ..text.document import Document
 from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
@@ -134,7 +134,10 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
     """The designation gazetteer as a dict of folded word tuples, its first words and its longest form."""
     forms = {tuple(_WORDS.findall(form)): entry for form, entry in lexicon.designations().by_form.items()}
     firsts = frozenset(k[0] for k in forms)
-    assert not any(w.isascii() and not w.islower() for w in firsts), "a title word without a letter"
+    no_letter = sorted(w for w in firsts if w.isascii() and not w.islower())
+    if no_letter:  # _ChunkFirsts passes over an ASCII chunk with no letter without looking it up
+        raise rules.RuleError(rules.path_of("people"), "designation",
+                              f"a title opens with a word that has no letter: {no_letter[0]!r}")
     return forms, firsts, max(map(len, forms))
 
 

@@ -58,7 +58,7 @@ class Layout:
 
     nt: NormText
     blocks: tuple[Block, ...]
-    scripts: tuple[int, int] = (0, 0)
+    scripts: tuple[int, int]
 
     def content(self) -> list[Block]:
         return [b for b in self.blocks if not b.boilerplate]
@@ -283,8 +283,6 @@ _GATES = {
     r"(?:एनडीटीवी|NDTV)\s+इंडिया\s*$": _name_of_words(2),
     r"(?:ज़ी|जी)\s+(?:न्यूज़|न्यूज)\s*$": _name_of_words(2),
 }
-
-
 
 
 def _checks(c: str, h: str, top: bool) -> tuple:

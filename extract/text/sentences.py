@@ -38,8 +38,8 @@ def _end_chars(norm: str, start: int, end: int) -> list[int]:
 
 def _ends(norm: str, found: list[int], end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence end of a block that ends at `end`, left to right, from the
-    `_end_chars` inside it: a run of dandas, "?" and "!", or a full stop not before a digit (`\d` of
-    the regex module)."""
+    `_end_chars` inside it: a run of dandas, "?" and "!", or a full stop not before a digit (a
+    digit as the regex module's `\\d` reads one)."""
     out, after = [], 0
     for i in found:
         if i < after:
@@ -91,6 +91,8 @@ def _is_abbreviation(norm: str, dot: int, block_start: int) -> bool:
 
 
 def split(layout: Layout) -> list[Sentence]:
+    """The sentences of the article's content blocks, in order, each with its offsets in the text
+    as read and in the working copy."""
     norm = layout.nt.norm
     out: list[Sentence] = []
     blocks = layout.content()
