@@ -1,7 +1,7 @@
 """The one-pass readings of facts.py and events.py give what the plain per-sentence readings give:
 the token table (a `re` split for text of common characters, the `regex` split otherwise) equals the
-_TOKEN tokens with their offsets, folded; the article's cue hits cut to a sentence equal the cue hits
-of that sentence scanned alone; the event name pattern tried at starter words equals its overlapped
+_TOKEN tokens with their offsets, folded; a sentence's cue hits are those of its span scanned alone,
+also from a start inside a token; the event name pattern tried at starter words equals its overlapped
 search; a quiet sentence has no figure, names no period and dates no purchase."""
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def test_token_table_of_articles():
         assert facts._token_table(doc.norm) == _plain_table(doc.norm)
 
 
-def test_article_hits_cut_to_a_sentence_equal_the_sentence_scanned_alone():
+def test_a_sentence_reads_the_cue_hits_of_its_own_span():
     index = facts.cues().index
     for doc in _docs():
         for sent in doc.sentences:
@@ -52,7 +52,7 @@ def test_article_hits_cut_to_a_sentence_equal_the_sentence_scanned_alone():
             assert facts.analysed(doc, sent).hits == alone
 
 
-def test_a_span_cut_inside_a_token_is_scanned_as_cut():
+def test_a_scan_from_inside_a_token_reads_the_text_from_there():
     index = facts.cues().index
     text = "xxसरकारी खरीद so far"
     hits = index.scan(text, 2, len(text))
