@@ -62,6 +62,18 @@ class NormText:
         return bisect_left(self.to_orig, start), bisect_left(self.to_orig, end)
 
 
+_new = object.__new__
+
+
+def _norm_text(text: str, norm: str, to_orig: Sequence[int]) -> NormText:
+    """`NormText(text, norm, to_orig)` without the call of its __init__: a class whose __init__ is
+    Python code is called through a C-level slot that enters the interpreter afresh, which cost more
+    than the rest of normalising a short phrase; three stores into its slots cost a few lines."""
+    nt = _new(NormText)
+    nt.text, nt.norm, nt.to_orig = text, norm, to_orig
+    return nt
+
+
 _LENGTH_CHANGING = re.compile("[%s]" % "".join(
     re.escape(chr(cp)) for cp, rep in _TABLE.items() if len(rep) != 1))
 _REWRITTEN = re.compile("[%s]" % "".join(re.escape(chr(cp)) for cp in _TABLE))
@@ -73,13 +85,13 @@ def _rewrite(m: "re.Match[str]") -> str:
 
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
-    first = _REWRITTEN.search(text)
+    first = None if text.isascii() else _REWRITTEN.search(text)  # (no rewritten character is ASCII)
     if first is None:  # most texts and phrases: nothing to rewrite
-        return NormText(text, text, range(len(text)))
+        return _norm_text(text, text, range(len(text)))
     # the rewritten characters are few: replaced where found (str.translate looks every character up)
     norm = _REWRITTEN.sub(_rewrite, text)
     if not _LENGTH_CHANGING.search(text, first.start()):  # every rewrite is one character for one
-        return NormText(text, norm, range(len(text)))
+        return _norm_text(text, norm, range(len(text)))
     # the rewrites that change the length are few: the stretches between them map one for one
     to_orig: list[int] = []
     pos = 0
@@ -90,7 +102,7 @@ def normalise(text: str) -> NormText:
         to_orig.extend([i] * len(table[ord(text[i])]))
         pos = i + 1
     to_orig.extend(range(pos, len(text)))
-    return NormText(text, norm, tuple(to_orig))
+    return _norm_text(text, norm, tuple(to_orig))
 
 
 def rewrites(text: str) -> bool:

@@ -89,3 +89,14 @@ def test_working_copy_and_offsets_are_the_character_tables():
         nt = normalise(text)
         assert nt.norm == text.translate(_TABLE)
         assert list(nt.to_orig) == [i for i, c in enumerate(text) for _ in _TABLE.get(ord(c), c)]
+
+
+def test_normalised_text_is_the_dataclass_it_stands_for():
+    # normalise builds its NormText without the __init__ call: it must compare, hash and read as one
+    from extract.normalise import NormText
+
+    for text in ("500 crore", "५०० करोड़", "a\u00a0b", "x\u200by", ""):
+        nt = normalise(text)
+        made = NormText(nt.text, nt.norm, nt.to_orig)
+        assert nt == made and hash(nt) == hash(made) and repr(nt) == repr(made)
+        assert nt.text == text

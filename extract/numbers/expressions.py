@@ -83,6 +83,7 @@ import regex
 
 from ..memo import Memo
 from ..normalise import NormText, normalise
+from ..patterns import LazyPattern
 from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
 from .words import _NUKTA_BASES, GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
@@ -163,19 +164,19 @@ class _Patterns:
     ("जिनमें से" before it), part_of ("12 of Manipur's 16 districts"), part_of_head (its start:
     "of" + a word), contrast ("while Assam has" before a figure)."""
 
-    def __init__(self, sources: dict[str, Callable[[], str]], alts: dict[str, Callable[[], str]], word_branches: dict[str, tuple[str, ...]]):
-        self._sources = sources
+    def __init__(self, sources: dict[str, Callable[[], str]], alts: dict[str, Callable[[], str]],
+                 word_branches: dict[str, tuple[str, ...]], digit_gate: Callable, digit_shape: Callable,
+                 junk: re.Pattern):
+        # A plain class (no __getattr__: on a type with one, no attribute read of its instances is
+        # specialised by the interpreter, and find_in reads several per phrase); each regex of
+        # `sources` is a `LazyPattern`, compiled at its first use.
+        self.digit_gate, self.digit_shape, self.junk = digit_gate, digit_shape, junk
+        for name, source in sources.items():
+            setattr(self, name, LazyPattern(_compile_source, source))
+        self._has_fy_next = "fy_next" in sources
         self._alts = alts
         self._word_branches = word_branches  # word key -> the by_word branches that can start at it
         self._variants: dict[tuple[str, ...], Callable] = {}
-
-    def __getattr__(self, name: str) -> regex.Pattern:
-        sources = self.__dict__.get("_sources")
-        if sources is None or name not in sources:
-            raise AttributeError(name)
-        compiled = regex.compile(sources[name]())
-        setattr(self, name, compiled)  # later reads find the attribute and skip __getattr__
-        return compiled
 
     def variant(self, names: tuple[str, ...]) -> Callable:
         """The `match` of the union of these branches (in the grammar's order), compiled once."""
@@ -191,7 +192,7 @@ class _Patterns:
     def fy_next_match(self, norm: str, e: int) -> bool:
         """False only when no financial-year cue starting at the word that ends at `e` can be
         followed by its figure (True when the rules give no such test)."""
-        return "fy_next" not in self._sources or self.fy_next.match(norm, e) is not None
+        return not self._has_fy_next or self.fy_next.match(norm, e) is not None
 
     def by_word(self, wk: str) -> Callable:
         """The `match` of the branches that can start at a word of key `wk`."""
@@ -262,8 +263,10 @@ def _build(lx: Lexicon) -> _Patterns:
     # a cheaper test that every match of digit_special passes (and most digit runs fail): the
     # standard `re` engine, without the word edges of the ordinal suffixes
     ord_first = "".join(map(re.escape, sorted(first_chars(lx.forms["ordinal_suffix"]))))
-    gate = re.compile(rf"[0-9]{{1,4}}(?:[./:-]|[ \t]*[-/]|[{ord_first}]"
-                      rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*[{re.escape(letters)}])")
+    # (the digits and blanks possessive: no character that may follow them is a digit or a blank,
+    # and a failing test would else be tried again from every shorter digit run, twice the cost)
+    gate = re.compile(rf"[0-9]{{1,4}}+(?:[./:-]|[ \t]*+[-/]|[{ord_first}]"
+                      rf"|(?:\.[0-9]{{2}})?(?:[sSnNrRtT][tTdDhH])?,?[ \t]*+[{re.escape(letters)}])")
     # a second `re` test, tried on the digit runs that pass the first, that every match of the
     # digit branches passes: their shapes, with the month, time suffix and ordinal suffix cut to
     # their first two letters and no word edges ("50 फीसदी", "2017 से", "15-20 हजार" fail it:
@@ -275,12 +278,12 @@ def _build(lx: Lexicon) -> _Patterns:
         months = _heads(lx.forms["month"])
         times = _heads(lx.patterns._forms["cue_time_suffix"][0])
         ords = _heads(lx.forms["ordinal_suffix"])
-        shape = re.compile(
-            rf"(?<![0-9])(?<![0-9][.,])(?:[0-9]{{1,2}}([./-])[0-9]{{1,2}}\1(?:19|20)[0-9]{{2}}"
+        shape = re.compile(  # (the leading digits possessive, as in gate: a digit never follows them)
+            rf"(?<![0-9])(?<![0-9][.,])(?:[0-9]{{1,2}}+([./-])[0-9]{{1,2}}\1(?:19|20)[0-9]{{2}}"
             rf"|(?:19|20)[0-9]{{2}}(?:-[0-9]{{2}}-[0-9]{{2}}|{g}[-/]{g}[0-9]{{2}})"
-            rf"|[0-9]{{1,2}}(?::[0-9]{{2}}|(?:\.[0-9]{{2}})?{g}(?:{times}))"
-            rf"|[0-9]{{1,2}}(?![0-9])(?:[sSnNrRtT][tTdDhH])?{g}(?:[oO][fF]{g})?(?:{months})"
-            rf"|[0-9]{{1,4}}(?:{ords}))")
+            rf"|[0-9]{{1,2}}+(?::[0-9]{{2}}|(?:\.[0-9]{{2}})?{g}(?:{times}))"
+            rf"|[0-9]{{1,2}}+(?![0-9])(?:[sSnNrRtT][tTdDhH])?{g}(?:[oO][fF]{g})?(?:{months})"
+            rf"|[0-9]{{1,4}}+(?:{ords}))")
     sources = {
         "digit_special": digit_special,
         "worth": lambda: rf"{P['cue_worth']}[ \t]*+\Z",
@@ -301,11 +304,12 @@ def _build(lx: Lexicon) -> _Patterns:
         punct = "".join(sorted({c for f in fy_forms for c in f if not c.isalpha() and not c.isspace()
                                 and unicodedata.category(c)[0] != "M"} | {"-"}))
         sources["fy_next"] = lambda: rf"[\p{{L}}\p{{M}}\s{regex.escape(punct)}]*+[0-9]"
-    pats = _Patterns(sources, alts, word_branches)
-    pats.digit_gate = gate.match
-    pats.digit_shape = shape.match
-    pats.junk = _JUNK
-    return pats
+    return _Patterns(sources, alts, word_branches, gate.match, shape.match, _JUNK)
+
+
+def _compile_source(source: Callable[[], str]) -> regex.Pattern:
+    """The `regex` pattern of a source built at its first use (see `_Patterns`)."""
+    return regex.compile(source())
 
 
 def _heads(forms: list[str]) -> str:
@@ -824,25 +828,41 @@ def _date(nt: NormText, s: int, e: int, y: Optional[int], mo: int, d: Optional[i
     return _expr(nt, s, e, value, "date", period=period)
 
 
+def _group_index(m: regex.Match) -> dict[str, int]:
+    """Index of each group name of m's pattern (one of the few compiled variants): the `regex`
+    module reads a group by name several times slower than by index (~3.6k instructions a call)."""
+    p = m.re
+    ix = _GROUP_INDEX.get(p)
+    if ix is None:
+        ix = _GROUP_INDEX[p] = p.groupindex
+    return ix
+
+
+_GROUP_INDEX: dict[regex.Pattern, dict[str, int]] = {}
+
+
 def _on_date(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
-    g = m.group
+    g, ix = m.group, _group_index(m)
     name = m.lastgroup
     if name == "dnum":
-        y, mo, d = int(g("dy")), int(g("dm")), int(g("dd"))
+        y, mo, d = int(g(ix["dy"])), int(g(ix["dm"])), int(g(ix["dd"]))
     elif name == "iso":
-        y, mo, d = int(g("iy")), int(g("im")), int(g("id"))
+        y, mo, d = int(g(ix["iy"])), int(g(ix["im"])), int(g(ix["id"]))
     elif name == "dmy":
-        y = int(g("y1")) if g("y1") else None
-        mo, d = lx.month[key(g("m1"))], _day_of(g("d1"), lx)
-    else:
-        yt = g("y2") or g("y3")
+        yt = g(ix["y1"])
         y = int(yt) if yt else None
-        mo = lx.month[key(g("m2"))]
-        d = _day_of(g("d2"), lx) if g("d2") else None
+        mo, d = lx.month[key(g(ix["m1"]))], _day_of(g(ix["d1"]), lx)
+    else:
+        yt = g(ix["y2"]) or g(ix["y3"])
+        y = int(yt) if yt else None
+        mo = lx.month[key(g(ix["m2"]))]
+        dt = g(ix["d2"])
+        d = _day_of(dt, lx) if dt else None
     if (d is None and y is None) or not _valid(y, mo, d):
         return _fallback(m, nt)
-    return _date(nt, m.start(), m.end(), y, mo, d), m.end()
+    s, e = m.span()
+    return _date(nt, s, e, y, mo, d), e
 
 
 def _fallback(m: regex.Match, nt: NormText, at: Optional[int] = None) -> tuple[Optional[NumberExpr], int]:
@@ -860,41 +880,47 @@ def _fy_period(y: int) -> str:
 
 
 def _on_fy(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
-    g = m.group
-    if g("fy1"):
-        y1, t2 = int(g("fy1")), g("fy2")
+    g, ix = m.group, _group_index(m)
+    s, e = m.span()
+    t1 = g(ix["fy1"])
+    if t1:
+        y1, t2 = int(t1), g(ix["fy2"])
         full2 = y1 // 100 * 100 + int(t2) if len(t2) == 2 else int(t2)
         if len(t2) == 2 and full2 <= y1:
             full2 += 100  # 1999-00
         if full2 == y1 + 1:
-            return _expr(nt, m.start(), m.end(), y1, "fiscal_year", period=_fy_period(y1)), m.end()
+            return _expr(nt, s, e, y1, "fiscal_year", period=_fy_period(y1)), e
         if len(t2) == 2 and full2 <= y1 + 10:  # "2019-22": the years 2019 to 2022
-            return _expr(nt, m.start("fy1"), m.end(), y1, "year", value_high=full2, period=str(y1)), m.end()
-        return _fallback(m, nt, m.start("fy1"))
-    t3, t4 = g("fy3"), g("fy4")
+            return _expr(nt, m.start(ix["fy1"]), e, y1, "year", value_high=full2, period=str(y1)), e
+        return _fallback(m, nt, m.start(ix["fy1"]))
+    t3, t4 = g(ix["fy3"]), g(ix["fy4"])
     y = int(t3) if len(t3) == 4 else (2000 + int(t3) if int(t3) < 50 else 1900 + int(t3))
     if t4 is None:
         start = y - 1  # FY23, FY2024, fiscal 2025 name the year the financial year ends in
     elif int(t4) == (y + 1) % 100:
         start = y      # FY24-25
     else:
-        return _fallback(m, nt, m.start("fy3"))
-    return _expr(nt, m.start(), m.end(), start, "fiscal_year", period=_fy_period(start)), m.end()
+        return _fallback(m, nt, m.start(ix["fy3"]))
+    return _expr(nt, s, e, start, "fiscal_year", period=_fy_period(start)), e
 
 
 def _on_ordinal(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     lx = lexicon()
-    ns, ne = _noun_after(nt, m.end())
+    g, ix = m.group, _group_index(m)
+    s, e = m.span()
+    ns, ne = _noun_after(nt, e)
     rank_noun = ns >= 0 and lx.noun[key(nt.norm[ns:ne])][0] == "rank"
-    value = int(m.group("ordn")) if m.group("ordn") else lx.ordinal[key(m.group("ordw"))]
+    digits = g(ix["ordn"])
+    value = int(digits) if digits else lx.ordinal[key(g(ix["ordw"]))]
     if not rank_noun:
-        return _expr(nt, m.start(), m.end(), value, "plain"), m.end()
-    return _expr(nt, m.start(), m.end(), value, "rank", unit="rank", unit_text=_orig(nt, ns, ne)), m.end()
+        return _expr(nt, s, e, value, "plain"), e
+    return _expr(nt, s, e, value, "rank", unit="rank", unit_text=_orig(nt, ns, ne)), e
 
 
 def _on_multiplier_word(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:
     value = lexicon().multiplier_word[key(m.group())]
-    return _expr(nt, m.start(), m.end(), value, "multiplier"), m.end()
+    s, e = m.span()
+    return _expr(nt, s, e, value, "multiplier"), e
 
 
 def _skip(m: regex.Match, nt: NormText) -> tuple[Optional[NumberExpr], int]:

@@ -203,6 +203,20 @@ def test_digit_shape_lets_every_date_time_year_and_ordinal_through(parts):
             assert pats.digit_shape(norm, at), (norm, at)
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from(DATE_PIECES), min_size=1, max_size=12))
+def test_digit_gate_lets_every_special_digit_run_through(parts):
+    # digit_gate (the standard `re` engine, its digits and blanks possessive) is tried first and
+    # must pass wherever digit_special, the `regex` test it stands in front of, matches.
+    from extract.normalise import normalise
+
+    pats = expressions._patterns()
+    norm = normalise("".join(parts)).norm
+    for at in range(len(norm)):
+        if norm[at].isdigit() and (at == 0 or not norm[at - 1].isdigit()) and pats.digit_special.match(norm, at):
+            assert pats.digit_gate(norm, at), (norm, at)
+
+
 def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
     # find_in keeps the class of the words it has seen in a bounded table; full, it reads on as before.
     text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
