@@ -149,8 +149,10 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_previous_output(tmp_path
 
 def test_ctrl_c_on_a_parallel_run_from_the_terminal(tmp_path):
     """A real SIGINT to the process group of `--jobs 2`: one line, exit 130, no worker tracebacks.
-    The batch is large enough to be still running half a second after its staging folder appears."""
-    src = _batch(tmp_path / "in", 1000)
+    The batch is large enough to be still running half a second after its staging folder appears,
+    also on a busy machine where that half second runs long (1,000 articles, ~1.5 s of work for two
+    processes since the speed work, once finished first)."""
+    src = _batch(tmp_path / "in", 4000)
     out = tmp_path / "out"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     cmd = [sys.executable, "-m", "extract", "run", str(src), "--out", str(out), "--no-progress", "--jobs", "2"]
