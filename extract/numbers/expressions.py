@@ -1030,9 +1030,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     class_get = classes.get
     # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
     tokenizer = _PLAIN_TOKEN if norm.isascii() or _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
-    words = sc._words  # `Scanner.words` inline
-    if words.norm is not norm:
-        words.read(norm, tokenizer is _PLAIN_TOKEN)
+    words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)
     while pos < n:
@@ -1075,7 +1073,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         else:
                             continue
                 wk = t.lower().replace(NUKTA, "")
-                words._at[at] = (e, wk)  # the word here as `Words.get` reads it (no word char before it)
+                if words.plain:  # the word here as `Words.get` reads it in a plain text (no letter or mark before it)
+                    words._at[at] = (e, wk)
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
                     for w in tokenizer.findall(norm, e, e + 30)[:2]:

@@ -22,6 +22,7 @@ starts or ends at a word edge.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -104,8 +105,8 @@ class Words:
         self.read(norm, plain)
 
     def read(self, norm: str, plain: Optional[bool] = None) -> None:
-        """Start over on the working copy `norm` (the scanner keeps one `Words` and reads each text
-        into it: no object built per text)."""
+        """Start over on the working copy `norm` (the scanner keeps one `Words` per thread and reads
+        each text into it: no object built per text)."""
         self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
         self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
@@ -319,15 +320,17 @@ class Scanner:
         self.digits = re.compile(
             rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
-        self._words = Words("", True)
+        self._kept = threading.local()  # the Words of the text scanned, one per thread (a scan writes to it)
         # bound once: a bound method built at every call is an object built and thrown away
         self._token, self._after_match = self.token, self.after.match
 
     def words(self, norm: str, plain: Optional[bool] = None) -> Words:
-        """The word tokens of `norm`, kept for the text being scanned (`plain` when known, see
-        `Words`)."""
-        w = self._words
-        if w.norm is not norm:
+        """The word tokens of `norm`, kept for the text this thread is scanning (`plain` when known,
+        see `Words`): one object per thread, read anew for each text."""
+        w = getattr(self._kept, "words", None)
+        if w is None:
+            w = self._kept.words = Words(norm, plain)
+        elif w.norm is not norm:
             w.read(norm, plain)
         return w
 

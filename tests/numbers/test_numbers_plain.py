@@ -43,3 +43,42 @@ def test_lone_number_word_of_one_is_dropped_unless_something_types_it():
     assert [e.kind for e in find_numbers("two, three and four states")] == ["count", "count", "count"]
     assert [e.kind for e in find_numbers("22 लाख विक्रेता")] == ["count"]
     assert [(e.kind, e.value) for e in find_numbers("500 से 600 करोड़")] == [("money_inr", 5_000_000_000)]
+
+
+def test_each_thread_scans_with_its_own_words():
+    """The scanner keeps the Words of the text it scans per thread: a scan writes to them."""
+    import threading
+
+    from extract.numbers import expressions
+
+    sc = expressions._scan()
+    here = sc.words("5 लाख")
+    there = []
+    t = threading.Thread(target=lambda: there.append(sc.words("7 करोड़")))
+    t.start()
+    t.join()
+    assert there[0] is not here and here.norm == "5 लाख" and there[0].norm == "7 करोड़"
+
+
+def test_threads_scanning_at_once_read_what_one_thread_reads():
+    import sys
+    import threading
+
+    texts = [f"{i} लाख करोड़ के ऑर्डर, Rs {i}.5 crore in FY2{i % 10}-2{(i + 1) % 10} और एक लाख विक्रेता" for i in range(60)]
+    serial = [find_numbers(t) for t in texts]
+    results: dict[int, list] = {}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter allows
+    try:
+        def work(k: int) -> None:
+            results[k] = [find_numbers(t) for t in texts[k::4]]
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    for k in range(4):
+        assert results[k] == serial[k::4]
