@@ -22,12 +22,12 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon, patterns, rules
+from ..patterns import trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
 from ..text.sentences import Sentence
-from .facts import trie_pattern
 from .tokens import stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})
