@@ -343,6 +343,8 @@ _RESPECTIVELY = LazyPattern(patterns.compile,
 
 def _respectively(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRecord]:
     """English: "R1 and R2 bagged the Gold and Silver awards (for ...) respectively"."""
+    if doc.norm.find("respectively", sent.nstart, sent.nend) < 0:
+        return []  # the pattern's last word (case-sensitive) is not in the sentence: no search, no compiling
     m = _RESPECTIVELY.search(doc.norm, sent.nstart, sent.nend)
     if not m:
         return []

@@ -42,3 +42,10 @@ def test_a_character_matching_a_cue_letter_ignoring_case_folds_to_it():
             for letter in letters:
                 if regex.fullmatch("(?-f)(?i:" + regex.escape(letter) + ")", c, regex.V1):
                     assert letter in c.casefold(), (hex(cp), letter)
+
+
+def test_a_respectively_match_holds_the_word():
+    text = "Pune and Indore bagged the Gold and Silver awards for procurement respectively."
+    m = awards._RESPECTIVELY.search(text)
+    assert m and "respectively" in m.group()
+    assert awards._RESPECTIVELY.search(text.replace("respectively", "Respectively")) is None  # case-sensitive
