@@ -96,7 +96,7 @@ class _Patterns:
         return patterns.compile(rf"(?:{_alt(self._data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
     def _make_more(self):
-        """more(text, pos, endpos): where `\s+(?:WORDS)(?![\p{L}\p{M}])` (the head and name words written longest
+        r"""more(text, pos, endpos): where `\s+(?:WORDS)(?![\p{L}\p{M}])` (the head and name words written longest
         first) matched at pos ends, or None. When each word is runs of letters and marks with single spaces
         between (the rules' words are), a word matches exactly where the next runs, each after white space, spell
         it, and the longest match is the one of most runs: a set lookup per run, with no alternation of ~700
