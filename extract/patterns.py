@@ -11,8 +11,12 @@ passed as a plain int: the module's parser tests them thousands of times per pat
 
 `LazyPattern` defers a module-level pattern's compiling to its first use, so that a one-article
 run compiles only the patterns its sentences reach (cold start).
+
+`trie_pattern` writes a list of words as a stdlib `re` trie (common beginnings once).
 """
 from __future__ import annotations
+
+import re
 
 import regex
 
@@ -42,3 +46,27 @@ class LazyPattern:
             p = d["_compiled"] = compile(*args)
         value = d[name] = getattr(p, name)
         return value
+
+
+def trie_pattern(words) -> str:
+    """A stdlib re pattern matching any of the words, their common beginnings written once (the engine tries
+    one branch per next character, not one per word); where a word ends inside a longer one, the longer is
+    tried first.
+
+    For stdlib `re` only: the `regex` module's compiler already writes a flat alternation's common beginnings
+    once, and there a trie's nested groups cost more to compile than the characters they save (events' head
+    words: 1.45x the compile time of the flat alternation)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def body(node: dict) -> str:
+        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node and alts:
+            alts.append("")
+        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return body(trie)

@@ -2,7 +2,7 @@
 import pytest
 import regex
 
-from extract.patterns import LazyPattern
+from extract.patterns import LazyPattern, trie_pattern
 
 
 def test_lazy_pattern_reads_as_the_compiled_pattern():
@@ -22,3 +22,19 @@ def test_lazy_pattern_reads_as_the_compiled_pattern():
     assert len(calls) == 1  # compiled once
     with pytest.raises(AttributeError):
         lazy.no_such_method  # noqa: B018
+
+
+def test_trie_pattern_finds_a_word_where_the_plain_alternation_does():
+    import random
+    import re
+
+    rng = random.Random(11)
+    for _ in range(500):
+        words = ["".join(rng.choice("abcअआ") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))]
+        trie = re.compile(trie_pattern(words))
+        plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        for _ in range(10):
+            text = "".join(rng.choice("abcअआ ") for _ in range(rng.randint(0, 8)))
+            assert (trie.search(text) is None) == (plain.search(text) is None), (words, text)
+            m, p = trie.match(text), plain.match(text)
+            assert (m and m.group()) == (p and p.group()), (words, text)

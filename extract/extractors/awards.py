@@ -194,6 +194,14 @@ def _beside_tiered(doc: Document, tiered: list[AwardRecord], untiered: list[Awar
 _ORG_NOUN = r"(?:district|state|city|municipal|administration|department|police|corporation|council|office|board|authority|government|collectorate|division|zone|railways?|circle)\b"
 _RECIP = r"(?P<r>[A-Z][\w&-]*(?:\s+(?:(?:of|and|&|for)\s+)?(?:[A-Z][\w&-]*|\([A-Z][\w&.-]*\)|" + _ORG_NOUN + r"))*)"
 _HONOUR_EN = r"(?:award|honour|honor|trophy|prize|recognition|commendation|certificate|citation)"
+# Each pattern with the words one of which it holds (each stands in a mandatory alternation of the pattern, in
+# its case-insensitive part but "'s"): a clause whose case folding holds none of them is not searched (nor the
+# pattern compiled: cold start). Folding the clause is safe: every character the pattern takes for a letter of
+# these words, ignoring case (simple folding), folds to that letter.
+_UNTIERED_EN_CUES = (("award", "honour", "honor", "trophy", "prize"), ("winner",),
+                     ("recognised", "recognized", "honoured", "honored", "felicitated", "awarded"), ("'s",),
+                     ("given", "presented", "conferred", "handed"),
+                     ("won", "wins", "bagged", "bags", "received", "receives", "secured", "clinched", "got", "gets", "earned"))
 _UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
     r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
@@ -249,10 +257,12 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
         cs, ce = start, cut
         start = nxt
         hit = None
-        for pat in _UNTIERED_EN:
-            hit = pat.search(doc.norm, cs, ce)
-            if hit:
-                break
+        folded = doc.norm[cs:ce].casefold()
+        for pat, cues in zip(_UNTIERED_EN, _UNTIERED_EN_CUES):
+            if any(map(folded.__contains__, cues)):
+                hit = pat.search(doc.norm, cs, ce)
+                if hit:
+                    break
         if not hit:
             continue
         q = _QUOTED.search(doc.norm, cs, ce)
@@ -333,6 +343,8 @@ _RESPECTIVELY = LazyPattern(patterns.compile,
 
 def _respectively(doc: Document, sent: Sentence, tokens: _Tokens) -> list[AwardRecord]:
     """English: "R1 and R2 bagged the Gold and Silver awards (for ...) respectively"."""
+    if doc.norm.find("respectively", sent.nstart, sent.nend) < 0:
+        return []  # the pattern's last word (case-sensitive) is not in the sentence: no search, no compiling
     m = _RESPECTIVELY.search(doc.norm, sent.nstart, sent.nend)
     if not m:
         return []

@@ -59,7 +59,7 @@ import re
 import regex
 
 from .. import lexicon, rules
-from ..patterns import LazyPattern
+from ..patterns import LazyPattern, trie_pattern
 from ..text.document import Document, Number
 from ..normalise import normalise, script_counts
 from ..text.sentences import Sentence
@@ -147,26 +147,6 @@ def char_class(chars) -> str:
         out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
         i = j + 1
     return "".join(out)
-
-
-def trie_pattern(words) -> str:
-    """A stdlib re pattern matching any of the words, their common beginnings written once (the engine tries
-    one branch per next character, not one per word); where a word ends inside a longer one, the longer is
-    tried first."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def body(node: dict) -> str:
-        alts = [re.escape(ch) + body(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node and alts:
-            alts.append("")
-        return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return body(trie)
 
 
 def common_outside(text: str) -> bool:

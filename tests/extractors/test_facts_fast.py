@@ -71,19 +71,3 @@ def test_cue_trie_of_each_state_form_once_is_the_trie_of_every_form():
             for tok in facts._tokens(template.replace("{STATE}", form)):
                 node = node[tok]
             assert node[None]  # every form's phrase is in the trie
-
-
-def test_trie_pattern_finds_a_word_where_the_plain_alternation_does():
-    import random
-    import re
-
-    rng = random.Random(11)
-    for _ in range(500):
-        words = ["".join(rng.choice("abcअआ") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))]
-        trie = re.compile(facts.trie_pattern(words))
-        plain = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-        for _ in range(10):
-            text = "".join(rng.choice("abcअआ ") for _ in range(rng.randint(0, 8)))
-            assert (trie.search(text) is None) == (plain.search(text) is None), (words, text)
-            m, p = trie.match(text), plain.match(text)
-            assert (m and m.group()) == (p and p.group()), (words, text)
