@@ -12,7 +12,8 @@ passed as a plain int: the module's parser tests them thousands of times per pat
 `LazyPattern` defers a module-level pattern's compiling to its first use, so that a one-article
 run compiles only the patterns its sentences reach (cold start).
 
-`trie_pattern` writes a list of words as a stdlib `re` trie (common beginnings once).
+`trie_pattern` writes a list of words as a stdlib `re` trie (common beginnings once), `char_class`
+a set of characters as a class body of ranges: short patterns, quick to compile and to try.
 """
 from __future__ import annotations
 
@@ -70,3 +71,18 @@ def trie_pattern(words) -> str:
         return "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return body(trie)
+
+
+def char_class(chars) -> str:
+    """The body of a stdlib `re` character class holding exactly `chars`, runs of consecutive code points
+    written as ranges: a short pattern, quick to compile."""
+    out = []
+    cps = sorted(set(map(ord, chars)))
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "".join(out)

@@ -2,6 +2,7 @@
 import pytest
 import regex
 
+from extract import patterns
 from extract.patterns import LazyPattern, trie_pattern
 
 
@@ -38,3 +39,16 @@ def test_trie_pattern_finds_a_word_where_the_plain_alternation_does():
             assert (trie.search(text) is None) == (plain.search(text) is None), (words, text)
             m, p = trie.match(text), plain.match(text)
             assert (m and m.group()) == (p and p.group()), (words, text)
+
+
+@pytest.mark.parametrize("chars", ["abc", "cab", "a-z]^\\", "अआइ्ं", "", "09az", "\u0900\u0901\u0902x"])
+def test_char_class_matches_exactly_its_characters(chars):
+    import re
+
+    body = patterns.char_class(chars)
+    if not chars:
+        assert body == ""
+        return
+    cls = re.compile(f"[{body}]")
+    probe = set(chars) | {chr(c) for c in range(0x20, 0x7f)} | {chr(c) for c in range(0x900, 0x980)}
+    assert {c for c in probe if cls.fullmatch(c)} == set(chars)

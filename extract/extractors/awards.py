@@ -38,8 +38,8 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from ..patterns import LazyPattern
-from .facts import char_class, common_chars
+from ..patterns import LazyPattern, char_class
+from .facts import common_chars
 from .tokens import Token, tokenize
 
 RECIPIENT_STOPS = frozenset(fold(w) for w in (

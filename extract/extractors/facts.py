@@ -59,7 +59,7 @@ import re
 import regex
 
 from .. import lexicon, rules
-from ..patterns import LazyPattern, trie_pattern
+from ..patterns import LazyPattern, char_class, trie_pattern
 from ..text.document import Document, Number
 from ..normalise import normalise, script_counts
 from ..text.sentences import Sentence
@@ -132,21 +132,6 @@ def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
     other = re.compile("[^" + char_class(chars) + "]")
     return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
-
-
-def char_class(chars) -> str:
-    """The body of a stdlib `re` character class holding exactly `chars`, runs of consecutive code points
-    written as ranges: a short pattern, quick to compile."""
-    out = []
-    cps = sorted(set(map(ord, chars)))
-    i = 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
-        i = j + 1
-    return "".join(out)
 
 
 def common_outside(text: str) -> bool:

@@ -30,29 +30,15 @@ from typing import Iterable, Optional
 import regex
 
 from ..normalise import normalise
+from ..patterns import char_class
 from .words import NUKTA, WORD_TOKEN, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
-# The letters and marks of _WORD among ASCII and the Devanagari block, for the standard `re`
-# engine (several times cheaper per call): a word of these ends where a character of these two
-# blocks that is neither stands; a character of any other block is left to _WORD.
-_PLAIN_LETTERS = "".join(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
-
-
-def _as_ranges(chars: str) -> str:
-    """The body of a character class holding `chars` (sorted), runs of consecutive characters as
-    ranges: a shorter class, cheaper to compile."""
-    out, i = [], 0
-    while i < len(chars):
-        j = i
-        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
-            j += 1
-        out.append(chars[i] if j == i else f"{chars[i]}-{chars[j]}")
-        i = j + 1
-    return "".join(out)
-
-
-_PLAIN_LETTERS = _as_ranges(_PLAIN_LETTERS)  # letters and marks only: no character to escape
+# The letters and marks of _WORD among ASCII and the Devanagari block, as the body of a character
+# class for the standard `re` engine (several times cheaper per call): a word of these ends where a
+# character of these two blocks that is neither stands; a character of any other block is left to
+# _WORD.
+_PLAIN_LETTERS = char_class(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
 _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
 # a word of a plain text (`Words.plain`: no letter or mark of another block in it), at its start
 _PLAIN_WORD_AT = re.compile(f"(?<![{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]+")
