@@ -115,6 +115,8 @@ def rewrites(text: str) -> bool:
 def fold(s: str) -> str:
     """Comparison key for words and names (not for offsets): the working-copy rewrite, NFC with
     nukta letters decomposed, whitespace collapsed, Latin case-folded."""
+    if s.isascii():  # NFC and the working-copy rewrite leave ASCII as it is (no rewritten character is ASCII)
+        return " ".join(s.split()).casefold()
     s = unicodedata.normalize("NFC", s)
     s = normalise(s).norm
     return " ".join(s.split()).casefold()

@@ -100,3 +100,20 @@ def test_normalised_text_is_the_dataclass_it_stands_for():
         made = NormText(nt.text, nt.norm, nt.to_orig)
         assert nt == made and hash(nt) == hash(made) and repr(nt) == repr(made)
         assert nt.text == text
+
+
+def test_fold_of_ascii_text_is_the_full_fold():
+    """fold's ASCII shortcut (whitespace and case only) gives what NFC + the working-copy rewrite +
+    whitespace + case give, for every ASCII text of one or two characters and longer random ones."""
+    import random
+    import unicodedata
+
+    from extract.normalise import fold, normalise
+
+    def full(s: str) -> str:
+        return " ".join(normalise(unicodedata.normalize("NFC", s)).norm.split()).casefold()
+
+    rng = random.Random(5)
+    texts = [chr(a) + chr(b) for a in range(128) for b in range(128)] + [chr(a) for a in range(128)]
+    texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(1, 40))) for _ in range(2000)]
+    assert [fold(t) for t in texts] == [full(t) for t in texts]

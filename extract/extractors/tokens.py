@@ -63,10 +63,8 @@ _WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
 
 
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
-    """(key, bare, is_word, latin) of a token text, kept in a table bounded in size. An ASCII text's
-    key is fold's whitespace and case folding only (fold's NFC and working-copy rewrite keep ASCII
-    as it is), without fold's call to normalise."""
-    key = " ".join(text.split()).casefold() if text.isascii() else fold(text)
+    """(key, bare, is_word, latin) of a token text, kept in a table bounded in size."""
+    key = fold(text)
     return _WORD_INFO.keep(text, (key, key.rstrip("."), *(_FIRST_CHAR.get(text[0]) or _first_char(text[0]))))
 
 
