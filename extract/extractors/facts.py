@@ -134,13 +134,6 @@ def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def common_outside(text: str) -> bool:
-    """True when `text` holds a character outside the common set (ASCII, Devanagari, general punctuation,
-    currency signs, Latin-1 symbols: none of them cased outside ASCII, so that lowering the ASCII letters
-    case-folds the text)."""
-    return _common_split()[0].search(text) is not None
-
-
 def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
     """The case-folded _TOKEN tokens of text[start:end] with their start and end offsets in `text`: one
     split, the offsets summed from the lengths of the pieces (tokens and the whitespace between), the keys
@@ -613,7 +606,8 @@ def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = Non
 
 class _DocFacts:
     """The sentences of one article analysed for facts, each once, its cue hits found by one pass over its
-    own token table; a sentence with no number and no word of a period-naming cue is not tokenised at all."""
+    own token table; a sentence with no figure nor dating number (percentages, plain numbers, ranks and
+    multipliers do not count: see _READ_KINDS) and no word of a period-naming cue is not tokenised at all."""
 
     __slots__ = ("doc", "numbers", "num_starts", "read_starts", "states", "state_starts", "sentences", "previous",
                  "body", "display", "_plan")
