@@ -14,6 +14,8 @@ run compiles only the patterns its sentences reach (cold start).
 
 `trie_pattern` writes a list of words as a stdlib `re` trie (common beginnings once), `char_class`
 a set of characters as a class body of ranges: short patterns, quick to compile and to try.
+`occurrences` finds a few literals with str.find, where a pattern would try its character set at
+every character of the text.
 """
 from __future__ import annotations
 
@@ -86,3 +88,17 @@ def char_class(chars) -> str:
         out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
         i = j + 1
     return "".join(out)
+
+
+def occurrences(text: str, literals, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(offset, literal) of every occurrence of each of the literals in text[start:end], overlapping
+    ones too, literal by literal (each caller puts them in the order it needs)."""
+    out = []
+    for lit in literals:
+        if not lit:
+            raise ValueError("an empty literal stands everywhere")
+        i = text.find(lit, start, end)
+        while i >= 0:
+            out.append((i, lit))
+            i = text.find(lit, i + 1, end)
+    return out

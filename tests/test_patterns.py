@@ -52,3 +52,20 @@ def test_char_class_matches_exactly_its_characters(chars):
     cls = re.compile(f"[{body}]")
     probe = set(chars) | {chr(c) for c in range(0x20, 0x7f)} | {chr(c) for c in range(0x900, 0x980)}
     assert {c for c in probe if cls.fullmatch(c)} == set(chars)
+
+
+@pytest.mark.parametrize("text,literals,start,end,found", [
+    ("a.b.c", ".", 0, None, [(1, "."), (3, ".")]),
+    ("a.b.c", ".", 2, None, [(3, ".")]),
+    ("a.b.c", ".", 0, 3, [(1, ".")]),
+    ("aaa", ["aa"], 0, None, [(0, "aa"), (1, "aa")]),  # overlapping ones too
+    ("x।y?z।", "।?", 0, None, [(1, "।"), (5, "।"), (3, "?")]),  # literal by literal
+    ("", ["a"], 0, None, []),
+])
+def test_occurrences_finds_every_occurrence_of_each_literal(text, literals, start, end, found):
+    assert patterns.occurrences(text, literals, start, end) == found
+
+
+def test_occurrences_refuses_an_empty_literal():
+    with pytest.raises(ValueError):
+        patterns.occurrences("abc", ["a", ""])

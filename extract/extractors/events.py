@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 import regex
 
 from .. import lexicon, patterns, rules
-from ..patterns import LazyPattern, trie_pattern
+from ..patterns import LazyPattern, occurrences, trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -243,17 +243,11 @@ def _places(norm: str) -> tuple[list, list, list]:
 
 
 def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
-    """None when a word is empty (it stands in every text, even an empty one: looked for per sentence)."""
-    out = []
-    for w in words:
-        if not w:
-            return None
-        i = norm.find(w)
-        while i >= 0:
-            out.append((i, i + len(w)))
-            i = norm.find(w, i + 1)
-    out.sort()
-    return out
+    """(start, end) of every occurrence of the words, in order; None when a word is empty (it stands
+    in every text, even an empty one: looked for per sentence)."""
+    if not all(words):
+        return None
+    return sorted((i, i + len(w)) for i, w in occurrences(norm, words))
 
 
 def _openings(norm: str, places: tuple[list, list, list]) -> list[int] | None:

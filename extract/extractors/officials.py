@@ -36,6 +36,7 @@ import regex
 
 from .. import lexicon, rules
 from ..memo import Memo
+from ..patterns import occurrences
 from ..text.document import Document
 from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
 from ..normalise import fold
@@ -149,19 +150,6 @@ def _firsts_in(chunks: Iterable[str]) -> frozenset[str]:
     return _NONE.union(*found) if found else _NONE
 
 
-def _occurrences(low: str, hits: frozenset[str], sort: bool) -> list[tuple[int, str]]:
-    """(offset, word) of every occurrence of the hit words in low, words or not, in order."""
-    out = []
-    for w in hits:
-        i = low.find(w)
-        while i >= 0:
-            out.append((i, w))
-            i = low.find(w, i + 1)
-    if sort:
-        out.sort()
-    return out
-
-
 def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """Every designation in norm[pos:endpos], longest first, by dict lookups over its words (words
     of a form may stand apart by spaces, hyphens or an abbreviation dot). A sentence none of whose
@@ -174,7 +162,7 @@ def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon
     forms, firsts, longest = _title_forms()
     if len(low) != endpos - pos:  # a letter case-folds to two ("ß"): offsets in low are not norm's
         return _titles_by_words(norm, pos, endpos, forms, firsts, longest)
-    return _titles_at(low, 0, len(low), _occurrences(low, hits, len(hits) > 1), pos, forms, longest)
+    return _titles_at(low, 0, len(low), sorted(occurrences(low, hits)), pos, forms, longest)
 
 
 def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int, forms: dict,

@@ -25,7 +25,7 @@ import regex
 
 from .. import patterns, rules
 from ..memo import Memo
-from ..patterns import LazyPattern
+from ..patterns import LazyPattern, occurrences
 from ..normalise import NormText, normalise, script_counts
 
 TERMINAL = "।॥.?!"
@@ -421,12 +421,7 @@ def _line_breaks(norm: str) -> list[tuple[int, int]]:
     pattern's character set is tried at every character)."""
     if "\r" in norm or "\u2028" in norm or "\u2029" in norm:
         return [m.span() for m in _LINE_BREAK.finditer(norm)]
-    out = []
-    i = norm.find("\n")
-    while i >= 0:
-        out.append((i, i + 1))
-        i = norm.find("\n", i + 1)
-    return out
+    return [(i, i + 1) for i, _ in occurrences(norm, "\n")]
 
 
 def _segments(norm: str, s: int, e: int, unmarked: set[int] | None) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .. import rules
+from ..patterns import occurrences
 from .layout import Block, Layout
 from ..normalise import normalise
 from ..numbers import is_decimal_point
@@ -26,14 +27,7 @@ def _end_chars(norm: str, start: int, end: int) -> list[int]:
     """The offsets of the characters that may end a sentence (dandas, "?", "!", full stops) in
     norm[start:end], sorted: found once per article by str.find (they are few; a pattern's character
     set is tried at every character)."""
-    found = []
-    for ch in _RUN + ".":
-        i = norm.find(ch, start, end)
-        while i >= 0:
-            found.append(i)
-            i = norm.find(ch, i + 1, end)
-    found.sort()
-    return found
+    return sorted(i for i, _ in occurrences(norm, _RUN + ".", start, end))
 
 
 def _ends(norm: str, found: list[int], end: int) -> list[tuple[int, int]]:
