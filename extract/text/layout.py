@@ -150,12 +150,6 @@ def _literal_prefix(src: str) -> str:
 
 
 _TWO_SPACES = re.compile(r"\s\s")  # Python's whitespace: every \s of the regex module and more
-# The words of a clock line (folded; the Latin ones are the openings of the weekdays and months)
-_CLOCK_WORDS = tuple(
-    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec hrs ist am pm gmt "
-    "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त "
-    "सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर दिसंबर दिसम्बर".split())
-_CLOCK_FIRST = frozenset(",:|/().-" + "".join(w[0] for w in _CLOCK_WORDS))
 _DESK_WORD = re.compile("नेटवर्क|न्यूज|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|news|bureau|desk|correspondent|staff")  # on folded text
 
 
@@ -170,6 +164,10 @@ def _opens_after_paren(s: str, words: tuple[str, ...]) -> bool:
 # `_Features` of the line, `rest(s, head)` on the stripped line and its folded start. A pattern whose
 # text changes loses its gate (it is then always tried).
 _CLOCK = r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$"
+# The words of a clock line, read off _CLOCK (folded; the Latin ones are the openings of the weekdays
+# and months), and the characters a clock line can open with
+_CLOCK_WORDS = tuple(w.lower() for w in re.findall(r"[A-Za-z]{2,}|[\u0900-\u097f]+", _CLOCK))
+_CLOCK_FIRST = frozenset(",:|/().-" + "".join(w[0] for w in _CLOCK_WORDS))
 # a clock line holds no ASCII punctuation but ",:|/().-", no danda and, of the Devanagari block, only
 # the letters of its weekday and month names and digits
 _CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
