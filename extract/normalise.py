@@ -42,9 +42,11 @@ _TABLE.update(_ASCII)
 
 @dataclass(slots=True, unsafe_hash=True)
 class NormText:
-    """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i] (a range when
-    no character changed length). Made for every article and every phrase the number layer reads:
-    not frozen (a frozen dataclass's __init__ costs twice as much), read-only by convention."""
+    """A working copy `norm` of `text`; `to_orig[i]` is the original index of norm[i]. `to_orig` is a
+    `range` exactly when no rewrite changed a length: then an offset is the same in both, and hot
+    paths test `type(nt.to_orig) is range` to skip the map. Made for every article and every phrase
+    the number layer reads: not frozen (a frozen dataclass's __init__ costs twice as much), read-only
+    by convention."""
 
     text: str
     norm: str

@@ -1136,8 +1136,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     noun_first = nouns.first
     first_keys = noun_first.keys()
     wmap = _scan().words(norm)
-    r = nt.to_orig
-    if type(r) is range and r.start == 0 and r.step == 1:  # one character for one: the same offsets
+    if type(nt.to_orig) is range:  # one character for one: the same offsets (see NormText)
         spans = [(e.start, e.end) for e in out]
     else:
         spans = [nt.to_norm(e.start, e.end) for e in out]

@@ -135,7 +135,7 @@ def build(source: Source) -> Document:
 
 def _numbers(doc: Document) -> list[Number]:
     nt = doc.nt
-    if isinstance(nt.to_orig, range):  # no rewrite changed a length: the offsets are the same
+    if type(nt.to_orig) is range:  # no rewrite changed a length: the offsets are the same (see NormText)
         return [Number(e, e.start, e.end) for e in find_in(nt)]
     return [Number(e, *nt.to_norm(e.start, e.end)) for e in find_in(nt)]
 
