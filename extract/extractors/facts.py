@@ -633,10 +633,10 @@ class _DocFacts:
         p = self._plan
         if p is None:
             sentences = self.body + self.display
-            p = self._plan = (sentences, list(map(self.read, sentences)), len(self.body))
+            p = self._plan = (sentences, list(map(self.unless_quiet, sentences)), len(self.body))
         return p
 
-    def read(self, sent: Sentence) -> SentenceFacts | None:
+    def unless_quiet(self, sent: Sentence) -> SentenceFacts | None:
         """The sentence's analysis, None when it is quiet: no figure nor number that dates (a year, fiscal
         year, date or duration) starts in it and none of its cue hits names a period on its own (then it
         has no figure, names no period and dates no purchase: its percentages and plain numbers are read
@@ -697,7 +697,7 @@ def _doc_facts(doc: Document) -> _DocFacts:
 def quiet(doc: Document, sent: Sentence) -> bool:
     """True when the sentence has no figure, names no period and dates no purchase (explicit periods [],
     figures [], purchase_month ""): a reader skips it without analysing it."""
-    return _doc_facts(doc).read(sent) is None
+    return _doc_facts(doc).unless_quiet(sent) is None
 
 
 def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:

@@ -88,9 +88,9 @@ class Words:
     __slots__ = ("norm", "_at", "plain", "stop")
 
     def __init__(self, norm: str, plain: Optional[bool] = None):
-        self.read(norm, plain)
+        self.start_over(norm, plain)
 
-    def read(self, norm: str, plain: Optional[bool] = None) -> None:
+    def start_over(self, norm: str, plain: Optional[bool] = None) -> None:
         """Start over on the working copy `norm` (the scanner keeps one `Words` per thread and reads
         each text into it: no object built per text)."""
         self.norm = norm
@@ -317,7 +317,7 @@ class Scanner:
         if w is None:
             w = self._kept.words = Words(norm, plain)
         elif w.norm is not norm:
-            w.read(norm, plain)
+            w.start_over(norm, plain)
         return w
 
     def token(self, words: Words, pos: int) -> int:
