@@ -355,16 +355,13 @@ _AFTER_FIGURE = tuple(tuple(range(1, n)) for n in range(_MAX_TOKENS + 1))
 _NO_READING = (0, 0, (), 1, False, False, False, False)
 
 
-_WORD_CACHE: dict[str, tuple[str, object]] = {}
-_KEYS: dict[str, str] = {}  # `key` of the matched text of a word form (bounded: forms recur)
+_WORD_CACHE: Memo = Memo(4096)  # word -> its _classify type and value
+_KEYS: Memo = Memo(4096)  # `key` of the matched text of a word form (bounded: forms recur)
 
 
 def _form_key(t: str) -> str:
     """`key(t)`, kept for the next time the same matched form comes (read `_KEYS` first)."""
-    k = key(t)
-    if len(_KEYS) < 4096:
-        _KEYS[t] = k
-    return k
+    return _KEYS.keep(t, key(t))
 
 
 def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
@@ -391,8 +388,7 @@ def _classify(t: str, lx: Lexicon) -> tuple[str, object]:
             hit = ("a", 1)
         else:
             hit = ("c", None)
-        if len(_WORD_CACHE) < 4096:
-            _WORD_CACHE[t] = hit
+        _WORD_CACHE.keep(t, hit)
     return hit
 
 
