@@ -756,12 +756,7 @@ def _finish(hit: Hit, nt: NormText, r1: _Reading, r2: Optional[_Reading],
             elif kind == "year":  # a year takes no qualifier: "2030 तक" is the year 2030
                 start, end, qualifier = seq_start, core_end, "exact"
                 period = str(value)
-    if value > _MAX_VALUE or (high is not None and high > _MAX_VALUE):
-        return None, end  # an absurd value (see _expr)
-    to, text = nt.to_orig, nt.text
-    s, e = (start, end) if type(to) is range else (to[start], to[end - 1] + 1)  # `NormText.span` (end > start here)
-    return _new_expr(NumberExpr, (s, e, text[s:e], value, kind, scale, currency_text, qualifier, high,
-                                  unit, unit_text, period, None)), end
+    return _expr(nt, start, end, value, kind, scale, currency_text, qualifier, high, unit, unit_text, period), end
 
 
 def _listed(norm: str, end: int) -> bool:
