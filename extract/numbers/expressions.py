@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _OTHER_BLOCK, _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
 from .words import _NUKTA_BASES, GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -1019,8 +1019,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
     class_get = classes.get
-    # `word_tokens`, its commonest case (every character ASCII or Devanagari) inline
-    tokenizer = _PLAIN_TOKEN if norm.isascii() or _OTHER_BLOCK.search(norm) is None else word_tokens(norm)
+    tokenizer = word_tokens(norm)
     words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
     pos, n = 0, len(norm)

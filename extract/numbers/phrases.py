@@ -133,7 +133,7 @@ def word_tokens(norm: str):
     """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
     (several times cheaper per call) when every letter and mark of the text is ASCII or
     Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
-    if _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
+    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
         return WORD_TOKEN
     return _PLAIN_TOKEN
 
