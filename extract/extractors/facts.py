@@ -610,7 +610,7 @@ class _DocFacts:
     multipliers do not count: see _READ_KINDS) and no word of a period-naming cue is not tokenised at all."""
 
     __slots__ = ("doc", "numbers", "num_starts", "read_starts", "states", "state_starts", "sentences", "previous",
-                 "body", "display", "_plan")
+                 "order", "n_body", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -623,7 +623,7 @@ class _DocFacts:
         body, display = [], []
         for s in doc.sentences:
             (display if s.display else body).append(s)
-        self.body, self.display, self._plan = body, display, None
+        self.order, self.n_body, self._plan = body + display, len(body), None  # the plan's reading order
         self.previous = {b.nstart: a for a, b in zip(body, body[1:])}
 
     def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
@@ -632,8 +632,7 @@ class _DocFacts:
         per sentence: they live as long as the article, and the garbage collector tracks fewer objects."""
         p = self._plan
         if p is None:
-            sentences = self.body + self.display
-            p = self._plan = (sentences, list(map(self.unless_quiet, sentences)), len(self.body))
+            p = self._plan = (self.order, list(map(self.unless_quiet, self.order)), self.n_body)
         return p
 
     def unless_quiet(self, sent: Sentence) -> SentenceFacts | None:
