@@ -75,12 +75,7 @@ class _Marker:
         self.id, self.kind, self.opens_run, self.top_only, self.publisher = id, kind, opens_run, top_only, publisher
         self.sources = sources
         self.openings = tuple((src, _gate_fold(_literal_prefix(src))) for src in sources)  # (pattern, literal opening folded)
-        self.full = None  # all the patterns in one (a LazyPattern: compiled at first use)
-
-    @property
-    def pattern(self) -> "regex.Pattern[str]":
-        """All the marker's patterns in one."""
-        return _compiled(self.sources)
+        self.full = LazyPattern(_compiled, sources)  # all the patterns in one, compiled when a gate first lets a line through
 
 
 _COMPILED: dict[tuple[str, ...], "regex.Pattern[str]"] = {}
@@ -329,15 +324,13 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     _LINE_CHECKS.clear()
     markers = []
     for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
-        m = _Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
-                    bool(entry.get("top_only")), bool(entry.get("publisher")))
-        m.full = LazyPattern(_compiled, m.sources)  # compiled when a gate first lets a line through to it
-        markers.append(m)
+        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
+                               bool(entry.get("top_only")), bool(entry.get("publisher"))))
 
     def compile_all() -> None:  # a broken pattern fails the run at load
         for m in markers:
             try:
-                m.pattern
+                _compiled(m.sources)
             except regex.error as exc:
                 raise rules.RuleError(rules.path_of("layout"), m.id, f"bad pattern: {exc}") from None
 

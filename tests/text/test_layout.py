@@ -232,7 +232,7 @@ def test_marker_gates_lose_no_match():
              "अद्यतन 12 मार्च", "प्रधानमंत्री ने कहा 5", "Union Budget 2024"]
     for s in _corpus_lines() + extra:
         for top in (True, False):
-            plain = next((m.id for m in markers if (top or not m.top_only) and m.pattern.match(s)), None)
+            plain = next((m.id for m in markers if (top or not m.top_only) and m.full.match(s)), None)
             gated = _first_marker(s, top)
             assert (gated.id if gated else None) == plain, (s[:80], top)
 
