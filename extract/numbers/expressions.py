@@ -85,7 +85,7 @@ from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
 from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
-from .words import _NUKTA_BASES, GAP, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
+from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
          "multiplier", "duration", "plain")
@@ -274,7 +274,7 @@ def _build(lx: Lexicon) -> _Patterns:
     if alts["fy_digit"] is alts["fy"]:  # word forms starting with a digit: the first test only
         shape = gate
     else:
-        g = r"[ \t]*+(?:\r?\n[ \t]*+)?+"  # GAP
+        g = GAP_RE
         months = _heads(lx.forms["month"])
         times = _heads(lx.patterns._forms["cue_time_suffix"][0])
         ords = _heads(lx.forms["ordinal_suffix"])

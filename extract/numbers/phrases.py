@@ -31,7 +31,7 @@ import regex
 
 from ..normalise import normalise
 from ..patterns import char_class
-from .words import NUKTA, WORD_TOKEN, lexicon
+from .words import GAP_RE, NUKTA, WORD_TOKEN, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # The letters and marks of _WORD among ASCII and the Devanagari block, as the body of a character
@@ -50,8 +50,8 @@ _OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 # One step of a phrase in a text whose letters and marks are all ASCII or Devanagari (`Words.plain`):
 # the blanks between two tokens (`gap`) and the word after them (group 1, empty when none starts
 # there), in one call of the standard `re` engine instead of a blank loop and a `Words.get`.
-_GAP = re.compile(r"[ \t]*+(?:\r?\n[ \t]*+)?+")  # see `gap`
-_GAP_WORD = re.compile(f"[ \t]*+(?:\r?\n[ \t]*+)?+([{_PLAIN_LETTERS}]*+)")
+_GAP = re.compile(GAP_RE)  # see `gap`
+_GAP_WORD = re.compile(GAP_RE + f"([{_PLAIN_LETTERS}]*+)")
 _SPACES = re.compile(r"\s*+")  # `str.isspace` characters (the same class in the standard engine)
 _PIECE = regex.compile(r"[\p{L}\p{M}]++|\s++|.", regex.S)
 # blanks between tokens of one phrase: spaces and tabs, and at most one line break

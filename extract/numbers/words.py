@@ -42,6 +42,9 @@ WORD_START = r"(?<![\p{L}\p{M}])"
 WORD_END = r"(?![\p{L}\p{M}])"
 # Blanks between the words of one phrase: spaces and tabs, and at most one line break.
 GAP = r"[ \t]*+(?:(?:\r\n|\n)[ \t]*+|)"
+# The same blanks for the standard `re` engine, taken possessively (nothing that follows them in a
+# pattern starts with a blank)
+GAP_RE = r"[ \t]*+(?:\r?\n[ \t]*+)?+"
 # Blanks between the words of one multi-word form ("से अधिक", "more than").
 _WORD_GAP = r"\s++"
 
