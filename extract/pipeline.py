@@ -26,7 +26,7 @@ from .text import reader
 from .output import staging, writer
 from .output.previous import MANIFEST, Previous, manifest_bytes
 from .text.document import build
-from .extractors import awards, counts, events, officials, order_values, states
+from .extractors import awards, counts, events, officials, order_values, states, tokens
 from .records import ARTICLE_COLUMNS, RECORD_TYPES, Record
 from . import rules
 from .rules import RULES_DIR, RuleError, rule_ids
@@ -155,23 +155,18 @@ class Done:
     files: dict[str, bytes] = field(default_factory=dict)
 
 
-FRESH_TOKENIZER_EVERY = 1000  # articles a process works on between two fresh spaCy tokenizers
 _worked = 0
 
 
 def _keep_memory_flat() -> None:
-    """spaCy's vocabulary keeps every token string it has ever seen (each figure, each name), so a
-    process that tokenises an archive grows without end (~1 KB per new token). Every
-    FRESH_TOKENIZER_EVERY articles the cached tokenizers are dropped and rebuilt on next use; tokens
-    do not depend on the vocabulary's history, so the bytes stay the same."""
+    """Before each article: spaCy's tokenizers are made fresh when their vocabulary has grown past
+    its bound (tokens.fresh_when_grown; the bytes stay the same); after the first article, what it
+    left alive is taken out of the collector's sight (collector.freeze_once)."""
     global _worked
     _worked += 1
-    if _worked % FRESH_TOKENIZER_EVERY == 0:
-        from .extractors import tokens
-
-        tokens.fresh_tokenizers()
-    elif _worked == 2:
+    if _worked == 2:
         freeze_once()  # what the first article left alive lives for the batch
+    tokens.fresh_when_grown()
 
 
 def analyse(job: Job) -> ArticleResult:

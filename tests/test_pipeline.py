@@ -189,10 +189,18 @@ def test_jobs_2_writes_the_same_bytes(batch_and_serial_output, tmp_path):
 
 
 def test_fresh_tokenizers_part_way_keep_the_bytes(batch_and_serial_output, tmp_path, monkeypatch):
+    """Tokenizers dropped between articles (every time a vocabulary passes a bound of 0 entries):
+    the batch's bytes do not change."""
+    from extract.extractors import tokens
+
     src, serial = batch_and_serial_output
-    monkeypatch.setattr(pipeline, "FRESH_TOKENIZER_EVERY", 3)
+    dropped = []
+    real = tokens.fresh_tokenizers
+    monkeypatch.setattr(tokens, "fresh_tokenizers", lambda: (dropped.append(1), real())[1])
+    monkeypatch.setattr(tokens, "VOCABULARY_LIMIT", 0)
     out = tmp_path / "fresh"
     assert pipeline.run_batch([str(src)], str(out), progress=False, jobs=1) == 0
+    assert len(dropped) >= 10  # 40 articles, most of them tokenised
     assert _bytes(out) == _bytes(serial)
 
 

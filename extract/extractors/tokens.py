@@ -77,17 +77,22 @@ def _first_char(ch: str) -> tuple[bool, bool]:
     return _FIRST_CHAR.keep(ch, (ch.isalnum() or _LETTER.match(ch) is not None, _LATIN.match(ch) is not None))
 
 
-@lru_cache(maxsize=2)
+_TOKENIZERS: dict = {}  # language -> its spaCy tokenizer, built at first use (see fresh_when_grown)
+
+
 def _tokenizer(lang: str):
     """spaCy's tokenizer of `lang` as spacy.blank(lang) makes it (the language's exceptions, prefix,
     suffix and infix patterns, token and URL matches), built straight from the language's Defaults
     on a bare vocabulary: no Language object, no pipeline config, no lexical attribute getters
     (tokens never read them). Same tokens as spacy.blank(lang).tokenizer, in a third to half the
-    time."""
-    from spacy.tokenizer import Tokenizer
-    from spacy.vocab import Vocab
+    time. Built once per process, and again after fresh_tokenizers."""
+    tok = _TOKENIZERS.get(lang)
+    if tok is None:
+        from spacy.tokenizer import Tokenizer
+        from spacy.vocab import Vocab
 
-    return Tokenizer(Vocab(), **_tokenizer_settings(lang))
+        tok = _TOKENIZERS[lang] = Tokenizer(Vocab(), **_tokenizer_settings(lang))
+    return tok
 
 
 @lru_cache(maxsize=2)
@@ -108,12 +113,32 @@ def _tokenizer_settings(lang: str) -> dict:
 
 
 def fresh_tokenizers() -> None:
-    """Drop the cached tokenizers; the next call builds new ones. spaCy's vocabulary keeps every
-    token string it has seen, so a long-running process calls this now and then to stay flat;
-    tokens do not depend on the vocabulary's history."""
-    _tokenizer.cache_clear()
+    """Drop the built tokenizers; the next call builds new ones (tokens do not depend on a
+    vocabulary's history: the same text gives the same tokens)."""
+    _TOKENIZERS.clear()
     _WORD_INFO.clear()
     _NAME_WORDS.clear()
+
+
+# Entries a tokenizer's vocabulary may hold before fresh_when_grown drops it: spaCy's vocabulary
+# keeps every token string it has seen (each figure, each name, ~1 KB with its lexeme), so a
+# process that tokenises an archive would grow without end. A fresh vocabulary holds the language's
+# exceptions (~800 entries for Hindi, ~1,300 for English); a batch of GeM articles adds ~650 per
+# 1,000 articles, real archives more.
+VOCABULARY_LIMIT = 20_000
+
+
+def fresh_when_grown() -> bool:
+    """Drop the built tokenizers when one's vocabulary holds more than VOCABULARY_LIMIT entries
+    (a look-up per tokenizer: called between articles). Building them again costs ~80 ms (English
+    adds its 1,347 exceptions one by one), so they are rebuilt when memory asks for it, not on a
+    clock. Returns whether it dropped them."""
+    limit = VOCABULARY_LIMIT
+    for tok in list(_TOKENIZERS.values()):
+        if len(tok.vocab) > limit:
+            fresh_tokenizers()
+            return True
+    return False
 
 
 def tokenize(norm: str, start: int, end: int) -> list[Token]:

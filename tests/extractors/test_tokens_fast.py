@@ -43,6 +43,19 @@ def test_the_tokenizer_built_from_defaults_tokenises_as_spacy_blank(lang):
         assert [(t.idx, t.text) for t in ours(text)] == [(t.idx, t.text) for t in blank(text)], text
 
 
+def test_tokenizers_are_dropped_when_a_vocabulary_outgrows_its_bound(monkeypatch):
+    text = "श्री पी.के. सिंह ने 1,234 ऑर्डर दिए। Secretary Rajiv Malhotra said 5,678 orders."
+    tokenize(text, 0, len(text))
+    built = tokens._tokenizer("hi")
+    size = len(built.vocab)
+    monkeypatch.setattr(tokens, "VOCABULARY_LIMIT", size + 10_000)
+    assert tokens.fresh_when_grown() is False and tokens._tokenizer("hi") is built
+    monkeypatch.setattr(tokens, "VOCABULARY_LIMIT", size - 1)
+    assert tokens.fresh_when_grown() is True
+    assert tokens._TOKENIZERS == {}
+    assert tokens._tokenizer("hi") is not built  # built again at the next call
+
+
 def test_a_fresh_tokenizer_tokenises_the_same():
     text = "श्री पी.के. सिंह, अपर सचिव (GeM) ने कहा: Buyer-Seller meet's 1,234 orders!!!!!!!!!"
     before = [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))]
