@@ -7,7 +7,8 @@ their paragraphs reordered and their figures varied, so that no two articles are
 - MB/s per core (CPU seconds, this process) of the whole pipeline (`run_batch --jobs 1`), of
   spaCy's `blank("hi")` tokenizer over the same texts with `nlp.pipe`, and of reading the files plus
   one `regex` pass over them; the pipeline's ratio to each (the three measured in turn, 500 articles
-  at a time, so that the load of a shared machine falls on all three alike);
+  at a time, so that the load of a shared machine falls on all three alike, all three under the
+  cycle collector's policy of `gem-extract run`, see extract/collector.py);
 - peak resident memory of `gem-extract run` at two batch sizes (default 1,000 and 4,000 articles),
   each in its own process (the wait4 rusage of that child);
 - cold start: wall and CPU time of a one-article `gem-extract run` in a fresh process;
@@ -77,39 +78,44 @@ def _cpu() -> float:
 
 
 def bench_throughput(folder: Path, size: int, work: Path) -> None:
+    from extract.collector import batch_collector
     from extract.pipeline import load_rules, run_batch
     import regex
     import spacy
 
     mb = size / 1e6
-    # Start-up is measured on its own (cold start below): as spaCy's figure leaves out its import
-    # and spacy.blank(), the pipeline's leaves out the rules' loading and its tokenizers' making,
-    # done here by a one-article warm-up run.
-    load_rules()
-    warm = work / "warm"
-    make_batch(warm, 1, seed=99)
-    run_batch([str(warm)], str(work / "warm-out"), progress=False, jobs=1)
-    nlp = spacy.blank("hi")
-    word = regex.compile(r"\w+")
-    # The three are measured part by part (500 articles each), in turn: on a shared machine a change
-    # of load then falls on all three alike, and their ratios hold (one after the other, a busy
-    # minute during one of them moved the ratio by 1.5x).
-    pipeline_cpu = spacy_cpu = regex_cpu = 0.0
-    code = tokens = n = 0
-    texts = 0
-    for part in sorted(p for p in folder.iterdir() if p.is_dir()):
-        t0 = _cpu()
-        code = max(code, run_batch([str(part)], str(work / "out" / part.name), progress=False, jobs=1))
-        pipeline_cpu += _cpu() - t0
-        part_texts = _texts(part)
-        texts += len(part_texts)
-        t0 = _cpu()
-        tokens += sum(len(doc) for doc in nlp.pipe(part_texts, batch_size=64))
-        spacy_cpu += _cpu() - t0
-        t0 = _cpu()
-        for p in sorted(part.rglob("*.txt")):
-            n += sum(1 for _ in word.finditer(p.read_bytes().decode("utf-8")))
-        regex_cpu += _cpu() - t0
+    # The three are measured under the cycle collector's policy of `gem-extract run` (collector.py:
+    # nothing collected until the first article is done, then what is alive frozen and collections
+    # every 50,000 new containers), as the CLI runs a batch; spaCy and the regex pass run under it too.
+    with batch_collector():
+        # Start-up is measured on its own (cold start below): as spaCy's figure leaves out its import
+        # and spacy.blank(), the pipeline's leaves out the rules' loading and its tokenizers' making,
+        # done here by a one-article warm-up run.
+        load_rules()
+        warm = work / "warm"
+        make_batch(warm, 1, seed=99)
+        run_batch([str(warm)], str(work / "warm-out"), progress=False, jobs=1)
+        nlp = spacy.blank("hi")
+        word = regex.compile(r"\w+")
+        # The three are measured part by part (500 articles each), in turn: on a shared machine a change
+        # of load then falls on all three alike, and their ratios hold (one after the other, a busy
+        # minute during one of them moved the ratio by 1.5x).
+        pipeline_cpu = spacy_cpu = regex_cpu = 0.0
+        code = tokens = n = 0
+        texts = 0
+        for part in sorted(p for p in folder.iterdir() if p.is_dir()):
+            t0 = _cpu()
+            code = max(code, run_batch([str(part)], str(work / "out" / part.name), progress=False, jobs=1))
+            pipeline_cpu += _cpu() - t0
+            part_texts = _texts(part)
+            texts += len(part_texts)
+            t0 = _cpu()
+            tokens += sum(len(doc) for doc in nlp.pipe(part_texts, batch_size=64))
+            spacy_cpu += _cpu() - t0
+            t0 = _cpu()
+            for p in sorted(part.rglob("*.txt")):
+                n += sum(1 for _ in word.finditer(p.read_bytes().decode("utf-8")))
+            regex_cpu += _cpu() - t0
 
     rates = {"pipeline (run --jobs 1)": mb / pipeline_cpu, "spaCy blank('hi') nlp.pipe": mb / spacy_cpu,
              "read + one regex pass": mb / regex_cpu}
