@@ -133,7 +133,7 @@ def word_tokens(norm: str):
     """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
     (several times cheaper per call) when every letter and mark of the text is ASCII or
     Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
-    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
+    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(map(_word_char, set(_OTHER_BLOCK.findall(norm)))):
         return WORD_TOKEN
     return _PLAIN_TOKEN
 
@@ -303,8 +303,9 @@ class Scanner:
         indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
         # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
         # ASCII-only: the standard `re` engine, several times cheaper per call than `regex`
+        # (both groupings need a comma within the first four characters: tried only then)
         self.digits = re.compile(
-            rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
+            rf"{dstart}(?:(?=[0-9]{{1,3}},)(?:{western}|{indian})|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
         self._kept = threading.local()  # the Words of the text scanned, one per thread (a scan writes to it)
         # bound once: a bound method built at every call is an object built and thrown away
