@@ -1134,9 +1134,8 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     """Type as counts the bare figures whose counted noun stands before them in the clause, with
     only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
     its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
-    back at most _UNIT_REACH characters: the pass is linear."""
-    if not any(e.kind == "plain" or e.kind == "lone" for e in out):
-        return out
+    back at most _UNIT_REACH characters: the pass is linear. Called by find_in when `out` holds a bare
+    figure (plain or lone)."""
     lx, pats = lexicon(), _patterns()
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
