@@ -166,11 +166,12 @@ class _Patterns:
 
     def __init__(self, sources: dict[str, Callable[[], str]], alts: dict[str, Callable[[], str]],
                  word_branches: dict[str, tuple[str, ...]], digit_gate: Callable, digit_shape: Callable,
-                 junk: re.Pattern):
+                 junk: re.Pattern, worth_ends: frozenset[str]):
         # A plain class (no __getattr__: on a type with one, no attribute read of its instances is
         # specialised by the interpreter, and find_in reads several per phrase); each regex of
         # `sources` is a `LazyPattern`, compiled at its first use.
         self.digit_gate, self.digit_shape, self.junk = digit_gate, digit_shape, junk
+        self._worth_ends = worth_ends  # the characters a match of `worth` can end with (before its blanks)
         for name, source in sources.items():
             setattr(self, name, LazyPattern(_compile_source, source))
         self._has_fy_next = "fy_next" in sources
@@ -193,6 +194,17 @@ class _Patterns:
         """False only when no financial-year cue starting at the word that ends at `e` can be
         followed by its figure (True when the rules give no such test)."""
         return not self._has_fy_next or self.fy_next.match(norm, e) is not None
+
+    def worth_before(self, norm: str, start: int) -> bool:
+        """True when a "worth" cue ends right before `start` (blanks between), within 16 characters:
+        the `worth` search, tried only when the last character before the blanks (a nukta after it
+        left out) is one such a cue ends with (most figures: no call of the `regex` module)."""
+        lo = max(0, start - 16)
+        tail = norm[lo:start].rstrip(" \t")
+        c = tail[-1:]
+        if c == NUKTA:
+            c = tail[-2:-1]
+        return c in self._worth_ends and self.worth.search(norm, lo, start) is not None
 
     def by_word(self, wk: str) -> Callable:
         """The `match` of the branches that can start at a word of key `wk`."""
@@ -304,7 +316,13 @@ def _build(lx: Lexicon) -> _Patterns:
         punct = "".join(sorted({c for f in fy_forms for c in f if not c.isalpha() and not c.isspace()
                                 and unicodedata.category(c)[0] != "M"} | {"-"}))
         sources["fy_next"] = lambda: rf"[\p{{L}}\p{{M}}\s{regex.escape(punct)}]*+[0-9]"
-    return _Patterns(sources, alts, word_branches, gate.match, shape.match, _JUNK)
+    # a match of `worth` ends with the last character of one of its forms (a Latin letter in either
+    # case, a nukta after a letter optional: see words.form_units), then blanks
+    worth_ends = set()
+    for f in lx.patterns._forms["cue_worth"][0]:
+        f = normalise(f).norm.strip().rstrip(NUKTA)
+        worth_ends |= {f[-1], f[-1].lower(), f[-1].upper()}
+    return _Patterns(sources, alts, word_branches, gate.match, shape.match, _JUNK, frozenset(worth_ends))
 
 
 def _compile_source(source: Callable[[], str]) -> regex.Pattern:
@@ -781,7 +799,7 @@ def _bare_kind(nt: NormText, r1: _Reading, r2: Optional[_Reading], start: int, q
     indian = r1[_INDIAN] or (r2 is not None and r2[_INDIAN])
     if indian and genitive:
         return "money_inr"
-    if (indian or not r1[_SCALES]) and start and pats.worth.search(nt.norm, max(0, start - 16), start):
+    if (indian or not r1[_SCALES]) and start and pats.worth_before(nt.norm, start):
         return "money_inr"
     if (r1[_YEAR_SHAPED] and (r2 is None or r2[_YEAR_SHAPED])
             and qualifier not in ("more_than", "less_than")):
@@ -950,7 +968,7 @@ def _bare_expr(nt: NormText, at: int, end: int, t: str) -> NumberExpr:
     v = int(t)
     if len(t) == 4 and 1900 <= v <= 2099:
         return _expr(nt, at, end, v, "year", period=t)
-    if at and _patterns().worth.search(nt.norm, max(0, at - 16), at):
+    if at and _patterns().worth_before(nt.norm, at):
         return _expr(nt, at, end, v, "money_inr", unit="INR")
     return _expr(nt, at, end, v, "plain")
 
@@ -1116,9 +1134,8 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     """Type as counts the bare figures whose counted noun stands before them in the clause, with
     only link words between (see cues.count_link in rules/numbers.toml); a figure so typed passes
     its noun on to the next one ("to 40, 02,014 in FY2021-22 from 13, 96,468"). Each figure looks
-    back at most _UNIT_REACH characters: the pass is linear."""
-    if not any(e.kind == "plain" or e.kind == "lone" for e in out):
-        return out
+    back at most _UNIT_REACH characters: the pass is linear. Called by find_in when `out` holds a bare
+    figure (plain or lone)."""
     lx, pats = lexicon(), _patterns()
     norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]

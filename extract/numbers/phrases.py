@@ -61,7 +61,7 @@ _PRE_GAP_START = frozenset((" ", "\t", ",", "\r", "\n"))  # _PRE_GAP matches not
 _GLUED = regex.compile(r"'(?![\p{L}\p{N}])|[xX](?![\p{L}\p{M}\p{N}])")
 _BLANKS = frozenset((" ", "\t", "\n", "\r"))  # `gap` moves on only from one of these
 _NO_SPAN = (-1, -1)
-_NO_STOP = (-1, None, None)  # `Words.stop` before any step
+_NO_STOP = (-1, -1, -1, None)  # `Words.stop` before any step
 _category = unicodedata.category
 _END = None  # marks a node where a form ends
 _MISS = object()
@@ -81,9 +81,9 @@ class Words:
     """The word tokens of one working copy, by start: (end, key), read on first use and kept, so
     that the prefix trees look each word up once instead of running a regex at every step.
     `plain`: every letter and mark of the text is ASCII or Devanagari (see `word_tokens`).
-    `stop`: (q, the _GAP_WORD match at q, the key of its word or None when not folded yet) of the
-    step where the last `_read_on` of a plain text stopped: the step after a run of number tokens
-    is read again by the range check of `scan` and by the words after the number, from the same q."""
+    `stop`: the step (see `_step`) where the last `_read_on` of a plain text stopped: the step after
+    a run of number tokens is read again by the range check of `scan` and by the words after the
+    number, from the same q."""
 
     __slots__ = ("norm", "_at", "plain", "stop")
 
@@ -96,7 +96,7 @@ class Words:
         self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
         self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
-        self.stop: tuple[int, Optional[re.Match], Optional[str]] = _NO_STOP
+        self.stop: tuple[int, int, int, Optional[str]] = _NO_STOP
 
     def get(self, pos: int) -> Optional[tuple[int, str]]:
         """(end, key) of the word starting at pos; None when no word starts there."""
@@ -133,7 +133,7 @@ def word_tokens(norm: str):
     """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
     (several times cheaper per call) when every letter and mark of the text is ASCII or
     Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
-    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(_WORD.match(c) for c in set(_OTHER_BLOCK.findall(norm))):
+    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(map(_word_char, set(_OTHER_BLOCK.findall(norm)))):
         return WORD_TOKEN
     return _PLAIN_TOKEN
 
@@ -303,8 +303,9 @@ class Scanner:
         indian = r"(?<![0-9],[ ])[0-9]{1,2}(?:,[ ]?[0-9]{2}(?=,))++,[ ]?[0-9]{3}(?![0-9])"
         # "2. 8 lakh": a stray space after the decimal point, only before a scale word (checked below)
         # ASCII-only: the standard `re` engine, several times cheaper per call than `regex`
+        # (both groupings need a comma within the first four characters: tried only then)
         self.digits = re.compile(
-            rf"{dstart}(?:{western}|{indian}|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
+            rf"{dstart}(?:(?=[0-9]{{1,3}},)(?:{western}|{indian})|[0-9]++)(?:\.[0-9]++|(?P<stray>\.[ ][0-9]{{1,2}}(?![0-9])))?+"
             rf"(?![0-9]|[.,][0-9])")
         self._kept = threading.local()  # the Words of the text scanned, one per thread (a scan writes to it)
         # bound once: a bound method built at every call is an object built and thrown away
@@ -393,21 +394,18 @@ class Scanner:
         rsep, s2, toks2 = "", -1, []
         between = self.between
         e = -1
-        if words.plain:  # `gap` and the word after it in one call (see _GAP_WORD), kept from the run
-            stop_q, m, wkey = words.stop
-            if stop_q != q:
-                m, wkey = _GAP_WORD.match(norm, q), None
-            r, we = m.span(1)
-            if we > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word: a form only if its key starts one
-                if wkey is None:
-                    wkey = m[1].lower().replace(NUKTA, "")
+        if words.plain:  # `gap` and the word after it in one call (see `_step`), kept from the run
+            step = words.stop
+            if step[0] != q:  # (kept for the words after the number, read from q when no range follows)
+                step = words.stop = _step(norm, q)
+            _, r, _, wkey = step
+            if wkey is not None:  # a word: a form only if its key starts one
                 if wkey in between.first:
                     e = between.match(words, r)
             else:
                 c = norm[r:r + 1]
                 if c and not c.isalpha() and (c >= "\x80" or c in between.first):  # no call for an ASCII sign that starts none
                     e = between.match(words, r)
-            words.stop = (q, m, wkey)  # (for the words after the number, read from q when no range follows)
         else:
             c = norm[q:q + 1]  # `gap`, its commonest cases (no blank, one space) inline
             r = q if c not in _BLANKS else (
@@ -470,6 +468,17 @@ def scanner(max_tokens: int) -> Scanner:
     return Scanner(max_tokens)
 
 
+def _step(norm: str, q: int) -> tuple[int, int, int, Optional[str]]:
+    """One step of a phrase from q in a plain text (`Words.plain`): (q, the end of the blanks at q,
+    the end of the word after them, the key of that word or None when no word starts there), read
+    by one call of the standard `re` engine (`_GAP_WORD`)."""
+    m = _GAP_WORD.match(norm, q)
+    r, we = m.span(1)
+    if we > r and (r > q or not q or not _word_char(norm[q - 1])):
+        return q, r, we, m[1].lower().replace(NUKTA, "")
+    return q, r, we, None
+
+
 def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: list) -> list:
     """`out` with up to `count` more tokens read on from q, each after blanks or after a hyphen
     before a word: a word only if its key starts a form of `trie` (`FormTrie.match` inline, no call
@@ -480,18 +489,13 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
     n = len(norm)
     first = trie.first
     plain = words.plain  # in a plain text one call per token finds the blanks and the word after them
-    stop_q, stop_m, stop_key = words.stop
+    stop = words.stop
     while count and q < n:  # (no range built per call; at the end of the text no step reads anything)
         count -= 1
         if plain:  # (the step where the last read stopped is kept: see `Words.stop`)
-            if q == stop_q:
-                m, wkey = stop_m, stop_key
-            else:
-                m, wkey = _GAP_WORD.match(norm, q), None
-            r, e = m.span(1)
-            if e > r and (r > q or not q or not _word_char(norm[q - 1])):  # a word
-                if wkey is None:
-                    wkey = m[1].lower().replace(NUKTA, "")
+            step = stop if q == stop[0] else _step(norm, q)
+            _, r, e, wkey = step
+            if wkey is not None:  # a word
                 node = first.get(wkey)
                 if node is None:
                     e = -1
@@ -532,7 +536,7 @@ def _read_on(words: Words, q: int, count: int, trie: "FormTrie", match, out: lis
                 r, e = q + 1, match(words, q + 1)  # ("two-thirds", "15-20 हजार")
             if e < 0:
                 if plain:
-                    words.stop = (q, m, wkey)
+                    words.stop = step
                 break
         out.append((norm[r:e], r, e))
         q = e
