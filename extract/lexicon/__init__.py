@@ -127,8 +127,13 @@ class Gazetteer:
                 seen, openers = self._chunks = (set(), set())
                 new = chunks
             firsts = self._firsts
-            found = [c for c in new if not firsts.isdisjoint(_TOKEN.findall(c))]
-            openers.update(found)
+            keys_of = _CHUNK_KEYS.get
+            for c in new:
+                keys = keys_of(c)
+                if keys is None:
+                    keys = _CHUNK_KEYS.keep(c, _TOKEN.findall(c))
+                if not firsts.isdisjoint(keys):
+                    openers.add(c)
             seen.update(new)
         return chunks & openers
 
@@ -159,6 +164,7 @@ class Gazetteer:
 
 _CHUNKS_MAX = 1 << 16
 _CHUNK_TOKENS: Memo = Memo(_CHUNKS_MAX)  # chunk -> (token keys, flat token offsets)
+_CHUNK_KEYS: Memo = Memo(_CHUNKS_MAX)  # chunk -> its token keys: every gazetteer classes a chunk by them
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
