@@ -339,9 +339,14 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     rules.check_once("layout-patterns", compile_all, repr([(m.id, m.sources) for m in markers]).encode(),
                      regex.__version__.encode(), Path(patterns.__file__).read_bytes())
     data = rules.load("layout")
+    if not data["caption_credit"].endswith(_CREDIT_END):  # _classify tries it only on a line ending in ")"
+        raise rules.RuleError(rules.path_of("layout"), "caption_credit", f"expected a pattern ending in {_CREDIT_END}")
     credit = patterns.compile(data["caption_credit"], regex.IGNORECASE)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
+
+
+_CREDIT_END = r"\)\s*$"  # a caption's credit closes the line with its bracket
 
 
 def _first_marker(s: str, top: bool) -> _Marker | None:
@@ -349,13 +354,15 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     above the headline (`top`) the markers kept for it too."""
     head = _gate_fold(s[:HEAD])
     last = s[-1:]
-    f = _Features(last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
-    key = (s[:1], head[:1], top, f)
+    # the line's kind for the gates: its first character, folded, top, and its _Features (a plain
+    # tuple: a named one's __new__ is a Python call on every line)
+    key = (s[:1], head[:1], top, last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
     checks = _LINE_CHECKS.get(key)
     if checks is None:
         base = _CHECKS.get(key[:3])
         if base is None:
             base = _CHECKS.keep(key[:3], _checks(key[0], key[1], top))
+        f = _Features(*key[3:])
         checks = _LINE_CHECKS.keep(key, tuple(
             (m, tuple(rest for line, rest in gates if line is None or line(f)))
             for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates)))
@@ -472,7 +479,7 @@ def _classify(line: str, mostly_devanagari: bool, top: bool, may_mark: bool = Tr
         return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
     if ends_open and len(s) < HEADLINE_MAX:
-        if credit.search(s) or (mostly_devanagari and _latin_credit(s)):
+        if s[-1] == ")" and (credit.search(s) or (mostly_devanagari and _latin_credit(s))):  # both end in a bracket
             return "caption", "layout.caption"
         if mostly_devanagari and not _DEVANAGARI.search(s) and _LATIN_UPPER_LINE.match(s) and len(s.split()) >= 2:
             return "caption", "layout.caption"
@@ -488,6 +495,8 @@ _NO_KEYWORD = regex.compile(r"\d|\s(?:और|एवं|तथा|व|में|�
 def _keyword_list(line: str) -> bool:
     """A tag line without a label: "Dr. A. Kumar, MSME, Gem portal, product endorsement" (short
     comma-separated items, no figures, no joining words: a headline list of states reads "A, B और C")."""
+    if line.count(",") < KEYWORDS_MIN - 1:
+        return False
     items = [i.strip() for i in line.split(",")]
     return (len(items) >= KEYWORDS_MIN and all(0 < len(i.split()) <= 3 for i in items)
             and not _NO_KEYWORD.search(f" {line} "))
