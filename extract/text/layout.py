@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import patterns, rules
+from .. import lexicon, patterns, rules
 from ..memo import Memo
 from ..patterns import LazyPattern, occurrences
 from ..normalise import NormText, normalise, script_counts
@@ -516,7 +516,14 @@ def _latin_credit(line: str) -> bool:
 
 def publisher_rule_ids() -> frozenset[str]:
     """Ids of the markers whose line names the publisher."""
-    return frozenset(m.id for m in _rules()[0] if m.publisher)
+    return _marker_ids(_rules()[0])[1]
+
+
+@lru_cache(maxsize=1)
+def _marker_ids(markers: tuple[_Marker, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(ids of the markers that open a run, ids of those whose line names the publisher), worked out
+    once for the markers `_rules` gives."""
+    return frozenset(m.id for m in markers if m.opens_run), frozenset(m.id for m in markers if m.publisher)
 
 
 def _headline_like(line: str) -> bool:
@@ -556,29 +563,29 @@ def _joins_next(line: str, nxt: str, headline: bool = False) -> bool:
 _CURRENCY_END = regex.compile(r"(?:^|\s)(?:रु\.?|₹|Rs\.?|INR)$", regex.IGNORECASE)
 
 
-def _amount_goes_on(norm: str, line: tuple[int, int], nxt: tuple[int, int], kind: str) -> bool:
+def _amount_goes_on(line: str, nxt: str, kind: str) -> bool:
     """A line ending in a currency word whose next line, read alone as a bare figure (a clock), is its amount."""
-    return kind == "clock" and bool(_CURRENCY_END.search(norm[line[0]:line[1]].rstrip())) and norm[nxt[0]:nxt[1]].strip()[:1].isdigit()
+    return kind == "clock" and bool(_CURRENCY_END.search(line.rstrip())) and nxt.strip()[:1].isdigit()
 
 
 SECTION_LABEL_WORDS = 2  # a line this short above a longer headline is a section label ("मुंबई समाचार", "Odisha")
 HEADLINE_MIN_WORDS = 5
 
 
-def _next_text(norm: str, spans: list[tuple[int, int]], i: int) -> str:
-    for s, e in spans[i + 1:]:
-        if norm[s:e].strip():
-            return norm[s:e].strip()
+def _next_text(texts: list[str], i: int) -> str:
+    for line in texts[i + 1:]:
+        if line.strip():
+            return line.strip()
     return ""
 
 
-def _section_label(norm: str, spans: list[tuple[int, int]], i: int, mostly_devanagari: bool) -> bool:
+def _section_label(texts: list[str], i: int, mostly_devanagari: bool) -> bool:
     """Above the headline: a line of one or two words without figures whose next line reads as a
-    longer headline is a section or city label, not the headline."""
-    s = norm[spans[i][0]:spans[i][1]].strip()
+    longer headline is a section or city label, not the headline. `texts`: the lines' texts."""
+    s = texts[i].strip()
     if not s or len(s.split()) > SECTION_LABEL_WORDS or _DIGIT.search(s) or s[-1] in TERMINAL + ",:;-":
         return False
-    nxt = _next_text(norm, spans, i)
+    nxt = _next_text(texts, i)
     return (bool(nxt) and _title_like(nxt) and len(nxt.split()) >= HEADLINE_MIN_WORDS
             and _classify(nxt, mostly_devanagari, True)[0] == "text")
 
@@ -587,17 +594,15 @@ AUTHOR_LINE_WORDS = 5
 _FUNCTION_WORDS = frozenset("में से की का के को ने पर और व एवं".split())
 
 
-def _author_lines(norm: str, spans: list[tuple[int, int]], kinds: list[tuple[str, str]]) -> None:
+def _author_lines(texts: list[str], kinds: list[tuple[str, str]]) -> None:
     """Between the headline and the body: a short line without figures that ends in a known city is a
-    reporter's line ("Rohan Menon New Delhi", "S. Kumar, Patna"), a byline."""
-    from .. import lexicon
-
+    reporter's line ("Rohan Menon New Delhi", "S. Kumar, Patna"), a byline. `texts`: the lines' texts."""
     seen = 0
-    for i, (s, e) in enumerate(spans):
+    for i, text in enumerate(texts):
         if kinds[i][0] != "text":
             continue
         seen += 1
-        line = norm[s:e].strip()
+        line = text.strip()
         if line[-1] in TERMINAL or len(line) > HEADLINE_MAX:
             if seen > 1:
                 return  # the body has begun
@@ -620,27 +625,28 @@ def analyse(text: str | NormText) -> Layout:
     mostly_dev = scripts[0] > scripts[1]
     unmarked: set[int] = set()
     spans = _lines(norm, unmarked)
+    texts = [norm[s:e] for s, e in spans]  # each line's text, sliced once
     kinds = []
     top = True  # above the headline: the first line that is not a marker line is the headline
-    for i, (s, e) in enumerate(spans):
-        kinds.append(_classify(norm[s:e], mostly_dev, top, s not in unmarked))
+    for i, text in enumerate(texts):
+        kinds.append(_classify(text, mostly_dev, top, spans[i][0] not in unmarked))
         if kinds[-1][0] == "text":
-            if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
+            if top and (_top_chrome(text, mostly_dev) or _section_label(texts, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
             else:
                 top = False
-    _author_lines(norm, spans, kinds)
+    _author_lines(texts, kinds)
 
     # Markers that open a run claim the headline-like lines after them.
-    markers = {m.id: m for m in _rules()[0]}
+    openers = _marker_ids(_rules()[0])[0]
     run: tuple[str, str] | None = None
     seen_text = False  # a footer marker above the headline ("Follow us on ...") claims nothing
-    for i, (s, e) in enumerate(spans):
+    for i, text in enumerate(texts):
         kind, rid = kinds[i]
-        if rid in markers and markers[rid].opens_run and (seen_text or kind != "footer"):
+        if rid in openers and (seen_text or kind != "footer"):
             run = (kind, rid)
         elif kind in ("text", "caption"):  # an all-caps tag is still a tag
-            if run and _headline_like(norm[s:e]):
+            if run and _headline_like(text):
                 kinds[i] = run
             elif kind == "text":
                 run = None
@@ -661,8 +667,8 @@ def analyse(text: str | NormText) -> Layout:
             continue
         # Join a sentence that runs over a line break.
         j = i
-        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(norm, spans[j], spans[j + 1], kinds[j + 1][0])) and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]],
-                                                                               headline=not seen_title):
+        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(texts[j], texts[j + 1], kinds[j + 1][0])) \
+                and _joins_next(texts[j], texts[j + 1], headline=not seen_title):
             j += 1
         e = spans[j][1]
         body = norm[s:e].strip()
@@ -684,9 +690,16 @@ def analyse(text: str | NormText) -> Layout:
 
 
 def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:
-    # trim surrounding spaces so the block is exactly its text
+    """The block of norm[s:e] without its surrounding spaces (exactly its text): a Block made without
+    the call of its __init__ (Python code entered through a C-level slot: it cost more than the rest
+    of making a block); its slots stored directly (see normalise._norm_text)."""
     seg = nt.norm[s:e]
     s2 = s + (len(seg) - len(seg.lstrip()))
     e2 = e - (len(seg) - len(seg.rstrip()))
-    os_, oe = nt.span(s2, e2)
-    return Block(start=os_, end=oe, nstart=s2, nend=e2, kind=kind, rule=rule)
+    b = _new(Block)
+    b.start, b.end = nt.span(s2, e2)
+    b.nstart, b.nend, b.kind, b.rule = s2, e2, kind, rule
+    return b
+
+
+_new = object.__new__
