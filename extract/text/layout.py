@@ -408,7 +408,11 @@ def _lines(norm: str, unmarked: set[int] | None = None) -> list[tuple[int, int]]
     the headline): classifying it need not look again."""
     out, pos = [], 0
     for start, end in _line_breaks(norm):
-        out += _segments(norm, pos, start, unmarked)
+        c = norm[pos]  # (the break itself when the line is empty)
+        if start - pos <= MARKED_LONG_LINE and c not in ("d", "D") and (pos == start or not c.isspace()):
+            out.append((pos, start))  # a short line that opens with no crawler's date: itself (see _segments)
+        else:
+            out += _segments(norm, pos, start, unmarked)
         pos = end
     out += _segments(norm, pos, len(norm), unmarked)
     return out
