@@ -32,10 +32,9 @@ class Entry:
 # Tokens for gazetteer matching: a run of letters, marks and digits, or one other non-space
 # character; a hyphen separates words like a space does ("जम्मू-कश्मीर" = "जम्मू कश्मीर").
 _TOKEN = patterns.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\-]")
-# _TOKEN for a text whose letters, marks and digits are all ASCII or of the Devanagari block (the
-# block's characters but the dandas and the abbreviation sign ॰ are such), without a character of
-# _SPLIT_NOT_SPACE (the only ones the two engines' \s tell apart): the standard `re` engine, whose
-# call costs a fraction of the regex module's, finds the same tokens
+# _TOKEN for a chunk (no whitespace) whose letters, marks and digits are all ASCII or of the Devanagari
+# block (the block's characters but the dandas and the abbreviation sign ॰ are such): the standard
+# `re` engine, whose call costs a fraction of the regex module's, finds the same tokens
 _PLAIN_CLASS = "0-9A-Za-z\u0900-\u0963\u0966-\u096f\u0971-\u097f"
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_CLASS}]+|[^\\s{_PLAIN_CLASS}\\-]")
 _BEYOND_PLAIN = re.compile("[^\x00-\x7f\u0900-\u097f]")
@@ -43,11 +42,11 @@ _LETTER_MARK_DIGIT = patterns.compile(r"[\p{L}\p{M}\p{N}]")
 _IS_LETTER_MARK_DIGIT: Memo = Memo(1 << 12)  # character -> whether _TOKEN's letter class holds it
 
 
-def _tokenizer(text: str):
-    """The pattern that finds `text`'s _TOKENs: _PLAIN_TOKEN when every letter, mark and digit of it
-    is ASCII or Devanagari (the caller has ruled out _SPLIT_NOT_SPACE), else _TOKEN."""
-    if not text.isascii():
-        for ch in set(_BEYOND_PLAIN.findall(text)):
+def _chunk_pattern(chunk: str):
+    """The pattern that finds the _TOKENs of a chunk: _PLAIN_TOKEN when every letter, mark and digit
+    of it is ASCII or Devanagari, else _TOKEN."""
+    if not chunk.isascii():
+        for ch in _BEYOND_PLAIN.findall(chunk):
             known = _IS_LETTER_MARK_DIGIT.get(ch)
             if known is None:
                 known = _IS_LETTER_MARK_DIGIT.keep(ch, _LETTER_MARK_DIGIT.match(ch) is not None)
@@ -95,7 +94,7 @@ class Gazetteer:
         if tokens.chunks is None:
             yield from self._finditer_tokens(norm, *tokens.all_tokens())
             return
-        opening = self._opening(tokens)
+        opening = self._opening(tokens.chunks)
         if not opening:
             return
         low, base = tokens.low, tokens.pos
@@ -117,7 +116,7 @@ class Gazetteer:
         for s, c in starts:
             if s + len(c) <= after:
                 continue
-            keys, bounds = _CHUNK_TOKENS.get(c) or _chunk_tokens(c, tokens.tokenizer)
+            keys, bounds = _CHUNK_TOKENS.get(c) or _chunk_tokens(c)
             more = None  # the tokens after the chunk, tokenised when a form reaches past it
             for i, key in enumerate(keys):
                 forms = by_first.get(key)
@@ -127,7 +126,7 @@ class Gazetteer:
                     k = len(form)
                     if i + k > len(keys):
                         if more is None:
-                            more = list(islice(tokens.tokenizer.finditer(low, s + len(c)), self._longest - 1))
+                            more = list(islice(_TOKEN.finditer(low, s + len(c)), self._longest - 1))
                             more_keys = keys + tuple(m.group() for m in more)
                         if tuple(more_keys[i:i + k]) != form:
                             continue
@@ -141,9 +140,8 @@ class Gazetteer:
                     after = end
                     break
 
-    def _opening(self, tokens: "WordTokens") -> set[str]:
-        """The chunks (case-folded) of `tokens` a token of which opens a form."""
-        chunks = tokens.chunks
+    def _opening(self, chunks: set[str]) -> set[str]:
+        """The chunks (case-folded) a token of which opens a form."""
         seen, openers = self._chunks
         new = chunks - seen
         if new:
@@ -155,7 +153,7 @@ class Gazetteer:
             for c in new:
                 keys = keys_of(c)
                 if keys is None:
-                    keys = _CHUNK_KEYS.keep(c, tokens.tokenizer.findall(c))
+                    keys = _CHUNK_KEYS.keep(c, _chunk_pattern(c).findall(c))
                 if not firsts.isdisjoint(keys):
                     openers.add(c)
             seen.update(new)
@@ -191,10 +189,10 @@ _CHUNK_TOKENS: Memo = Memo(_CHUNKS_MAX)  # chunk -> (token keys, flat token offs
 _CHUNK_KEYS: Memo = Memo(_CHUNKS_MAX)  # chunk -> its token keys: every gazetteer classes a chunk by them
 
 
-def _chunk_tokens(chunk: str, tokenizer) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The tokens of a case-folded chunk: their keys, and their (start, end) offsets in it, flat
-    (a table per chunk, bounded in size). `tokenizer`: _TOKEN or, for a plain text, its equal."""
-    toks = list(tokenizer.finditer(chunk))
+    (a table per chunk, bounded in size)."""
+    toks = list(_chunk_pattern(chunk).finditer(chunk))
     found = (tuple(m.group() for m in toks), tuple(x for m in toks for x in m.span()))
     return _CHUNK_TOKENS.keep(chunk, found)
 
@@ -218,10 +216,9 @@ class WordTokens:
     folding keeps every character one character (checked over all of Unicode: such a character
     keeps its class, letter/mark/digit, whitespace, hyphen or other). When folding changes a
     length, or the span holds a character str.split() splits at and _TOKEN does not, `chunks` is
-    None and the gazetteers read every token (all_tokens). `tokenizer` is the pattern that finds
-    the tokens of `low` (see _tokenizer), decided when first asked for."""
+    None and the gazetteers read every token (all_tokens)."""
 
-    __slots__ = ("norm", "pos", "endpos", "low", "chunks", "_tokenizer")
+    __slots__ = ("norm", "pos", "endpos", "low", "chunks")
 
     def __init__(self, norm: str, pos: int = 0, endpos: int | None = None) -> None:
         endpos = len(norm) if endpos is None else endpos
@@ -232,14 +229,6 @@ class WordTokens:
             self.chunks = set(low.split())
         else:
             self.chunks = None
-        self._tokenizer = None
-
-    @property
-    def tokenizer(self):
-        """_TOKEN or its standard-library equal for `low` (only read when `chunks` is not None)."""
-        if self._tokenizer is None:
-            self._tokenizer = _tokenizer(self.low)
-        return self._tokenizer
 
     def all_tokens(self) -> tuple[list, list[str]]:
         """(the _TOKEN matches of the span in norm, their case-folded keys)."""
