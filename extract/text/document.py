@@ -326,38 +326,42 @@ def _publisher(doc: Document, lang: str) -> str:
     copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
     sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
     capitalised site name in a blurb above a Devanagari headline. `lang`: the article's language."""
-    blocks = doc.layout.blocks
-    publishers = publisher_rule_ids()
+    blocks, norm = doc.layout.blocks, doc.norm
+    of_kind: dict[str, list] = {"meta": [], "footer": [], "byline": []}  # the blocks of the kinds read below, in order
     for b in blocks:
-        m = _PORTAL_META.match(doc.norm, b.nstart, b.nend) if b.kind == "meta" else None
+        if b.kind in of_kind:
+            of_kind[b.kind].append(b)
+    metas, footers, bylines = of_kind["meta"], of_kind["footer"], of_kind["byline"]
+    for b in metas:
+        m = _PORTAL_META.match(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1))
+    publishers = publisher_rule_ids()
     for b in blocks:
         if b.rule in publishers:
             return _original(doc, b.nstart, b.nend)
-    for b in blocks:
-        m = _SYNDICATED.match(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+    for b in footers:
+        m = _SYNDICATED.match(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1))
-    for b in blocks:
-        if b.kind == "footer":
-            m = _COPYRIGHT.search(doc.norm, b.nstart, b.nend)
-            if m and m.group(1).strip():
-                return _original(doc, m.start(1), m.end(1))
-    for b in blocks:
-        m = _POSTED_BY.search(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+    for b in footers:
+        m = _COPYRIGHT.search(norm, b.nstart, b.nend)
+        if m and m.group(1).strip():
+            return _original(doc, m.start(1), m.end(1))
+    for b in bylines:
+        m = _POSTED_BY.search(norm, b.nstart, b.nend)
         if m:
-            return _original(doc, *_without_city(doc.norm, m.start(1), m.end(1)))
-    for b in blocks:
-        m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+            return _original(doc, *_without_city(norm, m.start(1), m.end(1)))
+    for b in bylines:
+        m = _DESK.match(norm, b.nstart, b.nend)
         if m and fold(m.group(1)) not in _AGENCIES:
             return _original(doc, m.start(1), m.end(1))
-    for b in blocks:  # the site's sign-off: "(Catch all the ... News on The Economic Times.)"
-        m = _SIGN_OFF.search(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+    for b in footers:  # the site's sign-off: "(Catch all the ... News on The Economic Times.)"
+        m = _SIGN_OFF.search(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1) - m.group(1).endswith("."))
-    for b in blocks:  # the paper's news network: "अमर उजाला नेटवर्क, गोरखपुर", "Bhaskar News Network"
-        m = _NETWORK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+    for b in bylines:  # the paper's news network: "अमर उजाला नेटवर्क, गोरखपुर", "Bhaskar News Network"
+        m = _NETWORK.match(norm, b.nstart, b.nend)
         if m and fold(m.group(1)) not in _AGENCIES and not _GENERIC_DESK.fullmatch(m.group(1)):
             return _original(doc, m.start(1), m.end(1))
     if doc.layout.blocks and lang == "hi":
