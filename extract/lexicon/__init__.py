@@ -203,7 +203,7 @@ _SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def splits_apart(s: str) -> bool:
-    """Whether `s` holds a character str.split() splits at that the regex module's \s does not match
+    """Whether `s` holds a character str.split() splits at that the regex module's \\s does not match
     (one of _SPLIT_NOT_SPACE; tested one by one: a generator over them costs more than the four tests)."""
     return "\x1c" in s or "\x1d" in s or "\x1e" in s or "\x1f" in s
 
