@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+import re
 from itertools import islice
 
 from .. import patterns, rules
@@ -31,6 +32,27 @@ class Entry:
 # Tokens for gazetteer matching: a run of letters, marks and digits, or one other non-space
 # character; a hyphen separates words like a space does ("जम्मू-कश्मीर" = "जम्मू कश्मीर").
 _TOKEN = patterns.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\-]")
+# _TOKEN for a chunk (no whitespace) whose letters, marks and digits are all ASCII or of the Devanagari
+# block (the block's characters but the dandas and the abbreviation sign ॰ are such): the standard
+# `re` engine, whose call costs a fraction of the regex module's, finds the same tokens
+_PLAIN_CLASS = "0-9A-Za-z\u0900-\u0963\u0966-\u096f\u0971-\u097f"
+_PLAIN_TOKEN = re.compile(f"[{_PLAIN_CLASS}]+|[^\\s{_PLAIN_CLASS}\\-]")
+_BEYOND_PLAIN = re.compile("[^\x00-\x7f\u0900-\u097f]")
+_LETTER_MARK_DIGIT = patterns.compile(r"[\p{L}\p{M}\p{N}]")
+_IS_LETTER_MARK_DIGIT: Memo = Memo(1 << 12)  # character -> whether _TOKEN's letter class holds it
+
+
+def _chunk_pattern(chunk: str):
+    """The pattern that finds the _TOKENs of a chunk: _PLAIN_TOKEN when every letter, mark and digit
+    of it is ASCII or Devanagari, else _TOKEN."""
+    if not chunk.isascii():
+        for ch in _BEYOND_PLAIN.findall(chunk):
+            known = _IS_LETTER_MARK_DIGIT.get(ch)
+            if known is None:
+                known = _IS_LETTER_MARK_DIGIT.keep(ch, _LETTER_MARK_DIGIT.match(ch) is not None)
+            if known:
+                return _TOKEN
+    return _PLAIN_TOKEN
 
 
 def _token_keys(s: str) -> tuple[str, ...]:
@@ -127,8 +149,13 @@ class Gazetteer:
                 seen, openers = self._chunks = (set(), set())
                 new = chunks
             firsts = self._firsts
-            found = [c for c in new if not firsts.isdisjoint(_TOKEN.findall(c))]
-            openers.update(found)
+            keys_of = _CHUNK_KEYS.get
+            for c in new:
+                keys = keys_of(c)
+                if keys is None:
+                    keys = _CHUNK_KEYS.keep(c, _chunk_pattern(c).findall(c))
+                if not firsts.isdisjoint(keys):
+                    openers.add(c)
             seen.update(new)
         return chunks & openers
 
@@ -159,19 +186,26 @@ class Gazetteer:
 
 _CHUNKS_MAX = 1 << 16
 _CHUNK_TOKENS: Memo = Memo(_CHUNKS_MAX)  # chunk -> (token keys, flat token offsets)
+_CHUNK_KEYS: Memo = Memo(_CHUNKS_MAX)  # chunk -> its token keys: every gazetteer classes a chunk by them
 
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The tokens of a case-folded chunk: their keys, and their (start, end) offsets in it, flat
     (a table per chunk, bounded in size)."""
-    toks = list(_TOKEN.finditer(chunk))
+    toks = list(_chunk_pattern(chunk).finditer(chunk))
     found = (tuple(m.group() for m in toks), tuple(x for m in toks for x in m.span()))
     return _CHUNK_TOKENS.keep(chunk, found)
 
 
-# The characters str.split() splits at that _TOKEN takes as tokens (its \s does not match them;
-# checked over all of Unicode: no other character differs)
+# The characters str.split() splits at that the regex module's \s does not match (_TOKEN takes them as
+# tokens; checked over all of Unicode: no other character differs)
 _SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def splits_apart(s: str) -> bool:
+    """Whether `s` holds a character str.split() splits at that the regex module's \\s does not match
+    (one of _SPLIT_NOT_SPACE; tested one by one: a generator over them costs more than the four tests)."""
+    return "\x1c" in s or "\x1d" in s or "\x1e" in s or "\x1f" in s
 
 
 class WordTokens:
@@ -191,7 +225,7 @@ class WordTokens:
         seg = norm[pos:endpos] if pos or endpos != len(norm) else norm
         low = seg.casefold()
         self.norm, self.pos, self.endpos, self.low = norm, pos, endpos, low
-        if len(low) == len(seg) and not any(c in seg for c in _SPLIT_NOT_SPACE):
+        if len(low) == len(seg) and not splits_apart(seg):
             self.chunks = set(low.split())
         else:
             self.chunks = None

@@ -15,7 +15,8 @@ from itertools import islice
 import regex
 
 from .. import lexicon, patterns, rules
-from .layout import Layout, analyse
+from ..memo import Memo
+from .layout import Layout, analyse, publisher_rule_ids
 from ..normalise import NormText, fold, normalise, script_counts
 from ..numbers import NumberExpr, find_in
 from .reader import Source
@@ -169,20 +170,41 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}&]+|[^\s\p{L}\p{M}\p{N}]")
 
 def _opens_organisation(norm: str, end: int, heads: frozenset[str], max_gap: int) -> bool:
     """Whether an organisation head (a word or two) follows the name ending at `end`, with at most
-    `max_gap` words between that are not joining words or punctuation. The words are read (and
-    folded) as the test goes: mostly the first one or two decide."""
-    words = (fold(m.group()) for m in islice(_WORD.finditer(norm, end, min(len(norm), end + 120)), max_gap + 2))
-    w = next(words, None)
-    for _ in range(max_gap + 1):
-        if w is None:
-            return False
-        nxt = next(words, None)
+    `max_gap` words between that are not joining words or punctuation."""
+    words = _words_after(norm, end, max_gap + 2)
+    for i in range(min(max_gap + 1, len(words))):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
         if w in heads or (nxt is not None and f"{w} {nxt}" in heads):
             return True
         if w in _GAP_STOPS or not w[0].isalnum():
             return False
-        w = nxt
     return False
+
+
+ORGANISATION_WINDOW = 120  # the words after a name that may hold an organisation head lie within this many characters
+
+
+def _words_after(norm: str, end: int, count: int) -> list[str]:
+    """The first `count` (or more) folded `_WORD`s of norm[end:end + ORGANISATION_WINDOW], read chunk by
+    chunk (a `_WORD` never crosses whitespace: the words of a chunk, its str.split() part, are found
+    once per chunk); by the pattern when the window holds a character str.split() splits at and
+    `_WORD` does not (see lexicon.splits_apart). A chunk holds one word or more: `count` chunks do."""
+    seg = norm[end:end + ORGANISATION_WINDOW]
+    if lexicon.splits_apart(seg):
+        return [fold(w) for w in _WORD.findall(seg)]
+    out: list[str] = []
+    for chunk in seg.split(None, count)[:count]:
+        words = _CHUNK_WORDS.get(chunk)
+        if words is None:
+            words = _CHUNK_WORDS.keep(chunk, tuple(fold(w) for w in _WORD.findall(chunk)))
+        out += words
+        if len(out) >= count:
+            break
+    return out
+
+
+_CHUNK_WORDS: Memo = Memo(1 << 14)  # chunk -> its folded _WORDs
 
 
 @lru_cache(maxsize=1)
@@ -251,24 +273,7 @@ def _meta(doc: Document) -> Meta:
     text = doc.source.text
     blocks = doc.layout.blocks
     title = next((text[b.start:b.end] for b in blocks if b.kind == "title"), "")
-    published = published_in = ""
-    for b in blocks:
-        if b.kind in ("meta", "byline") and not published:
-            published = _full_date(doc, b.nstart, b.nend)
-            published_in = b.kind if published else ""
-    dating = next((b for b in blocks if b.kind == "byline" and published and _full_date(doc, b.nstart, b.nend) == published), None)
-    updated_only = bool(dating and _UPDATED.search(doc.norm, dating.nstart, dating.nend)
-                        and not _PUBLISHED.search(doc.norm, dating.nstart, dating.nend))
-    if published_in == "byline":  # a publication line anywhere dates the report better than an update stamp
-        first = next(b for b in blocks if b.kind == "byline" and _full_date(doc, b.nstart, b.nend) == published)
-        if _UPDATED.search(doc.norm, first.nstart, first.nend) and not _PUBLISHED.search(doc.norm, first.nstart, first.nend):
-            pub = next((b for b in blocks if b.kind == "byline" and _PUBLISHED.search(doc.norm, b.nstart, b.nend)
-                        and not _UPDATED.search(doc.norm, b.nstart, b.nend) and _full_date(doc, b.nstart, b.nend)), None)
-            if pub:
-                published = _full_date(doc, pub.nstart, pub.nend)
-    for b in blocks:  # a publication line dates the report better than a crawler's line
-        if b.kind == "byline" and published_in == "meta" and _full_date(doc, b.nstart, b.nend) == published:
-            published_in = "byline"
+    published, published_in, updated_only = _published(doc)
     lang = _lang(doc)
     dateline, city, dateline_span = _dateline(doc)
     if not dateline:
@@ -283,6 +288,23 @@ def _meta(doc: Document) -> Meta:
     return Meta(title=title, published=published, published_in=published_in, updated_only=updated_only,
                 publisher=_publisher(doc, lang), dateline=dateline,
                 dateline_city=city, dateline_span=dateline_span, lang=lang)
+
+
+def _published(doc: Document) -> tuple[str, str, bool]:
+    """(date, kind of the block that gave it, updated_only) from the bylines and crawler lines: the
+    first full date of one; a publication line dates the report better than an update stamp above
+    it, and a byline better than a crawler's line of the same date."""
+    dated = [(b, _full_date(doc, b.nstart, b.nend)) for b in doc.layout.blocks if b.kind in ("meta", "byline")]
+    published, published_in = next(((d, b.kind) for b, d in dated if d), ("", ""))
+    dating = next((b for b, d in dated if b.kind == "byline" and d == published), None) if published else None
+    updated_only = bool(dating and _UPDATED.search(doc.norm, dating.nstart, dating.nend)
+                        and not _PUBLISHED.search(doc.norm, dating.nstart, dating.nend))
+    if published_in == "byline" and updated_only:
+        published = next((d for b, d in dated if b.kind == "byline" and d and _PUBLISHED.search(doc.norm, b.nstart, b.nend)
+                          and not _UPDATED.search(doc.norm, b.nstart, b.nend)), published)
+    elif published_in == "meta" and dating is not None:
+        published_in = "byline"
+    return published, published_in, updated_only
 
 
 _UPDATED = regex.compile(r"\bupdated\b|अपडेटेड|अपडेट|अद्यतन", regex.IGNORECASE)
@@ -304,40 +326,42 @@ def _publisher(doc: Document, lang: str) -> str:
     copyright holder, an issuing office, a desk byline ("नवभारत टाइम्स | Updated: ..."), the site's
     sign-off ("Catch all the ... on X."), a news network ("X नेटवर्क, city"), a Latin site name or a
     capitalised site name in a blurb above a Devanagari headline. `lang`: the article's language."""
-    from .layout import publisher_rule_ids
-
-    blocks = doc.layout.blocks
-    publishers = publisher_rule_ids()
+    blocks, norm = doc.layout.blocks, doc.norm
+    of_kind: dict[str, list] = {"meta": [], "footer": [], "byline": []}  # the blocks of the kinds read below, in order
     for b in blocks:
-        m = _PORTAL_META.match(doc.norm, b.nstart, b.nend) if b.kind == "meta" else None
+        if b.kind in of_kind:
+            of_kind[b.kind].append(b)
+    metas, footers, bylines = of_kind["meta"], of_kind["footer"], of_kind["byline"]
+    for b in metas:
+        m = _PORTAL_META.match(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1))
+    publishers = publisher_rule_ids()
     for b in blocks:
         if b.rule in publishers:
             return _original(doc, b.nstart, b.nend)
-    for b in blocks:
-        m = _SYNDICATED.match(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+    for b in footers:
+        m = _SYNDICATED.match(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1))
-    for b in blocks:
-        if b.kind == "footer":
-            m = _COPYRIGHT.search(doc.norm, b.nstart, b.nend)
-            if m and m.group(1).strip():
-                return _original(doc, m.start(1), m.end(1))
-    for b in blocks:
-        m = _POSTED_BY.search(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+    for b in footers:
+        m = _COPYRIGHT.search(norm, b.nstart, b.nend)
+        if m and m.group(1).strip():
+            return _original(doc, m.start(1), m.end(1))
+    for b in bylines:
+        m = _POSTED_BY.search(norm, b.nstart, b.nend)
         if m:
-            return _original(doc, *_without_city(doc.norm, m.start(1), m.end(1)))
-    for b in blocks:
-        m = _DESK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+            return _original(doc, *_without_city(norm, m.start(1), m.end(1)))
+    for b in bylines:
+        m = _DESK.match(norm, b.nstart, b.nend)
         if m and fold(m.group(1)) not in _AGENCIES:
             return _original(doc, m.start(1), m.end(1))
-    for b in blocks:  # the site's sign-off: "(Catch all the ... News on The Economic Times.)"
-        m = _SIGN_OFF.search(doc.norm, b.nstart, b.nend) if b.kind == "footer" else None
+    for b in footers:  # the site's sign-off: "(Catch all the ... News on The Economic Times.)"
+        m = _SIGN_OFF.search(norm, b.nstart, b.nend)
         if m:
             return _original(doc, m.start(1), m.end(1) - m.group(1).endswith("."))
-    for b in blocks:  # the paper's news network: "अमर उजाला नेटवर्क, गोरखपुर", "Bhaskar News Network"
-        m = _NETWORK.match(doc.norm, b.nstart, b.nend) if b.kind == "byline" else None
+    for b in bylines:  # the paper's news network: "अमर उजाला नेटवर्क, गोरखपुर", "Bhaskar News Network"
+        m = _NETWORK.match(norm, b.nstart, b.nend)
         if m and fold(m.group(1)) not in _AGENCIES and not _GENERIC_DESK.fullmatch(m.group(1)):
             return _original(doc, m.start(1), m.end(1))
     if doc.layout.blocks and lang == "hi":

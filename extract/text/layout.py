@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 import regex
 
-from .. import patterns, rules
+from .. import lexicon, patterns, rules
 from ..memo import Memo
 from ..patterns import LazyPattern, occurrences
 from ..normalise import NormText, normalise, script_counts
@@ -339,9 +339,14 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     rules.check_once("layout-patterns", compile_all, repr([(m.id, m.sources) for m in markers]).encode(),
                      regex.__version__.encode(), Path(patterns.__file__).read_bytes())
     data = rules.load("layout")
+    if not data["caption_credit"].endswith(_CREDIT_END):  # _classify tries it only on a line ending in ")"
+        raise rules.RuleError(rules.path_of("layout"), "caption_credit", f"expected a pattern ending in {_CREDIT_END}")
     credit = patterns.compile(data["caption_credit"], regex.IGNORECASE)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
+
+
+_CREDIT_END = r"\)\s*$"  # a caption's credit closes the line with its bracket
 
 
 def _first_marker(s: str, top: bool) -> _Marker | None:
@@ -349,13 +354,15 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     above the headline (`top`) the markers kept for it too."""
     head = _gate_fold(s[:HEAD])
     last = s[-1:]
-    f = _Features(last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
-    key = (s[:1], head[:1], top, f)
+    # the line's kind for the gates: its first character, folded, top, and its _Features (a plain
+    # tuple: a named one's __new__ is a Python call on every line)
+    key = (s[:1], head[:1], top, last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
     checks = _LINE_CHECKS.get(key)
     if checks is None:
         base = _CHECKS.get(key[:3])
         if base is None:
             base = _CHECKS.keep(key[:3], _checks(key[0], key[1], top))
+        f = _Features(*key[3:])
         checks = _LINE_CHECKS.keep(key, tuple(
             (m, tuple(rest for line, rest in gates if line is None or line(f)))
             for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates)))
@@ -401,7 +408,11 @@ def _lines(norm: str, unmarked: set[int] | None = None) -> list[tuple[int, int]]
     the headline): classifying it need not look again."""
     out, pos = [], 0
     for start, end in _line_breaks(norm):
-        out += _segments(norm, pos, start, unmarked)
+        c = norm[pos]  # (the break itself when the line is empty)
+        if start - pos <= MARKED_LONG_LINE and c not in ("d", "D") and (pos == start or not c.isspace()):
+            out.append((pos, start))  # a short line that opens with no crawler's date: itself (see _segments)
+        else:
+            out += _segments(norm, pos, start, unmarked)
         pos = end
     out += _segments(norm, pos, len(norm), unmarked)
     return out
@@ -472,7 +483,7 @@ def _classify(line: str, mostly_devanagari: bool, top: bool, may_mark: bool = Tr
         return m.kind, m.id
     ends_open = s[-1] not in TERMINAL
     if ends_open and len(s) < HEADLINE_MAX:
-        if credit.search(s) or (mostly_devanagari and _latin_credit(s)):
+        if s[-1] == ")" and (credit.search(s) or (mostly_devanagari and _latin_credit(s))):  # both end in a bracket
             return "caption", "layout.caption"
         if mostly_devanagari and not _DEVANAGARI.search(s) and _LATIN_UPPER_LINE.match(s) and len(s.split()) >= 2:
             return "caption", "layout.caption"
@@ -488,6 +499,8 @@ _NO_KEYWORD = regex.compile(r"\d|\s(?:और|एवं|तथा|व|में|�
 def _keyword_list(line: str) -> bool:
     """A tag line without a label: "Dr. A. Kumar, MSME, Gem portal, product endorsement" (short
     comma-separated items, no figures, no joining words: a headline list of states reads "A, B और C")."""
+    if line.count(",") < KEYWORDS_MIN - 1:
+        return False
     items = [i.strip() for i in line.split(",")]
     return (len(items) >= KEYWORDS_MIN and all(0 < len(i.split()) <= 3 for i in items)
             and not _NO_KEYWORD.search(f" {line} "))
@@ -507,7 +520,14 @@ def _latin_credit(line: str) -> bool:
 
 def publisher_rule_ids() -> frozenset[str]:
     """Ids of the markers whose line names the publisher."""
-    return frozenset(m.id for m in _rules()[0] if m.publisher)
+    return _marker_ids(_rules()[0])[1]
+
+
+@lru_cache(maxsize=1)
+def _marker_ids(markers: tuple[_Marker, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(ids of the markers that open a run, ids of those whose line names the publisher), worked out
+    once for the markers `_rules` gives."""
+    return frozenset(m.id for m in markers if m.opens_run), frozenset(m.id for m in markers if m.publisher)
 
 
 def _headline_like(line: str) -> bool:
@@ -547,29 +567,29 @@ def _joins_next(line: str, nxt: str, headline: bool = False) -> bool:
 _CURRENCY_END = regex.compile(r"(?:^|\s)(?:रु\.?|₹|Rs\.?|INR)$", regex.IGNORECASE)
 
 
-def _amount_goes_on(norm: str, line: tuple[int, int], nxt: tuple[int, int], kind: str) -> bool:
+def _amount_goes_on(line: str, nxt: str, kind: str) -> bool:
     """A line ending in a currency word whose next line, read alone as a bare figure (a clock), is its amount."""
-    return kind == "clock" and bool(_CURRENCY_END.search(norm[line[0]:line[1]].rstrip())) and norm[nxt[0]:nxt[1]].strip()[:1].isdigit()
+    return kind == "clock" and bool(_CURRENCY_END.search(line.rstrip())) and nxt.strip()[:1].isdigit()
 
 
 SECTION_LABEL_WORDS = 2  # a line this short above a longer headline is a section label ("मुंबई समाचार", "Odisha")
 HEADLINE_MIN_WORDS = 5
 
 
-def _next_text(norm: str, spans: list[tuple[int, int]], i: int) -> str:
-    for s, e in spans[i + 1:]:
-        if norm[s:e].strip():
-            return norm[s:e].strip()
+def _next_text(texts: list[str], i: int) -> str:
+    for line in texts[i + 1:]:
+        if line.strip():
+            return line.strip()
     return ""
 
 
-def _section_label(norm: str, spans: list[tuple[int, int]], i: int, mostly_devanagari: bool) -> bool:
+def _section_label(texts: list[str], i: int, mostly_devanagari: bool) -> bool:
     """Above the headline: a line of one or two words without figures whose next line reads as a
-    longer headline is a section or city label, not the headline."""
-    s = norm[spans[i][0]:spans[i][1]].strip()
+    longer headline is a section or city label, not the headline. `texts`: the lines' texts."""
+    s = texts[i].strip()
     if not s or len(s.split()) > SECTION_LABEL_WORDS or _DIGIT.search(s) or s[-1] in TERMINAL + ",:;-":
         return False
-    nxt = _next_text(norm, spans, i)
+    nxt = _next_text(texts, i)
     return (bool(nxt) and _title_like(nxt) and len(nxt.split()) >= HEADLINE_MIN_WORDS
             and _classify(nxt, mostly_devanagari, True)[0] == "text")
 
@@ -578,17 +598,15 @@ AUTHOR_LINE_WORDS = 5
 _FUNCTION_WORDS = frozenset("में से की का के को ने पर और व एवं".split())
 
 
-def _author_lines(norm: str, spans: list[tuple[int, int]], kinds: list[tuple[str, str]]) -> None:
+def _author_lines(texts: list[str], kinds: list[tuple[str, str]]) -> None:
     """Between the headline and the body: a short line without figures that ends in a known city is a
-    reporter's line ("Rohan Menon New Delhi", "S. Kumar, Patna"), a byline."""
-    from .. import lexicon
-
+    reporter's line ("Rohan Menon New Delhi", "S. Kumar, Patna"), a byline. `texts`: the lines' texts."""
     seen = 0
-    for i, (s, e) in enumerate(spans):
+    for i, text in enumerate(texts):
         if kinds[i][0] != "text":
             continue
         seen += 1
-        line = norm[s:e].strip()
+        line = text.strip()
         if line[-1] in TERMINAL or len(line) > HEADLINE_MAX:
             if seen > 1:
                 return  # the body has begun
@@ -611,27 +629,28 @@ def analyse(text: str | NormText) -> Layout:
     mostly_dev = scripts[0] > scripts[1]
     unmarked: set[int] = set()
     spans = _lines(norm, unmarked)
+    texts = [norm[s:e] for s, e in spans]  # each line's text, sliced once
     kinds = []
     top = True  # above the headline: the first line that is not a marker line is the headline
-    for i, (s, e) in enumerate(spans):
-        kinds.append(_classify(norm[s:e], mostly_dev, top, s not in unmarked))
+    for i, text in enumerate(texts):
+        kinds.append(_classify(text, mostly_dev, top, spans[i][0] not in unmarked))
         if kinds[-1][0] == "text":
-            if top and (_top_chrome(norm[s:e], mostly_dev) or _section_label(norm, spans, i, mostly_dev)):
+            if top and (_top_chrome(text, mostly_dev) or _section_label(texts, i, mostly_dev)):
                 kinds[-1] = ("label", "layout.label")
             else:
                 top = False
-    _author_lines(norm, spans, kinds)
+    _author_lines(texts, kinds)
 
     # Markers that open a run claim the headline-like lines after them.
-    markers = {m.id: m for m in _rules()[0]}
+    openers = _marker_ids(_rules()[0])[0]
     run: tuple[str, str] | None = None
     seen_text = False  # a footer marker above the headline ("Follow us on ...") claims nothing
-    for i, (s, e) in enumerate(spans):
+    for i, text in enumerate(texts):
         kind, rid = kinds[i]
-        if rid in markers and markers[rid].opens_run and (seen_text or kind != "footer"):
+        if rid in openers and (seen_text or kind != "footer"):
             run = (kind, rid)
         elif kind in ("text", "caption"):  # an all-caps tag is still a tag
-            if run and _headline_like(norm[s:e]):
+            if run and _headline_like(text):
                 kinds[i] = run
             elif kind == "text":
                 run = None
@@ -652,8 +671,8 @@ def analyse(text: str | NormText) -> Layout:
             continue
         # Join a sentence that runs over a line break.
         j = i
-        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(norm, spans[j], spans[j + 1], kinds[j + 1][0])) and _joins_next(norm[spans[j][0]:spans[j][1]], norm[spans[j + 1][0]:spans[j + 1][1]],
-                                                                               headline=not seen_title):
+        while j + 1 < len(spans) and (kinds[j + 1][0] == "text" or _amount_goes_on(texts[j], texts[j + 1], kinds[j + 1][0])) \
+                and _joins_next(texts[j], texts[j + 1], headline=not seen_title):
             j += 1
         e = spans[j][1]
         body = norm[s:e].strip()
@@ -675,9 +694,16 @@ def analyse(text: str | NormText) -> Layout:
 
 
 def _block(nt: NormText, s: int, e: int, kind: str, rule: str) -> Block:
-    # trim surrounding spaces so the block is exactly its text
+    """The block of norm[s:e] without its surrounding spaces (exactly its text): a Block made without
+    the call of its __init__ (Python code entered through a C-level slot: it cost more than the rest
+    of making a block); its slots stored directly (see normalise._norm_text)."""
     seg = nt.norm[s:e]
     s2 = s + (len(seg) - len(seg.lstrip()))
     e2 = e - (len(seg) - len(seg.rstrip()))
-    os_, oe = nt.span(s2, e2)
-    return Block(start=os_, end=oe, nstart=s2, nend=e2, kind=kind, rule=rule)
+    b = _new(Block)
+    b.start, b.end = nt.span(s2, e2)
+    b.nstart, b.nend, b.kind, b.rule = s2, e2, kind, rule
+    return b
+
+
+_new = object.__new__

@@ -97,9 +97,9 @@ def split(layout: Layout) -> list[Sentence]:
         k = bisect_left(marks, block.nstart, k)
         inside = marks[k:bisect_left(marks, block.nend, k)]
         for dot, end in _ends(norm, inside, block.nend):
-            if norm[dot] == "." and (_is_abbreviation(norm, dot, block.nstart) or is_decimal_point(norm, dot)):  # "2. 8 lakh"
-                continue
             if end < block.nend and not norm[end].isspace() and norm[end] not in "\"')":
+                continue
+            if norm[dot] == "." and (_is_abbreviation(norm, dot, block.nstart) or is_decimal_point(norm, dot)):  # "2. 8 lakh"
                 continue
             while end < block.nend and norm[end] in "\"')":
                 end += 1
@@ -118,4 +118,16 @@ def _add(out: list[Sentence], layout: Layout, block: Block, s: int, e: int) -> N
     if e <= s:
         return
     os_, oe = layout.nt.span(s, e)
-    out.append(Sentence(index=len(out), start=os_, end=oe, nstart=s, nend=e, block=block))
+    out.append(_sentence(len(out), os_, oe, s, e, block))
+
+
+_new = object.__new__
+
+
+def _sentence(index: int, start: int, end: int, nstart: int, nend: int, block: Block) -> Sentence:
+    """`Sentence(index, start, end, nstart, nend, block)` without the call of its __init__ (Python
+    code entered through a C-level slot: it cost more than the rest of adding a sentence); its six
+    slots stored directly (see normalise._norm_text)."""
+    sent = _new(Sentence)
+    sent.index, sent.start, sent.end, sent.nstart, sent.nend, sent.block = index, start, end, nstart, nend, block
+    return sent

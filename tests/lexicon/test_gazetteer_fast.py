@@ -69,3 +69,20 @@ def test_case_folding_keeps_each_character_class_where_it_keeps_lengths():
             assert (space.match(f) is None) == (space.match(c) is None) and (f == "-") == (c == "-")
         if c.isspace() != (space.match(c) is not None):
             assert c in lexicon._SPLIT_NOT_SPACE
+
+
+def test_the_plain_tokenizer_finds_the_token_patterns_tokens():
+    """_PLAIN_TOKEN (the standard re engine) stands for _TOKEN only on a chunk whose letters, marks and
+    digits are ASCII or Devanagari; there both find the same tokens."""
+    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    plain_class = regex.compile(f"[{lexicon._PLAIN_CLASS}]")
+    for cp in list(range(0x80)) + list(range(0x900, 0x980)):  # the class holds exactly their letters, marks and digits
+        assert (word.match(chr(cp)) is None) == (plain_class.match(chr(cp)) is None), hex(cp)
+    plain = [chr(c) for c in list(range(0x21, 0x7f)) + list(range(0x900, 0x980)) + [0x2013, 0x20b9, 0x201c]]
+    rng = random.Random(5)
+    for _ in range(3000):
+        chunk = "".join(rng.choice(plain) for _ in range(rng.randrange(1, 20))).casefold()
+        assert lexicon._chunk_pattern(chunk) is lexicon._PLAIN_TOKEN
+        assert [m.span() for m in lexicon._PLAIN_TOKEN.finditer(chunk)] == [m.span() for m in lexicon._TOKEN.finditer(chunk)]
+    for other in ("é", "Ж", "\u0981", "٣"):  # a letter, mark or digit of another script: the full pattern
+        assert lexicon._chunk_pattern("abc" + other) is lexicon._TOKEN
