@@ -10,6 +10,8 @@ layer, never by a tokenizer.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -125,7 +127,11 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
-    lang = _language(seg)
+    return _tokens(norm, start, seg, _language(seg))
+
+
+def _tokens(norm: str, start: int, seg: str, lang: str) -> list[Token]:
+    """tokenize's tokens of seg (norm[start:start + len(seg)]) by the tokenizer of `lang`."""
     out: list[Token] = []
     pos = 0
     pathological = _PATHOLOGICAL
@@ -138,6 +144,75 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
         pos = run.end()
     _spacy_tokens(norm, seg, start, pos, len(seg), lang, out)
     return out
+
+
+class OutsideWindow(Exception):
+    """A reading of a window's tokens (tokenize_near) looked at a token outside the window."""
+
+
+class _Fence:
+    """Stands for the tokens of a sentence outside a window: reading any attribute of it raises
+    OutsideWindow (a token's attributes are all a reading can learn of it)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        raise OutsideWindow(name)
+
+
+# Fences put where a window stops short of its sentence's edge: more than a reading steps past a
+# token without reading the ones between (two), plus the most it compares an index with (two), so
+# a reading that leaves the window reads a fence before any index test could tell the lists apart
+FENCES = (_Fence(),) * 8
+_GAPS = re.compile(r"\s+")  # the standard library's \s: the whitespace str.split and spaCy split at
+
+
+def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int, after: int) -> tuple[list[Token], int, int]:
+    """The tokens of the sentence norm[start:end] near norm[a:b]: (toks, first, stop), where
+    toks[first:stop] are the tokens tokenize gives for the sentence's chunks (its text split at
+    whitespace) from the `chunks`-th before norm[a:b] to the `chunks`-th after it, and FENCES stand
+    before and after them where the sentence goes on. A reading that stays inside reads what it
+    reads in the whole sentence's tokens (an index is the whole list's less a constant, and a
+    reading that tests an index beyond the window reads a fence too); one that leaves it raises
+    OutsideWindow, and the sentence is read again with tokenize.
+
+    A window stops at whitespace with a letter, mark or digit on each side: spaCy tokenises the
+    chunks between whitespace one by one, and its special cases (matched over the whole text) never
+    join a token that ends in such a character to one that starts with one
+    (tests/extractors/test_tokens_fast.py), so no token crosses that whitespace. The tokenizer is
+    the whole sentence's (_language)."""
+    seg = norm[start:end]
+    lo, hi = _window(seg, a - start, b - start, before, after)
+    toks = _tokens(norm, start + lo, seg[lo:hi], _language(seg))
+    if lo == 0 and hi == len(seg):
+        return toks, 0, len(toks)
+    left = FENCES if lo else ()
+    return [*left, *toks, *(FENCES if hi < len(seg) else ())], len(left), len(left) + len(toks)
+
+
+def _window(seg: str, a: int, b: int, before: int, after: int) -> tuple[int, int]:
+    """Bounds of the `chunks` chunks of seg before seg[a:b], seg[a:b] and the `chunks` after it,
+    widened to the next whitespace with a letter, mark or digit on each side (or to seg's edge);
+    seg[a] is no whitespace."""
+    gaps = [m.span() for m in _GAPS.finditer(seg)]
+    k = bisect_left(gaps, (a, 0)) - before  # gaps[k - 1] starts the before-th chunk before a's
+    while k > 0 and not _clean(seg, gaps[k - 1]):
+        k -= 1
+    lo = gaps[k - 1][1] if k > 0 else 0
+    k = bisect_left(gaps, (b, 0)) + after  # gaps[k] ends the after-th chunk after b's
+    while k < len(gaps) and not _clean(seg, gaps[k]):
+        k += 1
+    hi = gaps[k][0] if k < len(gaps) else len(seg)
+    return lo, hi
+
+
+def _clean(seg: str, gap: tuple[int, int]) -> bool:
+    """A letter, mark or digit stands on each side of the whitespace seg[gap[0]:gap[1]]."""
+    s, e = gap
+    if s == 0 or e == len(seg):
+        return False
+    before, after = seg[s - 1], seg[e]
+    return (_FIRST_CHAR.get(before) or _first_char(before))[0] and (_FIRST_CHAR.get(after) or _first_char(after))[0]
 
 
 def _language(seg: str) -> str:
