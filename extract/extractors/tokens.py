@@ -10,8 +10,6 @@ layer, never by a tokenizer.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -164,7 +162,6 @@ class _Fence:
 # token without reading the ones between (two), plus the most it compares an index with (two), so
 # a reading that leaves the window reads a fence before any index test could tell the lists apart
 FENCES = (_Fence(),) * 8
-_GAPS = re.compile(r"\s+")  # the standard library's \s: the whitespace str.split and spaCy split at
 
 
 def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int, after: int) -> tuple[list[Token], int, int]:
@@ -191,25 +188,44 @@ def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int, 
 
 
 def _window(seg: str, a: int, b: int, before: int, after: int) -> tuple[int, int]:
-    """Bounds of the `chunks` chunks of seg before seg[a:b], seg[a:b] and the `chunks` after it,
-    widened to the next whitespace with a letter, mark or digit on each side (or to seg's edge);
-    seg[a] is no whitespace."""
-    gaps = [m.span() for m in _GAPS.finditer(seg)]
-    k = bisect_left(gaps, (a, 0)) - before  # gaps[k - 1] starts the before-th chunk before a's
-    while k > 0 and not _clean(seg, gaps[k - 1]):
-        k -= 1
-    lo = gaps[k - 1][1] if k > 0 else 0
-    k = bisect_left(gaps, (b, 0)) + after  # gaps[k] ends the after-th chunk after b's
-    while k < len(gaps) and not _clean(seg, gaps[k]):
-        k += 1
-    hi = gaps[k][0] if k < len(gaps) else len(seg)
-    return lo, hi
+    """Bounds of seg's text from the `before`-th chunk of seg[:a] counted back from its end to the
+    `after`-th chunk of seg[b:], each widened to the next whitespace with a letter, mark or digit on
+    each side (or to seg's edge). A chunk is a part of str.split() (and of spaCy's split)."""
+    return _start_back(seg, a, before), _end_on(seg, b, after)
 
 
-def _clean(seg: str, gap: tuple[int, int]) -> bool:
-    """A letter, mark or digit stands on each side of the whitespace seg[gap[0]:gap[1]]."""
-    s, e = gap
-    if s == 0 or e == len(seg):
+def _start_back(seg: str, a: int, n: int) -> int:
+    """Start of the n-th chunk of seg[:a] counted back from its end, or of an earlier one, after the
+    first clean whitespace (_clean) met; 0 when seg[:a] has no such whitespace."""
+    head = seg[:a]
+    while True:
+        parts = head.rsplit(None, n)
+        if len(parts) <= n:
+            return 0
+        s = len(parts[0])  # the whitespace before the n-th chunk back runs from here
+        e = len(head) - len(head[s:].lstrip())  # to here
+        if _clean(seg, s, e):
+            return e
+        head, n = parts[0], 1
+
+
+def _end_on(seg: str, b: int, n: int) -> int:
+    """End of the n-th chunk of seg[b:], or of a later one, before the first clean whitespace
+    (_clean) met; len(seg) when seg[b:] has no such whitespace."""
+    while True:
+        parts = seg[b:].split(None, n)
+        if len(parts) <= n:
+            return len(seg)
+        e = len(seg) - len(parts[-1])  # the whitespace after the n-th chunk ends here
+        s = len(seg[:e].rstrip())  # and runs from here
+        if _clean(seg, s, e):
+            return s
+        b, n = e, 1
+
+
+def _clean(seg: str, s: int, e: int) -> bool:
+    """seg[s:e] is whitespace with a letter, mark or digit on each side."""
+    if s == 0 or e == len(seg) or s == e:
         return False
     before, after = seg[s - 1], seg[e]
     return (_FIRST_CHAR.get(before) or _first_char(before))[0] and (_FIRST_CHAR.get(after) or _first_char(after))[0]
