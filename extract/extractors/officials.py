@@ -19,7 +19,8 @@ after an initial is joined again here). A name outside the name lexicon needs an
 honorific, initials, or two words and a verb of saying after it ("उपायुक्त X Y ने").
 Two titles joined by and/एवं ("अध्यक्ष एवं प्रबंध निदेशक") give one row each. A title with no name
 gives nothing; party posts (needs_org in rules/people.toml) need their party. Headlines restate and
-boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised.
+boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised,
+and of those only the chunks around their titles, unless a reading needs more (tokenize_near).
 One row per (person, designation, organisation); a mention without organisation merges into one
 with it.
 """

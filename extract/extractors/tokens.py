@@ -6,7 +6,8 @@ from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blan
 offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
 ("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
 latin) are worked out once per word text. Tokens are for names and organisations only: numbers are found by the number
-layer, never by a tokenizer.
+layer, never by a tokenizer. A reader that needs only the tokens around a place takes them from
+tokenize_near: spaCy tokenises that part of the sentence only.
 """
 from __future__ import annotations
 
@@ -158,17 +159,19 @@ class _Fence:
         raise OutsideWindow(name)
 
 
-# Fences put where a window stops short of its sentence's edge: more than a reading steps past a
-# token without reading the ones between (two), plus the most it compares an index with (two), so
-# a reading that leaves the window reads a fence before any index test could tell the lists apart
+# Fences put where a window stops short of its sentence's edge: more than the farthest a reading
+# steps past the tokens it has read without reading the ones between (four) plus the largest
+# constant it compares an index with (two), so a reading that leaves the window reads a fence
+# before any index test could tell the window's list from the sentence's
 FENCES = (_Fence(),) * 8
 
 
-def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int, after: int) -> tuple[list[Token], int, int]:
+def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int,
+                  after: int) -> tuple[list[Token], int, int]:
     """The tokens of the sentence norm[start:end] near norm[a:b]: (toks, first, stop), where
-    toks[first:stop] are the tokens tokenize gives for the sentence's chunks (its text split at
-    whitespace) from the `chunks`-th before norm[a:b] to the `chunks`-th after it, and FENCES stand
-    before and after them where the sentence goes on. A reading that stays inside reads what it
+    toks[first:stop] are the tokens tokenize gives for the sentence's text from its `before`-th
+    chunk (whitespace-separated) before norm[a:b] to the `after`-th after it (_window), and FENCES
+    stand before and after them where the sentence goes on. A reading that stays inside reads what it
     reads in the whole sentence's tokens (an index is the whole list's less a constant, and a
     reading that tests an index beyond the window reads a fence too); one that leaves it raises
     OutsideWindow, and the sentence is read again with tokenize.
