@@ -246,7 +246,8 @@ def _phrase_word_en(word: str) -> str:
 
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
-    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(_TRAILING_PAREN.sub("", org))
+    known = lexicon.organisations().lookup(org) or (  # a bracket at the end counted off
+        ")" in org and lexicon.organisations().lookup(_TRAILING_PAREN.sub("", org)))
     if known:
         return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)
