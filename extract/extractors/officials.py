@@ -19,7 +19,8 @@ after an initial is joined again here). A name outside the name lexicon needs an
 honorific, initials, or two words and a verb of saying after it ("उपायुक्त X Y ने").
 Two titles joined by and/एवं ("अध्यक्ष एवं प्रबंध निदेशक") give one row each. A title with no name
 gives nothing; party posts (needs_org in rules/people.toml) need their party. Headlines restate and
-boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised.
+boilerplate is skipped. Only sentences where the designation gazetteer finds a title are tokenised,
+and of those only the chunks around their titles, unless a reading needs more (tokenize_near).
 One row per (person, designation, organisation); a mention without organisation merges into one
 with it.
 """
@@ -43,12 +44,14 @@ from ..normalise import fold
 from ..records import OfficialRecord
 from ..text.layout import HEADLINE_MAX, TERMINAL
 from ..text.sentences import Sentence
-from .tokens import CONNECTORS, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize
+from .tokens import (CONNECTORS, OutsideWindow, Token, honorific_words, is_name_word, org_heads, stopwords, tokenize,
+                     tokenize_near)
 
 MAX_NAME_WORDS = 3
 MAX_NAME_RUN = 8  # name-like words read before a too-long run is cut at a known surname
 MAX_ORG_WORDS = 10
 MAX_BRACKET = 8
+WINDOW_CHUNKS = (6, 8)  # chunks of a sentence tokenised before and after its titles (tokenize_near)
 POSSESSIVE = frozenset(fold(w) for w in ("के", "की", "का", "'s", "’s", "’", "'"))
 JOINS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "&"))
 ARTICLES = frozenset(("the", "its", "a"))
@@ -294,13 +297,24 @@ def _restating(doc: Document) -> set[int]:
 
 
 def _in_sentence(doc: Document, sent: Sentence, matches: list) -> list[OfficialRecord]:
-    toks = tokenize(doc.norm, sent.nstart, sent.nend)
+    """The officials of a sentence, read from the tokens of its chunks around its titles (`matches`,
+    in order), or from all its tokens when a reading needs more."""
+    try:
+        near = tokenize_near(doc.norm, sent.nstart, sent.nend, matches[0][0], matches[-1][1], *WINDOW_CHUNKS)
+        return _read_sentence(doc, sent, matches, *near)
+    except OutsideWindow:
+        toks = tokenize(doc.norm, sent.nstart, sent.nend)
+        return _read_sentence(doc, sent, matches, toks, 0, len(toks))
+
+
+def _read_sentence(doc: Document, sent: Sentence, matches: list, toks: list[Token], first: int,
+                   stop: int) -> list[OfficialRecord]:
+    """The officials of a sentence read from its tokens toks[first:stop] (tokenize_near)."""
     titles = []
-    n = len(toks)
     for s, e, entry in matches:  # the tokens a title starts and ends with (starts and ends ascend)
-        i0 = bisect_left(toks, s, key=_START)
-        i1 = bisect_left(toks, e, key=_END)
-        if i0 < n and toks[i0].start == s and i1 < n and toks[i1].end == e:
+        i0 = bisect_left(toks, s, first, stop, key=_START)
+        i1 = bisect_left(toks, e, first, stop, key=_END)
+        if i0 < stop and toks[i0].start == s and i1 < stop and toks[i1].end == e:
             titles.append(Title(i0, i1, entry))
     out = []
     for chain in _chains(toks, titles):

@@ -6,7 +6,8 @@ from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blan
 offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
 ("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
 latin) are worked out once per word text. Tokens are for names and organisations only: numbers are found by the number
-layer, never by a tokenizer.
+layer, never by a tokenizer. A reader that needs only the tokens around a place takes them from
+tokenize_near: spaCy tokenises that part of the sentence only.
 """
 from __future__ import annotations
 
@@ -150,7 +151,11 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
     other character ("!!!!" is one token), in one linear regex pass.
     """
     seg = norm[start:end]
-    lang = _language(seg)
+    return _tokens(norm, start, seg, _language(seg))
+
+
+def _tokens(norm: str, start: int, seg: str, lang: str) -> list[Token]:
+    """tokenize's tokens of seg (norm[start:start + len(seg)]) by the tokenizer of `lang`."""
     out: list[Token] = []
     pos = 0
     pathological = _PATHOLOGICAL
@@ -163,6 +168,95 @@ def tokenize(norm: str, start: int, end: int) -> list[Token]:
         pos = run.end()
     _spacy_tokens(norm, seg, start, pos, len(seg), lang, out)
     return out
+
+
+class OutsideWindow(Exception):
+    """A reading of a window's tokens (tokenize_near) looked at a token outside the window."""
+
+
+class _Fence:
+    """Stands for the tokens of a sentence outside a window: reading any attribute of it raises
+    OutsideWindow (a token's attributes are all a reading can learn of it)."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        raise OutsideWindow(name)
+
+
+# Fences put where a window stops short of its sentence's edge: more than the farthest a reading
+# steps past the tokens it has read without reading the ones between (four) plus the largest
+# constant it compares an index with (two), so a reading that leaves the window reads a fence
+# before any index test could tell the window's list from the sentence's
+FENCES = (_Fence(),) * 8
+
+
+def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int,
+                  after: int) -> tuple[list[Token], int, int]:
+    """The tokens of the sentence norm[start:end] near norm[a:b]: (toks, first, stop), where
+    toks[first:stop] are the tokens tokenize gives for the sentence's text from its `before`-th
+    chunk (whitespace-separated) before norm[a:b] to the `after`-th after it (_window), and FENCES
+    stand before and after them where the sentence goes on. A reading that stays inside reads what it
+    reads in the whole sentence's tokens (an index is the whole list's less a constant, and a
+    reading that tests an index beyond the window reads a fence too); one that leaves it raises
+    OutsideWindow, and the sentence is read again with tokenize.
+
+    A window stops at whitespace with a letter, mark or digit on each side: spaCy tokenises the
+    chunks between whitespace one by one, and its special cases (matched over the whole text) never
+    join a token that ends in such a character to one that starts with one
+    (tests/extractors/test_tokens_fast.py), so no token crosses that whitespace. The tokenizer is
+    the whole sentence's (_language)."""
+    seg = norm[start:end]
+    lo, hi = _window(seg, a - start, b - start, before, after)
+    toks = _tokens(norm, start + lo, seg[lo:hi], _language(seg))
+    if lo == 0 and hi == len(seg):
+        return toks, 0, len(toks)
+    left = FENCES if lo else ()
+    return [*left, *toks, *(FENCES if hi < len(seg) else ())], len(left), len(left) + len(toks)
+
+
+def _window(seg: str, a: int, b: int, before: int, after: int) -> tuple[int, int]:
+    """Bounds of seg's text from the `before`-th chunk of seg[:a] counted back from its end to the
+    `after`-th chunk of seg[b:], each widened to the next whitespace with a letter, mark or digit on
+    each side (or to seg's edge). A chunk is a part of str.split() (and of spaCy's split)."""
+    return _start_back(seg, a, before), _end_on(seg, b, after)
+
+
+def _start_back(seg: str, a: int, n: int) -> int:
+    """Start of the n-th chunk of seg[:a] counted back from its end, or of an earlier one, after the
+    first clean whitespace (_clean) met; 0 when seg[:a] has no such whitespace."""
+    head = seg[:a]
+    while True:
+        parts = head.rsplit(None, n)
+        if len(parts) <= n:
+            return 0
+        s = len(parts[0])  # the whitespace before the n-th chunk back runs from here
+        e = len(head) - len(head[s:].lstrip())  # to here
+        if _clean(seg, s, e):
+            return e
+        head, n = parts[0], 1
+
+
+def _end_on(seg: str, b: int, n: int) -> int:
+    """End of the n-th chunk of seg[b:], or of a later one, before the first clean whitespace
+    (_clean) met; len(seg) when seg[b:] has no such whitespace."""
+    while True:
+        parts = seg[b:].split(None, n)
+        if len(parts) <= n:
+            return len(seg)
+        e = len(seg) - len(parts[-1])  # the whitespace after the n-th chunk ends here
+        s = len(seg[:e].rstrip())  # and runs from here
+        if _clean(seg, s, e):
+            return s
+        b, n = e, 1
+
+
+def _clean(seg: str, s: int, e: int) -> bool:
+    """seg[s:e] is whitespace with a letter, mark or digit on each side."""
+    if s == 0 or e == len(seg) or s == e:
+        return False
+    before, after = seg[s - 1], seg[e]
+    return (_FIRST_CHAR.get(before) or _first_char(before))[0] and (_FIRST_CHAR.get(after) or _first_char(after))[0]
 
 
 def _language(seg: str) -> str:

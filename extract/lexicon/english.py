@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon, patterns
+from ..memo import Memo
 from ..normalise import fold, normalise
 
 _CONS = {
@@ -126,15 +127,25 @@ def name_en(name: str, seen: dict[str, str] | None = None) -> str:
 
     `seen` (from `latin_spellings` of the same article) gives the spelling the article itself uses
     for a word that sounds the same ("अग्रवाल" next to a tag "Aggarwal")."""
-    spellings = lexicon.name_spellings()
     words = name.split()
     out = []
     for i, w in enumerate(words):
-        en = (_initials(w) if i < len(words) - 1 else "") or _word(w, spellings)
-        if seen and _DEV_WORD.fullmatch(w):
+        last = i == len(words) - 1
+        en, devanagari = _NAME_WORDS_EN.get((w, last)) or _name_word_en(w, last)
+        if seen and devanagari:
             en = seen.get(sound_key(en), en)
         out.append(en)
     return " ".join(out)
+
+
+_NAME_WORDS_EN: Memo = Memo()  # (word, it ends its name) -> (its English spelling, written in Devanagari)
+
+
+def _name_word_en(word: str, last: bool) -> tuple[str, bool]:
+    """A word of a name in its usual English spelling (initials spaced unless it ends the name), and
+    whether it is written in Devanagari; kept per word in a bounded table."""
+    en = ("" if last else _initials(word)) or _word(word, lexicon.name_spellings())
+    return _NAME_WORDS_EN.keep((word, last), (en, _DEV_WORD.fullmatch(word) is not None))
 
 
 _LATIN_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}{2,}(?![\p{L}\p{M}])")
@@ -205,7 +216,6 @@ def _segment_en(seg: str) -> str:
 
 
 def _phrase_en(phrase: str) -> str:
-    gloss = lexicon.glossary()
     out = []
     words = phrase.replace(",", " , ").split()
     i = 0
@@ -218,15 +228,26 @@ def _phrase_en(phrase: str) -> str:
             i += 2
             continue
         w = words[i]
-        st = _state_en(w)
-        out.append(st or gloss.get(fold(w)) or (romanise_word(w).capitalize() if _DEV_WORD.fullmatch(w) else w))
+        out.append(_PHRASE_WORDS_EN.get(w) or _phrase_word_en(w))
         i += 1
     return " ".join(out).replace(" ,", ",")
 
 
+_PHRASE_WORDS_EN: Memo = Memo()  # word -> its English rendering in a phrase
+
+
+def _phrase_word_en(word: str) -> str:
+    """One word of a phrase in English: a state's name, the glossary's word, the word romanised, or
+    the word as written; kept per word in a bounded table."""
+    en = _state_en(word) or lexicon.glossary().get(fold(word)) \
+        or (romanise_word(word).capitalize() if _DEV_WORD.fullmatch(word) else word)
+    return _PHRASE_WORDS_EN.keep(word, en)
+
+
 def organisation_en(org: str) -> str:
     """English rendering of an organisation name; comma-separated parts rendered one by one."""
-    known = lexicon.organisations().lookup(org) or lexicon.organisations().lookup(_TRAILING_PAREN.sub("", org))
+    known = lexicon.organisations().lookup(org) or (  # a bracket at the end counted off
+        ")" in org and lexicon.organisations().lookup(_TRAILING_PAREN.sub("", org)))
     if known:
         return known.key
     return ", ".join(_segment_en(p.strip()) for p in org.split(",") if p.strip()) if "," in org and _is_org_list(org) else _segment_en(org)

@@ -114,3 +114,30 @@ def test_the_initials_gates_are_the_patterns():
             officials._TRAILING_LATIN_INITIALS.search(tail8) is not None
             or ((m := officials._TRAILING_INITIAL.search(tail8)) is not None and officials.fold(m.group(1)) in letters))
         assert officials._ends_in_initial(norm, sent, letters) == want, tail
+
+
+def test_a_reading_of_the_tokens_around_the_titles_is_the_reading_of_the_whole_sentence():
+    """Windows of every width: a reading either finds what the whole sentence's tokens give or reads
+    a fence (and _in_sentence reads the whole sentence)."""
+    from extract.text import document, reader
+    from extract.extractors.tokens import OutsideWindow, tokenize_near
+
+    from ..conftest import CORPUS
+
+    read = fenced = 0
+    for path in sorted(CORPUS.rglob("*.txt")):
+        doc = document.build(reader.load(path))
+        for sent in officials._joined_at_initials(doc):
+            here = officials._titles_in(doc.norm, sent.nstart, sent.nend)
+            if not here:
+                continue
+            toks = tokenize(doc.norm, sent.nstart, sent.nend)
+            whole = officials._read_sentence(doc, sent, here, toks, 0, len(toks))
+            for before, after in ((0, 0), (1, 1), (2, 4), (4, 2), officials.WINDOW_CHUNKS):
+                near = tokenize_near(doc.norm, sent.nstart, sent.nend, here[0][0], here[-1][1], before, after)
+                try:
+                    assert officials._read_sentence(doc, sent, here, *near) == whole, doc.norm[sent.nstart:sent.nend]
+                    read += 1
+                except OutsideWindow:
+                    fenced += 1
+    assert read > 100 and fenced > 100

@@ -125,3 +125,44 @@ def test_the_ascii_key_is_fold_and_the_first_character_table_is_the_patterns():
     for cp in list(range(0, 0x3000)) + list(range(0xA000, 0x10000, 7)) + list(range(0x10000, 0x30000, 101)):
         c = chr(cp)
         assert tokens._first_char(c) == (c.isalnum() or letter.match(c) is not None, latin.match(c) is not None), hex(cp)
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_no_special_case_of_spacy_joins_tokens_across_whitespace_between_word_characters(lang):
+    """tokenize_near's ground: spaCy matches its special cases over the whole text's tokens, so one of
+    several tokens could join tokens of two chunks; none has a whitespace token or a token ending in a
+    letter, mark or digit before one starting with one, so none joins across such whitespace."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.vocab import Vocab
+
+    settings = tokens._tokenizer_settings(lang)
+    affixes_only = Tokenizer(Vocab(), **{k: v for k, v in settings.items() if k != "rules"})
+    word = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    for special in settings["rules"]:
+        parts = [t.text for t in affixes_only(special)]
+        if len(parts) < 2:
+            continue
+        assert not any(p.isspace() for p in parts), special
+        for left, right in zip(parts, parts[1:]):
+            assert not (word.match(left[-1]) and word.match(right[0])), special
+
+
+def test_the_tokens_near_a_place_are_the_sentences_tokens_there_fenced():
+    rng = random.Random(19)
+    for text in _strings(600, seed=23):
+        full = [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))]
+        words = [m.span() for m in regex.finditer(r"[\p{L}\p{N}]+", text)]
+        if not words:
+            continue
+        a = rng.choice(words)[0]
+        b = rng.choice([w for w in words if w[0] >= a])[1]
+        for before, after in ((0, 0), (1, 2), (3, 1), (6, 6)):
+            toks, first, stop = tokens.tokenize_near(text, 0, len(text), a, b, before, after)
+            near = [(t.start, t.end, t.text) for t in toks[first:stop]]
+            assert near[0][0] <= a and b <= near[-1][1]
+            assert near == [t for t in full if near[0][0] <= t[0] and t[1] <= near[-1][1]], (text, a, b)
+            assert toks[:first] == ([] if full[0] == near[0] else list(tokens.FENCES))
+            assert toks[stop:] == ([] if full[-1] == near[-1] else list(tokens.FENCES))
+            if first:
+                with pytest.raises(tokens.OutsideWindow):
+                    toks[first - 1].text
