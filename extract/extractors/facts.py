@@ -227,9 +227,9 @@ class _Cues:
     segment_order: tuple[str, ...]
     link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
     quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
-    # the searches for the longest token of each cue that names a period on its own (the ASCII ones, the
-    # others), a token that holds another one left out: a text whose folding holds none has no such cue
-    naming_gate: tuple[re.Pattern, re.Pattern]
+    # the search for a cue that names a period on its own in a case-folded text (its tokens with any
+    # blanks between them): a text whose folding holds none has no such cue
+    naming_gate: re.Pattern
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -250,14 +250,14 @@ def cues() -> _Cues:
     # each state's forms once (by_form holds an entry once per form): adding a phrase again changes nothing
     states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
-    naming: set[str] = set()  # the longest token of each cue that names a period
+    naming: set[tuple[str, ...]] = set()  # the tokens of each cue that names a period
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
             for phrase in ([w.replace("{STATE}", s) for s in states] if "{STATE}" in w else (w,)):
                 toks = index.add(phrase, cat, label)
                 if toks and cat == "period" and label in _NAMING:
-                    naming.add(max(toks, key=len))
+                    naming.add(toks)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
                  "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
@@ -284,15 +284,15 @@ def cues() -> _Cues:
     index._frozen()
     _common_split()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
-                 link=link, quantifier=quantifier, naming_gate=_gate_words(naming))
+                 link=link, quantifier=quantifier, naming_gate=_phrase_gate(naming))
 
 
-def _gate_words(words: set[str]) -> tuple[re.Pattern, re.Pattern]:
-    """The searches for the ASCII words and for the others, a word that holds another one left out (found
-    with it)."""
-    kept = [w for w in words if not any(v != w and v in w for v in words)]
-    return (re.compile(trie_pattern(w for w in kept if w.isascii())),
-            re.compile(trie_pattern(w for w in kept if not w.isascii())))
+def _phrase_gate(phrases: set[tuple[str, ...]]) -> re.Pattern:
+    """The search for any of the phrases (folded tokens) in a case-folded text, blanks or none between
+    their tokens: folding is done character by character and keeps every blank, so the folding of a text
+    holds each of its tokens' keys with the blanks that stood between them (`re`'s \\s holds every blank
+    of `regex`'s \\s). Tokens hold no space: the spaces that join them are the gaps."""
+    return re.compile(trie_pattern(" ".join(toks) for toks in phrases).replace(re.escape(" "), r"\s*"))
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -674,16 +674,9 @@ class _DocFacts:
 
 
 def _may_name_period(text: str) -> bool:
-    """Whether the text may hold a cue that names a period on its own: its case folding holds a gate word
-    (cues().naming_gate), an ASCII one in the folding's ASCII characters (a word of them stands there as one
-    run). False: it holds none."""
-    folded = text.casefold()
-    latin, other = cues().naming_gate
-    if not folded.isascii():
-        if other.search(folded) is not None:
-            return True
-        folded = folded.encode("ascii", "ignore").decode("ascii")
-    return latin.search(folded) is not None
+    """Whether the text may hold a cue that names a period on its own: its case folding holds one's tokens
+    (cues().naming_gate). False: it holds none."""
+    return cues().naming_gate.search(text.casefold()) is not None
 
 
 def _doc_facts(doc: Document) -> _DocFacts:
