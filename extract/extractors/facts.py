@@ -75,7 +75,7 @@ _COMPARED_AFTER = LazyPattern(regex.compile, r"\s*(?:से\s+\d|की\s+तु
 _COMPARED_BEFORE = LazyPattern(regex.compile, r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
 _COMPARING = LazyPattern(regex.compile, r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
 _PHRASE_END = LazyPattern(regex.compile, r"[,:;—–]|\s-\s")
-_PUNCT = LazyPattern(regex.compile, r"[,:;.!?।|()\[\]“”\"‘’']")
+_PUNCT = frozenset(",:;.!?।|()[]“”\"‘’'")  # the marks that end a phrase between a word and an office
 _LABEL_END = LazyPattern(regex.compile, r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
@@ -420,7 +420,7 @@ class SentenceFacts:
         for o in self.by_cat.get("office", _NONE):
             if o[0] >= hit[1]:
                 gap = self.doc.norm[hit[1]:o[0]]
-                if not _PUNCT.search(gap) and len(_TOKEN.findall(gap)) <= 4:
+                if _PUNCT.isdisjoint(gap) and len(_TOKEN.findall(gap)) <= 4:
                     return True
         return False
 
