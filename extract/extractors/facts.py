@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 import re
 
 import regex
@@ -134,22 +134,21 @@ def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
-    """The case-folded _TOKEN tokens of text[start:end] with their start and end offsets in `text`: one
-    split, the offsets summed from the lengths of the pieces (tokens and the whitespace between), the keys
-    folded in one call."""
+def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], int]:
+    """The case-folded _TOKEN tokens of text[start:end]; the pieces of that span in order (the blank before
+    the first token, a token, a blank, ..., the blank after the last), each as long as in `text`; `start`.
+    Token i is pieces[2i + 1]: it starts at `start` plus the length of the pieces before it. One split,
+    the keys folded in one call."""
     if start or end is not None:
         text = text[start:end]
     other, split, any_split = _common_split()
-    if text.isascii() or other.search(text) is None:  # ASCII: common characters
-        parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
+    if text.isascii() or other.search(text) is None:  # common characters: folding keeps every length
+        parts = split.split(text.casefold())  # the same as lower-casing the ASCII letters
         keys = parts[1::2]
     else:
         parts = any_split.split(text)
-        toks = parts[1::2]
-        keys = _folded(toks, text)
-    acc = list(accumulate(map(len, parts), initial=start))
-    return keys, acc[1:-1:2], acc[2::2]
+        keys = _folded(parts[1::2], text)
+    return keys, parts, start
 
 
 class CueIndex:
@@ -184,30 +183,34 @@ class CueIndex:
             self._nodes = freeze(self.trie)
         return self._nodes
 
-    def walk(self, keys: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
-        """The cue hits of a token table, by first token, then last token."""
+    def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:
+        """The cue hits of a token table (_token_table), by first token, then last token. A hit's offsets are
+        the lengths of the pieces before and up to it joined, onwards from the last ones measured (most tokens
+        start no hit: their offsets are never needed)."""
         first = self._frozen()
         out = []
         append = out.append
         n = len(keys)
+        measured, pos = 0, start  # parts[:measured] are pos - start characters long
         for i in compress(range(n), map(first.__contains__, keys)):
             labels, children = first[keys[i]]
-            s = starts[i]
-            if labels:
-                e = ends[i]
-                for cat, label in labels:
-                    append((s, e, cat, label))
-            j = i + 1
-            while children is not None and j < n:
+            lead, s = 2 * i + 1, -1  # the first token's piece; its offset, once a hit needs it
+            j = i
+            while True:
+                if labels:
+                    if s < 0:
+                        pos += len("".join(parts[measured:lead]))
+                        s, measured = pos, lead
+                    e = s + len("".join(parts[lead:2 * j + 2]))
+                    for cat, label in labels:
+                        append((s, e, cat, label))
+                j += 1
+                if children is None or j == n:
+                    break
                 node = children.get(keys[j])
                 if node is None:
                     break
                 labels, children = node
-                if labels:
-                    e = ends[j]
-                    for cat, label in labels:
-                        append((s, e, cat, label))
-                j += 1
         return out
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
