@@ -750,8 +750,8 @@ def _cue_beside(norm: str, n: Number, ends: tuple[frozenset[str], frozenset[str]
 
 
 def _may_name_period(text: str) -> bool:
-    """Whether the text may hold a cue that names a period on its own: its case folding holds one's tokens
-    (cues().naming_gate). False: it holds none."""
+    """Whether the text may hold a cue that names a period on its own: its case folding holds one's tokens one
+    after another (cues().naming_gate). False: it holds none."""
     return cues().naming_gate.may_hold(text.casefold())
 
 
