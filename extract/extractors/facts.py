@@ -3,9 +3,9 @@ rupee amount is a fact at all (a rule threshold is not) and how its qualifier re
 
 Shared by the order-value and count extractors. Cue words come from rules/facts.toml. A sentence's cues
 are found by one pass over its token table through a phrase trie of every cue list and indexed by label;
-only sentences with a figure or a number that dates (year, fiscal year, date, duration), or with a word of a
-period-naming cue, are tokenised (most are not), and a sentence with none of them and no period-naming cue
-is not analysed at all (`quiet`). Each figure's attributes are read from the hits by scope:
+only sentences with a figure, a number that may date them (a year, fiscal year; a date or duration with a
+cue word beside it) or a period-naming cue phrase in their folding are tokenised (most are not); the others
+are `quiet`, as are the analysed ones that have no figure, name no period and date no purchase. Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 import re
 
 import regex
@@ -75,7 +75,7 @@ _COMPARED_AFTER = LazyPattern(regex.compile, r"\s*(?:से\s+\d|की\s+तु
 _COMPARED_BEFORE = LazyPattern(regex.compile, r"(?:\bthan|\bover|\bfrom|\bagainst|compared\s+(?:to|with))\s+$", regex.IGNORECASE)
 _COMPARING = LazyPattern(regex.compile, r"\b(?:compared|comparison|against|than|over|versus|vs)\b", regex.IGNORECASE)
 _PHRASE_END = LazyPattern(regex.compile, r"[,:;—–]|\s-\s")
-_PUNCT = LazyPattern(regex.compile, r"[,:;.!?।|()\[\]“”\"‘’']")
+_PUNCT = frozenset(",:;.!?।|()[]“”\"‘’'")  # the marks that end a phrase between a word and an office
 _LABEL_END = LazyPattern(regex.compile, r":(?!\d)")
 _NEAR = 40  # characters: how far before an amount "crossed" (or before a buyer "every") still speaks of it
 _SEGMENT_KINDS = ("money_inr",)
@@ -134,22 +134,21 @@ def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[int], list[int]]:
-    """The case-folded _TOKEN tokens of text[start:end] with their start and end offsets in `text`: one
-    split, the offsets summed from the lengths of the pieces (tokens and the whitespace between), the keys
-    folded in one call."""
+def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], int]:
+    """The case-folded _TOKEN tokens of text[start:end]; the pieces of that span in order (the blank before
+    the first token, a token, a blank, ..., the blank after the last), each as long as in `text`; `start`.
+    Token i is pieces[2i + 1]: it starts at `start` plus the length of the pieces before it. One split,
+    the keys folded in one call."""
     if start or end is not None:
         text = text[start:end]
     other, split, any_split = _common_split()
-    if text.isascii() or other.search(text) is None:  # ASCII: common characters
-        parts = split.split(text.encode().lower().decode())  # bytes.lower: ASCII letters only
+    if text.isascii() or other.search(text) is None:  # common characters: folding keeps every length
+        parts = split.split(text.casefold())  # the same as lower-casing the ASCII letters
         keys = parts[1::2]
     else:
         parts = any_split.split(text)
-        toks = parts[1::2]
-        keys = _folded(toks, text)
-    acc = list(accumulate(map(len, parts), initial=start))
-    return keys, acc[1:-1:2], acc[2::2]
+        keys = _folded(parts[1::2], text)
+    return keys, parts, start
 
 
 class CueIndex:
@@ -184,30 +183,34 @@ class CueIndex:
             self._nodes = freeze(self.trie)
         return self._nodes
 
-    def walk(self, keys: list[str], starts: list[int], ends: list[int]) -> list[Hit]:
-        """The cue hits of a token table, by first token, then last token."""
+    def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:
+        """The cue hits of a token table (_token_table), by first token, then last token. A hit's offsets are
+        the lengths of the pieces before and up to it joined, onwards from the last ones measured (most tokens
+        start no hit: their offsets are never needed)."""
         first = self._frozen()
         out = []
         append = out.append
         n = len(keys)
+        measured, pos = 0, start  # parts[:measured] are pos - start characters long
         for i in compress(range(n), map(first.__contains__, keys)):
             labels, children = first[keys[i]]
-            s = starts[i]
-            if labels:
-                e = ends[i]
-                for cat, label in labels:
-                    append((s, e, cat, label))
-            j = i + 1
-            while children is not None and j < n:
+            lead, s = 2 * i + 1, -1  # the first token's piece; its offset, once a hit needs it
+            j = i
+            while True:
+                if labels:
+                    if s < 0:
+                        pos += len("".join(parts[measured:lead]))
+                        s, measured = pos, lead
+                    e = s + len("".join(parts[lead:2 * j + 2]))
+                    for cat, label in labels:
+                        append((s, e, cat, label))
+                j += 1
+                if children is None or j == n:
+                    break
                 node = children.get(keys[j])
                 if node is None:
                     break
                 labels, children = node
-                if labels:
-                    e = ends[j]
-                    for cat, label in labels:
-                        append((s, e, cat, label))
-                j += 1
         return out
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
@@ -227,9 +230,15 @@ class _Cues:
     segment_order: tuple[str, ...]
     link: frozenset[str]  # words that may stand between an amount and the purchase noun it bounds
     quantifier: frozenset[str]  # all, every, हर, सभी: a whole class of purchases
-    # the searches for the longest token of each cue that names a period on its own (the ASCII ones, the
-    # others), a token that holds another one left out: a text whose folding holds none has no such cue
-    naming_gate: tuple[re.Pattern, re.Pattern]
+    naming_gate: PhraseGate  # the cues that name a period on their own
+
+    # the words that stand first and last in a cue of each label that dates a number beside it ("तक", "up to",
+    # "पिछले", "को"), the longest of them, and the this-purchase cues: see _may_date
+    beside: dict[str, tuple[frozenset[str], frozenset[str], int]]
+    purchase_gate: PhraseGate
+
+
+_BESIDE = ("until", "recent", "on_day")  # the period cues read within 3 characters of a date or duration
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -250,14 +259,14 @@ def cues() -> _Cues:
     # each state's forms once (by_form holds an entry once per form): adding a phrase again changes nothing
     states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
-    naming: set[str] = set()  # the longest token of each cue that names a period
+    period_tokens: dict[str, set[tuple[str, ...]]] = {}  # label -> the tokens of each period cue
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
             for phrase in ([w.replace("{STATE}", s) for s in states] if "{STATE}" in w else (w,)):
                 toks = index.add(phrase, cat, label)
-                if toks and cat == "period" and label in _NAMING:
-                    naming.add(max(toks, key=len))
+                if toks and cat == "period":
+                    period_tokens.setdefault(label, set()).add(toks)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
                  "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
@@ -284,15 +293,61 @@ def cues() -> _Cues:
     index._frozen()
     _common_split()
     return _Cues(index=index, counterparty_order=orders["counterparty"], segment_order=orders["segment"],
-                 link=link, quantifier=quantifier, naming_gate=_gate_words(naming))
+                 link=link, quantifier=quantifier,
+                 naming_gate=PhraseGate(set().union(*(period_tokens.get(k, ()) for k in _NAMING))),
+                 beside={k: _ends(period_tokens.get(k, ())) for k in _BESIDE},
+                 purchase_gate=PhraseGate(period_tokens.get("this_purchase", set())))
 
 
-def _gate_words(words: set[str]) -> tuple[re.Pattern, re.Pattern]:
-    """The searches for the ASCII words and for the others, a word that holds another one left out (found
-    with it)."""
-    kept = [w for w in words if not any(v != w and v in w for v in words)]
-    return (re.compile(trie_pattern(w for w in kept if w.isascii())),
-            re.compile(trie_pattern(w for w in kept if not w.isascii())))
+def _ends(phrases) -> tuple[frozenset[str], frozenset[str], int]:
+    """(the first tokens of the phrases, their last tokens, the longest of either)."""
+    firsts, lasts = frozenset(t[0] for t in phrases), frozenset(t[-1] for t in phrases)
+    return firsts, lasts, max(map(len, firsts | lasts), default=0)
+
+
+class PhraseGate:
+    """Whether a case-folded text may hold one of some cue phrases: it holds their tokens one after another,
+    blanks or none between them (folding is done character by character and keeps every blank, so the
+    folding of a text holds each of its tokens' keys with the blanks that stood between them). One search
+    finds the phrases' longest tokens (a match hides another one only where that one starts inside a run
+    of word characters or a longer one: there it starts no token); only a found one's phrases are tried.
+    A pattern of the longest tokens alone: one of whole phrases took three times as long to compile."""
+
+    __slots__ = ("_anchors", "phrases")
+
+    def __init__(self, phrases) -> None:
+        by_anchor: dict[str, list[tuple[str, ...]]] = {}
+        for toks in phrases:
+            by_anchor.setdefault(max(toks, key=len), []).append(toks)
+        self.phrases = by_anchor
+        self._anchors = re.compile(trie_pattern(by_anchor))
+
+    def may_hold(self, folded: str) -> bool:
+        first = self._anchors.search(folded)  # mostly none: the text is read once, no list made
+        if first is None:
+            return False
+        held = folded.__contains__
+        return any(all(map(held, toks)) and _in_order(folded, toks)
+                   for anchor in set(self._anchors.findall(folded, first.start())) for toks in self.phrases[anchor])
+
+
+def _in_order(text: str, toks: tuple[str, ...]) -> bool:
+    """Whether the tokens stand one after another in the text, blanks (str.isspace: more than _TOKEN's) or
+    none between them."""
+    first, n = toks[0], len(text)
+    i = text.find(first)
+    while i >= 0:
+        p = i + len(first)
+        for t in toks[1:]:
+            while p < n and text[p].isspace():
+                p += 1
+            if not text.startswith(t, p):
+                break
+            p += len(t)
+        else:
+            return True
+        i = text.find(first, i + 1)
+    return False
 
 
 # --- per-article and per-sentence analysis, done once -----------------------------------------------
@@ -368,10 +423,6 @@ class SentenceFacts:
                 self._breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(norm, s, e)]
         return self._breaks
 
-    def names_period(self) -> bool:
-        """A cue hit that names a period on its own ("अब तक", "this fiscal", "last year")."""
-        return any(h[3] in _NAMING for h in self.by_cat.get("period", _NONE))
-
     # cue look-ups by scope
     def label(self, cat: str, label: str) -> list[Hit]:
         """The hits of one label, in order."""
@@ -420,7 +471,7 @@ class SentenceFacts:
         for o in self.by_cat.get("office", _NONE):
             if o[0] >= hit[1]:
                 gap = self.doc.norm[hit[1]:o[0]]
-                if not _PUNCT.search(gap) and len(_TOKEN.findall(gap)) <= 4:
+                if _PUNCT.isdisjoint(gap) and len(_TOKEN.findall(gap)) <= 4:
                     return True
         return False
 
@@ -573,7 +624,6 @@ class SentenceFacts:
 
 _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
 _NAMING = _RELATIVE | {"to_date"}  # the period cues that name a period on their own
-_READ_KINDS = frozenset(FIGURE_KINDS + ("fiscal_year", "year", "date", "duration"))  # the numbers a reading needs
 _RIGHT_STOP_KINDS = FIGURE_KINDS + ("percent", "plain", "multiplier")
 # between a date and an amount: the date is of a report, an event or a launch, not of the deal
 _REPORTED = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])(?:कि|बताया|कहा|आयोजित|शुरू|शुरुआत|लॉन्च|स्थापित|स्थापना"
@@ -606,19 +656,13 @@ def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = Non
 
 class _DocFacts:
     """The sentences of one article analysed for facts, each once, its cue hits found by one pass over its
-    own token table; a sentence with no figure nor dating number (percentages, plain numbers, ranks and
-    multipliers do not count: see _READ_KINDS) and no word of a period-naming cue is not tokenised at all."""
+    own token table. A sentence with no figure is tokenised only where it may name a period or date a
+    purchase (_may_date, _may_name_period): most are not."""
 
-    __slots__ = ("doc", "numbers", "num_starts", "read_starts", "states", "state_starts", "sentences", "previous",
-                 "order", "n_body", "_plan")
+    __slots__ = ("doc", "sentences", "previous", "order", "n_body", "_plan")
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.numbers = sorted(doc.numbers, key=lambda n: n.nstart)
-        self.num_starts = [n.nstart for n in self.numbers]
-        self.read_starts = [n.nstart for n in self.numbers if n.expr.kind in _READ_KINDS]
-        self.states = sorted(doc.states, key=lambda m: m.nstart)
-        self.state_starts = [m.nstart for m in self.states]
         self.sentences: dict[int, SentenceFacts] = {}
         body, display = [], []
         for s in doc.sentences:
@@ -636,54 +680,79 @@ class _DocFacts:
         return p
 
     def unless_quiet(self, sent: Sentence) -> SentenceFacts | None:
-        """The sentence's analysis, None when it is quiet: no figure nor number that dates (a year, fiscal
-        year, date or duration) starts in it and none of its cue hits names a period on its own (then it
-        has no figure, names no period and dates no purchase: its percentages and plain numbers are read
-        for nothing). A sentence whose folded text holds no word of such a cue is known quiet without
-        being tokenised."""
-        s, e = sent.nstart, sent.nend
-        starts = self.read_starts
-        i = bisect_left(starts, s)
-        if i == len(starts) or starts[i] >= e:
-            sf = self.sentences.get(s)
-            if sf is None:
-                if not _may_name_period(self.doc.norm[s:e]):
+        """The sentence's analysis, None when it is quiet: it has no figure, names no period and dates no
+        purchase. A sentence with no figure whose numbers date nothing and whose folded text holds no cue
+        that names a period is known quiet without being tokenised."""
+        sf = self.sentences.get(sent.nstart)
+        if sf is None:
+            numbers = self.doc.numbers_in(sent)
+            if not _has_figure(numbers, sent.nend):
+                norm = self.doc.norm
+                if not (_may_date(norm, sent, numbers) or _may_name_period(norm[sent.nstart:sent.nend])):
                     return None
-                sf = self.sentence(sent)
-            return sf if sf.names_period() else None
-        return self.sentence(sent)
+            sf = self._analyse(sent, numbers)
+        if sf.figs or sf.explicit() or purchase_month(self.doc, sent, sf):
+            return sf
+        return None
 
     def sentence(self, sent: Sentence) -> SentenceFacts:
         sf = self.sentences.get(sent.nstart)
-        if sf is None:
-            s, e = sent.nstart, sent.nend
-            starts = self.num_starts
-            lo = bisect_left(starts, s)
-            sf = self._analyse(sent, lo, bisect_left(starts, e, lo))
+        return sf if sf is not None else self._analyse(sent, self.doc.numbers_in(sent))
+
+    def _analyse(self, sent: Sentence, numbers: list[Number]) -> SentenceFacts:
+        """`numbers`: the numbers that start in the sentence."""
+        s, e = sent.nstart, sent.nend
+        doc = self.doc
+        sf = self.sentences[s] = SentenceFacts(doc, sent, numbers, doc.states_in(s, e), cues().index.scan(doc.norm, s, e))
         return sf
 
-    def _analyse(self, sent: Sentence, lo: int, hi: int) -> SentenceFacts:
-        """`lo:hi`: the sentence's numbers."""
-        s, e = sent.nstart, sent.nend
-        starts = self.state_starts
-        slo = bisect_left(starts, s)
-        shi = bisect_left(starts, e, slo)
-        hits = cues().index.scan(self.doc.norm, s, e)
-        sf = self.sentences[s] = SentenceFacts(self.doc, sent, self.numbers[lo:hi], self.states[slo:shi], hits)
-        return sf
+
+def _has_figure(numbers: list[Number], end: int) -> bool:
+    """A figure among the numbers that ends by `end` (see SentenceFacts.figs)."""
+    return any(n.expr.kind in FIGURE_KINDS and n.nend <= end for n in numbers)
+
+
+def _may_date(norm: str, sent: Sentence, numbers: list[Number]) -> bool:
+    """Whether the numbers of a sentence with no figure may give it a period or a purchase's date (see
+    SentenceFacts._periods, purchase_month): a year or fiscal year; a day's date with a word of "until"
+    beside it, or of "on" in a sentence of "this purchase"; a duration after a word of "recent". A cue
+    ending within 3 characters before a number (starting within 3 after it) has its last (first) token's
+    folding in the folding of the 3 characters plus the longest such token before (after) it: folding, done
+    character by character, never shortens a token. False: no reading."""
+    beside = cues().beside
+    for n in numbers:
+        kind, period = n.expr.kind, n.expr.period
+        if kind in ("year", "fiscal_year"):
+            if period:
+                return True
+        elif kind == "date":
+            if len(period) == 10 and (_cue_beside(norm, n, beside["until"]) or (
+                    _cue_beside(norm, n, beside["on_day"])
+                    and cues().purchase_gate.may_hold(norm[sent.nstart:sent.nend].casefold()))):
+                return True
+        elif kind == "duration" and _cue_beside(norm, n, beside["recent"], after=False):
+            return True
+    return False
+
+
+def _cue_beside(norm: str, n: Number, ends: tuple[frozenset[str], frozenset[str], int], after: bool = True) -> bool:
+    """A cue's last token may end within 3 characters before the number, or (`after`) its first token start
+    within 3 characters after it."""
+    firsts, lasts, longest = ends
+    reach = 3 + longest
+    before = norm[max(0, n.nstart - reach):n.nstart].casefold()
+    if any(t in before for t in lasts):
+        return True
+    if after:
+        following = norm[n.nend:n.nend + reach].casefold()
+        return any(t in following for t in firsts)
+    return False
 
 
 def _may_name_period(text: str) -> bool:
-    """Whether the text may hold a cue that names a period on its own: its case folding holds a gate word
-    (cues().naming_gate), an ASCII one in the folding's ASCII characters (a word of them stands there as one
-    run). False: it holds none."""
-    folded = text.casefold()
-    latin, other = cues().naming_gate
-    if not folded.isascii():
-        if other.search(folded) is not None:
-            return True
-        folded = folded.encode("ascii", "ignore").decode("ascii")
-    return latin.search(folded) is not None
+    """Whether the text may hold a cue that names a period on its own: its case folding holds one's tokens one
+    after another (cues().naming_gate). False: it holds none."""
+    return cues().naming_gate.may_hold(text.casefold())
 
 
 def _doc_facts(doc: Document) -> _DocFacts:

@@ -71,3 +71,20 @@ def test_cue_trie_of_each_state_form_once_is_the_trie_of_every_form():
             for tok in facts._tokens(template.replace("{STATE}", form)):
                 node = node[tok]
             assert node[None]  # every form's phrase is in the trie
+
+
+@pytest.mark.parametrize("text", [
+    "जेम पोर्टल पर खरीद 14 फरवरी, 2024 तक पूरी हुई।", "Up to November 24, 2022 the portal grew.",
+    "पिछले 76 दिनों में पोर्टल ने काम किया।", "In the last  90 days the portal grew.",
+    "यह खरीदारी 9 जुलाई 2024 को हुई।", "The order was placed on 9 July 2024.",
+    "The meeting was held on 9 July 2024.", "पोर्टल की शुरुआत 9 अगस्त 2016 को हुई थी।", "बैठक 76 दिनों तक चली।",
+    "यह खरीदारी ﬁscal 9 जुलाई 2024 को।", "Till 5 March 2024, UNTIL 6 March 2024."])
+def test_a_sentence_with_no_figure_is_quiet_only_with_nothing_to_read(text):
+    """The dating gate (_may_date, _may_name_period) lets pass every sentence with no figure that names a
+    period or dates a purchase through its numbers; the plan hands out exactly those."""
+    doc = document.build(reader.Source("x", "", text, ""))
+    sentences, analyses, _ = facts.plan(doc)
+    for sent, sf in zip(sentences, analyses):
+        fresh = facts.analysed(document.build(doc.source), sent)
+        reads = bool(fresh.figs or fresh.explicit() or facts.purchase_month(doc, sent, fresh))
+        assert (sf is not None) == reads, sent

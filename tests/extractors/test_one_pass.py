@@ -6,6 +6,7 @@ search; a quiet sentence has no figure, names no period and dates no purchase.""
 from __future__ import annotations
 
 import random
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,27 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 def _plain_table(text: str):
     toks = list(facts._TOKEN.finditer(text))
     return [t.group().casefold() for t in toks], [t.start() for t in toks], [t.end() for t in toks]
+
+
+def _spans(table):
+    """The token table as keys with start and end offsets (the pieces' lengths summed)."""
+    keys, parts, start = table
+    acc = list(accumulate(map(len, parts), initial=start))
+    return keys, acc[1:-1:2], acc[2::2]
+
+
+def _plain_hits(text: str):
+    """The cue hits of the text by the plain tokens, every token tried as a first one down the trie."""
+    keys, starts, ends = _plain_table(text)
+    out = []
+    for i in range(len(keys)):
+        node = facts.cues().index.trie
+        for j in range(i, len(keys)):
+            node = node.get(keys[j])
+            if node is None:
+                break
+            out += [(starts[i], ends[j], cat, label) for cat, label in node.get(None, ())]
+    return out
 
 
 def _docs(limit: int = 40):
@@ -36,12 +58,14 @@ def test_token_table_equals_the_plain_tokens(seed):
     for n in range(3000):
         alphabet = common + rare if n % 3 == 0 else common
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        assert facts._token_table(text) == _plain_table(text), repr(text)
+        assert _spans(facts._token_table(text)) == _plain_table(text), repr(text)
 
 
 def test_token_table_of_articles():
     for doc in _docs():
-        assert facts._token_table(doc.norm) == _plain_table(doc.norm)
+        assert _spans(facts._token_table(doc.norm)) == _plain_table(doc.norm)
+        keys, starts, ends = _plain_table(doc.norm[7:300])
+        assert _spans(facts._token_table(doc.norm, 7, 300)) == (keys, [s + 7 for s in starts], [e + 7 for e in ends])
 
 
 def test_a_sentence_reads_the_cue_hits_of_its_own_span():
@@ -50,6 +74,19 @@ def test_a_sentence_reads_the_cue_hits_of_its_own_span():
         for sent in doc.sentences:
             alone = index.scan(doc.norm, sent.nstart, sent.nend)
             assert facts.analysed(doc, sent).hits == alone
+
+
+def test_cue_hits_are_those_of_the_plain_tokens():
+    """The trie walk, its offsets measured only where a hit needs them, finds what every token tried finds."""
+    texts = ["xxसरकारी खरीद so far", "ﬁscal ſince launch, Straße", "अब तक, इसी अवधि", ""]
+    for doc in _docs():
+        texts += [doc.norm[s.nstart:s.nend] for s in doc.sentences]
+    rng = random.Random(7)
+    words = sorted({w for w in facts.cues().index.trie if w}) + ["ß", "ﬁ", "İ", "x"]
+    for _ in range(2000):  # cue words run together, between blanks and marks, common characters or not
+        texts.append("".join(rng.choice(words) + rng.choice(["", " ", "  ", ",", " - ", "\u00a0"]) for _ in range(12)))
+    for text in texts:
+        assert facts.cues().index.scan(text) == _plain_hits(text), text
 
 
 def test_a_scan_from_inside_a_token_reads_the_text_from_there():
