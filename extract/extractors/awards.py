@@ -202,7 +202,7 @@ _UNTIERED_EN_CUES = (("award", "honour", "honor", "trophy", "prize"), ("winner",
                      ("recognised", "recognized", "honoured", "honored", "felicitated", "awarded"), ("'s",),
                      ("given", "presented", "conferred", "handed"),
                      ("won", "wins", "bagged", "bags", "received", "receives", "secured", "clinched", "got", "gets", "earned"))
-_UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
+_UNTIERED_EN_SOURCES = (
     r"(?i:\b(?:award|honour|honor|trophy|prize)s?(?:\s+for\s+[^,.;]{1,60}?)?\s+(?:went|goes|has\s+gone|was\s+(?:given|presented|conferred))\s+to\s+(?:the\s+)?)" + _RECIP,
     r"(?i:\bwinners?\s+(?:was|were|is)\s+(?:the\s+)?)" + _RECIP,
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recognised|recognized|honoured|honored|felicitated|awarded)\b)",
@@ -210,7 +210,15 @@ _UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in (
     # "R was given a Special Jury Award", "R has been presented the Jury Award"
     _RECIP + r"(?i:\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:given|presented|conferred(?:\s+with)?|handed)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
     _RECIP + r"(?i:\s+(?:won|wins|bagged|bags|received|receives|secured|clinched|got|gets|earned)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + _HONOUR_EN + r"\b)",
-)]
+)
+# Each pattern compiled at its first use by one of two engines: written in the syntax the stdlib `re` and `regex`
+# read alike (\w, \s, \b, [A-Z], scoped (?i:...), lazy counts, named groups), it matches alike in both where the
+# clause and the character before it (its \b's look-behind) are ASCII: there re.ASCII's \w, \s, \b and case
+# of ASCII letters are regex's (whose simple case folding maps no other character to an ASCII letter of these
+# words in an ASCII text). An ASCII clause is searched by the stdlib pattern, about 3x quicker to compile
+# (cold start: an English award article compiles most of the six), any other clause by the `regex` one.
+_UNTIERED_EN = [LazyPattern(patterns.compile, p) for p in _UNTIERED_EN_SOURCES]
+_UNTIERED_EN_ASCII = [LazyPattern(re.compile, p, re.ASCII) for p in _UNTIERED_EN_SOURCES]
 _CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
 _QUOTED = LazyPattern(regex.compile, r"''\s*(.+?)\s*''|\"\s*(.+?)\s*\"")
 _FOR_CLAUSE = LazyPattern(regex.compile, r"\bfor\s+(?!how\b|what\b|why\b|which\b|it\b|its\b|their\b|being\b)(?:the\s+)?(.+?)(?=,|\.|;|$|\s+(?:the|to|was|were|went)\b)",
@@ -258,7 +266,8 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
         start = nxt
         hit = None
         folded = doc.norm[cs:ce].casefold()
-        for pat, cues in zip(_UNTIERED_EN, _UNTIERED_EN_CUES):
+        untiered = _UNTIERED_EN_ASCII if doc.norm[max(cs - 1, 0):ce].isascii() else _UNTIERED_EN
+        for pat, cues in zip(untiered, _UNTIERED_EN_CUES):
             if any(map(folded.__contains__, cues)):
                 hit = pat.search(doc.norm, cs, ce)
                 if hit:

@@ -1,6 +1,6 @@
 """awards' English untiered patterns are searched only in a clause whose case folding holds one of their cue
 words: every match holds one (so the gate skips only clauses with no match), over every corpus text and
-strings built around the cues."""
+strings built around the cues; on an ASCII clause the stdlib copies of the patterns match as the `regex` ones do."""
 from __future__ import annotations
 
 import sys
@@ -49,3 +49,24 @@ def test_a_respectively_match_holds_the_word():
     m = awards._RESPECTIVELY.search(text)
     assert m and "respectively" in m.group()
     assert awards._RESPECTIVELY.search(text.replace("respectively", "Respectively")) is None  # case-sensitive
+
+
+def test_an_ascii_clause_is_matched_alike_by_the_stdlib_and_the_regex_untiered_patterns():
+    texts = ["Gold Award went to Pune Municipal Corporation", "The winners were the Tripura Police",
+             "Goa Shipyard was felicitated", "NTPC's award", "Indore was given a Special Jury Award",
+             "RITES bagged the Best Buyer trophy", "THE AWARD FOR X WENT TO Y", "The winner was Kerala",
+             "the award went to Border Roads Organisation (BRO) and Warangal district administration\x1c was",
+             "AWARD\tWENT\x0bTO\x0cIndian_Railways railwaysx Won THE award", "x-award went to A-B&C (D.E) Railway"]
+    for folder in (CORPUS, CORPUS / "real", CORPUS / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            norm = normalise(path.read_text(encoding="utf-8")).norm
+            texts += [line for line in norm.splitlines() if line.isascii()]
+    assert len(awards._UNTIERED_EN_ASCII) == len(awards._UNTIERED_EN)
+    matched = 0
+    for ascii_pat, regex_pat in zip(awards._UNTIERED_EN_ASCII, awards._UNTIERED_EN):
+        for text in texts:
+            for pos in range(0, len(text), 7):  # from inside the text too: the look-behind of \b
+                a, b = ascii_pat.search(text, pos, len(text)), regex_pat.search(text, pos, len(text))
+                assert (a and (a.span(), a.span("r"))) == (b and (b.span(), b.span("r"))), (text, pos)
+                matched += b is not None
+    assert matched > 100
