@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 import regex
 
@@ -57,34 +57,19 @@ _CAP = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
 
 
 class _Patterns:
-    """named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause: each made
-    when first read (as an attribute, or by index in that order)."""
-
-    FIELDS = ("named", "quoted", "venue", "more", "length", "titled", "generic", "held", "topic", "tail_en", "clause")
+    """The rules' patterns, each compiled when first read (a run compiles only those its sentences reach)."""
 
     def __init__(self, data: dict, inner: int, tail_words: int) -> None:
         self._data, self._inner, self._tail_words = data, inner, tail_words
 
-    def __getattr__(self, name: str):
-        make = getattr(type(self), "_make_" + name, None) if name in self.FIELDS else None
-        if make is None:
-            raise AttributeError(name)
-        value = make(self)
-        setattr(self, name, value)
-        return value
-
-    def __getitem__(self, i: int):
-        return getattr(self, self.FIELDS[i])
-
-    def __len__(self) -> int:
-        return len(self.FIELDS)
-
-    def _make_named(self):
+    @cached_property
+    def named(self):
         heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
         return patterns.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{_WORD}){{0,{self._inner}}}?\s+(?:{heads}){_TAIL}(?={_GLUED}(?![\p{{L}}\p{{M}}]))")
 
-    def _make_quoted(self):
+    @cached_property
+    def quoted(self):
         # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
         # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
         heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
@@ -92,10 +77,12 @@ class _Patterns:
             rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){_TAIL})(?P=q)"
             rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])")
 
-    def _make_venue(self):
+    @cached_property
+    def venue(self):
         return patterns.compile(rf"(?:{_alt(self._data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_more(self):
+    @cached_property
+    def more(self):
         r"""more(text, pos, endpos): where `\s+(?:WORDS)(?![\p{L}\p{M}])` (the head and name words written longest
         first) matched at pos ends, or None. When each word is runs of letters and marks with single spaces
         between (the rules' words are), a word matches exactly where the next runs, each after white space, spell
@@ -107,29 +94,46 @@ class _Patterns:
         more = patterns.compile(rf"\s+(?:{_alt(words)})(?![\p{{L}}\p{{M}}])")
         return lambda text, pos, endpos: (m := more.match(text, pos, endpos)) and m.end()
 
-    def _make_length(self):
+    @cached_property
+    def length(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{_alt(self._data['length_words'])})\s+$",
                                 regex.IGNORECASE)
 
-    def _make_titled(self):
-        return patterns.compile(
-            rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
+    def _titled_source(self) -> str:
+        return (rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{_CAP}"
+                rf"(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
 
-    def _make_generic(self):
+    @cached_property
+    def titled(self):
+        return patterns.compile(self._titled_source())
+
+    @cached_property
+    def titled_ascii(self):
+        r"""`titled` for an ASCII sentence (and the character before it, its look-behind's): written in the
+        syntax the stdlib `re` and `regex` read alike (\w, \s, [A-Z], look-behind), it matches alike in both
+        there (re.ASCII's \w and \s are regex's on ASCII), and the stdlib engine compiles it ~3x quicker."""
+        return re.compile(self._titled_source(), re.ASCII)
+
+    @cached_property
+    def generic(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_held(self):
+    @cached_property
+    def held(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_topic(self):
+    @cached_property
+    def topic(self):
         return frozenset(fold(w) for w in self._data["topic_words"])
 
-    def _make_tail_en(self):
+    @cached_property
+    def tail_en(self):
         k, stops = self._tail_words, _alt(self._data["tail_stops"])
         return patterns.compile(rf"\s+(?:{_alt(self._data['tail_starts'])})\s+(?!(?:{stops})\b)[A-Za-z][\w-]*"
                                 rf"(?:\s+(?!(?:{stops})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}")
 
-    def _make_clause(self):
+    @cached_property
+    def clause(self):
         return frozenset(fold(w) for w in self._data["clause_words"])
 
 
@@ -303,7 +307,8 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), pats.length), end))
     if (any(map(text.__contains__, titled_heads)) if places[1] is None else _inside(places[1], sent.nstart, sent.nend)):
-        for m in pats.titled.finditer(doc.norm, sent.nstart, sent.nend):
+        titled = pats.titled_ascii if doc.norm[max(sent.nstart - 1, 0):sent.nend].isascii() else pats.titled
+        for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if (any(map(text.__contains__, title_case_heads)) if places[2] is None
             else _inside(places[2], sent.nstart, sent.nend)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
