@@ -54,6 +54,7 @@ _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:(?<=\p{Latin})['’]s?)?"  # "Buyers’"
 _TAIL = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
 _GLUED = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
 _CAP = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
+_TITLED_LINKS = ("with", "on", "of", "for")  # a titled name's head is followed by one ("the Roundtable with ...")
 
 
 class _Patterns:
@@ -100,7 +101,7 @@ class _Patterns:
                                 regex.IGNORECASE)
 
     def _titled_source(self) -> str:
-        return (rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{_CAP}"
+        return (rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:{'|'.join(_TITLED_LINKS)})\s+(?:the\s+)?{_CAP}"
                 rf"(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
 
     @cached_property
@@ -241,9 +242,14 @@ def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
 
 def _places(norm: str) -> tuple[list, list, list]:
     """Where the gate words stand in the article (_gates' starters, titled heads, title-case heads): sorted
-    (start, end) of every occurrence, found once per article instead of once per sentence."""
+    (start, end) of every occurrence, found once per article instead of once per sentence. Titled heads are
+    looked for only in an article with a word their name needs after them (_TITLED_LINKS), title-case heads
+    only in one with the "the" before such a name (both patterns are case-sensitive): most Hindi articles
+    have neither, and a few str.find that fail cost less than one per head word."""
     starters, titled_heads, title_case_heads, _ = _gates()
-    return _occurrences(norm, starters), _occurrences(norm, titled_heads), _occurrences(norm, title_case_heads)
+    titled = _occurrences(norm, titled_heads) if any(map(norm.__contains__, _TITLED_LINKS)) else []
+    title_case = _occurrences(norm, title_case_heads) if "the" in norm else []
+    return _occurrences(norm, starters), titled, title_case
 
 
 def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
