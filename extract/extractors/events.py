@@ -28,7 +28,7 @@ from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
 from ..text.sentences import Sentence
-from .tokens import stopwords, tokenize
+from .tokens import Token, stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})
 
@@ -488,7 +488,7 @@ def _venue(doc: Document, sent: Sentence) -> str:
     heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
     if not heads:
         return ""
-    toks = tokenize(doc.norm, sent.nstart, sent.nend)
+    toks = _tokens_to(doc.norm, sent, heads[-1].end())  # the walk reads no token after a head
     stops = stopwords()
     city_forms = _city_forms()
     for m in heads:
@@ -507,6 +507,20 @@ def _venue(doc: Document, sent: Sentence) -> str:
         if i < j and (hindi or english):
             return doc.source.text[slice(*doc.nt.span(toks[i].start, toks[j].end))]
     return ""
+
+
+def _tokens_to(norm: str, sent: Sentence, end: int) -> list[Token]:
+    """The sentence's tokens that end by `end` (and maybe more), tokenising no further than needed: where a
+    space follows `end` in a sentence of no Latin letter, the tokens of norm[sent.nstart:end] are those of
+    the sentence up to there (tokens.tokenize reads such text with the Hindi tokenizer either way, and its
+    joins, runs of punctuation and overlong chunks, like spaCy's splits, do not reach across a space);
+    else the whole sentence's."""
+    if norm.startswith(" ", end) and _LATIN_LETTER.search(norm, sent.nstart, sent.nend) is None:
+        return tokenize(norm, sent.nstart, end)
+    return tokenize(norm, sent.nstart, sent.nend)
+
+
+_LATIN_LETTER = LazyPattern(regex.compile, r"\p{Latin}")
 
 
 @lru_cache(maxsize=1)

@@ -67,3 +67,24 @@ def test_titled_names_of_an_ascii_sentence_are_read_alike_by_the_stdlib_and_the_
             assert a == b, (text, pos)
             matched += len(b)
     assert matched > 10
+
+
+def test_tokens_to_a_space_are_the_sentence_tokens_up_to_there():
+    from pathlib import Path
+
+    from extract.extractors.tokens import tokenize
+    from extract.text import document, reader
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    paths = [p for folder in (corpus, corpus / "real", corpus / "written") for p in sorted(folder.glob("*.txt"))]
+    tried = 0
+    for path in paths:
+        doc = document.build(reader.load(path))
+        for sent in doc.sentences:
+            whole = tokenize(doc.norm, sent.nstart, sent.nend)
+            for end in range(sent.nstart + 1, sent.nend):
+                if doc.norm[end] == " ":
+                    toks = events._tokens_to(doc.norm, sent, end)
+                    assert [t for t in toks if t.end <= end] == [t for t in whole if t.end <= end], doc.norm[sent.nstart:end]
+                    tried += len(toks) < len(whole)
+    assert tried > 100
