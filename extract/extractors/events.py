@@ -285,13 +285,13 @@ def _inside(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[i
 def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | None = None
               ) -> list[tuple[int, int, bool]]:
     pats = _patterns()
-    starters, titled_heads, title_case_heads, heads = _gates()
+    starters, titled_heads, title_case_heads, _ = _gates()
     if places is None:
         places = _places(doc.norm)
     text = doc.norm[sent.nstart:sent.nend]
     spans = []
     # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
-    if (text.count("'") >= 2 or text.count('"') >= 2) and any(map(text.__contains__, heads)):
+    if (text.count("'") >= 2 or text.count('"') >= 2) and _quote_by_name(doc.norm, sent.nstart, sent.nend):
         for m in pats.quoted.finditer(doc.norm, sent.nstart, sent.nend):
             g = "name" if m.group("name") else "name2"
             spans.append((m.start(g), m.end(g), True))
@@ -327,6 +327,35 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
             spans.append((s, e, False))
     return sorted(spans)
+
+
+def _quote_by_name(norm: str, start: int, end: int) -> bool:
+    """Whether a quote in norm[start:end] stands where the quoted pattern needs one: right after the last word
+    of a head or a digit (a quoted name ends in a head and maybe a year or an edition: "'जेम सारथी 2026'"),
+    or right before the first word of a starter (a quoted name begins with one and a head follows the quotes).
+    Every quoted match has such a quote; a look at the few quotes costs less than a search for every head."""
+    neighbours = _quote_neighbours()
+    if neighbours is None:
+        return True
+    lasts, firsts = neighbours
+    for quote in "'\"":
+        i = norm.find(quote, start, end)
+        while i >= 0:
+            if norm.startswith(firsts, i + 1) or norm.endswith(lasts, start, i) or (i > start and norm[i - 1].isdigit()):
+                return True
+            i = norm.find(quote, i + 1, end)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _quote_neighbours() -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(the last word of each head, the first word of each starter): the words the quoted pattern's quotes
+    stand next to; None (no gate) when a head or a starter has no word."""
+    data = rules.load("events")
+    heads, starters = [normalise(w).norm.split() for w in data["heads"]], [normalise(w).norm.split() for w in data["starters"]]
+    if not all(heads) or not all(starters):
+        return None
+    return tuple(sorted({w[-1] for w in heads})), tuple(sorted({w[0] for w in starters}))
 
 
 def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...],

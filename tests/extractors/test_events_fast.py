@@ -88,3 +88,23 @@ def test_tokens_to_a_space_are_the_sentence_tokens_up_to_there():
                     assert [t for t in toks if t.end <= end] == [t for t in whole if t.end <= end], doc.norm[sent.nstart:end]
                     tried += len(toks) < len(whole)
     assert tried > 100
+
+
+def test_every_quoted_name_has_a_quote_next_to_a_head_a_digit_or_a_starter():
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    quoted = events._patterns().quoted
+    texts = ["गवर्नमेंट ई-मार्केटप्लेस (जेम) ने 'जेम सारथी 2026' कार्यशाला का आयोजन किया", "'जेम एक्सिलेंस इवेंट' में",
+             "the 'GeM Outreach Programme 12.0' and \"GeM  Samvad\" Workshop", "'a शिखर  सम्मेलन' x 'y'"]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += normalise(path.read_text(encoding="utf-8")).norm.splitlines()
+    matched = 0
+    for text in texts:
+        for m in quoted.finditer(text):
+            matched += 1
+            assert events._quote_by_name(text, m.start(), m.end()), m.group()
+    assert matched >= 4
