@@ -542,8 +542,8 @@ def _tokens_to(norm: str, sent: Sentence, end: int) -> list[Token]:
     """The sentence's tokens that end by `end` (and maybe more), tokenising no further than needed: where a
     space follows `end` in a sentence of no Latin letter, the tokens of norm[sent.nstart:end] are those of
     the sentence up to there (tokens.tokenize reads such text with the Hindi tokenizer either way, and its
-    joins, runs of punctuation and overlong chunks, like spaCy's splits, do not reach across a space);
-    else the whole sentence's."""
+    joins, runs of punctuation and overlong chunks, like spaCy's splits and the Hindi tokenizer's special
+    cases, none of which holds a space, do not reach across a space); else the whole sentence's."""
     if norm.startswith(" ", end) and _LATIN_LETTER.search(norm, sent.nstart, sent.nend) is None:
         return tokenize(norm, sent.nstart, end)
     return tokenize(norm, sent.nstart, sent.nend)

@@ -75,6 +75,9 @@ def test_tokens_to_a_space_are_the_sentence_tokens_up_to_there():
     from extract.extractors.tokens import tokenize
     from extract.text import document, reader
 
+    from spacy.util import get_lang_class
+
+    assert not [k for k in get_lang_class("hi").Defaults.tokenizer_exceptions if " " in k.strip()]
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     paths = [p for folder in (corpus, corpus / "real", corpus / "written") for p in sorted(folder.glob("*.txt"))]
     tried = 0
