@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 
 import regex
 
@@ -28,7 +28,7 @@ from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
 from ..records import EventRecord
 from ..text.sentences import Sentence
-from .tokens import stopwords, tokenize
+from .tokens import Token, stopwords, tokenize
 
 _SKELETON = str.maketrans({"ी": "ि", "ू": "ु", "\u093c": None, "ँ": "ं", "-": " "})
 
@@ -54,37 +54,23 @@ _WORD = r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:(?<=\p{Latin})['’]s?)?"  # "Buyers’"
 _TAIL = r"(?:\s+(?:20\d\d(?:-\d\d)?|\d{1,2}\.0))?"
 _GLUED = r"(?:का|की|के|को|में|से|ने)?"  # a postposition glued to the name ("जेम संवादका")
 _CAP = r"(?:[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*|\([A-Z][\w&-]*\))"
+_TITLED_LINKS = ("with", "on", "of", "for")  # a titled name's head is followed by one ("the Roundtable with ...")
 
 
 class _Patterns:
-    """named, quoted, venue, more, length, titled, generic, held, topic, tail_en, clause: each made
-    when first read (as an attribute, or by index in that order)."""
-
-    FIELDS = ("named", "quoted", "venue", "more", "length", "titled", "generic", "held", "topic", "tail_en", "clause")
+    """The rules' patterns, each compiled when first read (a run compiles only those its sentences reach)."""
 
     def __init__(self, data: dict, inner: int, tail_words: int) -> None:
         self._data, self._inner, self._tail_words = data, inner, tail_words
 
-    def __getattr__(self, name: str):
-        make = getattr(type(self), "_make_" + name, None) if name in self.FIELDS else None
-        if make is None:
-            raise AttributeError(name)
-        value = make(self)
-        setattr(self, name, value)
-        return value
-
-    def __getitem__(self, i: int):
-        return getattr(self, self.FIELDS[i])
-
-    def __len__(self) -> int:
-        return len(self.FIELDS)
-
-    def _make_named(self):
+    @cached_property
+    def named(self):
         heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
         return patterns.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{starters})(?:\s+{_WORD}){{0,{self._inner}}}?\s+(?:{heads}){_TAIL}(?={_GLUED}(?![\p{{L}}\p{{M}}]))")
 
-    def _make_quoted(self):
+    @cached_property
+    def quoted(self):
         # a quoted name ending in a head word ('जेम एक्सिलेंस इवेंट'), or a quoted name starting with a
         # starter word and followed by a head word ('जेम सारथी 2026' कार्यशाला)
         heads, starters = _alt(self._data["heads"]), _alt(self._data["starters"])
@@ -92,10 +78,12 @@ class _Patterns:
             rf"(?P<q>['\"])(?P<name>[^'\"\n]{{2,80}}?\s(?:{heads}){_TAIL})(?P=q)"
             rf"|(?P<q2>['\"])(?P<name2>(?:{starters})\s[^'\"\n]{{1,80}}?)(?P=q2)\s+(?:{heads})(?![\p{{L}}\p{{M}}])")
 
-    def _make_venue(self):
+    @cached_property
+    def venue(self):
         return patterns.compile(rf"(?:{_alt(self._data['venue_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_more(self):
+    @cached_property
+    def more(self):
         r"""more(text, pos, endpos): where `\s+(?:WORDS)(?![\p{L}\p{M}])` (the head and name words written longest
         first) matched at pos ends, or None. When each word is runs of letters and marks with single spaces
         between (the rules' words are), a word matches exactly where the next runs, each after white space, spell
@@ -107,29 +95,46 @@ class _Patterns:
         more = patterns.compile(rf"\s+(?:{_alt(words)})(?![\p{{L}}\p{{M}}])")
         return lambda text, pos, endpos: (m := more.match(text, pos, endpos)) and m.end()
 
-    def _make_length(self):
+    @cached_property
+    def length(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}\d])(?:[\p{{L}}\p{{M}}\d]+[\s-]|\p{{Devanagari}}+(?=दिवसीय))?(?:{_alt(self._data['length_words'])})\s+$",
                                 regex.IGNORECASE)
 
-    def _make_titled(self):
-        return patterns.compile(
-            rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:with|on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
+    def _titled_source(self) -> str:
+        return (rf"(?<![\w-])(?:{_alt(self._data['titled_heads'])})\s+(?:{'|'.join(_TITLED_LINKS)})\s+(?:the\s+)?{_CAP}"
+                rf"(?:\s+(?:(?:&|and|of|for|the)\s+)?{_CAP})*")
 
-    def _make_generic(self):
+    @cached_property
+    def titled(self):
+        return patterns.compile(self._titled_source())
+
+    @cached_property
+    def titled_ascii(self):
+        r"""`titled` for an ASCII sentence (and the character before it, its look-behind's): written in the
+        syntax the stdlib `re` and `regex` read alike (\w, \s, [A-Z], look-behind), it matches alike in both
+        there (re.ASCII's \w and \s are regex's on ASCII), and the stdlib engine compiles it ~3x quicker."""
+        return re.compile(self._titled_source(), re.ASCII)
+
+    @cached_property
+    def generic(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['generic_heads'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_held(self):
+    @cached_property
+    def held(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
-    def _make_topic(self):
+    @cached_property
+    def topic(self):
         return frozenset(fold(w) for w in self._data["topic_words"])
 
-    def _make_tail_en(self):
+    @cached_property
+    def tail_en(self):
         k, stops = self._tail_words, _alt(self._data["tail_stops"])
         return patterns.compile(rf"\s+(?:{_alt(self._data['tail_starts'])})\s+(?!(?:{stops})\b)[A-Za-z][\w-]*"
                                 rf"(?:\s+(?!(?:{stops})\b)(?:and\s+|&\s+)?[A-Za-z][\w-]*){{0,{k - 1}}}")
 
-    def _make_clause(self):
+    @cached_property
+    def clause(self):
         return frozenset(fold(w) for w in self._data["clause_words"])
 
 
@@ -237,9 +242,14 @@ def _gates() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[s
 
 def _places(norm: str) -> tuple[list, list, list]:
     """Where the gate words stand in the article (_gates' starters, titled heads, title-case heads): sorted
-    (start, end) of every occurrence, found once per article instead of once per sentence."""
+    (start, end) of every occurrence, found once per article instead of once per sentence. Titled heads are
+    looked for only in an article with a word their name needs after them (_TITLED_LINKS), title-case heads
+    only in one with the "the" before such a name (both patterns are case-sensitive): most Hindi articles
+    have neither, and a few str.find that fail cost less than one per head word."""
     starters, titled_heads, title_case_heads, _ = _gates()
-    return _occurrences(norm, starters), _occurrences(norm, titled_heads), _occurrences(norm, title_case_heads)
+    titled = _occurrences(norm, titled_heads) if any(map(norm.__contains__, _TITLED_LINKS)) else []
+    title_case = _occurrences(norm, title_case_heads) if "the" in norm else []
+    return _occurrences(norm, starters), titled, title_case
 
 
 def _occurrences(norm: str, words: tuple[str, ...]) -> list[tuple[int, int]] | None:
@@ -275,13 +285,13 @@ def _inside(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[i
 def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | None = None
               ) -> list[tuple[int, int, bool]]:
     pats = _patterns()
-    starters, titled_heads, title_case_heads, heads = _gates()
+    starters, titled_heads, title_case_heads, _ = _gates()
     if places is None:
         places = _places(doc.norm)
     text = doc.norm[sent.nstart:sent.nend]
     spans = []
     # a quoted name: an opening and a closing quote of one kind, a head word inside or after them
-    if (text.count("'") >= 2 or text.count('"') >= 2) and any(map(text.__contains__, heads)):
+    if (text.count("'") >= 2 or text.count('"') >= 2) and _quote_by_name(doc.norm, sent.nstart, sent.nend):
         for m in pats.quoted.finditer(doc.norm, sent.nstart, sent.nend):
             g = "name" if m.group("name") else "name2"
             spans.append((m.start(g), m.end(g), True))
@@ -303,7 +313,8 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
                     end = t.end()
             named_spans.append((_extend_back(doc, sent, m.start(), pats.length), end))
     if (any(map(text.__contains__, titled_heads)) if places[1] is None else _inside(places[1], sent.nstart, sent.nend)):
-        for m in pats.titled.finditer(doc.norm, sent.nstart, sent.nend):
+        titled = pats.titled_ascii if doc.norm[max(sent.nstart - 1, 0):sent.nend].isascii() else pats.titled
+        for m in titled.finditer(doc.norm, sent.nstart, sent.nend):
             named_spans.append((m.start(), m.end()))
     if (any(map(text.__contains__, title_case_heads)) if places[2] is None
             else _inside(places[2], sent.nstart, sent.nend)) and "the" in doc.norm[max(0, sent.nstart - 4):sent.nend]:
@@ -316,6 +327,35 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
         if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
             spans.append((s, e, False))
     return sorted(spans)
+
+
+def _quote_by_name(norm: str, start: int, end: int) -> bool:
+    """Whether a quote in norm[start:end] stands where the quoted pattern needs one: right after the last word
+    of a head or a digit (a quoted name ends in a head and maybe a year or an edition: "'जेम सारथी 2026'"),
+    or right before the first word of a starter (a quoted name begins with one and a head follows the quotes).
+    Every quoted match has such a quote; a look at the few quotes costs less than a search for every head."""
+    neighbours = _quote_neighbours()
+    if neighbours is None:
+        return True
+    lasts, firsts = neighbours
+    for quote in "'\"":
+        i = norm.find(quote, start, end)
+        while i >= 0:
+            if norm.startswith(firsts, i + 1) or norm.endswith(lasts, start, i) or (i > start and norm[i - 1].isdigit()):
+                return True
+            i = norm.find(quote, i + 1, end)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _quote_neighbours() -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(the last word of each head, the first word of each starter): the words the quoted pattern's quotes
+    stand next to; None (no gate) when a head or a starter has no word."""
+    data = rules.load("events")
+    heads, starters = [normalise(w).norm.split() for w in data["heads"]], [normalise(w).norm.split() for w in data["starters"]]
+    if not all(heads) or not all(starters):
+        return None
+    return tuple(sorted({w[-1] for w in heads})), tuple(sorted({w[0] for w in starters}))
 
 
 def _named_matches(named, norm: str, text: str, start: int, end: int, starters: tuple[str, ...],
@@ -477,7 +517,7 @@ def _venue(doc: Document, sent: Sentence) -> str:
     heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
     if not heads:
         return ""
-    toks = tokenize(doc.norm, sent.nstart, sent.nend)
+    toks = _tokens_to(doc.norm, sent, heads[-1].end())  # the walk reads no token after a head
     stops = stopwords()
     city_forms = _city_forms()
     for m in heads:
@@ -496,6 +536,20 @@ def _venue(doc: Document, sent: Sentence) -> str:
         if i < j and (hindi or english):
             return doc.source.text[slice(*doc.nt.span(toks[i].start, toks[j].end))]
     return ""
+
+
+def _tokens_to(norm: str, sent: Sentence, end: int) -> list[Token]:
+    """The sentence's tokens that end by `end` (and maybe more), tokenising no further than needed: where a
+    space follows `end` in a sentence of no Latin letter, the tokens of norm[sent.nstart:end] are those of
+    the sentence up to there (tokens.tokenize reads such text with the Hindi tokenizer either way, and its
+    joins, runs of punctuation and overlong chunks, like spaCy's splits and the Hindi tokenizer's special
+    cases, none of which holds a space, do not reach across a space); else the whole sentence's."""
+    if norm.startswith(" ", end) and _LATIN_LETTER.search(norm, sent.nstart, sent.nend) is None:
+        return tokenize(norm, sent.nstart, end)
+    return tokenize(norm, sent.nstart, sent.nend)
+
+
+_LATIN_LETTER = LazyPattern(regex.compile, r"\p{Latin}")
 
 
 @lru_cache(maxsize=1)

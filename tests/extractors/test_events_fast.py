@@ -1,6 +1,6 @@
-"""The fast paths of events.py: the rules' patterns are compiled at first use (each the same object
-by name and by index), and the generic-event gate on the whole article rests on case folding going
-letter by letter (a sentence's folding is a piece of the article's)."""
+"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), and the
+generic-event gate on the whole article rests on case folding going letter by letter (a sentence's
+folding is a piece of the article's)."""
 from __future__ import annotations
 
 import random
@@ -13,11 +13,10 @@ def test_patterns_are_checked_at_load_and_compiled_at_first_use():
     events._patterns.cache_clear()
     try:
         pats = events._patterns()
-        assert not set(vars(pats)) & set(pats.FIELDS)  # nothing compiled yet
-        assert len(pats) == len(pats.FIELDS) == 11
-        for i, name in enumerate(pats.FIELDS):
-            first = pats[i]
-            assert getattr(pats, name) is first  # made once, read by name or index
+        fields = [n for n, v in vars(events._Patterns).items() if isinstance(v, events.cached_property)]
+        assert len(fields) == 12 and not set(vars(pats)) & set(fields)  # nothing compiled yet
+        for name in fields:
+            assert getattr(pats, name) is getattr(pats, name)  # made once
         assert isinstance(pats.topic, frozenset) and isinstance(pats.clause, frozenset)
         assert pats.named.match("जेम संवाद कार्यक्रम") is not None
     finally:
@@ -45,3 +44,70 @@ def test_head_search_trie_finds_a_head_where_the_plain_alternation_does():
     for text in texts:
         for pos in (0, 1, len(text) // 2):
             assert (search(text, pos) is None) == (plain.search(text, pos) is None), repr(text)
+
+
+def test_titled_names_of_an_ascii_sentence_are_read_alike_by_the_stdlib_and_the_regex_pattern():
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    pats = events._patterns()
+    texts = ["As part of GeM Samvaad, New Delhi hosted the Roundtable with Ministries/Departments & Central Public "
+             "Sector Enterprises (CPSEs) on 14 January", "x-Summit on The A\x1cB", "Round\tTable\x0bfor\x0cthe "
+             "Karnataka MSME_Vendors & (CPSE) of Goa/Daman", "aWorkshop for Ministries and the States"]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += [line for line in normalise(path.read_text(encoding="utf-8")).norm.splitlines() if line.isascii()]
+    matched = 0
+    for text in texts:
+        for pos in range(0, len(text), 5):  # from inside the text too: the look-behind
+            a = [m.span() for m in pats.titled_ascii.finditer(text, pos, len(text))]
+            b = [m.span() for m in pats.titled.finditer(text, pos, len(text))]
+            assert a == b, (text, pos)
+            matched += len(b)
+    assert matched > 10
+
+
+def test_tokens_to_a_space_are_the_sentence_tokens_up_to_there():
+    from pathlib import Path
+
+    from extract.extractors.tokens import tokenize
+    from extract.text import document, reader
+
+    from spacy.util import get_lang_class
+
+    assert not [k for k in get_lang_class("hi").Defaults.tokenizer_exceptions if " " in k.strip()]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    paths = [p for folder in (corpus, corpus / "real", corpus / "written") for p in sorted(folder.glob("*.txt"))]
+    tried = 0
+    for path in paths:
+        doc = document.build(reader.load(path))
+        for sent in doc.sentences:
+            whole = tokenize(doc.norm, sent.nstart, sent.nend)
+            for end in range(sent.nstart + 1, sent.nend):
+                if doc.norm[end] == " ":
+                    toks = events._tokens_to(doc.norm, sent, end)
+                    assert [t for t in toks if t.end <= end] == [t for t in whole if t.end <= end], doc.norm[sent.nstart:end]
+                    tried += len(toks) < len(whole)
+    assert tried > 100
+
+
+def test_every_quoted_name_has_a_quote_next_to_a_head_a_digit_or_a_starter():
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    quoted = events._patterns().quoted
+    texts = ["गवर्नमेंट ई-मार्केटप्लेस (जेम) ने 'जेम सारथी 2026' कार्यशाला का आयोजन किया", "'जेम एक्सिलेंस इवेंट' में",
+             "the 'GeM Outreach Programme 12.0' and \"GeM  Samvad\" Workshop", "'a शिखर  सम्मेलन' x 'y'"]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += normalise(path.read_text(encoding="utf-8")).norm.splitlines()
+    matched = 0
+    for text in texts:
+        for m in quoted.finditer(text):
+            matched += 1
+            assert events._quote_by_name(text, m.start(), m.end()), m.group()
+    assert matched >= 4

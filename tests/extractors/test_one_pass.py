@@ -105,7 +105,7 @@ def test_quiet_sentences():
 
 
 def test_event_names_tried_at_starter_words_equal_the_overlapped_search():
-    named = events._patterns()[0]
+    named = events._patterns().named
     starters = events._gates()[0]
     texts = ["जेम संवाद कार्यक्रम और जेम एक्सीलेंस समिट 2025 का आयोजन", "The GeM Samvad Workshop at GeM GeM Meet"]
     for doc in _docs():
@@ -117,7 +117,7 @@ def test_event_names_tried_at_starter_words_equal_the_overlapped_search():
 
 
 def test_generic_event_gate_holds_every_sentence_the_pattern_matches():
-    generic = events._patterns()[6]
+    generic = events._patterns().generic
     firsts = events._generic_firsts()
     texts = ["A one-day WORKSHOP was held", "GeM ſeminar", "प्रशिक्षण  शिविर लगाया गया"]
     for doc in _docs():
