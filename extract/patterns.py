@@ -12,6 +12,9 @@ passed as a plain int: the module's parser tests them thousands of times per pat
 `LazyPattern` defers a module-level pattern's compiling to its first use, so that a one-article
 run compiles only the patterns its sentences reach (cold start).
 
+`ascii_twin` compiles a pattern a second time, by the standard `re` engine, for ASCII text
+(`ascii_span`): cheaper to compile and to call.
+
 `trie_pattern` writes a list of words as a stdlib `re` trie (common beginnings once), `char_class`
 a set of characters as a class body of ranges: short patterns, quick to compile and to try.
 `occurrences` finds a few literals with str.find, where a pattern would try its character set at
@@ -49,6 +52,23 @@ class LazyPattern:
             p = d["_compiled"] = compile(*args)
         value = d[name] = getattr(p, name)
         return value
+
+
+def ascii_twin(source: str, flags: int = 0) -> LazyPattern:
+    r"""The standard `re` engine's twin of the `regex` pattern of `source`, compiled at its first use
+    with re.ASCII (`flags`: 0 or re.IGNORECASE). `source` must be written in the syntax both engines
+    read alike (\w, \s, \b, [A-Z], ., $, scoped (?i:...), lazy counts, look-arounds, named groups);
+    then, where the text searched and the character before it (a look-behind's, a \b's) are ASCII
+    (`ascii_span`), the twin matches as the `regex` pattern does: re.ASCII's \w, \s, \b and case of
+    ASCII letters are the regex module's there (whose simple case folding maps no other character to
+    an ASCII letter). It compiles ~3x quicker (cold start) and a call costs a fraction of a `regex`
+    call. Tests compare each twin with its pattern over every corpus."""
+    return LazyPattern(re.compile, source, re.ASCII | flags)
+
+
+def ascii_span(text: str, start: int, end: int) -> bool:
+    """text[start:end] and the character before it are ASCII: where an `ascii_twin` may stand for its pattern."""
+    return text[max(start - 1, 0):end].isascii()
 
 
 def trie_pattern(words) -> str:

@@ -1,4 +1,6 @@
 """extract/patterns.py: the one place patterns are compiled, and patterns compiled at first use."""
+import re
+
 import pytest
 import regex
 
@@ -69,3 +71,26 @@ def test_occurrences_finds_every_occurrence_of_each_literal(text, literals, star
 def test_occurrences_refuses_an_empty_literal():
     with pytest.raises(ValueError):
         patterns.occurrences("abc", ["a", ""])
+
+
+@pytest.mark.parametrize("text,start,end,ascii", [
+    ("Award went to XYZ", 0, 17, True),
+    ("é Award went", 2, 12, True),   # the character before is a space
+    ("éAward went", 1, 11, False),   # the character before the span is not ASCII (a \b's look-behind)
+    ("Award für", 0, 9, False),
+    ("", 0, 0, True),
+])
+def test_ascii_span_holds_the_character_before(text, start, end, ascii):
+    assert patterns.ascii_span(text, start, end) is ascii
+
+
+@pytest.mark.parametrize("source,flags,text", [
+    (r"\bfor\s+(?:the\s+)?(\w+)", re.IGNORECASE, "Awarded FOR the Best Buyer, for speed"),
+    (r"(?i:\bwinners?\s+(?:was|were)\s+)(?P<who>[A-Z]\w+)", 0, "The winner was Odisha; winners were Goa"),
+    (r"(?<![\w-])Summit\s+on\s+[A-Z]\w*", 0, "a-Summit on Trade, the Summit on Procurement"),
+])
+def test_an_ascii_twin_matches_as_its_regex_pattern_on_ascii_text(source, flags, text):
+    twin = patterns.ascii_twin(source, flags)
+    full = patterns.compile(source, regex.IGNORECASE if flags else 0)
+    assert [m.span() for m in twin.finditer(text)] == [m.span() for m in full.finditer(text)]
+    assert [m.groups() for m in twin.finditer(text)] == [m.groups() for m in full.finditer(text)]

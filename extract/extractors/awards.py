@@ -226,16 +226,10 @@ class _ClauseReaders(NamedTuple):
     for_clause: LazyPattern
 
 
-# The clause patterns twice, each compiled at its first use: they are written in the syntax the stdlib `re` and
-# `regex` read alike (\w, \s, \b, [A-Z], ., $, scoped (?i:...), lazy counts, look-aheads, named groups) and
-# match alike in both where the clause and the character before it (the look-behind of a \b) are ASCII: there
-# re.ASCII's \w, \s, \b and case of ASCII letters are regex's (whose simple case folding maps no other ASCII
-# character to an ASCII letter). An ASCII clause is read by the stdlib patterns, about 3x quicker to compile
-# (cold start: an English award article compiles most of them), any other clause by the `regex` ones.
-_ASCII_READERS = _ClauseReaders(tuple(LazyPattern(re.compile, p, re.ASCII) for p in _UNTIERED_EN_SOURCES),
-                                LazyPattern(re.compile, _QUOTED, re.ASCII),
-                                LazyPattern(re.compile, _FOR_WORD, re.ASCII | re.IGNORECASE),
-                                LazyPattern(re.compile, _FOR_CLAUSE, re.ASCII | re.IGNORECASE))
+# The clause patterns twice, each compiled at its first use: an ASCII clause is read by their stdlib twins
+# (patterns.ascii_twin: an English award article compiles most of them, ~3x quicker), any other by the `regex` ones.
+_ASCII_READERS = _ClauseReaders(tuple(patterns.ascii_twin(p) for p in _UNTIERED_EN_SOURCES), patterns.ascii_twin(_QUOTED),
+                                patterns.ascii_twin(_FOR_WORD, re.IGNORECASE), patterns.ascii_twin(_FOR_CLAUSE, re.IGNORECASE))
 _READERS = _ClauseReaders(tuple(LazyPattern(patterns.compile, p) for p in _UNTIERED_EN_SOURCES),
                           LazyPattern(regex.compile, _QUOTED),
                           LazyPattern(regex.compile, _FOR_WORD, regex.IGNORECASE),
@@ -283,7 +277,7 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
         start = nxt
         hit = None
         folded = doc.norm[cs:ce].casefold()
-        readers = _ASCII_READERS if doc.norm[max(cs - 1, 0):ce].isascii() else _READERS
+        readers = _ASCII_READERS if patterns.ascii_span(doc.norm, cs, ce) else _READERS
         for pat, cues in zip(readers.untiered, _UNTIERED_EN_CUES):
             if any(map(folded.__contains__, cues)):
                 hit = pat.search(doc.norm, cs, ce)
