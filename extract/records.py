@@ -5,8 +5,8 @@ records are found (extractors) or how they are written (writer).
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, fields
+from hashlib import sha1
 from operator import attrgetter
 
 PROVENANCE_HEAD = ("article_id", "record_id")
@@ -34,8 +34,11 @@ class Record:
 
     @property
     def record_id(self) -> str:
-        payload = "\x1f".join([self.article_id, self.kind, str(self.start), str(self.end), repr(self.key())])
-        return f"{self.kind[:2]}-{hashlib.sha1(payload.encode('utf-8')).hexdigest()[:12]}"
+        """The kind's first two letters and 12 hex digits of the SHA-1 of article id, kind, offsets
+        and `key()` (its repr), separated by U+001F."""
+        kind = self.kind
+        payload = f"{self.article_id}\x1f{kind}\x1f{self.start}\x1f{self.end}\x1f{self.key()!r}"
+        return f"{kind[:2]}-{sha1(payload.encode()).hexdigest()[:12]}"
 
     @classmethod
     def type_columns(cls) -> tuple[str, ...]:
