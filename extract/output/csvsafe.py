@@ -139,7 +139,7 @@ def values_bytes(rows: Iterable[Sequence[object]]) -> bytes:
 def rows_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
     """CSV lines for `rows` (no BOM, no header), cells formatted by `format_cell`."""
     columns = tuple(columns)
-    return values_bytes([row.get(c) for c in columns] for row in rows)
+    return values_bytes([[row.get(c) for c in columns] for row in rows])
 
 
 def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
