@@ -180,3 +180,20 @@ def test_values_bytes_of_str_subclasses_and_bools_are_the_csv_writers_bytes():
 
     rows = [[_Text("=x"), _Text("a,b"), _Text("ok"), True, 1, False, 0, None, ""], [_Text("")], [None], [""]]
     assert values_bytes(rows) == cells_bytes([[format_cell(v) for v in r] for r in rows])
+
+
+def test_records_are_values_and_row_is_values_with_the_column_names():
+    """Two records with the same fields are equal and hash alike (records are not frozen dataclasses,
+    see records.py); row() and values() give the same cells in column order."""
+    from dataclasses import replace
+
+    from extract.records import StateRecord
+
+    a = StateRecord(article_id="a", start=0, end=6, evidence="झारखंड", context="झारखंड", rule="r",
+                    state="Jharkhand", state_hi="झारखंड", iso="IN-JH", primary=True, mentions=1)
+    b = replace(a)
+    assert a == b and hash(a) == hash(b) and a is not b
+    assert replace(a, mentions=2) != a
+    assert list(a.row()) == list(a.columns())
+    assert list(a.row().values()) == a.values()
+    assert a.values()[:2] == ["a", a.record_id] and a.record_id.startswith("st-") and len(a.record_id) == 15
