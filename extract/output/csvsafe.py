@@ -113,6 +113,7 @@ def _line(row: Sequence[object]) -> str:
     prefixes, no double quote in it) is written as it is, in double quotes when it holds a comma; an
     int as its digits; any other value by `_cell_of`. A line that then holds CR or LF (a cell to
     quote for them) is written again by `_cell_of` alone."""
+    # v >= "A": the first character sorts at or above "A", above every one of _OPENERS (one comparison)
     cells = [(v if "," not in v else '"' + v + '"')
              if type(v) is str and (v >= "A" or v[:1] not in _OPENERS) and '"' not in v
              else str(v) if type(v) is int else _cell_of(v)
