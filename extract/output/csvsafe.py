@@ -17,7 +17,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
 # An article's title or context cell can be as long as the article: the csv module's default limit
 # of 131,072 characters per field would make reading our own output fail.
@@ -26,12 +26,13 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 QUOTE = "'"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+_OPENERS = frozenset(TRIGGERS + (QUOTE,))  # the first characters `neutralise` prefixes; each sorts below "A"
 
 
 def neutralise(cell: str) -> str:
     """The cell as written to CSV: prefixed with an apostrophe when a spreadsheet could read it
     as a formula, or when it begins with an apostrophe itself."""
-    if cell.startswith(TRIGGERS) or cell.startswith(QUOTE):
+    if cell[:1] in _OPENERS:
         return QUOTE + cell
     return cell
 
@@ -92,9 +93,6 @@ def cells_bytes(rows: Iterable[Iterable[str]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-_NEUTRALISED = TRIGGERS + (QUOTE,)
-
-
 def _quote(cell: str) -> str:
     """A cell as the csv module's default (excel) dialect writes it: in double quotes, its own doubled,
     when it holds a double quote, a comma, CR or LF."""
@@ -110,20 +108,29 @@ def _cell_of(v: object) -> str:
     return _quote(format_cell(v))
 
 
-def values_bytes(rows: Iterable[Iterable[object]]) -> bytes:
+def _line(row: Sequence[object]) -> str:
+    """One row's CSV line (no line end). A plain string (its first character not one `neutralise`
+    prefixes, no double quote in it) is written as it is, in double quotes when it holds a comma; an
+    int as its digits; any other value by `_cell_of`. A line that then holds CR or LF (a cell to
+    quote for them) is written again by `_cell_of` alone."""
+    # v >= "A": the first character sorts at or above "A", above every one of _OPENERS (one comparison)
+    cells = [(v if "," not in v else '"' + v + '"')
+             if type(v) is str and (v >= "A" or v[:1] not in _OPENERS) and '"' not in v
+             else str(v) if type(v) is int else _cell_of(v)
+             for v in row]
+    line = ",".join(cells)
+    if "\n" in line or "\r" in line:
+        line = ",".join([_cell_of(v) for v in row])
+    if not line and len(cells) == 1:
+        return '""'  # a row of one empty cell is written quoted (else it would read as no row)
+    return line
+
+
+def values_bytes(rows: Iterable[Sequence[object]]) -> bytes:
     """CSV lines for rows of raw values (no BOM, no header): the same bytes as `cells_bytes` of the
-    rows' cells formatted by `format_cell`, written with str methods (the csv module's writer goes
-    character by character)."""
-    lines = []
-    neutralised, cell_of = _NEUTRALISED, _cell_of
-    for row in rows:
-        # a string needs no change unless it opens like a formula or holds a quote, comma, CR or LF
-        cells = [(v if not (v.startswith(neutralised) or '"' in v or "," in v or "\n" in v or "\r" in v) else cell_of(v))
-                 if type(v) is str else str(v) if type(v) is int else "" if v is None
-                 else "true" if v is True else "false" if v is False else cell_of(v) for v in row]
-        if len(cells) == 1 and not cells[0]:
-            cells[0] = '""'  # a row of one empty cell is written quoted (else it would read as no row)
-        lines.append(",".join(cells))
+    rows' cells formatted by `format_cell`, each row's line made by `_line` (the csv module's writer
+    goes character by character)."""
+    lines = [_line(row) for row in rows]
     if not lines:
         return b""
     lines.append("")
@@ -133,7 +140,7 @@ def values_bytes(rows: Iterable[Iterable[object]]) -> bytes:
 def rows_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:
     """CSV lines for `rows` (no BOM, no header), cells formatted by `format_cell`."""
     columns = tuple(columns)
-    return values_bytes([row.get(c) for c in columns] for row in rows)
+    return values_bytes([[row.get(c) for c in columns] for row in rows])
 
 
 def csv_bytes(columns: Iterable[str], rows: Iterable[Mapping[str, object]]) -> bytes:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import os
 from array import array
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .csvsafe import atomic_write, csv_bytes, header_bytes, rows_bytes, values_bytes
+from .csvsafe import atomic_write, csv_bytes, header_bytes, values_bytes
 from ..records import ARTICLE_COLUMNS, RECORD_TYPES, Record
 
 ARTICLES_FILE = "articles.csv"
@@ -34,25 +35,28 @@ def article_key(row: Mapping[str, object]) -> tuple[str, str]:
     return (str(row.get("article_id", "")), str(row.get("path", "")))
 
 
-def _value_key(values: list) -> tuple:
-    # sort_key on a row's values: article_id, record_id first, start, end, evidence, context, rule last
-    return (values[0], values[-5], values[-4], values[1])
+# sort_key on a row's values: article_id, record_id first, start, end, evidence, context, rule last
+_value_key = itemgetter(0, -5, -4, 1)
 
 
 def article_rows(records: Mapping[str, Iterable[Record]]) -> dict[str, bytes]:
     """Record type -> the CSV lines of one article's records, sorted by (start, end, record_id)."""
     chunks = {}
     for kind, cls in RECORD_TYPES.items():
+        recs = records.get(kind)
+        if not recs:
+            chunks[kind] = b""
+            continue
         columns = cls.columns()
-        rows = sorted((r.values() if type(r) is cls else [r.row().get(c) for c in columns]
-                       for r in records.get(kind, ())), key=_value_key)
-        chunks[kind] = values_bytes(rows) if rows else b""
+        rows = [r.values() if type(r) is cls else [r.row().get(c) for c in columns] for r in recs]
+        rows.sort(key=_value_key)
+        chunks[kind] = values_bytes(rows)
     return chunks
 
 
 def article_line(row: Mapping[str, object], columns: Iterable[str] = ARTICLE_COLUMNS) -> bytes:
     """The articles.csv line of one article."""
-    return rows_bytes(columns, [row])
+    return values_bytes([[row.get(c) for c in columns]])
 
 
 def render(articles: list[dict], records: dict[str, list[Record]]) -> dict[str, bytes]:
@@ -92,6 +96,8 @@ class BatchWriter:
             self._starts[k] = fh.tell()
         self._ends = {k: array("q") for k in self.kinds}
         self._pos = dict(self._starts)  # where each file ends (counted: no tell() per article)
+        # per file, in self.kinds order: its kind, its file's write and its article end offsets
+        self._outputs = [(k, self._files[k].write, self._ends[k]) for k in self.kinds]
         self._keys: list[tuple[str, str]] = []
         self._in_order = True
         self.articles = 0
@@ -103,12 +109,12 @@ class BatchWriter:
             self._in_order = False
         self._keys.append(key)
         pos = self._pos
-        for k in self.kinds:
-            data = article if k == "articles" else chunks.get(k, b"")
+        for k, write, ends in self._outputs:
+            data = article if k == "articles" else chunks.get(k)
             if data:
-                self._files[k].write(data)
+                write(data)
                 pos[k] += len(data)
-            self._ends[k].append(pos[k])
+            ends.append(pos[k])
         self.articles += 1
 
     def add_row(self, row: Mapping[str, object], chunks: Mapping[str, bytes]) -> None:

@@ -155,3 +155,45 @@ def test_values_bytes_are_the_csv_writers_bytes():
     rows = [[v, "a", v] for v in vals] + [[v] for v in vals] + [[c, "a" + c + "b", c + ",", 1] for c in chars] + [[]]
     assert values_bytes(rows) == cells_bytes([[format_cell(v) for v in r] for r in rows])
     assert values_bytes([]) == b""
+
+
+# cells that open like a formula, hold quotes, separators or line breaks, or sort either side of "A"
+_ODD_TEXT = st.text(alphabet=list("=+-@'\t\r\n\",; aAz0@[`~€जे\u2028\x00\ufeff"),
+                    max_size=8)
+_ODD_VALUE = st.one_of(_ODD_TEXT, st.none(), st.booleans(), st.integers(min_value=-10**20, max_value=10**20),
+                       st.floats(allow_nan=False), st.tuples(_ODD_TEXT))
+
+
+@given(st.lists(st.lists(_ODD_VALUE, max_size=6), max_size=4))
+def test_values_bytes_are_the_csv_writers_bytes_for_odd_cells(rows):
+    from extract.output.csvsafe import cells_bytes, values_bytes
+
+    assert values_bytes(rows) == cells_bytes([[format_cell(v) for v in r] for r in rows])
+
+
+class _Text(str):
+    """A str subclass: written as its characters, like a str."""
+
+
+def test_values_bytes_of_str_subclasses_and_bools_are_the_csv_writers_bytes():
+    from extract.output.csvsafe import cells_bytes, values_bytes
+
+    rows = [[_Text("=x"), _Text("a,b"), _Text("ok"), True, 1, False, 0, None, ""], [_Text("")], [None], [""]]
+    assert values_bytes(rows) == cells_bytes([[format_cell(v) for v in r] for r in rows])
+
+
+def test_records_are_values_and_row_is_values_with_the_column_names():
+    """Two records with the same fields are equal and hash alike (records are not frozen dataclasses,
+    see records.py); row() and values() give the same cells in column order."""
+    from dataclasses import replace
+
+    from extract.records import StateRecord
+
+    a = StateRecord(article_id="a", start=0, end=6, evidence="झारखंड", context="झारखंड", rule="r",
+                    state="Jharkhand", state_hi="झारखंड", iso="IN-JH", primary=True, mentions=1)
+    b = replace(a)
+    assert a == b and hash(a) == hash(b) and a is not b
+    assert replace(a, mentions=2) != a
+    assert list(a.row()) == list(a.columns())
+    assert list(a.row().values()) == a.values()
+    assert a.values()[:2] == ["a", a.record_id] and a.record_id.startswith("st-") and len(a.record_id) == 15
