@@ -238,7 +238,8 @@ class _Cues:
     purchase_gate: PhraseGate
 
 
-_BESIDE = ("until", "recent", "on_day")  # the period cues read within 3 characters of a date or duration
+_BESIDE = ("until", "recent", "on_day")  # the period cues read within BESIDE characters of a date or duration
+BESIDE = 3  # characters between a number and a period cue that reads it (a blank, a comma): _until, _dated_deal, ...
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -313,22 +314,23 @@ class PhraseGate:
     of word characters or a longer one: there it starts no token); only a found one's phrases are tried.
     A pattern of the longest tokens alone: one of whole phrases took three times as long to compile."""
 
-    __slots__ = ("_anchors", "phrases")
+    __slots__ = ("_anchors", "by_anchor")
 
     def __init__(self, phrases) -> None:
-        by_anchor: dict[str, list[tuple[str, ...]]] = {}
+        by_anchor: dict[str, list[tuple[str, ...]]] = {}  # a phrase's longest token -> the phrases
         for toks in phrases:
             by_anchor.setdefault(max(toks, key=len), []).append(toks)
-        self.phrases = by_anchor
-        self._anchors = re.compile(trie_pattern(by_anchor))
+        self.by_anchor = by_anchor
+        self._anchors = re.compile(trie_pattern(by_anchor)) if by_anchor else None  # (no phrases: no text holds one)
 
     def may_hold(self, folded: str) -> bool:
-        first = self._anchors.search(folded)  # mostly none: the text is read once, no list made
+        anchors = self._anchors
+        first = anchors.search(folded) if anchors is not None else None  # mostly none: the text is read once
         if first is None:
             return False
         held = folded.__contains__
         return any(all(map(held, toks)) and _in_order(folded, toks)
-                   for anchor in set(self._anchors.findall(folded, first.start())) for toks in self.phrases[anchor])
+                   for anchor in set(anchors.findall(folded, first.start())) for toks in self.by_anchor[anchor])
 
 
 def _in_order(text: str, toks: tuple[str, ...]) -> bool:
@@ -535,7 +537,7 @@ class SentenceFacts:
                     found.append((n.nstart, e.period))
             elif kind == "year":
                 if e.period:
-                    if any(h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in self.label("period", "since")):
+                    if any(h[1] <= n.nstart and n.nstart - h[1] <= BESIDE for h in self.label("period", "since")):
                         found.append((n.nstart, "to_date"))
                     elif (_YEAR_CUE_AFTER.match(norm, n.nend)
                           or _YEAR_CUE_BEFORE.search(norm[max(0, n.nstart - 12):n.nstart])):
@@ -600,8 +602,8 @@ class SentenceFacts:
 
     def _until(self, n: Number, period_hits) -> bool:
         """"14 फरवरी, 2024 तक", "Up to November 24, 2022": a cumulative figure of that fiscal year."""
-        return any(h[3] == "until" and ((h[1] <= n.nstart and n.nstart - h[1] <= 3)
-                                        or (h[0] >= n.nend and h[0] - n.nend <= 3))
+        return any(h[3] == "until" and ((h[1] <= n.nstart and n.nstart - h[1] <= BESIDE)
+                                        or (h[0] >= n.nend and h[0] - n.nend <= BESIDE))
                    for h in period_hits)
 
     def _dated_deal(self, n: Number, period_hits) -> bool:
@@ -609,7 +611,7 @@ class SentenceFacts:
         order of Rs 40 lakh": a deal dated by day in the amount's own clause gives its month (an event or a
         report dated by day, "... को आयोजित कार्यक्रम में बताया कि", does not)."""
         cue = "on_day" if len(n.expr.period) == 10 else "in_month"
-        if not any(h[3] == cue and (0 <= h[0] - n.nend <= 3 or 0 <= n.nstart - h[1] <= 3) for h in period_hits):
+        if not any(h[3] == cue and (0 <= h[0] - n.nend <= BESIDE or 0 <= n.nstart - h[1] <= BESIDE) for h in period_hits):
             return False
         nxt = next((f for f in self.figs if f.nstart >= n.nend and f.expr.kind == "money_inr"), None)
         if nxt is None:
@@ -619,7 +621,7 @@ class SentenceFacts:
 
     def _last_duration(self, n: Number) -> bool:
         """"in the last 76 days", "पिछले 76 दिनों में": the current fiscal year so far."""
-        return any(h[1] <= n.nstart and n.nstart - h[1] <= 3 for h in self.label("period", "recent"))
+        return any(h[1] <= n.nstart and n.nstart - h[1] <= BESIDE for h in self.label("period", "recent"))
 
 
 _RELATIVE = frozenset(("this_fy", "unresolved", "last_fy", "same_period_last"))
@@ -649,7 +651,7 @@ def purchase_month(doc: Document, sent: Sentence, sf: SentenceFacts | None = Non
     on_day = sf.label("period", "on_day")
     for n in sf.numbers:
         if n.expr.kind == "date" and len(n.expr.period) == 10 and any(
-                0 <= h[0] - n.nend <= 3 or 0 <= n.nstart - h[1] <= 3 for h in on_day):
+                0 <= h[0] - n.nend <= BESIDE or 0 <= n.nstart - h[1] <= BESIDE for h in on_day):
             return n.expr.period[:7]
     return ""
 
@@ -716,8 +718,8 @@ def _may_date(norm: str, sent: Sentence, numbers: list[Number]) -> bool:
     """Whether the numbers of a sentence with no figure may give it a period or a purchase's date (see
     SentenceFacts._periods, purchase_month): a year or fiscal year; a day's date with a word of "until"
     beside it, or of "on" in a sentence of "this purchase"; a duration after a word of "recent". A cue
-    ending within 3 characters before a number (starting within 3 after it) has its last (first) token's
-    folding in the folding of the 3 characters plus the longest such token before (after) it: folding, done
+    ending within BESIDE characters before a number (starting within BESIDE after it) has its last (first) token's
+    folding in the folding of the BESIDE characters plus the longest such token before (after) it: folding, done
     character by character, never shortens a token. False: no reading."""
     beside = cues().beside
     for n in numbers:
@@ -736,10 +738,10 @@ def _may_date(norm: str, sent: Sentence, numbers: list[Number]) -> bool:
 
 
 def _cue_beside(norm: str, n: Number, ends: tuple[frozenset[str], frozenset[str], int], after: bool = True) -> bool:
-    """A cue's last token may end within 3 characters before the number, or (`after`) its first token start
-    within 3 characters after it."""
+    """A cue's last token may end within BESIDE characters before the number, or (`after`) its first token
+    start within BESIDE characters after it."""
     firsts, lasts, longest = ends
-    reach = 3 + longest
+    reach = BESIDE + longest
     before = norm[max(0, n.nstart - reach):n.nstart].casefold()
     if any(t in before for t in lasts):
         return True

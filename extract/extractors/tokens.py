@@ -27,8 +27,6 @@ _JOINERS = frozenset("-&'")
 _PATHOLOGICAL = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}|\S{65,}")
 # Its first branch alone: what _PATHOLOGICAL finds where no chunk without whitespace reaches 65
 _PUNCTUATION_RUN = regex.compile(r"[^\p{L}\p{M}\p{N}\s](?:\s*[^\p{L}\p{M}\p{N}\s]){7,}")
-# The characters str.split() splits at that regex's \s does not match (checked over all of Unicode)
-_SPLIT_NOT_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
 _PLAIN_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+|(\S)\1*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 CONNECTORS = frozenset(fold(w) for w in ("एवं", "और", "तथा", "व", "and", "of", "&", "the", "for"))
@@ -66,10 +64,20 @@ _WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
     """(key, bare, is_word, latin) of a token text, kept in a table bounded in size."""
     key = fold(text)
-    return _WORD_INFO.keep(text, (key, key.rstrip("."), *(_FIRST_CHAR.get(text[0]) or _first_char(text[0]))))
+    return _WORD_INFO.keep(text, (key, key.rstrip("."), *_char_info(text[0])))
 
 
 _FIRST_CHAR: Memo = Memo()  # character -> (it starts a word, it is a Latin letter)
+
+
+def _char_info(ch: str) -> tuple[bool, bool]:
+    """(a letter, mark or digit, a Latin letter) of a character, from the table (see _first_char)."""
+    return _FIRST_CHAR.get(ch) or _first_char(ch)
+
+
+def _starts_word(ch: str) -> bool:
+    """The character is a letter, mark or digit (it starts a word token)."""
+    return _char_info(ch)[0]
 
 
 def _first_char(ch: str) -> tuple[bool, bool]:
@@ -159,7 +167,7 @@ def _tokens(norm: str, start: int, seg: str, lang: str) -> list[Token]:
     out: list[Token] = []
     pos = 0
     pathological = _PATHOLOGICAL
-    if max(map(len, seg.split()), default=0) < 65 and not any(c in seg for c in _SPLIT_NOT_SPACE):
+    if max(map(len, seg.split()), default=0) < 65 and not lexicon.splits_apart(seg):
         pathological = _PUNCTUATION_RUN  # no run of 65 non-spaces: the second branch cannot match
     for run in pathological.finditer(seg):
         _spacy_tokens(norm, seg, start, pos, run.start(), lang, out)
@@ -207,7 +215,10 @@ def tokenize_near(norm: str, start: int, end: int, a: int, b: int, before: int,
     (tests/extractors/test_tokens_fast.py), so no token crosses that whitespace. The tokenizer is
     the whole sentence's (_language)."""
     seg = norm[start:end]
-    lo, hi = _window(seg, a - start, b - start, before, after)
+    if lexicon.splits_apart(seg):  # whitespace to str.split that a \S{65,} run of _PATHOLOGICAL goes across
+        lo, hi = 0, len(seg)
+    else:
+        lo, hi = _window(seg, a - start, b - start, before, after)
     toks = _tokens(norm, start + lo, seg[lo:hi], _language(seg))
     if lo == 0 and hi == len(seg):
         return toks, 0, len(toks)
@@ -255,8 +266,7 @@ def _clean(seg: str, s: int, e: int) -> bool:
     """seg[s:e] is whitespace with a letter, mark or digit on each side."""
     if s == 0 or e == len(seg) or s == e:
         return False
-    before, after = seg[s - 1], seg[e]
-    return (_FIRST_CHAR.get(before) or _first_char(before))[0] and (_FIRST_CHAR.get(after) or _first_char(after))[0]
+    return _starts_word(seg[s - 1]) and _starts_word(seg[e])
 
 
 def _language(seg: str) -> str:

@@ -319,7 +319,7 @@ def _build(lx: Lexicon) -> _Patterns:
     # a match of `worth` ends with the last character of one of its forms (a Latin letter in either
     # case, a nukta after a letter optional: see words.form_units), then blanks
     worth_ends = set()
-    for f in lx.patterns._forms["cue_worth"][0]:
+    for f in lx.patterns.forms_of("cue_worth"):
         f = normalise(f).norm.strip().rstrip(NUKTA)
         worth_ends |= {f[-1], f[-1].lower(), f[-1].upper()}
     return _Patterns(sources, alts, word_branches, gate.match, shape.match, _JUNK, frozenset(worth_ends))

@@ -178,6 +178,10 @@ class Alternations(dict):
         super().__init__()
         self._forms = forms  # name -> (forms, latin_exact_case)
 
+    def forms_of(self, name: str) -> list[str]:
+        """The forms the alternation `name` is built over."""
+        return self._forms[name][0]
+
     def __missing__(self, name: str) -> str:
         forms, exact_case = self._forms[name]
         src = self[name] = alternation(forms, latin_exact_case=exact_case)

@@ -339,14 +339,38 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     rules.check_once("layout-patterns", compile_all, repr([(m.id, m.sources) for m in markers]).encode(),
                      regex.__version__.encode(), Path(patterns.__file__).read_bytes())
     data = rules.load("layout")
-    if not data["caption_credit"].endswith(_CREDIT_END):  # _classify tries it only on a line ending in ")"
-        raise rules.RuleError(rules.path_of("layout"), "caption_credit", f"expected a pattern ending in {_CREDIT_END}")
+    if not data["caption_credit"].endswith(_CREDIT_END) or _top_level_alternation(data["caption_credit"]):
+        # _classify tries it only on a line ending in ")": every match must end there
+        raise rules.RuleError(rules.path_of("layout"), "caption_credit",
+                              f"expected a pattern ending in {_CREDIT_END}, without a '|' outside brackets")
     credit = patterns.compile(data["caption_credit"], regex.IGNORECASE)
     cont = frozenset(normalise(w).norm for w in data["continuation_words"])
     return tuple(markers), credit, cont
 
 
 _CREDIT_END = r"\)\s*$"  # a caption's credit closes the line with its bracket
+
+
+def _top_level_alternation(source: str) -> bool:
+    """Whether the pattern has a '|' outside every group and character class (a branch of it could end
+    otherwise than its last characters say)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in source:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _first_marker(s: str, top: bool) -> _Marker | None:

@@ -88,3 +88,15 @@ def test_a_sentence_with_no_figure_is_quiet_only_with_nothing_to_read(text):
         fresh = facts.analysed(document.build(doc.source), sent)
         reads = bool(fresh.figs or fresh.explicit() or facts.purchase_month(doc, sent, fresh))
         assert (sf is not None) == reads, sent
+
+
+@pytest.mark.parametrize("phrases,text,held", [
+    (set(), "अब तक 5 करोड़ के ऑर्डर", False),  # no phrases: no text holds one (an empty trie matched everywhere)
+    ({("अब", "तक")}, "अब  तक 5 करोड़", True),
+    ({("अब", "तक")}, "तक अब 5 करोड़", False),  # not in order
+    ({("this", "fiscal")}, "in this\tfiscal year", True),
+    ({("this", "fiscal")}, "in thisfiscal", True),  # blanks or none between: a gate may let more through
+    ({("last", "year"), ("this", "year")}, "sales this year", True),
+])
+def test_a_phrase_gate_holds_its_phrases_in_order(phrases, text, held):
+    assert facts.PhraseGate(phrases).may_hold(text.casefold()) is held

@@ -10,6 +10,7 @@ import sys
 import pytest
 import regex
 
+from extract import lexicon
 from extract.extractors import tokens
 from extract.extractors.tokens import Token, tokenize
 from extract.normalise import fold
@@ -106,7 +107,7 @@ def test_what_str_split_splits_at_is_never_a_word_character_and_only_four_are_no
                 split_only.add(c)
         else:
             assert space.match(c) is None
-    assert split_only == set(tokens._SPLIT_NOT_SPACE)
+    assert split_only == set(lexicon._SPLIT_NOT_SPACE)
 
 
 def test_the_language_of_a_segment_is_script_counts_rule():
@@ -145,6 +146,22 @@ def test_no_special_case_of_spacy_joins_tokens_across_whitespace_between_word_ch
         assert not any(p.isspace() for p in parts), special
         for left, right in zip(parts, parts[1:]):
             assert not (word.match(left[-1]) and word.match(right[0])), special
+
+
+@pytest.mark.parametrize("text", [
+    "Ram Kumar, Director in the Ministry (AB) (CD) Delhi Xy G-H\x1c" + "X" * 70 + " said.",
+    "Secretary Rajiv Malhotra of GeM\x1f" + "!" * 9 + "-" * 60 + " said so.",
+    "श्री राजेश कुमार, निदेशक\x1e" + "क" * 70 + " ने कहा।",
+])
+def test_a_window_never_cuts_a_run_at_a_character_str_split_splits_at_and_regex_does_not(text):
+    """A \\S{65,} run of _PATHOLOGICAL goes across U+001C-U+001F (not whitespace to the regex module):
+    a window of such a sentence is the whole sentence (found by a review: the window had cut the run)."""
+    full = [(t.start, t.end, t.text) for t in tokenize(text, 0, len(text))]
+    for m in regex.finditer(r"[\p{L}\p{N}]+", text):
+        for before, after in ((0, 0), (1, 1)):
+            toks, first, stop = tokens.tokenize_near(text, 0, len(text), m.start(), m.end(), before, after)
+            near = [(t.start, t.end, t.text) for t in toks[first:stop]]
+            assert near == [t for t in full if near[0][0] <= t[0] and t[1] <= near[-1][1]], (text, m.span())
 
 
 def test_the_tokens_near_a_place_are_the_sentences_tokens_there_fenced():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.text import layout
 from extract.text.layout import analyse
 from extract.text.sentences import split
 
@@ -263,3 +264,14 @@ def test_content_scripts_are_those_of_the_content_blocks():
         direct = script_counts("\n".join(norm[b.nstart:b.nend] for b in layout.blocks if not b.boilerplate))
         assert _content_scripts(layout) == direct
         assert layout.scripts == script_counts(norm)
+
+
+@pytest.mark.parametrize("source,alternation", [
+    (r"\((photo|फोटो|file)\b[^()]{0,40}\)\s*$", False),  # the rule's alternatives are inside a group
+    (r"x|\(photo\)\s*$", True),  # a branch that need not end in the bracket
+    (r"[|(]photo\)\s*$", False),  # a bar in a character class
+    (r"\|photo\)\s*$", False),  # an escaped bar
+    (r"(?:a|b)(c)|\(d\)\s*$", True),
+])
+def test_the_caption_credit_check_finds_a_bar_outside_brackets(source, alternation):
+    assert layout._top_level_alternation(source) is alternation
