@@ -105,24 +105,8 @@ def _literal_prefix(src: str) -> str:
     first one with a meaning in a pattern (an optional last character dropped); "" when there is
     none, when it holds a character other than an ASCII one, a Devanagari one or a few symbols
     (characters whose case-insensitive matches `_gate_fold` is known to fold alike), or when the pattern has alternatives at its top level."""
-    depth, i, in_class = 0, 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return ""
-        i += 1
+    if _top_level_alternation(src):
+        return ""
     out, i = [], 0
     while i < len(src):
         c = src[i]
