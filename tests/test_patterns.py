@@ -94,3 +94,19 @@ def test_an_ascii_twin_matches_as_its_regex_pattern_on_ascii_text(source, flags,
     full = patterns.compile(source, regex.IGNORECASE if flags else 0)
     assert [m.span() for m in twin.finditer(text)] == [m.span() for m in full.finditer(text)]
     assert [m.groups() for m in twin.finditer(text)] == [m.groups() for m in full.finditer(text)]
+
+
+@pytest.mark.parametrize("unicode_class", [r"[\p{L}\p{M}]", r"[\p{L}\p{M}\p{N}]", r"\p{N}"])
+def test_a_plain_class_holds_what_the_unicode_class_holds_in_ascii_and_devanagari(unicode_class):
+    plain, full = re.compile(f"[{patterns.plain_class(unicode_class)}]"), regex.compile(unicode_class)
+    for cp in [*range(0x80), *range(0x900, 0x980)]:
+        assert (plain.match(chr(cp)) is None) == (full.match(chr(cp)) is None), hex(cp)
+    assert patterns.OUTSIDE_PLAIN.search("GeM जेम ₹ 5") is not None  # ₹ is of another block
+    assert patterns.OUTSIDE_PLAIN.search("GeM जेम 5 करोड़।") is None
+
+
+@pytest.mark.parametrize("ch,word", [("a", True), ("5", True), ("क", True), ("ा", True), ("५", True),
+                                     ("é", True), ("।", False), ("-", False), (" ", False), ("₹", False)])
+def test_word_char_is_a_letter_mark_or_digit(ch, word):
+    assert patterns.word_char(ch) is word
+    assert patterns.word_char(ch) is word  # read from its table the second time

@@ -35,7 +35,7 @@ from typing import Iterable
 
 import regex
 
-from .. import lexicon, rules
+from .. import lexicon, patterns, rules
 from ..memo import Memo
 from ..patterns import occurrences
 from ..text.document import Document
@@ -66,9 +66,9 @@ _WORDS = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GAP = regex.compile(r"[\s\-]+|\.\s*")
 _START, _END = attrgetter("start"), attrgetter("end")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
-# A run of _WORD_CHAR's characters of the Devanagari block (all but । ॥ ॰), in the standard library's
+# A run of _WORD_CHAR's characters of ASCII and the Devanagari block (all of the block but । ॥ ॰), in the standard library's
 # re: a call costs a tenth of a regex module call, which a word met for the first time would pay
-_DEVANAGARI_WORD = re.compile("[\u0900-\u0963\u0966-\u096f\u0971-\u097f]+")
+_PLAIN_WORD = re.compile(f"[{patterns.plain_class(_WORD_CHAR.pattern)}]+")
 _EDGE_PUNCTUATION = ".,:;!?।॥'\"()[]‘’“”"  # no word character: what a word's chunk often has around it
 _NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
@@ -176,7 +176,7 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
     out = []
     covered = a
     next_word = _NEXT_WORD.match
-    word_char = _WORD_CHARS
+    word_char = patterns.word_char
     prefixes = _title_prefixes()
     for s, w in found:
         if s < covered:
@@ -184,14 +184,10 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
         e = s + len(w)
         if e > b:
             continue
-        if s > a:
-            c = word_char.get(low[s - 1])
-            if c or (c is None and _word_char(low[s - 1])):
-                continue  # the end of a longer word
-        if e < b:
-            c = word_char.get(low[e])
-            if c or (c is None and _word_char(low[e])):
-                continue  # the start of a longer word
+        if s > a and word_char(low[s - 1]):
+            continue  # the end of a longer word
+        if e < b and word_char(low[e]):
+            continue  # the start of a longer word
         words = [w]
         ends = [e]
         key = (w,)
@@ -218,14 +214,6 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
 
 
-_WORD_CHARS: Memo = Memo()  # character -> a letter, mark or digit
-
-
-def _word_char(ch: str) -> bool:
-    """ch is a letter, mark or digit (a table over the characters met, at most a few thousand)."""
-    return _WORD_CHARS.keep(ch, _WORD_CHAR.match(ch) is not None)
-
-
 class _ChunkFirsts(Memo):
     """Case-folded chunk -> its words that can start a title (a table bounded in size, entered when
     missing: a look-up of a chunk met before is one C-level dict access)."""
@@ -237,7 +225,7 @@ class _ChunkFirsts(Memo):
             return _NONE  # no letter (a figure, a date): no title word, and not worth keeping
         word = chunk.strip(_EDGE_PUNCTUATION)
         firsts = _title_forms()[1]
-        if word.isalnum() or _DEVANAGARI_WORD.fullmatch(word):  # one word: no regex module call
+        if word.isalnum() or _PLAIN_WORD.fullmatch(word):  # one word: no regex module call
             found = frozenset((word,)) if word in firsts else _NONE
         else:
             found = firsts.intersection(_WORDS.findall(chunk)) or _NONE

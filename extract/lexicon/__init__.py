@@ -35,23 +35,16 @@ _TOKEN = patterns.compile(r"[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}\-]")
 # _TOKEN for a chunk (no whitespace) whose letters, marks and digits are all ASCII or of the Devanagari
 # block (the block's characters but the dandas and the abbreviation sign ॰ are such): the standard
 # `re` engine, whose call costs a fraction of the regex module's, finds the same tokens
-_PLAIN_CLASS = "0-9A-Za-z\u0900-\u0963\u0966-\u096f\u0971-\u097f"
+_PLAIN_CLASS = patterns.plain_class(r"[\p{L}\p{M}\p{N}]")
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_CLASS}]+|[^\\s{_PLAIN_CLASS}\\-]")
-_BEYOND_PLAIN = re.compile("[^\x00-\x7f\u0900-\u097f]")
-_LETTER_MARK_DIGIT = patterns.compile(r"[\p{L}\p{M}\p{N}]")
-_IS_LETTER_MARK_DIGIT: Memo = Memo(1 << 12)  # character -> whether _TOKEN's letter class holds it
 
 
 def _chunk_pattern(chunk: str):
     """The pattern that finds the _TOKENs of a chunk: _PLAIN_TOKEN when every letter, mark and digit
     of it is ASCII or Devanagari, else _TOKEN."""
     if not chunk.isascii():
-        for ch in _BEYOND_PLAIN.findall(chunk):
-            known = _IS_LETTER_MARK_DIGIT.get(ch)
-            if known is None:
-                known = _IS_LETTER_MARK_DIGIT.keep(ch, _LETTER_MARK_DIGIT.match(ch) is not None)
-            if known:
-                return _TOKEN
+        if any(map(patterns.word_char, patterns.OUTSIDE_PLAIN.findall(chunk))):
+            return _TOKEN
     return _PLAIN_TOKEN
 
 

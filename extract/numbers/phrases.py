@@ -30,7 +30,7 @@ from typing import Iterable, Optional
 import regex
 
 from ..normalise import normalise
-from ..patterns import char_class
+from ..patterns import OUTSIDE_PLAIN, plain_class
 from .words import GAP_RE, NUKTA, WORD_TOKEN, lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
@@ -38,7 +38,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # class for the standard `re` engine (several times cheaper per call): a word of these ends where a
 # character of these two blocks that is neither stands; a character of any other block is left to
 # _WORD.
-_PLAIN_LETTERS = char_class(regex.findall(r"[\p{L}\p{M}]", "".join(map(chr, [*range(0x80), *range(0x900, 0x980)]))))
+_PLAIN_LETTERS = plain_class(r"[\p{L}\p{M}]")
 _PLAIN_WORD = re.compile(f"[{_PLAIN_LETTERS}]+")
 # a word of a plain text (`Words.plain`: no letter or mark of another block in it), at its start
 _PLAIN_WORD_AT = re.compile(f"(?<![{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]+")
@@ -46,7 +46,6 @@ _PLAIN_WORD_AT = re.compile(f"(?<![{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]+")
 # character, then the rest of a word or of a digit run (the same tokens as "[letters]+|[0-9]+|[₹$€£~]";
 # led by one class, the engine skips the characters between tokens in one C loop)
 _PLAIN_TOKEN = re.compile(f"[{_PLAIN_LETTERS}0-9₹$€£~](?:(?<=[{_PLAIN_LETTERS}])[{_PLAIN_LETTERS}]*+|(?<=[0-9])[0-9]*+)?+")
-_OTHER_BLOCK = re.compile(r"[^\x00-\x7f\u0900-\u097f]")
 # One step of a phrase in a text whose letters and marks are all ASCII or Devanagari (`Words.plain`):
 # the blanks between two tokens (`gap`) and the word after them (group 1, empty when none starts
 # there), in one call of the standard `re` engine instead of a blank loop and a `Words.get`.
@@ -133,7 +132,7 @@ def word_tokens(norm: str):
     """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
     (several times cheaper per call) when every letter and mark of the text is ASCII or
     Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
-    if not norm.isascii() and _OTHER_BLOCK.search(norm) is not None and any(map(_word_char, set(_OTHER_BLOCK.findall(norm)))):
+    if not norm.isascii() and OUTSIDE_PLAIN.search(norm) is not None and any(map(_word_char, set(OUTSIDE_PLAIN.findall(norm)))):
         return WORD_TOKEN
     return _PLAIN_TOKEN
 

@@ -87,7 +87,7 @@ def test_a_chunk_is_classed_as_its_words_are():
 def test_the_shortcuts_character_classes_are_the_word_characters():
     for cp in range(0x900, 0x980):
         c = chr(cp)
-        assert (officials._DEVANAGARI_WORD.fullmatch(c) is not None) == (officials._WORD_CHAR.match(c) is not None)
+        assert (officials._PLAIN_WORD.fullmatch(c) is not None) == (officials._WORD_CHAR.match(c) is not None)
     assert not any(officials._WORD_CHAR.match(c) for c in officials._EDGE_PUNCTUATION)
     # str.isalnum() (the one-word shortcut) holds for no character the regex module reads as no word's
     assert not [cp for cp in range(sys.maxunicode + 1) if chr(cp).isalnum() and not officials._WORD_CHAR.match(chr(cp))]
