@@ -71,10 +71,12 @@ class _Marker:
     __slots__ = ("id", "kind", "opens_run", "top_only", "publisher", "sources", "openings", "full")
 
     def __init__(self, id: str, kind: str, opens_run: bool, sources: tuple[str, ...], top_only: bool = False,
-                 publisher: bool = False):
+                 publisher: bool = False, gates: tuple = ()):
         self.id, self.kind, self.opens_run, self.top_only, self.publisher = id, kind, opens_run, top_only, publisher
         self.sources = sources
-        self.openings = tuple((src, _gate_fold(_literal_prefix(src))) for src in sources)  # (pattern, literal opening folded)
+        # (pattern, literal opening folded, the gate the rules name for it or None), per pattern
+        self.openings = tuple((src, _gate_fold(_literal_prefix(src)), gate)
+                              for src, gate in zip(sources, gates or (None,) * len(sources)))
         self.full = LazyPattern(_compiled, sources)  # all the patterns in one, compiled when a gate first lets a line through
 
 
@@ -137,23 +139,6 @@ def _opens_after_paren(s: str, words: tuple[str, ...]) -> bool:
     return _gate_fold(t.lstrip()[:16]).startswith(words)
 
 
-# Gates of patterns that do not open with literal text, by their exact text in rules/layout.toml:
-# (first, line, rest), conditions every line the pattern matches meets (None: no condition):
-# `first(c, h)` on the line's first character `c` and its folded form `h`, `line(f)` on the
-# `_Features` of the line, `rest(s, head)` on the stripped line and its folded start. A pattern whose
-# text changes loses its gate (it is then always tried).
-_CLOCK = r"(?=[^\n]*\d)(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|Hrs|IST|AM|PM|GMT|सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार|जनवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|[\d\s,:|/().\-])+$"
-# The words of a clock line, read off _CLOCK (folded; the Latin ones are the openings of the weekdays
-# and months), and the characters a clock line can open with
-_CLOCK_WORDS = tuple(w.lower() for w in re.findall(r"[A-Za-z]{2,}|[\u0900-\u097f]+", _CLOCK))
-_CLOCK_FIRST = frozenset(",:|/().-" + "".join(w[0] for w in _CLOCK_WORDS))
-# a clock line holds no ASCII punctuation but ",:|/().-", no danda and, of the Devanagari block, only
-# the letters of its weekday and month names and digits
-_CLOCK_OTHER = re.compile("[%s]" % re.escape("".join(
-    [c for c in "!\"#$%&'*+;<=>?@[\\]^_`{}~"]
-    + [chr(c) for c in range(0x900, 0x980) if chr(c) not in _CLOCK and not 0x966 <= c <= 0x96F])))
-
-
 class _Features(NamedTuple):
     """What the gates ask of a whole line, found once per line: its last character (when a gate asks
     about it, else "") and whether it holds a danda, a bar, a bullet, an arrow (› ») and a space."""
@@ -199,67 +184,77 @@ def _name_of_words(most: int) -> tuple:
     return (lambda c, h: c.isalpha(), None, lambda s, head: len(s.split(None, most)) <= most)
 
 
+# The gates rules/layout.toml names beside a pattern that opens with no literal text ({ pattern, gate }):
+# (first, line, rest), conditions every line the pattern matches meets (None: no condition):
+# `first(c, h)` on the line's first character `c` and its folded form `h`, `line(f)` on the
+# `_Features` of the line, `rest(s, head)` on the stripped line and its folded start. A gate of
+# _GATE_MAKERS is made from its entry (the pattern, its parameters).
 _GATES = {
-    # layout.byline
-    r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s*[:\-–—]\s*\S":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
-    r"(?:First\s+|Last\s+)?(?:Published|Updated|Posted)(?:\s+(?:Date|On|At))?\s+(?:[\p{L}.]+,?\s+){0,2}\d":
-        (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
-    r"[\p{L}\p{M}.]+(?:\s[\p{L}\p{M}.]+){0,2}\s*\|\s*[\p{L}\p{M}\d\s,:.]{0,30}\b(?:19|20)\d\d\b[\d\s,:.APMIST]*$":
-        (None, lambda f: f.bar, None),
-    r"(?:अपडेटेड|प्रकाशित|प्रविष्टि तिथि|प्रकाशन तिथि|अद्यतन)\s*(?:तिथि|दिनांक|:|[-–—])?\s*(?:[^\s.।]+\s*){0,2}\d":
-        (lambda c, h: c in ("अ", "प"), None, _starts_with(("अपडेटेड", "प्रकाशित", "प्रविष्टि तिथि", "प्रकाशन तिथि", "अद्यतन"))),
-    r"(?!.*Information\s+Bureau)[\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+)?\s+(?:ब्यूरो|Bureau)\s*$":
-        (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
-    r"\d+\s+Min(s)? Read": (_DIGIT_FIRST, None, lambda s, head: _second_word_opens(s, "min")),
-    # layout.ticker
-    r"[^•\n]{2,80}•[^•\n]{2,80}•": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
-    r"(?:सोना|चांदी|चाँदी|डॉलर|कच्चा तेल)\s*(?:₹|रु|\d)[^•\n]{0,30}•": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
-    # layout.breadcrumb
-    r"[^.।]{1,40}\s[›»]\s": (None, lambda f: f.arrow, None),
-    # layout.advert
-    r"[-–—_=*]{2,}\s*(?:Advertisement|विज्ञापन|Sponsored)": (lambda c, h: c in ("-", "–", "—", "_", "=", "*"), None, None),
-    # layout.desk_byline
-    r"(?:[^|।.]{1,60}\|\s*){1,3}(?:Updated|Published|Posted(?:\s+On)?|Created|Last Updated|अपडेटेड|प्रकाशित)\s*:":
-        (None, lambda f: f.bar, None),
-    # layout.masthead_office
-    r"[^.]{3,60} मंत्रालय\s*$": (None, _ends_in("मंत्रालय"), lambda s, head: s.endswith("मंत्रालय")),
-    r"[^.।]{2,60}\s(?:लिमिटेड|Limited|Ltd\.?)\s*$":
-        (None, _ends_in("लिमिटेड", "limited", "ltd", "ltd."),
-         lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
-    # layout.chrome
-    r"(?:spot_img)+\s*$": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
-    # layout.clock: a line of weekdays, months, times and digits opens with one of them (a line that
-    # opens with a letter, with one of the words)
-    _CLOCK: (lambda c, h: h in _CLOCK_FIRST or c.isdigit(), lambda f: not f.danda,
-             lambda s, head: (not head[:1].isalpha() or head.startswith(_CLOCK_WORDS)) and _CLOCK_OTHER.search(s) is None),
-    # layout.slug: one word of hyphenated parts, no space
-    r"[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+){2,}/?\s*$": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
-    # layout.comments
-    r"\(?[^()]{0,40}\bstaff (?:did not|has not|have not) edit": (None, None, lambda s, head: "staff " in head),
-    r"[^.]{0,60}generated automatically from a syndicated feed": (None, None, lambda s, head: "generated automatically" in head),
-    r"\(?\s*(?:Catch|Get|Read)\s+all\s+the\s+(?:latest\s+)?[^()]{0,120}\s+(?:on|at)\s+\S":
-        (lambda c, h: c == "(" or h in ("c", "g", "r"), None, lambda s, head: _opens_after_paren(s, ("catch", "get", "read"))),
-    # layout.menu: items (letters, marks, hyphens) between separators; items set apart by runs of spaces
-    r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}(?:\s*[|/>›»]\s*[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*){0,2}){1,7}\s*$":
-        (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
-    r"[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?(?:\s{2,}[\p{L}\p{M}][\p{L}\p{M}\-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-]*)?){2,}\s*$":
-        (None, lambda f: not f.danda, lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
-    # layout.desk_line: up to three words, the desk word, a tail without a sentence end (the desk
-    # word opens one of the first four words: the words before it hold no whitespace)
-    r"(?:[\p{L}\p{M}.&]+\s+){0,3}(?:नेटवर्क|न्यूज़?|ब्यूरो|डेस्क|संवाददाता|प्रतिनिधि|News\s+Network|News\s+Service|News\s+Desk|News\s+Bureau|Bureau|Desk|Correspondent|Staff\s+Reporter)\s*(?:[,:|]\s*[^.।!?]{0,60})?$":
-        (None, lambda f: not f.danda, lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(" ".join(s.split(None, 4)[:4]))) is not None),
-    r"[\p{L}\p{M} ]{0,30}\d+\s*(?:घंटे|मिनट|दिन|hours?|hrs?|mins?|minutes?|days?)\s+(?:पहले|ago)\s*$":
-        (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
-    # layout.masthead_publisher: a whole line naming a newspaper (a headline has more words)
-    r"(?:The\s+)?(?:Hindu\s+BusinessLine|Times\s+of\s+India|Hindustan\s+Times|Indian\s+Express|New\s+Indian\s+Express|Financial\s+Express|Deccan\s+Herald|Deccan\s+Chronicle|Economic\s+Times|Business\s+Standard|Business\s+Line|Livemint|Daily\s+Pioneer|Asian\s+Age|Assam\s+Tribune|Shillong\s+Times|Nagaland\s+Post|Morung\s+Express|Arunachal\s+Times|Sangai\s+Express|Imphal\s+Free\s+Press|Northeast\s+Now|EastMojo|Orissa\s+Post|Free\s+Press\s+Journal|Navhind\s+Times|Greater\s+Kashmir|Daily\s+Excelsior|Kashmir\s+Observer|Rising\s+Kashmir|Telangana\s+Today|Hans\s+India|Star\s+of\s+Mysore|Millennium\s+Post|Mid-Day|India\s+Today|Outlook|Frontline|Firstpost|News18|NDTV|Moneycontrol|Business\s+Today|BusinessWorld|Zee\s+Business|Tripura\s+Times|Lokmat\s+Times)\s*$":
-        _name_of_words(4),
-    r"(?:दैनिक\s+)?(?:भास्कर|जागरण|ट्रिब्यून|नवज्योति)\s*$": _name_of_words(2),
-    r"(?:लाइव\s+)?(?:हिन्दुस्तान|हिंदुस्तान)(?:\s+टाइम्स)?\s*$": _name_of_words(3),
-    r"(?:राजस्थान\s+)?पत्रिका\s*$": _name_of_words(2),
-    r"(?:एनडीटीवी|NDTV)\s+इंडिया\s*$": _name_of_words(2),
-    r"(?:ज़ी|जी)\s+(?:न्यूज़|न्यूज)\s*$": _name_of_words(2),
+    # "First Published: ...", "Updated On 12 March": the stamp's words open the line
+    "date_stamp": (lambda c, h: h in ("f", "l", "p", "u"), None, _starts_with(_STAMP_WORDS)),
+    "hindi_date_stamp": (lambda c, h: c in ("अ", "प"), None,
+                         _starts_with(("अपडेटेड", "प्रकाशित", "प्रविष्टि तिथि", "प्रकाशन तिथि", "अद्यतन"))),
+    "bar": (None, lambda f: f.bar, None),  # the line holds a bar
+    "ends_bureau": (None, _ends_in("ब्यूरो", "bureau"), lambda s, head: s.endswith("ब्यूरो") or _gate_fold(s[-6:]).endswith("bureau")),
+    "min_read": (_DIGIT_FIRST, None, lambda s, head: _second_word_opens(s, "min")),
+    "bullets": (None, lambda f: f.bullet, lambda s, head: s.count("•") >= 2),
+    "bullion_ticker": (lambda c, h: c in ("स", "च", "ड", "क"), lambda f: f.bullet, None),
+    "arrow": (None, lambda f: f.arrow, None),
+    "rule_line": (lambda c, h: c in ("-", "–", "—", "_", "=", "*"), None, None),
+    "ends_ministry": (None, _ends_in("मंत्रालय"), lambda s, head: s.endswith("मंत्रालय")),
+    "ends_limited": (None, _ends_in("लिमिटेड", "limited", "ltd", "ltd."),
+                     lambda s, head: s.endswith("लिमिटेड") or _gate_fold(s[-7:]).endswith(("limited", "ltd", "ltd."))),
+    "spot_img": (lambda c, h: h == "s", None, lambda s, head: head.startswith("spot_img")),
+    # one word of hyphenated parts, no space
+    "slug": (None, lambda f: not f.space, lambda s, head: "-" in s or "_" in s),
+    "staff_edit": (None, None, lambda s, head: "staff " in head),
+    "syndicated": (None, None, lambda s, head: "generated automatically" in head),
+    "catch_all": (lambda c, h: c == "(" or h in ("c", "g", "r"), None, lambda s, head: _opens_after_paren(s, ("catch", "get", "read"))),
+    # menu items between separators; items set apart by runs of spaces
+    "menu_separators": (None, lambda f: not f.danda, lambda s, head: "|" in s or "/" in s or ">" in s or "›" in s or "»" in s),
+    "menu_spaced": (None, lambda f: not f.danda,
+                    lambda s, head: "," not in s and "." not in s and _TWO_SPACES.search(s) is not None),
+    # up to three words, the desk word, a tail without a sentence end (the desk word opens one of the
+    # first four words: the words before it hold no whitespace)
+    "desk_line": (None, lambda f: not f.danda,
+                  lambda s, head: "!" not in s and "?" not in s and _DESK_WORD.search(_gate_fold(" ".join(s.split(None, 4)[:4]))) is not None),
+    "ends_ago": (None, _ends_in("पहले", "ago"), lambda s, head: s.endswith("पहले") or _gate_fold(s[-3:]).endswith("ago")),
 }
+
+
+def _clock_gate(entry: dict) -> tuple:
+    """Gate of a clock line's pattern (weekdays, months, times and digits): it opens with one of the
+    pattern's words (folded; the Latin ones are the openings of the weekdays and months) or a digit or
+    one of ",:|/().-"; it holds no danda, no other ASCII punctuation and, of the Devanagari block, only
+    the letters of the pattern's words and digits."""
+    src = entry["pattern"]
+    words = tuple(w.lower() for w in re.findall(r"[A-Za-z]{2,}|[\u0900-\u097f]+", src))
+    first = frozenset(",:|/().-" + "".join(w[0] for w in words))
+    other = re.compile("[%s]" % re.escape("".join(
+        [c for c in "!\"#$%&'*+;<=>?@[\\]^_`{}~"]
+        + [chr(c) for c in range(0x900, 0x980) if chr(c) not in src and not 0x966 <= c <= 0x96F])))
+    return (lambda c, h: h in first or c.isdigit(), lambda f: not f.danda,
+            lambda s, head: (not head[:1].isalpha() or head.startswith(words)) and other.search(s) is None)
+
+
+_GATE_MAKERS = {
+    "clock": _clock_gate,
+    # a whole line naming a masthead of at most `most` words (a headline has more)
+    "name_of_words": lambda entry: _name_of_words(int(entry["most"])),
+}
+
+
+def _gate(marker_id: str, entry: dict) -> tuple:
+    """The gate a pattern entry of rules/layout.toml names (see _GATES)."""
+    name = entry.get("gate")
+    if name in _GATES:
+        return _GATES[name]
+    if name in _GATE_MAKERS:
+        try:
+            return _GATE_MAKERS[name](entry)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise rules.RuleError(rules.path_of("layout"), marker_id, f"gate {name!r}: missing or bad {exc}") from None
+    raise rules.RuleError(rules.path_of("layout"), marker_id, f"unknown gate {name!r} (known: {sorted([*_GATES, *_GATE_MAKERS])})")
 
 
 def _checks(c: str, h: str, top: bool) -> tuple:
@@ -274,12 +269,12 @@ def _checks(c: str, h: str, top: bool) -> tuple:
         if m.top_only and not top:
             continue
         gates, lits, always = [], [], False
-        for src, lit in m.openings:
+        for src, lit, gate in m.openings:
             if lit:
                 if lit[:1] == h:
                     lits.append(lit)
-            elif src in _GATES:
-                first, line, rest = _GATES[src]
+            elif gate is not None:
+                first, line, rest = gate
                 if first is None or first(c, h):
                     if line is None and rest is None:
                         always = True
@@ -308,8 +303,13 @@ def _rules() -> tuple[tuple[_Marker, ...], "regex.Pattern[str]", frozenset[str]]
     _LINE_CHECKS.clear()
     markers = []
     for entry in rules.table("layout", "marker", {"id": str, "kind": str, "patterns": list}):
-        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")), tuple(entry["patterns"]),
-                               bool(entry.get("top_only")), bool(entry.get("publisher"))))
+        items = entry["patterns"]
+        if not all(isinstance(p, str) or (isinstance(p, dict) and isinstance(p.get("pattern"), str)) for p in items):
+            raise rules.RuleError(rules.path_of("layout"), entry["id"], "a pattern is a string or { pattern = '...', gate = \"...\" }")
+        markers.append(_Marker(entry["id"], entry["kind"], bool(entry.get("opens_run")),
+                               tuple(p if isinstance(p, str) else p["pattern"] for p in items),
+                               bool(entry.get("top_only")), bool(entry.get("publisher")),
+                               tuple(None if isinstance(p, str) else _gate(entry["id"], p) for p in items)))
 
     def compile_all() -> None:  # a broken pattern fails the run at load
         for m in markers:

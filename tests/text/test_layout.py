@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract import rules
 from extract.text import layout
 from extract.text.layout import analyse
 from extract.text.sentences import split
@@ -238,12 +239,26 @@ def test_marker_gates_lose_no_match():
             assert (gated.id if gated else None) == plain, (s[:80], top)
 
 
-def test_marker_gates_name_patterns_of_the_rules():
-    """A gate stands for a pattern of rules/layout.toml by its exact text (a stale one gates nothing)."""
-    from extract.text.layout import _GATES, _rules
+def test_every_gate_is_named_by_a_pattern_that_opens_with_no_literal_text():
+    """rules/layout.toml names a gate beside a pattern that needs one (a gate nothing names is stale;
+    a pattern with a literal opening is gated by it, not by a named gate)."""
+    from extract import rules as rules_module
+    from extract.text.layout import _GATE_MAKERS, _GATES
 
-    sources = {src for m in _rules()[0] for src in m.sources}
-    assert set(_GATES) <= sources
+    named = set()
+    for entry in rules_module.table("layout", "marker"):
+        for p in entry["patterns"]:
+            if isinstance(p, dict):
+                named.add(p["gate"])
+                assert layout._literal_prefix(p["pattern"]) == "", p["pattern"]
+    assert named == set(_GATES) | set(_GATE_MAKERS)
+
+
+def test_an_unknown_gate_is_a_rule_error():
+    with pytest.raises(rules.RuleError, match="unknown gate"):
+        layout._gate("layout.test", {"pattern": "x", "gate": "no_such_gate"})
+    with pytest.raises(rules.RuleError, match="most"):
+        layout._gate("layout.test", {"pattern": "x", "gate": "name_of_words"})
 
 
 def test_content_scripts_are_those_of_the_content_blocks():
