@@ -336,13 +336,8 @@ def _quote_by_name(norm: str, start: int, end: int) -> bool:
     if neighbours is None:
         return True
     lasts, firsts = neighbours
-    for quote in "'\"":
-        i = norm.find(quote, start, end)
-        while i >= 0:
-            if norm.startswith(firsts, i + 1) or norm.endswith(lasts, start, i) or (i > start and norm[i - 1].isdigit()):
-                return True
-            i = norm.find(quote, i + 1, end)
-    return False
+    return any(norm.startswith(firsts, i + 1) or norm.endswith(lasts, start, i) or (i > start and norm[i - 1].isdigit())
+               for i, _ in occurrences(norm, "'\"", start, end))
 
 
 @lru_cache(maxsize=1)
