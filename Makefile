@@ -9,13 +9,16 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,native]'
 	touch $(STAMP)
 
+# The hot modules compiled with Cython (extract/native.py), again only those whose source changed;
+# without a compiler the pure modules run, with the same output.
 # The package's bytecode written once (pip does this for installed packages; an editable install
 # leaves it to the first import, which cannot write it where PYTHONDONTWRITEBYTECODE is set): a
 # one-article run then does not compile ~50 modules first. Only changed files are compiled again.
 setup: $(STAMP)
+	$(BIN)/python scripts/build_native.py
 	$(BIN)/python -m compileall -q extract
 
 # Headless Chromium and a Devanagari font for the browser test of the review pages.

@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from extract import native  # noqa: E402
 from extract.numbers import find_numbers  # noqa: E402
 
 PHRASES = [
@@ -145,6 +146,7 @@ def main() -> None:
 
     calib = min(timeit.repeat("f()", "def f(): pass", number=200_000, repeat=5)) / 200_000 * 1e9
     print(f"calibration: an empty Python function call takes {calib:.0f} ns on this machine")
+    print(native.describe())
     t = time.perf_counter()
     find_numbers("1")  # load and compile the rules
     print(f"first call (load rules, compile scanner): {(time.perf_counter() - t) * 1000:.0f} ms")

@@ -234,6 +234,8 @@ def main() -> None:
         folder = work / "batch"
         size = make_batch(folder, args.articles)
         print(f"batch: {args.articles} articles, {size / 1e6:.2f} MB, made from corpus/ and corpus/real/")
+        from extract import native
+        print(native.describe())
         bench_cold_start(work)
         bench_throughput(folder, size, work)
         if not args.skip_jobs:

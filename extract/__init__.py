@@ -3,7 +3,14 @@
 Python API (pandas DataFrames, see `extract/api.py`): `extract.extract_text(text)` and
 `extract.extract_files(paths)`. They load on first use, so `import extract` and the command line
 do not import pandas.
+
+The hot modules run compiled where `make setup` could build them (extract/native.py): same
+output, faster.
 """
+from . import native
+
+native.install()  # compiled twins of the hot modules, where built and current (see native.py)
+
 __version__ = "0.1.0"
 __all__ = ["extract_text", "extract_files"]
 
