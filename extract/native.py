@@ -21,7 +21,8 @@ import hashlib
 import json
 import os
 import sys
-from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec
+import warnings
+from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader, ModuleSpec, SourceFileLoader
 from pathlib import Path
 from typing import Optional
 
@@ -74,14 +75,32 @@ def read_manifest(native_dir: Path = NATIVE_DIR) -> dict[str, str]:
 
 
 class CompiledLoader(ExtensionFileLoader):
-    """Loads the compiled file (`path`) of a module whose spec names its source as origin."""
+    """Loads the compiled file (`path`) of a module whose spec names its source as origin. A
+    compiled file the interpreter refuses (built for another build of Python, damaged) is reported
+    with a warning and the module is read from its source instead: nothing stops on it."""
+
+    def __init__(self, fullname: str, path: str):
+        super().__init__(fullname, path)
+        self.fallback: Optional[SourceFileLoader] = None  # set when the source was read instead
 
     def create_module(self, spec: ModuleSpec):
         compiled = ModuleSpec(spec.name, self, origin=self.path, is_package=spec.submodule_search_locations is not None)
         compiled.submodule_search_locations = spec.submodule_search_locations
-        module = _imp.create_dynamic(compiled)
+        try:
+            module = _imp.create_dynamic(compiled)
+        except ImportError as e:
+            warnings.warn(f"{spec.name}: the compiled module {self.path} cannot be loaded ({e}); its source "
+                          f"is read instead (run `make setup` to build it again)", RuntimeWarning, stacklevel=2)
+            self.fallback = SourceFileLoader(spec.name, spec.origin)
+            return None  # a plain module, which exec_module fills from the source
         module.__file__ = spec.origin  # the source's path, as for the pure module
         return module
+
+    def exec_module(self, module) -> None:
+        if self.fallback is not None:
+            self.fallback.exec_module(module)
+        else:
+            super().exec_module(module)
 
 
 class CompiledFinder:
@@ -131,7 +150,8 @@ def install() -> Optional[CompiledFinder]:
 
 def compiled_modules() -> list[str]:
     """The modules of this process that run compiled (for benchmarks and `--version`)."""
-    return [m for m in (_finder.loaded if _finder else ()) if m in sys.modules]
+    return [m for m in (_finder.loaded if _finder else ())
+            if m in sys.modules and getattr(sys.modules[m].__spec__.loader, "fallback", None) is None]
 
 
 def current_build(native_dir: Path = NATIVE_DIR) -> list[str]:

@@ -3,6 +3,7 @@ its source has the digest the build recorded, and a run with them writes the sam
 run."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -107,3 +108,13 @@ def test_a_compiled_run_writes_the_same_bytes_as_a_pure_run(tmp_path):
     assert files and files == sorted(p.relative_to(outs["compiled"]) for p in outs["compiled"].rglob("*") if p.is_file())
     for f in files:
         assert (outs["compiled"] / f).read_bytes() == (outs["pure"] / f).read_bytes(), f
+
+
+def test_a_compiled_file_the_interpreter_refuses_is_reported_and_the_source_read(tmp_path):
+    finder = _tree(tmp_path, {"suffix": native.SUFFIX, "modules": {"pkg.mod": "digest:pkg/mod.py"}}, ("pkg.mod",))
+    spec = finder.find_spec("pkg.mod")  # its compiled file is 4 bytes that are no shared object
+    with pytest.warns(RuntimeWarning, match="cannot be loaded"):
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    assert module.X == 1 and module.__file__ == str(tmp_path / "src" / "pkg" / "mod.py")
+    assert spec.loader.fallback is not None
