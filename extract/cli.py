@@ -65,13 +65,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line; `argv` None: the program itself (the console script, `python -m extract`),
+    whose process ends when this returns."""
     args = _parser().parse_args(argv)
     if args.command == "run":
         from .collector import batch_collector
 
         with batch_collector():  # from here: importing the pipeline makes most of a short run's objects
-            return _run(args)
-    return _run(args)
+            code = _run(args)
+    else:
+        code = _run(args)
+    if argv is None:
+        from .collector import before_exit
+
+        before_exit()
+    return code
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -15,8 +15,12 @@ collector is left alone. In such a process:
   of thousands of short-lived ones (tokens, matches, tuples), nearly all freed by reference
   counting, so frequent collections mostly re-walk survivors (~10% of a batch's CPU time; 0.10-0.13
   s -> 0.06-0.08 s of collecting per 500 articles with the freezing). Memory is unchanged: the
-  pipeline makes next to no reference cycles, and the tokenizers made fresh now and then are freed
+  pipeline makes next to no reference cycles (an analysed article is freed by reference counting:
+  `Document.done`), and the tokenizers made fresh now and then are freed
   by reference counting (peak memory at 1,000 and 4,000 articles is as without this).
+- When the command is done and the program's process is about to end (`before_exit`, called by the
+  CLI only when it is the program), everything is frozen: the interpreter's collection at shutdown
+  then walks nothing (~0.2 s of a one-article run).
 """
 from __future__ import annotations
 
@@ -67,3 +71,12 @@ def freeze_once() -> None:
     if _batch_process:
         gc.freeze()
         gc.enable()
+
+
+def before_exit() -> None:
+    """The program's command is done and its process ends next: what is alive is taken out of the
+    collector's sight, so that the interpreter's last collection, as it shuts down, does not walk it
+    (the program, spaCy, the rules: several hundred thousand objects, ~0.2 s of a one-article run).
+    Nothing is lost: output files are closed before this, the interpreter still flushes stdout and
+    stderr, and the process's memory goes back to the system when it ends."""
+    gc.freeze()

@@ -65,7 +65,7 @@ OUTSIDE_PLAIN = re.compile("[^\x00-\x7f\u0900-\u097f]")  # a character of neithe
 
 
 def plain_class(unicode_class: str) -> str:
-    """The body of a stdlib `re` character class holding the characters of ASCII and the Devanagari
+    r"""The body of a stdlib `re` character class holding the characters of ASCII and the Devanagari
     block that the `regex` class `unicode_class` (r"[\p{L}\p{M}]", ...) holds: in a text none of whose
     characters of that class is elsewhere (OUTSIDE_PLAIN), the `re` engine with it finds what the
     `regex` class finds, at a fraction of a call's cost."""
@@ -77,7 +77,7 @@ _WORD_CHARS: Memo = Memo(1 << 12)  # character -> a letter, mark or digit
 
 
 def word_char(ch: str) -> bool:
-    """`ch` is a letter, mark or digit (the regex module's \p{L}, \p{M}, \p{N}), from a table over the
+    r"""`ch` is a letter, mark or digit (the regex module's \p{L}, \p{M}, \p{N}), from a table over the
     characters met (a `regex` call costs as much as a dozen look-ups)."""
     known = _WORD_CHARS.get(ch)
     if known is None:

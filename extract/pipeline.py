@@ -108,7 +108,10 @@ def process(src: reader.Source) -> ArticleResult:
         if src.title or src.published or src.publisher:  # metadata that came with the article comes first
             doc.meta = replace(doc.meta, title=src.title or doc.meta.title, published=src.published or doc.meta.published,
                                publisher=src.publisher or doc.meta.publisher)
-        records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
+        try:
+            records = {kind: extract(doc) for kind, extract in EXTRACTORS.items()}
+        finally:
+            doc.done()
         check_records(src.text, records)
     except RuleError:
         raise

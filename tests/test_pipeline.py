@@ -360,3 +360,43 @@ def test_a_main_process_that_hands_every_article_to_a_pool_runs_its_collector(mo
     with collector.batch_collector():
         assert pipeline.run_batch([str(CORPUS)], str(tmp_path / "o"), progress=False, jobs=2) == 0
     assert seen == [True] and gc.isenabled()
+
+
+def test_an_article_leaves_no_reference_cycles():
+    """What an article's extraction makes is freed by reference counting when it is done (the
+    analysed article, its per-article analyses, closures): a cycle would keep the whole analysed
+    article alive until the cycle collector runs, and a batch would collect tens of thousands of
+    such objects at a time."""
+    import gc
+
+    from extract.text import reader
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((CORPUS / "real").glob("*.txt"))
+    sources = [reader.load(p) for p in paths]
+    for src in sources:  # the first articles load the rules, compile patterns, fill bounded tables
+        pipeline.process(src)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for src in sources:
+            assert pipeline.process(src).records
+            assert gc.collect() == 0, src.path
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@pytest.mark.parametrize("as_program", [True, False])
+def test_the_program_freezes_what_is_alive_before_its_process_ends(monkeypatch, capsys, as_program):
+    """`main()` as the program (argv None) ends its process next: it calls collector.before_exit, so
+    that the interpreter's collection at shutdown walks nothing; called with arguments (from Python,
+    a test, a notebook) it leaves the caller's collector alone."""
+    from extract import collector
+
+    calls = []
+    monkeypatch.setattr(collector, "before_exit", lambda: calls.append(1))
+    monkeypatch.setattr(sys, "argv", ["gem-extract", "numbers", "5 लाख"])
+    assert (cli.main() if as_program else cli.main(["numbers", "5 लाख"])) == 0
+    assert '"value": "500000"' in capsys.readouterr().out
+    assert calls == ([1] if as_program else [])

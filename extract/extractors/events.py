@@ -194,16 +194,19 @@ def extract(doc: Document) -> list[EventRecord]:
     return out
 
 
+def _head(norm: str, group: list) -> str:
+    """The last word of the skeleton of a group's first name."""
+    return skeleton(norm[group[0][0]:group[0][1]]).split()[-1]
+
+
 def _merge_named_twice(doc: Document, groups: list[list]) -> list[list]:
     """One event named two ways (a quoted name and a plain one with the same head word) is one
     event under its quoted name."""
-    def head(group) -> str:
-        return skeleton(doc.norm[group[0][0]:group[0][1]]).split()[-1]
-
+    norm = doc.norm
     quoted = [g for g in groups if any(m[3] for m in g)]
     out = []
     for g in groups:
-        twin = next((q for q in quoted if q is not g and head(q) == head(g)), None)
+        twin = next((q for q in quoted if q is not g and _head(norm, q) == _head(norm, g)), None)
         if twin is not None and not any(m[3] for m in g):
             twin.extend(g)
             continue

@@ -151,6 +151,15 @@ def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[lis
     return keys, parts, start
 
 
+def _freeze(node: dict) -> dict:
+    """A cue trie node as walk reads it: {token: (labels or None, children or None)}. (A function of
+    the module: a recursive inner function would refer to itself through its closure, a reference
+    cycle made at every call.)"""
+    return {k: (tuple(v[None]) if None in v else None,
+                _freeze(v) if len(v) > (None in v) else None)  # a key besides None: children
+            for k, v in node.items() if k is not None}
+
+
 class CueIndex:
     """Every cue phrase of every list in one token trie: one pass over an article finds them all,
     overlapping ones included ("राज्य के खरीदारों" and "राज्य")."""
@@ -174,13 +183,8 @@ class CueIndex:
         return toks
 
     def _frozen(self) -> dict:
-        def freeze(node: dict) -> dict:
-            return {k: (tuple(v[None]) if None in v else None,
-                        freeze(v) if len(v) > (None in v) else None)  # a key besides None: children
-                    for k, v in node.items() if k is not None}
-
         if self._nodes is None:
-            self._nodes = freeze(self.trie)
+            self._nodes = _freeze(self.trie)
         return self._nodes
 
     def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:

@@ -71,8 +71,17 @@ class Document:
     _state_starts: list[int] = field(default_factory=list, repr=False)
     _city_starts: list[int] = field(default_factory=list, repr=False)
     # per-article analyses an extractor works out once and reads for many figures or sentences
-    # (a cue index, a token table), keyed by the name of the module that owns them
+    # (a cue index, a token table), keyed by the name of the module that owns them; they may refer
+    # back to the document (see `done`)
     cache: dict = field(default_factory=dict, repr=False)
+
+    def done(self) -> None:
+        """The extractors are done with the article: drop the analyses they kept in `cache`. They
+        refer back to the document, and while that cycle stands the whole analysed article (blocks,
+        sentences, numbers, mentions: hundreds of objects) waits for the cycle collector instead of
+        being freed by reference counting when the last reference goes; a batch then collects tens
+        of thousands of such objects at a time (~0.1 s each time, ~10% of a batch's CPU time)."""
+        self.cache.clear()
 
     @property
     def article_id(self) -> str:
