@@ -9,6 +9,7 @@ an F1 below --min-f1, a row that fails verification); 2 bad usage or broken rule
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .rules import RuleError
@@ -68,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     """The command line; `argv` None: the program itself (the console script, `python -m extract`),
     whose process ends when this returns."""
     args = _parser().parse_args(argv)
+    if argv is None:
+        # One BLAS thread: spaCy imports numpy, whose OpenBLAS starts a thread per core that spins
+        # waiting for work this program never gives it (~0.1 s of CPU in a one-article run, taken
+        # from the pipeline on a busy machine, and again in every worker). Set before the import.
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if args.command == "run":
         from .collector import batch_collector
 

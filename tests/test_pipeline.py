@@ -388,15 +388,19 @@ def test_an_article_leaves_no_reference_cycles():
 
 
 @pytest.mark.parametrize("as_program", [True, False])
-def test_the_program_freezes_what_is_alive_before_its_process_ends(monkeypatch, capsys, as_program):
-    """`main()` as the program (argv None) ends its process next: it calls collector.before_exit, so
-    that the interpreter's collection at shutdown walks nothing; called with arguments (from Python,
-    a test, a notebook) it leaves the caller's collector alone."""
+def test_the_program_sets_up_its_own_process(monkeypatch, capsys, as_program):
+    """`main()` as the program (argv None) owns its process: it asks for one BLAS thread and, as the
+    process ends next, calls collector.before_exit, so that the interpreter's collection at shutdown
+    walks nothing; called with arguments (from Python, a test, a notebook) it leaves the caller's
+    process alone."""
     from extract import collector
 
     calls = []
     monkeypatch.setattr(collector, "before_exit", lambda: calls.append(1))
     monkeypatch.setattr(sys, "argv", ["gem-extract", "numbers", "5 लाख"])
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)  # (restored after the test)
     assert (cli.main() if as_program else cli.main(["numbers", "5 लाख"])) == 0
     assert '"value": "500000"' in capsys.readouterr().out
     assert calls == ([1] if as_program else [])
+    # the program asks for one BLAS thread (none spinning beside the pipeline); a caller's is left alone
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == ("1" if as_program else None)
