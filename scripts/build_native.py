@@ -44,11 +44,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--force", action="store_true", help="compile every module again")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="compilers run at once")
     args = ap.parse_args(argv)
-    try:
-        from Cython.Build import cythonize
-        from setuptools import Distribution, Extension
-    except ImportError as e:
-        return _skip(f"{e.name} is not installed")
     built = {} if args.force else read_manifest()
     todo = {}
     for name in MODULES:
@@ -59,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     if not todo:
         print(f"native build: {len(kept)} modules up to date in {NATIVE_DIR.relative_to(ROOT)}")
         return 0
+    try:
+        from Cython.Build import cythonize
+        from setuptools import Distribution, Extension
+    except ImportError as e:
+        return _skip(f"{e.name} is not installed")
     print(f"native build: compiling {len(todo)} modules with Cython (a few minutes the first time)")
     # -w: the warnings of the generated C (unused variables of Cython's scaffolding) are not ours
     extensions = [Extension(name, [str(source_path(name).relative_to(ROOT))], extra_compile_args=["-w"])
