@@ -94,6 +94,7 @@ class CompiledLoader(ExtensionFileLoader):
             self.fallback = SourceFileLoader(spec.name, spec.origin)
             return None  # a plain module, which exec_module fills from the source
         module.__file__ = spec.origin  # the source's path, as for the pure module
+        _created.add(spec.name)
         return module
 
     def exec_module(self, module) -> None:
@@ -112,7 +113,10 @@ class CompiledFinder:
 
     def find_spec(self, fullname: str, path=None, target=None) -> Optional[ModuleSpec]:
         want = self.manifest.get(fullname)
-        if want is None:
+        if want is None or fullname in _created:
+            # a compiled module cannot be executed twice in a process (Cython hands back the
+            # module it made first, unchanged): importlib.reload and an import after
+            # `del sys.modules[...]` read the source, as they would without the build
             return None
         src = source_path(fullname, self.root)
         so = compiled_path(fullname, self.native_dir)
@@ -134,6 +138,7 @@ class CompiledFinder:
 
 
 _finder: Optional[CompiledFinder] = None
+_created: set[str] = set()  # the modules made from their compiled file in this process
 
 
 def install() -> Optional[CompiledFinder]:
@@ -151,7 +156,8 @@ def install() -> Optional[CompiledFinder]:
 def compiled_modules() -> list[str]:
     """The modules of this process that run compiled (for benchmarks and `--version`)."""
     return [m for m in (_finder.loaded if _finder else ())
-            if m in sys.modules and getattr(sys.modules[m].__spec__.loader, "fallback", None) is None]
+            if m in sys.modules and isinstance(loader := sys.modules[m].__spec__.loader, CompiledLoader)
+            and loader.fallback is None]
 
 
 def current_build(native_dir: Path = NATIVE_DIR) -> list[str]:

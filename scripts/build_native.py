@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as e:
         return _skip(f"{e.name} is not installed")
     print(f"native build: compiling {len(todo)} modules with Cython (a few minutes the first time)")
+    # the modules about to be compiled leave the manifest first: a build stopped half way (Ctrl-C, a
+    # kill) must not leave a new compiled file recorded under its old source's digest
+    _write_manifest(kept)
     # -w: the warnings of the generated C (unused variables of Cython's scaffolding) are not ours
     extensions = [Extension(name, [str(source_path(name).relative_to(ROOT))], extra_compile_args=["-w"])
                   for name in todo]
@@ -67,11 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)  # module names are read off the paths relative to the package's folder
     try:
         modules = cythonize(extensions, compiler_directives=DIRECTIVES, build_dir=str(NATIVE_DIR / "c"),
-                            nthreads=args.jobs, quiet=True)
+                            nthreads=args.jobs, quiet=True,
+                            force=True)  # the digests chose what to compile, not the files' times
         dist = Distribution({"ext_modules": modules, "script_name": "build_native.py"})
         dist.verbose = 0  # no compiler command lines
         cmd = dist.get_command_obj("build_ext")
         cmd.build_lib, cmd.build_temp, cmd.parallel = str(NATIVE_DIR), str(NATIVE_DIR / "tmp"), args.jobs
+        cmd.force = True  # likewise: an up-to-date-looking .so of an older source is compiled again
         dist.run_command("build_ext")
     except (Exception, SystemExit) as e:  # no compiler, no Python headers, a Cython error
         _write_manifest(kept)  # what was built before and is still current stays usable

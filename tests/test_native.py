@@ -118,3 +118,11 @@ def test_a_compiled_file_the_interpreter_refuses_is_reported_and_the_source_read
         spec.loader.exec_module(module)
     assert module.X == 1 and module.__file__ == str(tmp_path / "src" / "pkg" / "mod.py")
     assert spec.loader.fallback is not None
+
+
+@needs_build
+def test_reload_and_a_second_import_run_the_module_again_as_without_the_build():
+    code = ("import importlib, sys, extract.memo as m; first = m.Memo; importlib.reload(m); reloaded = m.Memo; "
+            "del sys.modules['extract.memo']; import extract.memo as m2; "
+            "print(reloaded is not first, m2 is not m and m2.Memo is not reloaded)")
+    assert _run({}, ["-c", code]).stdout.split() == ["True", "True"]
