@@ -26,7 +26,7 @@ DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": False}
 
 
 def _skip(reason: str) -> int:
-    print(f"native build skipped: {reason}; the pure Python modules run (same output, slower)")
+    print(f"native build skipped: {reason}; the modules not compiled run as plain Python (same output, slower)")
     return 0
 
 
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         from Cython.Build import cythonize
         from setuptools import Distribution, Extension
     except ImportError as e:
-        return _skip(f"{e.name} is not installed")
+        return _skip(f"{(e.name or 'Cython').split('.')[0]} is not installed")
     print(f"native build: compiling {len(todo)} modules with Cython (a few minutes the first time)")
     # the modules about to be compiled leave the manifest first: a build stopped half way (Ctrl-C, a
     # kill) must not leave a new compiled file recorded under its old source's digest
