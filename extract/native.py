@@ -154,7 +154,7 @@ def install() -> Optional[CompiledFinder]:
 
 
 def compiled_modules() -> list[str]:
-    """The modules of this process that run compiled (for benchmarks and `--version`)."""
+    """The modules of this process that run compiled (read by the tests)."""
     return [m for m in (_finder.loaded if _finder else ())
             if m in sys.modules and isinstance(loader := sys.modules[m].__spec__.loader, CompiledLoader)
             and loader.fallback is None]
