@@ -59,7 +59,14 @@ def compiled_path(name: str, native_dir: Path = NATIVE_DIR) -> Path:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a module's source file and, when there is one beside it, of its augmenting `.pxd`
+    (C types for the Cython build, e.g. extract/numbers/phrases.pxd): a changed `.pxd` changes the
+    compiled module, so it also makes the build stale. Without a `.pxd`, the source's own SHA-256."""
+    h = hashlib.sha256(path.read_bytes())
+    pxd = path.with_suffix(".pxd")
+    if pxd.is_file():
+        h.update(b"\0" + pxd.read_bytes())
+    return h.hexdigest()
 
 
 def read_manifest(native_dir: Path = NATIVE_DIR) -> dict[str, str]:

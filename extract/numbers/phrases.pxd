@@ -1,0 +1,33 @@
+# Augmenting declarations for the Cython build of phrases.py (scripts/build_native.py): C types
+# for the hot loops of the phrase scanner. The .py runs unchanged as plain Python; these only tell
+# the compiler what the code already guarantees (every offset an int, `norm` a str, a trie node a
+# dict). See the README, "Compiled hot modules".
+import cython
+
+
+cdef class Words:
+    cdef public str norm
+    cdef public dict _at
+    cdef public object plain
+    cdef public tuple stop
+    cpdef get(self, pos)
+
+
+cdef class FormTrie:
+    cdef public dict root
+    cdef public dict first
+
+    @cython.locals(norm=str, c=Py_UCS4, w=object, node=object, e=Py_ssize_t)
+    cpdef Py_ssize_t match(self, Words words, Py_ssize_t pos) except? -2
+
+    @cython.locals(norm=str, n=Py_ssize_t, best=Py_ssize_t, r=Py_ssize_t, e=Py_ssize_t, end=Py_ssize_t)
+    cpdef Py_ssize_t _walk(self, Words words, dict node, Py_ssize_t q) except? -2
+
+
+@cython.locals(m=object, r=Py_ssize_t, we=Py_ssize_t)
+cpdef tuple _step(str norm, Py_ssize_t q)
+
+
+@cython.locals(norm=str, n=Py_ssize_t, first=dict, plain=bint, stop=tuple, step=tuple,
+               r=Py_ssize_t, e=Py_ssize_t, c=str)
+cpdef list _read_on(Words words, Py_ssize_t q, Py_ssize_t count, FormTrie trie, match, list out)
