@@ -1110,16 +1110,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
-    for e in out:
-        if e.kind in _BARE_KINDS:
+    for x in out:  # (not `e`, an offset above: the compiled module types it as a C integer)
+        if x.kind in _BARE_KINDS:
             break
     else:
         return out  # no bare figure: nothing for _units_before to type
     if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
         return out  # one figure opening the text: no noun or count around it to type it
-    lone = any(e.kind == "lone" for e in out)
+    lone = "lone" in [x.kind for x in out]  # (a list: the compiled find_in may hold no generator)
     out = _units_before(nt, out, tokenizer)
-    return [e for e in out if e.kind != "lone"] if lone else out
+    return [x for x in out if x.kind != "lone"] if lone else out
 
 
 _BARE_KINDS = ("plain", "lone")  # the kinds _units_before may type

@@ -18,7 +18,7 @@ cdef class FormTrie:
     cdef public dict first
 
     @cython.locals(norm=str, c=Py_UCS4, w=object, node=object, e=Py_ssize_t)
-    cpdef Py_ssize_t match(self, Words words, Py_ssize_t pos) except? -2
+    cpdef Py_ssize_t match(self, Words words, pos) except? -2
 
     @cython.locals(norm=str, n=Py_ssize_t, best=Py_ssize_t, r=Py_ssize_t, e=Py_ssize_t, end=Py_ssize_t)
     cpdef Py_ssize_t _walk(self, Words words, dict node, Py_ssize_t q) except? -2
