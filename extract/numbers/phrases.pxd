@@ -24,8 +24,7 @@ cdef class FormTrie:
     cpdef Py_ssize_t _walk(self, Words words, dict node, Py_ssize_t q) except? -2
 
 
-@cython.locals(m=object, r=Py_ssize_t, we=Py_ssize_t)
-cpdef tuple _step(str norm, Py_ssize_t q)
+cpdef tuple _step(str norm, q)
 
 
 @cython.locals(norm=str, n=Py_ssize_t, first=dict, plain=bint, stop=tuple, step=tuple,
