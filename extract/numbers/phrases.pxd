@@ -30,3 +30,22 @@ cpdef tuple _step(str norm, q)
 @cython.locals(norm=str, n=Py_ssize_t, first=dict, plain=bint, stop=tuple, step=tuple,
                r=Py_ssize_t, e=Py_ssize_t, c=str)
 cpdef list _read_on(Words words, Py_ssize_t q, Py_ssize_t count, FormTrie trie, match, list out)
+
+
+cdef class Scanner:
+    cdef public object max_tokens
+    cdef public FormTrie before, after, between, number_token, count_noun, noun, modifier
+    cdef public frozenset scale_keys
+    cdef public object digits, _kept, _token, _after_match
+
+    cpdef Words words(self, str norm, plain=*)
+
+    @cython.locals(norm=str, n=Py_ssize_t, c=Py_UCS4, e=Py_ssize_t)
+    cpdef Py_ssize_t token(self, Words words, Py_ssize_t pos) except? -2
+
+    @cython.locals(norm=str, e=Py_ssize_t)
+    cpdef list run(self, Words words, Py_ssize_t pos)
+
+    @cython.locals(norm=str, c=str, n=Py_ssize_t, before=FormTrie, between=FormTrie, e=Py_ssize_t, pre=list,
+                   toks=list, toks2=list, step=tuple)
+    cpdef scan(self, Words words, Py_ssize_t at)

@@ -36,14 +36,19 @@ class _Steps:
 
     def __init__(self, monkeypatch):
         self.n = 0
-        real = phrases.Scanner.run
+        steps = self
 
-        def counting(scanner, norm, pos):
-            toks = real(scanner, norm, pos)
-            self.n += len(toks)
-            return toks
+        class Counting(phrases.Scanner):
+            # a subclass, not a patch of Scanner.run: compiled (phrases.pxd), Scanner is an extension
+            # type whose attributes cannot be set, and its C methods call an override of a subclass
+            def run(self, words, pos):
+                toks = super().run(words, pos)
+                steps.n += len(toks)
+                return toks
 
-        monkeypatch.setattr(phrases.Scanner, "run", counting)
+        counting = Counting(expressions._MAX_TOKENS)
+        monkeypatch.setattr(expressions, "scanner", lambda max_tokens: counting)
+        monkeypatch.setattr(expressions, "_STATE", ())  # find_in's scanner, looked up again
 
     def of(self, text: str) -> int:
         self.n = 0
