@@ -24,6 +24,9 @@ cdef class FormTrie:
     cpdef Py_ssize_t _walk(self, Words words, dict node, Py_ssize_t q) except? -2
 
 
+cpdef gap(str norm, q)
+
+
 cpdef tuple _step(str norm, q)
 
 
@@ -49,3 +52,9 @@ cdef class Scanner:
     @cython.locals(norm=str, c=str, n=Py_ssize_t, before=FormTrie, between=FormTrie, e=Py_ssize_t, pre=list,
                    toks=list, toks2=list, step=tuple)
     cpdef scan(self, Words words, Py_ssize_t at)
+
+    @cython.locals(e=Py_ssize_t)
+    cpdef tuple noun_after(self, Words words, q)
+
+    @cython.locals(norm=str, first=dict, e=Py_ssize_t, ne=Py_ssize_t)
+    cpdef tuple modified_noun(self, Words words, q)
