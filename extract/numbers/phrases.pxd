@@ -41,7 +41,7 @@ cdef class Scanner:
     cdef public frozenset scale_keys
     cdef public object digits, _kept, _token, _after_match
 
-    cpdef Words words(self, str norm, plain=*)
+    cpdef Words words(self, norm, plain=*)
 
     @cython.locals(norm=str, n=Py_ssize_t, c=Py_UCS4, e=Py_ssize_t)
     cpdef Py_ssize_t token(self, Words words, Py_ssize_t pos) except? -2
