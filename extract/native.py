@@ -2,7 +2,8 @@
 
 `scripts/build_native.py` (run by `make setup`) compiles the modules of `MODULES`, unchanged
 Python, with Cython into `build/native/` and records there, in `manifest.json`, the SHA-256 of
-each source file it compiled. `install()` (called when `extract` is imported) puts a finder first
+each source file it compiled (and of its augmenting `.pxd`, C types for the build, if it has one:
+see `digest`). `install()` (called when `extract` is imported) puts a finder first
 on `sys.meta_path` that loads such a module from its compiled file **only while the source file
 still has the recorded digest**: a module edited since the build is read from its source, as if
 nothing were compiled (slower, never stale). The compiled module keeps its source's `__file__`,
