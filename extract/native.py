@@ -2,7 +2,8 @@
 
 `scripts/build_native.py` (run by `make setup`) compiles the modules of `MODULES`, unchanged
 Python, with Cython into `build/native/` and records there, in `manifest.json`, the SHA-256 of
-each source file it compiled. `install()` (called when `extract` is imported) puts a finder first
+each source file it compiled (and of its augmenting `.pxd`, C types for the build, if it has one:
+see `digest`). `install()` (called when `extract` is imported) puts a finder first
 on `sys.meta_path` that loads such a module from its compiled file **only while the source file
 still has the recorded digest**: a module edited since the build is read from its source, as if
 nothing were compiled (slower, never stale). The compiled module keeps its source's `__file__`,
@@ -59,7 +60,14 @@ def compiled_path(name: str, native_dir: Path = NATIVE_DIR) -> Path:
 
 
 def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of a module's source file and, when there is one beside it, of its augmenting `.pxd`
+    (C types for the Cython build, e.g. extract/numbers/phrases.pxd): a changed `.pxd` changes the
+    compiled module, so it also makes the build stale. Without a `.pxd`, the source's own SHA-256."""
+    h = hashlib.sha256(path.read_bytes())
+    pxd = path.with_suffix(".pxd")
+    if pxd.is_file():
+        h.update(b"\0" + pxd.read_bytes())
+    return h.hexdigest()
 
 
 def read_manifest(native_dir: Path = NATIVE_DIR) -> dict[str, str]:

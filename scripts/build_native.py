@@ -5,7 +5,9 @@
 Run by `make setup`. Only modules whose source changed since the last build (their SHA-256 differs
 from build/native/manifest.json) are compiled again. The sources are compiled as they are: plain
 Python, with `annotation_typing=False` (type hints stay hints) and `binding=False` (functions are
-C functions, cheaper to call). When Cython or a working C compiler is missing, says so and exits 0:
+C functions, cheaper to call); a module with an augmenting `.pxd` beside it (C types for its hot
+functions: extract/numbers/phrases.pxd, expressions.pxd) is compiled with those types, and its
+digest covers the `.pxd` too. When Cython or a working C compiler is missing, says so and exits 0:
 the pure modules run, with the same output. See extract/native.py for how they are loaded.
 """
 from __future__ import annotations
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         modules = cythonize(extensions, compiler_directives=DIRECTIVES, build_dir=str(NATIVE_DIR / "c"),
                             nthreads=args.jobs, quiet=True,
-                            force=True)  # the digests chose what to compile, not the files' times
+                            force=True)  # the digests (of a .py and its .pxd) chose what to compile, not the files' times
         dist = Distribution({"ext_modules": modules, "script_name": "build_native.py"})
         dist.verbose = 0  # no compiler command lines
         cmd = dist.get_command_obj("build_ext")

@@ -3,6 +3,7 @@ its source has the digest the build recorded, and a run with them writes the sam
 run."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -66,6 +67,32 @@ def test_finder_loads_a_compiled_module_only_while_its_source_is_unchanged(tmp_p
         assert spec.loader.path == str(native.compiled_path(name, tmp_path / "native"))
         assert (spec.submodule_search_locations == [str(src.parent)]) == (src.name == "__init__.py")
         assert finder.loaded == [name]
+
+
+def test_an_augmenting_pxd_is_part_of_the_digest(tmp_path):
+    """A module's `.pxd` beside it (C types for the Cython build) changes the compiled module: the
+    digest covers it, so editing or removing it makes the build stale (read from source until rebuilt)."""
+    finder = _tree(tmp_path, {"suffix": native.SUFFIX, "modules": {"pkg.mod": "digest:pkg/mod.py"}}, ("pkg.mod",))
+    src = tmp_path / "src" / "pkg" / "mod.py"
+    plain = native.digest(src)
+    assert plain == hashlib.sha256(src.read_bytes()).hexdigest()  # no .pxd: the source's own digest
+    pxd = src.with_suffix(".pxd")
+    pxd.write_text("cpdef f(Py_ssize_t i)\n")
+    typed = native.digest(src)
+    assert typed != plain
+    assert finder.find_spec("pkg.mod") is None  # built without the .pxd: stale
+    pxd.write_text("cpdef f(i)\n")
+    assert native.digest(src) not in (plain, typed)
+    pxd.unlink()
+    assert native.digest(src) == plain and finder.find_spec("pkg.mod") is not None
+
+
+def test_the_pxd_of_a_compiled_module_stands_beside_its_source():
+    """Every augmenting .pxd of the package belongs to a module of MODULES (a .pxd of another module
+    would never be compiled)."""
+    for pxd in (ROOT / "extract").rglob("*.pxd"):
+        name = ".".join(pxd.relative_to(ROOT).with_suffix("").parts)
+        assert name in native.MODULES, pxd
 
 
 def test_paths_follow_the_package_layout():

@@ -1034,7 +1034,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     grammar is tried only at a digit, a currency sign, or a word an expression can start with.
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
-    norm = nt.norm
+    norm = str(nt.norm)  # (see `Words.start_over`)
     starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
     class_get = classes.get
     tokenizer = word_tokens(norm)
@@ -1110,16 +1110,16 @@ def find_in(nt: NormText) -> list[NumberExpr]:
             break  # go on from the end of what was read (the tokens in between are consumed)
         else:
             break
-    for e in out:
-        if e.kind in _BARE_KINDS:
+    for x in out:  # (not `e`, an offset above: the compiled module types it as a C integer)
+        if x.kind in _BARE_KINDS:
             break
     else:
         return out  # no bare figure: nothing for _units_before to type
     if len(out) == 1 and out[0].start == 0 and out[0].kind == "plain":
         return out  # one figure opening the text: no noun or count around it to type it
-    lone = any(e.kind == "lone" for e in out)
+    lone = "lone" in [x.kind for x in out]  # (a list: the compiled find_in may hold no generator)
     out = _units_before(nt, out, tokenizer)
-    return [e for e in out if e.kind != "lone"] if lone else out
+    return [x for x in out if x.kind != "lone"] if lone else out
 
 
 _BARE_KINDS = ("plain", "lone")  # the kinds _units_before may type
@@ -1137,7 +1137,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     back at most _UNIT_REACH characters: the pass is linear. Called by find_in when `out` holds a bare
     figure (plain or lone)."""
     lx, pats = lexicon(), _patterns()
-    norm = nt.norm
+    norm = str(nt.norm)  # (see `Words.start_over`)
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
     noun_first = nouns.first

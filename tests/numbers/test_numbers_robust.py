@@ -36,14 +36,19 @@ class _Steps:
 
     def __init__(self, monkeypatch):
         self.n = 0
-        real = phrases.Scanner.run
+        steps = self
 
-        def counting(scanner, norm, pos):
-            toks = real(scanner, norm, pos)
-            self.n += len(toks)
-            return toks
+        class Counting(phrases.Scanner):
+            # a subclass, not a patch of Scanner.run: compiled (phrases.pxd), Scanner is an extension
+            # type whose attributes cannot be set, and its C methods call an override of a subclass
+            def run(self, words, pos):
+                toks = super().run(words, pos)
+                steps.n += len(toks)
+                return toks
 
-        monkeypatch.setattr(phrases.Scanner, "run", counting)
+        counting = Counting(expressions._MAX_TOKENS)
+        monkeypatch.setattr(expressions, "scanner", lambda max_tokens: counting)
+        monkeypatch.setattr(expressions, "_STATE", ())  # find_in's scanner, looked up again
 
     def of(self, text: str) -> int:
         self.n = 0
@@ -226,3 +231,13 @@ def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
     find_numbers(" ".join(f"word{i}x" for i in range(100)))
     assert len(classes) <= classes.limit
     assert find_numbers(text) == before
+
+
+def test_a_subclass_of_str_reads_as_its_str():
+    """Compiled, the number layer holds its working copy as a str (extract/numbers/*.pxd): a text of
+    a subclass of str is read as that str, with the same expressions (pure and compiled alike)."""
+    class Text(str):
+        pass
+
+    t = "Rs 5 crore and 12 lakh, 15-20 हजार, 6 out of 8 districts; 1.45 lakh women MSEs, 2017 से"
+    assert find_numbers(Text(t)) == find_numbers(t) != []
