@@ -8,7 +8,8 @@ package: `apt-get install valgrind`; without it the script says so and stops) fo
 work, in the working tree and in a checkout of `--ref` made for the run (a detached git worktree):
 
 - an article: read + analyse + every extractor, over `--articles` generated articles (bench_scale's
-  batch) after a warm-up of 20, with the batch's garbage-collector setting;
+  batch) after a warm-up of 20, with the batch's garbage-collector setting (the working tree's
+  hot modules compiled where `make setup` built them, see extract/native.py);
 - a phrase: `find_numbers` over bench_numbers' fixed list of phrases, `--rounds` times, after one
   warm-up round.
 
@@ -53,11 +54,14 @@ if kind == "article":
     load_rules()
     gc.set_threshold(*BATCH_GC_THRESHOLD)
     paths = sorted(Path(batch).rglob("*.txt"))
-    for p in paths[:20]:
+    def article(p):  # as pipeline.process works on one (Document.done: from 2591676 on)
         d = document.build(reader.load(p)); [f(d) for f in EXTRACTORS.values()]
+        getattr(d, "done", lambda: None)()
+    for p in paths[:20]:
+        article(p)
     counting(True)
     for p in paths[20:20 + count]:
-        d = document.build(reader.load(p)); [f(d) for f in EXTRACTORS.values()]
+        article(p)
     counting(False)
 else:
     from extract.numbers import find_numbers
