@@ -193,7 +193,6 @@ class CueIndex:
         start no hit: their offsets are never needed)."""
         first = self._frozen()
         out = []
-        append = out.append
         n = len(keys)
         measured, pos = 0, start  # parts[:measured] are pos - start characters long
         for i in compress(range(n), map(first.__contains__, keys)):
@@ -207,7 +206,7 @@ class CueIndex:
                         s, measured = pos, lead
                     e = s + len("".join(parts[lead:2 * j + 2]))
                     for cat, label in labels:
-                        append((s, e, cat, label))
+                        out.append((s, e, cat, label))
                 j += 1
                 if children is None or j == n:
                     break
@@ -219,7 +218,8 @@ class CueIndex:
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """The cue hits of text[start:end] (offsets in `text`)."""
-        return self.walk(*_token_table(text, start, end))
+        keys, parts, start = _token_table(text, start, end)
+        return self.walk(keys, parts, start)
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
