@@ -1,0 +1,24 @@
+# Augmenting declarations for the Cython build of tokens.py (scripts/build_native.py): Token as an
+# extension type (its attributes C fields: a token is made with direct writes, no per-attribute
+# descriptor call), and C calls between the module's own helpers (cpdef). The .py runs unchanged as
+# plain Python. Offsets stay Python ints (they are read back as objects by every reader: no
+# boxing); is_word and latin are bools (read back as True/False). _tokenizer, fresh_tokenizers and
+# VOCABULARY_LIMIT stay plain module globals (tests replace them).
+import cython
+
+
+cdef class Token:
+    cdef public object start, end, text, key, bare
+    cdef public bint is_word, latin
+
+
+cpdef tuple _char_info(ch)
+cpdef bint _starts_word(ch) except -1
+
+cpdef list _tokens(norm, start, seg, lang)
+cpdef _spacy_tokens(norm, seg, base, Py_ssize_t a, Py_ssize_t b, lang, list out)
+cpdef tuple _window(seg, a, b, before, after)
+cpdef _start_back(seg, a, n)
+cpdef _end_on(seg, b, n)
+cpdef bint _clean(seg, Py_ssize_t s, Py_ssize_t e) except -1
+cpdef str _language(seg)
