@@ -9,8 +9,10 @@ import cython
 
 
 cpdef list _joined_at_initials(doc)
+@cython.locals(tail=str, end=str, before=str)
 cpdef bint _ends_in_initial(norm, sent, letters) except -1
 cpdef frozenset _firsts_in(chunks)
+@cython.locals(low=str)
 cpdef list _titles_in(norm, pos, endpos)
 cpdef list _titles_at(low, a, b, found, base, forms, longest)
 cpdef list _in_sentence(doc, sent, matches)

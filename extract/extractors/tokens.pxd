@@ -15,10 +15,15 @@ cdef class Token:
 cpdef tuple _char_info(ch)
 cpdef bint _starts_word(ch) except -1
 
-cpdef list _tokens(norm, start, seg, lang)
-cpdef _spacy_tokens(norm, seg, base, Py_ssize_t a, Py_ssize_t b, lang, list out)
-cpdef tuple _window(seg, a, b, before, after)
-cpdef _start_back(seg, a, n)
-cpdef _end_on(seg, b, n)
-cpdef bint _clean(seg, Py_ssize_t s, Py_ssize_t e) except -1
-cpdef str _language(seg)
+# seg, a sentence's text or part of it, is always a slice of the working copy: a str itself (str
+# slices are, whatever the copy's class)
+cpdef list _tokens(norm, start, str seg, lang)
+@cython.locals(piece=str, spans=list)
+cpdef _spacy_tokens(norm, str seg, base, Py_ssize_t a, Py_ssize_t b, lang, list out)
+cpdef tuple _window(str seg, a, b, before, after)
+@cython.locals(head=str, parts=list, s=Py_ssize_t, e=Py_ssize_t)
+cpdef _start_back(str seg, Py_ssize_t a, n)
+@cython.locals(parts=list, s=Py_ssize_t, e=Py_ssize_t)
+cpdef _end_on(str seg, Py_ssize_t b, n)
+cpdef bint _clean(str seg, Py_ssize_t s, Py_ssize_t e) except -1
+cpdef str _language(str seg)
