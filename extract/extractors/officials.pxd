@@ -11,10 +11,12 @@ import cython
 cpdef list _joined_at_initials(doc)
 @cython.locals(tail=str, end=str, before=str)
 cpdef bint _ends_in_initial(norm, sent, letters) except -1
+@cython.locals(found=list)
 cpdef frozenset _firsts_in(chunks)
 @cython.locals(low=str)
 cpdef list _titles_in(norm, pos, endpos)
-cpdef list _titles_at(low, a, b, found, base, forms, longest)
+@cython.locals(out=list, words=list, ends=list, k=Py_ssize_t, prefixes=frozenset)
+cpdef list _titles_at(str low, a, b, list found, base, dict forms, longest)
 cpdef list _in_sentence(doc, sent, matches)
 cpdef list _chains(list toks, list titles)
 
