@@ -154,7 +154,8 @@ def install() -> Optional[CompiledFinder]:
     was built; returns it (None when not installed)."""
     global _finder
     if _finder is None and not os.environ.get(PURE_ENV):
-        manifest = read_manifest()
+        # (only what MODULES names: a module taken off the list runs as Python at once)
+        manifest = {m: d for m, d in read_manifest().items() if m in MODULES}
         if manifest:
             _finder = CompiledFinder(manifest)
             sys.meta_path.insert(0, _finder)

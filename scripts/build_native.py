@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             todo[name] = d
     kept = {n: d for n, d in built.items() if n in MODULES and n not in todo}
     if not todo:
+        if kept != built:  # a module taken off MODULES leaves the manifest
+            _write_manifest(kept)
         print(f"native build: {len(kept)} modules up to date in {NATIVE_DIR.relative_to(ROOT)}")
         return 0
     try:
