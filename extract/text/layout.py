@@ -367,13 +367,7 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
     key = (s[:1], head[:1], top, last if last in _GATE_LAST else "", "।" in s, "|" in s, "•" in s, "›" in s or "»" in s, " " in s)
     checks = _LINE_CHECKS.get(key)
     if checks is None:
-        base = _CHECKS.get(key[:3])
-        if base is None:
-            base = _CHECKS.keep(key[:3], _checks(key[0], key[1], top))
-        f = _Features(*key[3:])
-        checks = _LINE_CHECKS.keep(key, tuple(
-            (m, tuple(rest for line, rest in gates if line is None or line(f)))
-            for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates)))
+        checks = _line_checks(key, top)
     for m, rests in checks:
         if rests:
             for rest in rests:
@@ -384,6 +378,17 @@ def _first_marker(s: str, top: bool) -> _Marker | None:
         if m.full.match(s):
             return m
     return None
+
+
+def _line_checks(key: tuple, top: bool) -> tuple:
+    """The checks of `_first_marker` for a line of the kind `key`, worked out once per kind."""
+    base = _CHECKS.get(key[:3])
+    if base is None:
+        base = _CHECKS.keep(key[:3], _checks(key[0], key[1], top))
+    f = _Features(*key[3:])
+    return _LINE_CHECKS.keep(key, tuple(
+        (m, tuple(rest for line, rest in gates if line is None or line(f)))
+        for m, gates in base if not gates or any(line is None or line(f) for line, rest in gates)))
 
 
 @lru_cache(maxsize=1)
@@ -632,7 +637,7 @@ def _author_lines(texts: list[str], kinds: list[tuple[str, str]]) -> None:
 def analyse(text: str | NormText) -> Layout:
     """Blocks covering every non-blank line of the article, in order."""
     nt = text if isinstance(text, NormText) else normalise(text)
-    norm = nt.norm
+    norm = str(nt.norm)  # (itself when a str; a str's subclass as a plain str, which the compiled module needs)
     scripts = script_counts(norm)
     mostly_dev = scripts[0] > scripts[1]
     unmarked: set[int] = set()

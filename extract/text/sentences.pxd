@@ -15,5 +15,6 @@ cpdef bint _is_abbreviation(str norm, Py_ssize_t dot, Py_ssize_t block_start) ex
 @cython.locals(norm=str, out=list, blocks=list, marks=list, inside=list, k=Py_ssize_t, dot=Py_ssize_t)
 cpdef list split(layout)
 
-cpdef _add(list out, layout, block, s, e)
+@cython.locals(norm=str)
+cpdef _add(list out, layout, block, Py_ssize_t s, Py_ssize_t e)
 cpdef _sentence(index, start, end, nstart, nend, block)

@@ -110,7 +110,7 @@ def split(layout: Layout) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], layout: Layout, block: Block, s: int, e: int) -> None:
-    norm = layout.nt.norm
+    norm = str(layout.nt.norm)  # (see split)
     while s < e and norm[s].isspace():
         s += 1
     while e > s and norm[e - 1].isspace():
