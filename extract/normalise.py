@@ -46,7 +46,8 @@ class NormText:
     `range` exactly when no rewrite changed a length: then an offset is the same in both, and hot
     paths test `type(nt.to_orig) is range` to skip the map. Made for every article and every phrase
     the number layer reads: not frozen (a frozen dataclass's __init__ costs twice as much), read-only
-    by convention."""
+    by convention. `norm` is always a plain `str`, a subclass's text too (the compiled modules type
+    it so: see extract/native.py)."""
 
     text: str
     norm: str
@@ -88,8 +89,8 @@ def _rewrite(m: "re.Match[str]") -> str:
 def normalise(text: str) -> NormText:
     """Build the working copy of `text` and its offset map (linear in the text)."""
     first = None if text.isascii() else _REWRITTEN.search(text)  # (no rewritten character is ASCII)
-    if first is None:  # most texts and phrases: nothing to rewrite
-        return _norm_text(text, text, range(len(text)))
+    if first is None:  # most texts and phrases: nothing to rewrite (a str's subclass: as a plain str)
+        return _norm_text(text, str(text), range(len(text)))
     # the rewritten characters are few: replaced where found (str.translate looks every character up)
     norm = _REWRITTEN.sub(_rewrite, text)
     if not _LENGTH_CHANGING.search(text, first.start()):  # every rewrite is one character for one

@@ -117,3 +117,14 @@ def test_fold_of_ascii_text_is_the_full_fold():
     texts = [chr(a) + chr(b) for a in range(128) for b in range(128)] + [chr(a) for a in range(128)]
     texts += ["".join(chr(rng.randrange(128)) for _ in range(rng.randrange(1, 40))) for _ in range(2000)]
     assert [fold(t) for t in texts] == [full(t) for t in texts]
+
+
+def test_the_working_copy_is_a_plain_str_whatever_the_text_class():
+    """NormText.norm is a plain str, a str subclass's text too (the compiled modules type it so):
+    with or without a rewrite, and with the same characters."""
+    class Text(str):
+        pass
+
+    for t in ("Rs 5 crore", "५ करोड़", "जेम\u00a0पोर्टल"):
+        nt = normalise(Text(t))
+        assert type(nt.norm) is str and nt.norm == normalise(t).norm

@@ -1034,7 +1034,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     grammar is tried only at a digit, a currency sign, or a word an expression can start with.
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
-    norm = str(nt.norm)  # (see `Words.start_over`)
+    norm = nt.norm
     starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
     class_get = classes.get
     tokenizer = word_tokens(norm)
@@ -1137,7 +1137,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     back at most _UNIT_REACH characters: the pass is linear. Called by find_in when `out` holds a bare
     figure (plain or lone)."""
     lx, pats = lexicon(), _patterns()
-    norm = str(nt.norm)  # (see `Words.start_over`)
+    norm = nt.norm
     links, strong = lx.cue["count_link"], lx.cue["count_link_strong"]
     nouns = _scan().count_noun
     noun_first = nouns.first

@@ -92,7 +92,7 @@ class Words:
     def start_over(self, norm: str, plain: Optional[bool] = None) -> None:
         """Start over on the working copy `norm` (the scanner keeps one `Words` per thread and reads
         each text into it: no object built per text)."""
-        self.norm = str(norm)  # (`norm` itself when a str; a str's subclass as a plain str, which the compiled module needs)
+        self.norm = norm
         self._at: dict[int, Optional[tuple[int, str]]] = {}
         self.plain = word_tokens(norm) is _PLAIN_TOKEN if plain is None else plain
         self.stop: tuple[int, int, int, Optional[str]] = _NO_STOP

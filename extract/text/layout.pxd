@@ -1,7 +1,7 @@
 # Augmenting declarations for the Cython build of layout.py (scripts/build_native.py): C calls between
 # the module's own helpers (cpdef), C integers for line indexes and C truth values for the line tests.
 # The .py runs unchanged as plain Python. Block and Layout stay slotted dataclasses (a Block made
-# with object.__new__). The working copy is read as a plain str (analyse makes it one); offsets
+# with object.__new__). The working copy is read as a plain str (NormText.norm is one); offsets
 # stored in a block or a span stay Python ints (no boxing). A function holding a generator
 # expression (_line_checks, _author_lines, _checks) stays a plain def.
 import cython

@@ -637,7 +637,7 @@ def _author_lines(texts: list[str], kinds: list[tuple[str, str]]) -> None:
 def analyse(text: str | NormText) -> Layout:
     """Blocks covering every non-blank line of the article, in order."""
     nt = text if isinstance(text, NormText) else normalise(text)
-    norm = str(nt.norm)  # (itself when a str; a str's subclass as a plain str, which the compiled module needs)
+    norm = nt.norm
     scripts = script_counts(norm)
     mostly_dev = scripts[0] > scripts[1]
     unmarked: set[int] = set()

@@ -1,6 +1,6 @@
 # Augmenting declarations for the Cython build of sentences.py (scripts/build_native.py): C calls
 # between the module's own helpers (cpdef), C integers for the indexes of its loops and the working
-# copy as a str where characters are read one by one (split reads it as a plain str: a subclass's
+# copy as a str where characters are read one by one (NormText.norm is a plain str, a subclass's
 # text too). The .py runs unchanged as plain Python. Sentence stays a slotted dataclass (made with
 # object.__new__); offsets stored in a Sentence or returned stay Python ints (no boxing).
 import cython

@@ -87,7 +87,7 @@ def _is_abbreviation(norm: str, dot: int, block_start: int) -> bool:
 def split(layout: Layout) -> list[Sentence]:
     """The sentences of the article's content blocks, in order, each with its offsets in the text
     as read and in the working copy."""
-    norm = str(layout.nt.norm)  # (itself when a str; a str's subclass as a plain str, which the compiled module needs)
+    norm = layout.nt.norm
     out: list[Sentence] = []
     blocks = layout.content()
     marks = _end_chars(norm, blocks[0].nstart, blocks[-1].nend) if blocks else []
@@ -110,7 +110,7 @@ def split(layout: Layout) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], layout: Layout, block: Block, s: int, e: int) -> None:
-    norm = str(layout.nt.norm)  # (see split)
+    norm = layout.nt.norm
     while s < e and norm[s].isspace():
         s += 1
     while e > s and norm[e - 1].isspace():
