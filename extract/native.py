@@ -70,6 +70,16 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def is_current(name: str, recorded: Optional[str], native_dir: Path = NATIVE_DIR, root: Path = ROOT) -> bool:
+    """The compiled file of module `name` is built and its source (and .pxd) still has the digest
+    `recorded` (None: nothing recorded)."""
+    try:
+        return recorded is not None and compiled_path(name, native_dir).is_file() and \
+            digest(source_path(name, root)) == recorded
+    except OSError:
+        return False
+
+
 def read_manifest(native_dir: Path = NATIVE_DIR) -> dict[str, str]:
     """{module: SHA-256 of the source it was compiled from}; empty when nothing was built for
     this interpreter (or the manifest cannot be read)."""
@@ -120,19 +130,15 @@ class CompiledFinder:
         self.loaded: list[str] = []  # the modules it gave a compiled spec, in import order
 
     def find_spec(self, fullname: str, path=None, target=None) -> Optional[ModuleSpec]:
-        want = self.manifest.get(fullname)
-        if want is None or fullname in _created:
+        if fullname in _created:
             # a compiled module cannot be executed twice in a process (Cython hands back the
             # module it made first, unchanged): importlib.reload and an import after
             # `del sys.modules[...]` read the source, as they would without the build
             return None
+        if not is_current(fullname, self.manifest.get(fullname), self.native_dir, self.root):
+            return None  # not compiled, not built, or the source changed since: the source is read
         src = source_path(fullname, self.root)
         so = compiled_path(fullname, self.native_dir)
-        try:
-            if not so.is_file() or digest(src) != want:
-                return None  # not built, or the source changed since: the source is read
-        except OSError:
-            return None
         package = src.name == "__init__.py"
         spec = ModuleSpec(fullname, CompiledLoader(fullname, str(so)), origin=str(src), is_package=package)
         spec.has_location = True  # __file__ is the source's: files beside it are found as before
@@ -172,8 +178,7 @@ def compiled_modules() -> list[str]:
 def current_build(native_dir: Path = NATIVE_DIR) -> list[str]:
     """The modules of MODULES whose compiled file is built and matches its source."""
     built = read_manifest(native_dir)
-    return [m for m in MODULES if m in built and compiled_path(m, native_dir).is_file()
-            and digest(source_path(m)) == built[m]]
+    return [m for m in MODULES if is_current(m, built.get(m), native_dir)]
 
 
 def describe() -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extract.native import (  # noqa: E402
-    MANIFEST, MODULES, NATIVE_DIR, ROOT, SUFFIX, compiled_path, digest, read_manifest, source_path)
+    MANIFEST, MODULES, NATIVE_DIR, ROOT, SUFFIX, compiled_path, digest, is_current, read_manifest, source_path)
 
 DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": False}
 
@@ -48,11 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="compilers run at once")
     args = ap.parse_args(argv)
     built = {} if args.force else read_manifest()
-    todo = {}
-    for name in MODULES:
-        d = digest(source_path(name))
-        if built.get(name) != d or not compiled_path(name).is_file():
-            todo[name] = d
+    todo = {name: digest(source_path(name)) for name in MODULES if not is_current(name, built.get(name))}
     kept = {n: d for n, d in built.items() if n in MODULES and n not in todo}
     if not todo:
         if kept != built:  # a module taken off MODULES leaves the manifest
