@@ -13,6 +13,7 @@ offsets of the text as read from the file. It does not segment or interpret anyt
 from __future__ import annotations
 
 import re
+import types
 import unicodedata
 from collections.abc import Sequence
 from bisect import bisect_left
@@ -137,14 +138,52 @@ _BEYOND = re.compile("[^\x00-\x7f\u0900-\u0950\u0955-\u097f\u00a0-\u00a9\u00ab-\
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 
 
+def _probe() -> None:
+    """Its type says whether this module runs compiled (COMPILED)."""
+
+
+COMPILED = not isinstance(_probe, types.FunctionType)  # a compiled function is a builtin one
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """(Devanagari letters, Latin letters) in `text`: characters of the Devanagari and the Latin
     script (`\\p{Devanagari}`, `\\p{Latin}`). Decides an article's, a block's or a segment's language.
-    Counted on the UTF-8 bytes (the block's characters are E0 A4 xx and E0 A5 xx, ASCII letters single
-    bytes) when the text holds nothing else of either script, else by the summed lengths of script runs.
-    An ASCII text (a flag of the string: no search) holds nothing else."""
-    if not text.isascii() and _BEYOND.search(text) is not None:
-        return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
+    When the text holds nothing else of either script (no character _BEYOND finds), the compiled
+    module counts them in one loop over the characters (_counted_plain); pure Python on the UTF-8
+    bytes (the block's characters are E0 A4 xx and E0 A5 xx, ASCII letters single bytes), where a
+    loop per character would be slow. Else by the summed lengths of script runs. An ASCII text (a
+    flag of the string: no search) holds nothing else."""
+    if COMPILED and type(text) is str:
+        found = _counted_plain(text)
+        if found is not None:
+            return found
+    elif text.isascii() or _BEYOND.search(text) is None:
+        return _counted_bytes(text)
+    return sum(map(len, _DEVANAGARI_RUN.findall(text))), sum(map(len, _LATIN_RUN.findall(text)))
+
+
+def _counted_plain(text: str) -> tuple[int, int] | None:
+    """script_counts of a text _BEYOND finds nothing in, else None: in one pass over its characters
+    (a C loop in the compiled module; see normalise.pxd)."""
+    dev = lat = 0
+    for ch in text:
+        if ch < "\x80":
+            if "a" <= ch <= "z" or "A" <= ch <= "Z":
+                lat += 1
+        elif "\u0900" <= ch <= "\u097f":
+            if "\u0951" <= ch <= "\u0954":
+                return None  # the Vedic stress signs: of no script
+            if ch != "\u0964" and ch != "\u0965":  # the dandas are of no script
+                dev += 1
+        elif not ("\u00a0" <= ch <= "\u00bf" and ch != "\u00aa" and ch != "\u00ba" or ch == "\u00d7" or ch == "\u00f7"
+                  or "\u2000" <= ch <= "\u206f" or "\u20a0" <= ch <= "\u20cf" or "\u2190" <= ch <= "\u21ff"
+                  or "\u2500" <= ch <= "\u27bf"):
+            return None  # a character _BEYOND finds
+    return dev, lat
+
+
+def _counted_bytes(text: str) -> tuple[int, int]:
+    """script_counts of a text _BEYOND finds nothing in, counted on its UTF-8 bytes."""
     b = text.encode("utf-8", "surrogatepass")
     # E0 opens the UTF-8 of U+0800-U+0FFF, where only the block's characters are left
     dev = b.count(0xE0)

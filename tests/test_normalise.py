@@ -75,6 +75,24 @@ def test_script_counts_are_the_scripts_letters():
         assert script_counts(t) == expected(t)
 
 
+def test_both_plain_counters_count_what_the_search_lets_through():
+    """script_counts' two counters for a text _BEYOND finds nothing in (a loop over the characters,
+    compiled; the UTF-8 bytes, pure Python) count the same letters, whichever mode runs the suite;
+    the loop gives up (None) exactly where _BEYOND finds a character."""
+    import regex
+
+    from extract.normalise import _BEYOND, _counted_bytes, _counted_plain
+
+    dev, lat = regex.compile(r"\p{Devanagari}"), regex.compile(r"\p{Latin}")
+    for c in map(chr, [*range(0x3000), *range(0xA800, 0xA900), *range(0xFE00, 0xFF80), 0x1F600]):
+        for t in (c, "क।" + c + " a", "ab" + c * 3):
+            plain = _counted_plain(t)
+            if _BEYOND.search(t) is not None:
+                assert plain is None, hex(ord(c))
+            else:
+                assert plain == _counted_bytes(t) == (len(dev.findall(t)), len(lat.findall(t))), hex(ord(c))
+
+
 def test_working_copy_and_offsets_are_the_character_tables():
     """The working copy is the text with every character of the table rewritten (str.translate),
     and each working-copy character maps to the original character it came from."""
