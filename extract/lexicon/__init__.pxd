@@ -2,7 +2,7 @@
 # gazetteers and the word tokens they share as extension types (their attributes read as C fields in
 # the matching loops), the chunk classing and the module's own helpers called as C functions. The .py
 # runs unchanged as plain Python; these only tell the compiler what the code already guarantees (a
-# span's chunks are a set, the classed chunks a pair of sets). See the README, "Compiled hot modules".
+# span's chunks are a list, the classed chunks a dict). See the README, "Compiled hot modules".
 import cython
 
 
@@ -13,10 +13,12 @@ cdef class Gazetteer:
     cdef public dict by_form, _by_first
     cdef public frozenset _firsts
     cdef public object _longest
-    cdef public tuple _chunks
+    cdef public dict _opens
 
-    @cython.locals(seen=set, openers=set, new=set, firsts=frozenset)
-    cpdef set _opening(self, set chunks)
+    @cython.locals(opens=dict, found=set)
+    cpdef set _opening(self, list chunks)
+    @cython.locals(opens=dict)
+    cpdef bint _classed(self, chunk) except -1
 
     cpdef lookup(self, surface)
 

@@ -59,7 +59,7 @@ class Gazetteer:
     parts). Each chunk met is classed once (a table per gazetteer, bounded in size): does a token of
     it open a form? Only the chunks that do are found in the text (str.find) and tokenised, with the
     few tokens after them a form can reach; a text none of whose chunks opens a form costs a split
-    and a set intersection. The cost is nearly independent of the number of forms (a large
+    and a look-up per chunk. The cost is nearly independent of the number of forms (a large
     case-insensitive alternation is several times slower)."""
 
     def __init__(self, name: str, pairs: list[tuple[str, Entry]]):
@@ -75,9 +75,7 @@ class Gazetteer:
         self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in first.items()}
         self._firsts = frozenset(self._by_first)
         self._longest = max((len(f) for v in self._by_first.values() for f in v), default=1)
-        # (chunks classed, the chunks among them that open a form): swapped whole when full, so a
-        # caller reads a consistent pair; a chunk enters the first set after its class is in the second
-        self._chunks: tuple[set[str], set[str]] = (set(), set())
+        self._opens: dict[str, bool] = {}  # chunk -> a token of it opens a form (emptied when full)
 
     def finditer(self, norm: str, pos: int = 0, endpos: int | None = None, tokens: "WordTokens | None" = None):
         """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping.
@@ -133,24 +131,31 @@ class Gazetteer:
                     after = end
                     break
 
-    def _opening(self, chunks: set[str]) -> set[str]:
-        """The chunks (case-folded) a token of which opens a form."""
-        seen, openers = self._chunks
-        new = chunks - seen
-        if new:
-            if len(seen) + len(new) > _CHUNKS_MAX:
-                seen, openers = self._chunks = (set(), set())
-                new = chunks
-            firsts = self._firsts
-            keys_of = _CHUNK_KEYS.get
-            for c in new:
-                keys = keys_of(c)
-                if keys is None:
-                    keys = _CHUNK_KEYS.keep(c, _chunk_pattern(c).findall(c))
-                if not firsts.isdisjoint(keys):
-                    openers.add(c)
-            seen.update(new)
-        return chunks & openers
+    def _opening(self, chunks: list[str]) -> set[str]:
+        """The chunks (case-folded) a token of which opens a form: a look-up per chunk in the table
+        of chunks classed (a chunk repeated in the text is looked up again: cheaper than making a
+        set of them first)."""
+        opens = self._opens
+        found = set()
+        for c in chunks:
+            o = opens.get(c)
+            if o is None:
+                o = self._classed(c)
+            if o:
+                found.add(c)
+        return found
+
+    def _classed(self, chunk: str) -> bool:
+        """Whether a token of the chunk opens a form, kept in the table (emptied when full: a chunk's
+        class depends on the chunk alone)."""
+        keys = _CHUNK_KEYS.get(chunk)
+        if keys is None:
+            keys = _CHUNK_KEYS.keep(chunk, _chunk_pattern(chunk).findall(chunk))
+        opens = self._opens
+        if len(opens) >= _CHUNKS_MAX:
+            opens.clear()
+        o = opens[chunk] = not self._firsts.isdisjoint(keys)
+        return o
 
     def _finditer_tokens(self, norm: str, toks: list, keys: list[str]):
         """finditer over every token of the span (`toks`: _TOKEN matches in norm, `keys` their
@@ -203,7 +208,7 @@ def splits_apart(s: str) -> bool:
 
 class WordTokens:
     """The words of norm[pos:endpos] every gazetteer looks up, made once and passed to each: the
-    span case-folded (`low`) and the set of its chunks (`chunks`, its str.split() parts).
+    span case-folded (`low`) and its chunks (`chunks`, its str.split() parts, in order).
 
     Offsets in `low` are norm's (plus pos) and _TOKEN finds the same tokens in both when case
     folding keeps every character one character (checked over all of Unicode: such a character
@@ -219,7 +224,7 @@ class WordTokens:
         low = seg.casefold()
         self.norm, self.pos, self.endpos, self.low = norm, pos, endpos, low
         if len(low) == len(seg) and not splits_apart(seg):
-            self.chunks = set(low.split())
+            self.chunks = low.split()
         else:
             self.chunks = None
 
