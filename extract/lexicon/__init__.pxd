@@ -13,13 +13,14 @@ cdef class Gazetteer:
     cdef public dict by_form, _by_first
     cdef public frozenset _firsts
     cdef public object _longest
-    cdef public dict _opens
+    cdef public dict _opens, _found
 
     @cython.locals(opens=dict, found=set)
     cpdef set _opening(self, list chunks)
     @cython.locals(opens=dict)
     cpdef bint _classed(self, chunk) except -1
 
+    @cython.locals(found=dict)
     cpdef lookup(self, surface)
 
 

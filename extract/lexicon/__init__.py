@@ -76,6 +76,7 @@ class Gazetteer:
         self._firsts = frozenset(self._by_first)
         self._longest = max((len(f) for v in self._by_first.values() for f in v), default=1)
         self._opens: dict[str, bool] = {}  # chunk -> a token of it opens a form (emptied when full)
+        self._found: dict[str, Entry | None] = {}  # surface -> its entry or None (lookup; emptied when full)
 
     def finditer(self, norm: str, pos: int = 0, endpos: int | None = None, tokens: "WordTokens | None" = None):
         """(start, end, Entry) for each match in norm[pos:endpos], left to right, not overlapping.
@@ -179,10 +180,20 @@ class Gazetteer:
                     break
 
     def lookup(self, surface: str) -> Entry | None:
-        return self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
+        """The entry of a surface form as it stands in a text (spaces and hyphens between its words
+        as they come, any case), or None; kept per surface in a table (emptied when full)."""
+        found = self._found
+        entry = found.get(surface, _UNSEEN)
+        if entry is _UNSEEN:
+            entry = self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
+            if len(found) >= _CHUNKS_MAX:
+                found.clear()
+            found[surface] = entry
+        return entry
 
 
 _CHUNKS_MAX = 1 << 16
+_UNSEEN = object()  # a surface not looked up yet (lookup)
 _CHUNK_TOKENS: Memo = Memo(_CHUNKS_MAX)  # chunk -> (token keys, flat token offsets)
 _CHUNK_KEYS: Memo = Memo(_CHUNKS_MAX)  # chunk -> its token keys: every gazetteer classes a chunk by them
 
