@@ -19,7 +19,7 @@ cdef class CueIndex:
     cpdef dict _frozen(self)
 
     @cython.locals(first=dict, out=list, n=Py_ssize_t, measured=Py_ssize_t, pos=Py_ssize_t, i=Py_ssize_t,
-                   lead=Py_ssize_t, s=Py_ssize_t, j=Py_ssize_t, e=Py_ssize_t, labels=tuple, children=dict,
+                   lead=Py_ssize_t, s=Py_ssize_t, j=Py_ssize_t, e=Py_ssize_t, k=Py_ssize_t, labels=tuple, children=dict,
                    node=tuple)
     cpdef list walk(self, list keys, list parts, Py_ssize_t start)
 

@@ -189,7 +189,7 @@ class CueIndex:
 
     def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:
         """The cue hits of a token table (_token_table), by first token, then last token. A hit's offsets are
-        the lengths of the pieces before and up to it joined, onwards from the last ones measured (most tokens
+        the lengths of the pieces before and up to it summed, onwards from the last ones measured (most tokens
         start no hit: their offsets are never needed)."""
         first = self._frozen()
         out = []
@@ -202,9 +202,13 @@ class CueIndex:
             while True:
                 if labels:
                     if s < 0:
-                        pos += len("".join(parts[measured:lead]))
-                        s, measured = pos, lead
-                    e = s + len("".join(parts[lead:2 * j + 2]))
+                        while measured < lead:
+                            pos += len(parts[measured])
+                            measured += 1
+                        s = pos
+                    e = s
+                    for k in range(lead, 2 * j + 2):
+                        e += len(parts[k])
                     for cat, label in labels:
                         out.append((s, e, cat, label))
                 j += 1
@@ -240,6 +244,8 @@ class _Cues:
     # "पिछले", "को"), the longest of them, and the this-purchase cues: see _may_date
     beside: dict[str, tuple[frozenset[str], frozenset[str], int]]
     purchase_gate: PhraseGate
+    # the buyer cues and the purchase cues: a sentence that may hold no cue of either names no buyer's purchase
+    buying_gates: tuple[PhraseGate, PhraseGate]
 
 
 _BESIDE = ("until", "recent", "on_day")  # the period cues read within BESIDE characters of a date or duration
@@ -265,6 +271,7 @@ def cues() -> _Cues:
     states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
     period_tokens: dict[str, set[tuple[str, ...]]] = {}  # label -> the tokens of each period cue
+    buying_tokens: dict[str, set[tuple[str, ...]]] = {"buyer": set(), "purchase": set()}  # the same of role cues
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
@@ -272,6 +279,8 @@ def cues() -> _Cues:
                 toks = index.add(phrase, cat, label)
                 if toks and cat == "period":
                     period_tokens.setdefault(label, set()).add(toks)
+                elif toks and cat == "role" and label in buying_tokens:
+                    buying_tokens[label].add(toks)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
                  "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
@@ -301,7 +310,8 @@ def cues() -> _Cues:
                  link=link, quantifier=quantifier,
                  naming_gate=PhraseGate(set().union(*(period_tokens.get(k, ()) for k in _NAMING))),
                  beside={k: _ends(period_tokens.get(k, ())) for k in _BESIDE},
-                 purchase_gate=PhraseGate(period_tokens.get("this_purchase", set())))
+                 purchase_gate=PhraseGate(period_tokens.get("this_purchase", set())),
+                 buying_gates=(PhraseGate(buying_tokens["purchase"]), PhraseGate(buying_tokens["buyer"])))
 
 
 def _ends(phrases) -> tuple[frozenset[str], frozenset[str], int]:
@@ -761,6 +771,14 @@ def _may_name_period(text: str) -> bool:
     return cues().naming_gate.may_hold(text.casefold())
 
 
+def _may_buy(text: str) -> bool:
+    """Whether the text may hold both a buyer cue and a purchase cue (cues().buying_gates). False: it lacks
+    one of them, so it names no buyer together with its purchase (_buyer_before)."""
+    folded = text.casefold()
+    purchase, buyer = cues().buying_gates
+    return purchase.may_hold(folded) and buyer.may_hold(folded)
+
+
 def _doc_facts(doc: Document) -> _DocFacts:
     df = doc.cache.get(__name__)
     if df is None:
@@ -1127,13 +1145,21 @@ def _buyer_before(doc: Document, sent: Sentence) -> bool:
     """The sentence before (or the one before that, across a sentence with no amount: "... की खरीद कर पहला
     स्थान हासिल किया। उत्तर मध्य रेलवे के महाप्रबंधक ने बधाई दी।") names a buyer together with its purchase:
     "the purchase" here is that buyer's."""
-    previous = _doc_facts(doc).previous
+    df = _doc_facts(doc)
+    previous = df.previous
     prev = sent
     for _ in range(2):
         prev = previous.get(prev.nstart)
         if prev is None:
             return False
-        pf = analysed(doc, prev)
+        pf = df.sentences.get(prev.nstart)
+        if pf is None:  # not analysed yet: most such sentences name no buyer's purchase, seen without tokenising
+            numbers = doc.numbers_in(prev)
+            if not _may_buy(doc.norm[prev.nstart:prev.nend]):
+                if any(n.expr.kind == "money_inr" and n.nend <= prev.nend for n in numbers):  # (a figure: pf.figs)
+                    return False
+                continue
+            pf = df._analyse(prev, numbers)
         if pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend):
             return True
         if any(f.expr.kind == "money_inr" for f in pf.figs):
