@@ -108,9 +108,12 @@ Hit = tuple
 
 
 # Text of common characters only (ASCII, Devanagari, general punctuation, currency signs: none of them
-# cased outside ASCII) is folded by lower-casing its ASCII letters and split by the stdlib `re`, with
-# character classes listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same
-# tokens as _TOKEN, at about twice the speed. Any other character sends the text down the general path.
+# cased outside ASCII) is folded by lower-casing its ASCII letters and tokenised without a regex match per
+# token: the stdlib `re` splits out each character that is neither a word character nor a blank (a token on
+# its own), the pieces are joined by blanks and str.split cuts them at every blank. Character classes are
+# listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same tokens as _TOKEN, at about
+# twice the speed. Any other character sends the text down the general path (one `regex` split), and so do
+# the common characters str.split takes for blanks and _TOKEN does not (\x1c-\x1f).
 _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980), (0x2000, 0x2070),
            (0x20a0, 0x20d0), (0xa8e0, 0xa900), (0xfeff, 0xff00))
 
@@ -123,32 +126,35 @@ def common_chars() -> str:
 
 
 @lru_cache(maxsize=1)
-def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
-    """(a search for a character outside the common set, the split of a text of common characters, the
-    split of any text: _TOKEN captured, so that split keeps the gaps)."""
+def _common_split() -> tuple[re.Pattern, re.Pattern, re.Pattern, regex.Pattern]:
+    """(a search for a character outside the common set; one for a character outside those the fast
+    tokenising reads (the common ones that str.split and _TOKEN both take for blanks, or neither); the split
+    of a text that captures each common character neither word nor blank; the split of any text: _TOKEN
+    captured, so that split keeps the gaps)."""
     chars = common_chars()
-    word = char_class(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
-    blank = char_class(regex.findall(r"\s", chars))
-    other = re.compile("[^" + char_class(chars) + "]")
-    return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
+    words = regex.findall(r"[\p{L}\p{M}\p{N}]", chars)
+    blanks = regex.findall(r"\s", chars)
+    marks = set(chars).difference(words, blanks)  # each a token of its own
+    fast = [c for c in chars if c.isspace() == (c in blanks)]
+    return (re.compile("[^" + char_class(chars) + "]"), re.compile("[^" + char_class(fast) + "]"),
+            re.compile(f"([{char_class(marks)}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], int]:
-    """The case-folded _TOKEN tokens of text[start:end]; the pieces of that span in order (the blank before
-    the first token, a token, a blank, ..., the blank after the last), each as long as in `text`; `start`.
-    Token i is pieces[2i + 1]: it starts at `start` plus the length of the pieces before it. One split,
-    the keys folded in one call."""
-    if start or end is not None:
-        text = text[start:end]
-    other, split, any_split = _common_split()
-    if text.isascii() or other.search(text) is None:  # common characters: folding keeps every length
-        parts = split.split(text.casefold())  # the same as lower-casing the ASCII letters
-        keys = parts[1::2]
-    else:
-        parts = any_split.split(text)
-        keys = _folded(parts[1::2], text)
-    return keys, parts, start
+def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], str, int]:
+    """(the case-folded _TOKEN tokens of text[start:end]; the same tokens as they stand in `read`; `read`, that
+    span or its folding, as long as the span; `start`). Only blanks stand between two tokens of `read`: each
+    token starts at the first character, from the end of the one before, that equals its first character."""
+    if start or end is not None or type(text) is not str:
+        text = text[start:end]  # (a plain str)
+    _, outside, marks, any_split = _common_split()
+    if outside.search(text) is None:  # common characters: folding keeps every length
+        folded = text.casefold()  # the same as lower-casing the ASCII letters
+        keys = " ".join(marks.split(folded)).split()
+        return keys, keys, folded, start
+    parts = any_split.split(text)
+    toks = parts[1::2]
+    return _folded(toks, text), toks, text, start
 
 
 def _freeze(node: dict) -> dict:
@@ -187,30 +193,40 @@ class CueIndex:
             self._nodes = _freeze(self.trie)
         return self._nodes
 
-    def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:
+    def walk(self, keys: list[str], toks: list[str], read: str, start: int) -> list[Hit]:
         """The cue hits of a token table (_token_table), by first token, then last token. A hit's offsets are
-        the lengths of the pieces before and up to it summed, onwards from the last ones measured (most tokens
-        start no hit: their offsets are never needed)."""
+        found by stepping through `read` token by token, onwards from the last token located (most tokens
+        start no hit: they are only stepped over on the way to one that does)."""
         first = self._frozen()
         out = []
         n = len(keys)
-        measured, pos = 0, start  # parts[:measured] are pos - start characters long
+        located, pos = 0, 0  # toks[located] starts at the first character from pos that is its first one
         for i in compress(range(n), map(first.__contains__, keys)):
             labels, children = first[keys[i]]
-            lead, s = 2 * i + 1, -1  # the first token's piece; its offset, once a hit needs it
+            s = e = upto = -1  # the first token's offset in `read`, once a hit needs it; the end of toks[upto]
             j = i
             while True:
                 if labels:
                     if s < 0:
-                        while measured < lead:
-                            pos += len(parts[measured])
-                            measured += 1
-                        s = pos
-                    e = s
-                    for k in range(lead, 2 * j + 2):
-                        e += len(parts[k])
+                        while True:
+                            tok = toks[located]
+                            c = tok[0]
+                            while read[pos] != c:
+                                pos += 1
+                            if located == i:
+                                break
+                            pos += len(tok)
+                            located += 1
+                        s, e, upto = pos, pos + len(tok), i
+                    while upto < j:
+                        upto += 1
+                        tok = toks[upto]
+                        c = tok[0]
+                        while read[e] != c:
+                            e += 1
+                        e += len(tok)
                     for cat, label in labels:
-                        out.append((s, e, cat, label))
+                        out.append((start + s, start + e, cat, label))
                 j += 1
                 if children is None or j == n:
                     break
@@ -222,8 +238,8 @@ class CueIndex:
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """The cue hits of text[start:end] (offsets in `text`)."""
-        keys, parts, start = _token_table(text, start, end)
-        return self.walk(keys, parts, start)
+        keys, toks, read, start = _token_table(text, start, end)
+        return self.walk(keys, toks, read, start)
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
