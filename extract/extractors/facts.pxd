@@ -57,10 +57,14 @@ cdef class _DocFacts:
     cdef public list order
     cdef public object n_body, _plan
 
+    @cython.locals(order=list, numbers=list, analyses=list, last=Py_ssize_t, k=Py_ssize_t)
     cpdef tuple plan(self)
 
     @cython.locals(sf=SentenceFacts)
     cpdef SentenceFacts unless_quiet(self, sent)
+
+    @cython.locals(sf=SentenceFacts)
+    cpdef SentenceFacts _unless_quiet(self, sent, numbers, bint named)
 
     @cython.locals(sf=SentenceFacts)
     cpdef SentenceFacts sentence(self, sent)

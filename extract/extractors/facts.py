@@ -5,7 +5,8 @@ Shared by the order-value and count extractors. Cue words come from rules/facts.
 are found by one pass over its token table through a phrase trie of every cue list and indexed by label;
 only sentences with a figure, a number that may date them (a year, fiscal year; a date or duration with a
 cue word beside it) or a period-naming cue phrase in their folding are tokenised (most are not); the others
-are `quiet`, as are the analysed ones that have no figure, name no period and date no purchase. Each figure's attributes are read from the hits by scope:
+are `quiet`, as are the analysed ones that have no figure, name no period and date no purchase. The readers'
+plan does not even look for a period-naming phrase in a sentence no figure after it could take a period from. Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -704,11 +705,24 @@ class _DocFacts:
 
     def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
         """(the body sentences in order, then the headlines and headings; each one's analysis, None when it
-        is quiet; how many are body sentences): worked out once for every reader. Two lists, no tuple
-        per sentence: they live as long as the article, and the garbage collector tracks fewer objects."""
+        has nothing to read; how many are body sentences): worked out once for every reader. Two lists, no
+        tuple per sentence: they live as long as the article, and the garbage collector tracks fewer objects.
+        Nothing to read: the sentence is quiet, or it has no figure, dates no purchase and no figure reads
+        the periods it names (the readers carry a body sentence's periods on to the figures after it, in the
+        body and then in the headlines; a headline's periods to no other sentence): its naming gate is not
+        even tried."""
         p = self._plan
         if p is None:
-            p = self._plan = (self.order, list(map(self.unless_quiet, self.order)), self.n_body)
+            order, doc = self.order, self.doc
+            numbers = list(map(doc.numbers_in, order))
+            last = -1  # the last sentence with a figure
+            for k in range(len(order)):
+                if _has_figure(numbers[k], order[k].nend):
+                    last = k
+            analyses = []
+            for k in range(len(order)):
+                analyses.append(self._unless_quiet(order[k], numbers[k], k < last and k < self.n_body))
+            p = self._plan = (order, analyses, self.n_body)
         return p
 
     def unless_quiet(self, sent: Sentence) -> SentenceFacts | None:
@@ -716,13 +730,19 @@ class _DocFacts:
         purchase. A sentence with no figure whose numbers date nothing and whose folded text holds no cue
         that names a period is known quiet without being tokenised."""
         sf = self.sentences.get(sent.nstart)
-        if sf is None:
-            numbers = self.doc.numbers_in(sent)
+        return self._unless_quiet(sent, self.doc.numbers_in(sent) if sf is None else sf.numbers, True)
+
+    def _unless_quiet(self, sent: Sentence, numbers: list[Number], named: bool) -> SentenceFacts | None:
+        """unless_quiet, `numbers` the sentence's; not `named`: the periods the sentence names are read by
+        nobody, so that it is left out when it has no figure and dates nothing (analysed before or not)."""
+        sf = self.sentences.get(sent.nstart)
+        if sf is None or not named:
             if not _has_figure(numbers, sent.nend):
                 norm = self.doc.norm
-                if not (_may_date(norm, sent, numbers) or _may_name_period(norm[sent.nstart:sent.nend])):
+                if not (_may_date(norm, sent, numbers) or (named and _may_name_period(norm[sent.nstart:sent.nend]))):
                     return None
-            sf = self._analyse(sent, numbers)
+            if sf is None:
+                sf = self._analyse(sent, numbers)
         if sf.figs or sf.explicit() or purchase_month(self.doc, sent, sf):
             return sf
         return None
@@ -810,8 +830,9 @@ def quiet(doc: Document, sent: Sentence) -> bool:
 
 def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
     """The article's sentences as the figure readers go through them: the body in order, then the
-    headlines and headings; each one's analysis (None: quiet, nothing to read); how many are body
-    sentences (the rest are headlines and headings)."""
+    headlines and headings; each one's analysis (None: nothing to read: quiet, or no figure, no purchase
+    dated and no figure after it to read its periods; see _DocFacts.plan); how many are body sentences (the
+    rest are headlines and headings)."""
     return _doc_facts(doc).plan()
 
 
