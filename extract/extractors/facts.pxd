@@ -1,14 +1,14 @@
 # Augmenting declarations for the Cython build of facts.py (scripts/build_native.py): C types for the
 # hot paths of the fact analysis (the cue walk over a token table, the per-sentence analysis and its
 # look-ups). The .py runs unchanged as plain Python; these only tell the compiler what the code
-# already guarantees (a token table is two lists, a trie node a dict, an offset an int). See the
+# already guarantees (a token table is two lists and a str, a trie node a dict, an offset an int). See the
 # README, "Compiled hot modules". Offsets that are returned or stored stay Python ints (no boxing).
 import cython
 
 
 cpdef list _folded(list toks, text)
 
-@cython.locals(keys=list, parts=list)
+@cython.locals(keys=list, parts=list, toks=list)
 cpdef tuple _token_table(text, start=*, end=*)
 
 
@@ -18,12 +18,12 @@ cdef class CueIndex:
 
     cpdef dict _frozen(self)
 
-    @cython.locals(first=dict, out=list, n=Py_ssize_t, measured=Py_ssize_t, pos=Py_ssize_t, i=Py_ssize_t,
-                   lead=Py_ssize_t, s=Py_ssize_t, j=Py_ssize_t, e=Py_ssize_t, labels=tuple, children=dict,
-                   node=tuple)
-    cpdef list walk(self, list keys, list parts, Py_ssize_t start)
+    @cython.locals(first=dict, out=list, n=Py_ssize_t, located=Py_ssize_t, pos=Py_ssize_t, i=Py_ssize_t,
+                   s=Py_ssize_t, e=Py_ssize_t, upto=Py_ssize_t, j=Py_ssize_t, labels=tuple, children=dict,
+                   node=tuple, tok=str, c=Py_UCS4)
+    cpdef list walk(self, list keys, list toks, str read, Py_ssize_t start)
 
-    @cython.locals(keys=list, parts=list)
+    @cython.locals(keys=list, toks=list)
     cpdef list scan(self, text, start=*, end=*)
 
 
@@ -57,10 +57,14 @@ cdef class _DocFacts:
     cdef public list order
     cdef public object n_body, _plan
 
+    @cython.locals(order=list, numbers=list, analyses=list, last=Py_ssize_t, k=Py_ssize_t)
     cpdef tuple plan(self)
 
     @cython.locals(sf=SentenceFacts)
     cpdef SentenceFacts unless_quiet(self, sent)
+
+    @cython.locals(sf=SentenceFacts)
+    cpdef SentenceFacts _unless_quiet(self, sent, numbers, bint named)
 
     @cython.locals(sf=SentenceFacts)
     cpdef SentenceFacts sentence(self, sent)

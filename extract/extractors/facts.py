@@ -5,7 +5,8 @@ Shared by the order-value and count extractors. Cue words come from rules/facts.
 are found by one pass over its token table through a phrase trie of every cue list and indexed by label;
 only sentences with a figure, a number that may date them (a year, fiscal year; a date or duration with a
 cue word beside it) or a period-naming cue phrase in their folding are tokenised (most are not); the others
-are `quiet`, as are the analysed ones that have no figure, name no period and date no purchase. Each figure's attributes are read from the hits by scope:
+are `quiet`, as are the analysed ones that have no figure, name no period and date no purchase. The readers'
+plan does not even look for a period-naming phrase in a sentence no figure after it could take a period from. Each figure's attributes are read from the hits by scope:
 - the *left scope* of a figure runs from the previous figure of the sentence (or the clause start)
   to the figure, the *right scope* from the figure to the next number or comma (read in English
   only, where "from central ministries" follows the amount); the *clause* is the sentence cut at "जबकि" /
@@ -108,9 +109,12 @@ Hit = tuple
 
 
 # Text of common characters only (ASCII, Devanagari, general punctuation, currency signs: none of them
-# cased outside ASCII) is folded by lower-casing its ASCII letters and split by the stdlib `re`, with
-# character classes listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same
-# tokens as _TOKEN, at about twice the speed. Any other character sends the text down the general path.
+# cased outside ASCII) is folded by lower-casing its ASCII letters and tokenised without a regex match per
+# token: the stdlib `re` splits out each character that is neither a word character nor a blank (a token on
+# its own), the pieces are joined by blanks and str.split cuts them at every blank. Character classes are
+# listed from `regex`'s own \p{L}\p{M}\p{N} and \s over those characters: the same tokens as _TOKEN, at about
+# twice the speed. Any other character sends the text down the general path (one `regex` split), and so do
+# the common characters str.split takes for blanks and _TOKEN does not (\x1c-\x1f).
 _COMMON = ((0x00, 0x80), (0xa0, 0xc0), (0xd7, 0xd8), (0xf7, 0xf8), (0x900, 0x980), (0x2000, 0x2070),
            (0x20a0, 0x20d0), (0xa8e0, 0xa900), (0xfeff, 0xff00))
 
@@ -123,32 +127,35 @@ def common_chars() -> str:
 
 
 @lru_cache(maxsize=1)
-def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
-    """(a search for a character outside the common set, the split of a text of common characters, the
-    split of any text: _TOKEN captured, so that split keeps the gaps)."""
+def _common_split() -> tuple[re.Pattern, re.Pattern, re.Pattern, regex.Pattern]:
+    """(a search for a character outside the common set; one for a character outside those the fast
+    tokenising reads (the common ones that str.split and _TOKEN both take for blanks, or neither); the split
+    of a text that captures each common character neither word nor blank; the split of any text: _TOKEN
+    captured, so that split keeps the gaps)."""
     chars = common_chars()
-    word = char_class(regex.findall(r"[\p{L}\p{M}\p{N}]", chars))
-    blank = char_class(regex.findall(r"\s", chars))
-    other = re.compile("[^" + char_class(chars) + "]")
-    return (other, re.compile(f"([{word}]+|[^{blank}{word}])"),
+    words = regex.findall(r"[\p{L}\p{M}\p{N}]", chars)
+    blanks = regex.findall(r"\s", chars)
+    marks = set(chars).difference(words, blanks)  # each a token of its own
+    fast = [c for c in chars if c.isspace() == (c in blanks)]
+    return (re.compile("[^" + char_class(chars) + "]"), re.compile("[^" + char_class(fast) + "]"),
+            re.compile(f"([{char_class(marks)}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
-def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], int]:
-    """The case-folded _TOKEN tokens of text[start:end]; the pieces of that span in order (the blank before
-    the first token, a token, a blank, ..., the blank after the last), each as long as in `text`; `start`.
-    Token i is pieces[2i + 1]: it starts at `start` plus the length of the pieces before it. One split,
-    the keys folded in one call."""
-    if start or end is not None:
-        text = text[start:end]
-    other, split, any_split = _common_split()
-    if text.isascii() or other.search(text) is None:  # common characters: folding keeps every length
-        parts = split.split(text.casefold())  # the same as lower-casing the ASCII letters
-        keys = parts[1::2]
-    else:
-        parts = any_split.split(text)
-        keys = _folded(parts[1::2], text)
-    return keys, parts, start
+def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], list[str], str, int]:
+    """(the case-folded _TOKEN tokens of text[start:end]; the same tokens as they stand in `read`; `read`, that
+    span or its folding, as long as the span; `start`). Only blanks stand between two tokens of `read`: each
+    token starts at the first character, from the end of the one before, that equals its first character."""
+    if start or end is not None or type(text) is not str:
+        text = text[start:end]  # (a plain str)
+    _, outside, marks, any_split = _common_split()
+    if outside.search(text) is None:  # common characters: folding keeps every length
+        folded = text.casefold()  # the same as lower-casing the ASCII letters
+        keys = " ".join(marks.split(folded)).split()
+        return keys, keys, folded, start
+    parts = any_split.split(text)
+    toks = parts[1::2]
+    return _folded(toks, text), toks, text, start
 
 
 def _freeze(node: dict) -> dict:
@@ -187,26 +194,40 @@ class CueIndex:
             self._nodes = _freeze(self.trie)
         return self._nodes
 
-    def walk(self, keys: list[str], parts: list[str], start: int) -> list[Hit]:
+    def walk(self, keys: list[str], toks: list[str], read: str, start: int) -> list[Hit]:
         """The cue hits of a token table (_token_table), by first token, then last token. A hit's offsets are
-        the lengths of the pieces before and up to it joined, onwards from the last ones measured (most tokens
-        start no hit: their offsets are never needed)."""
+        found by stepping through `read` token by token, onwards from the last token located (most tokens
+        start no hit: they are only stepped over on the way to one that does)."""
         first = self._frozen()
         out = []
         n = len(keys)
-        measured, pos = 0, start  # parts[:measured] are pos - start characters long
+        located, pos = 0, 0  # toks[located] starts at the first character from pos that is its first one
         for i in compress(range(n), map(first.__contains__, keys)):
             labels, children = first[keys[i]]
-            lead, s = 2 * i + 1, -1  # the first token's piece; its offset, once a hit needs it
+            s = e = upto = -1  # the first token's offset in `read`, once a hit needs it; the end of toks[upto]
             j = i
             while True:
                 if labels:
                     if s < 0:
-                        pos += len("".join(parts[measured:lead]))
-                        s, measured = pos, lead
-                    e = s + len("".join(parts[lead:2 * j + 2]))
+                        while True:
+                            tok = toks[located]
+                            c = tok[0]
+                            while read[pos] != c:
+                                pos += 1
+                            if located == i:
+                                break
+                            pos += len(tok)
+                            located += 1
+                        s, e, upto = pos, pos + len(tok), i
+                    while upto < j:
+                        upto += 1
+                        tok = toks[upto]
+                        c = tok[0]
+                        while read[e] != c:
+                            e += 1
+                        e += len(tok)
                     for cat, label in labels:
-                        out.append((s, e, cat, label))
+                        out.append((start + s, start + e, cat, label))
                 j += 1
                 if children is None or j == n:
                     break
@@ -218,8 +239,8 @@ class CueIndex:
 
     def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """The cue hits of text[start:end] (offsets in `text`)."""
-        keys, parts, start = _token_table(text, start, end)
-        return self.walk(keys, parts, start)
+        keys, toks, read, start = _token_table(text, start, end)
+        return self.walk(keys, toks, read, start)
 
 
 def _is_english(text: str, start: int, end: int) -> bool:
@@ -240,6 +261,8 @@ class _Cues:
     # "पिछले", "को"), the longest of them, and the this-purchase cues: see _may_date
     beside: dict[str, tuple[frozenset[str], frozenset[str], int]]
     purchase_gate: PhraseGate
+    # the buyer cues and the purchase cues: a sentence that may hold no cue of either names no buyer's purchase
+    buying_gates: tuple[PhraseGate, PhraseGate]
 
 
 _BESIDE = ("until", "recent", "on_day")  # the period cues read within BESIDE characters of a date or duration
@@ -265,6 +288,7 @@ def cues() -> _Cues:
     states = list(dict.fromkeys(f for e in lexicon.states().by_form.values() for f in e.data["forms"]))
 
     period_tokens: dict[str, set[tuple[str, ...]]] = {}  # label -> the tokens of each period cue
+    buying_tokens: dict[str, set[tuple[str, ...]]] = {"buyer": set(), "purchase": set()}  # the same of role cues
 
     def add(words: list[str], cat: str, label: str) -> None:
         for w in words:
@@ -272,6 +296,8 @@ def cues() -> _Cues:
                 toks = index.add(phrase, cat, label)
                 if toks and cat == "period":
                     period_tokens.setdefault(label, set()).add(toks)
+                elif toks and cat == "role" and label in buying_tokens:
+                    buying_tokens[label].add(toks)
 
     for role in ("seller", "platform", "buyer", "purchase", "not_buyer", "generic", "not_seller", "agent_purchase",
                  "agent_purchase_hi", "perfect_purchase_hi", "passive_purchase", "class_of_buyers", "bare_buyer"):
@@ -301,7 +327,8 @@ def cues() -> _Cues:
                  link=link, quantifier=quantifier,
                  naming_gate=PhraseGate(set().union(*(period_tokens.get(k, ()) for k in _NAMING))),
                  beside={k: _ends(period_tokens.get(k, ())) for k in _BESIDE},
-                 purchase_gate=PhraseGate(period_tokens.get("this_purchase", set())))
+                 purchase_gate=PhraseGate(period_tokens.get("this_purchase", set())),
+                 buying_gates=(PhraseGate(buying_tokens["purchase"]), PhraseGate(buying_tokens["buyer"])))
 
 
 def _ends(phrases) -> tuple[frozenset[str], frozenset[str], int]:
@@ -678,11 +705,24 @@ class _DocFacts:
 
     def plan(self) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
         """(the body sentences in order, then the headlines and headings; each one's analysis, None when it
-        is quiet; how many are body sentences): worked out once for every reader. Two lists, no tuple
-        per sentence: they live as long as the article, and the garbage collector tracks fewer objects."""
+        has nothing to read; how many are body sentences): worked out once for every reader. Two lists, no
+        tuple per sentence: they live as long as the article, and the garbage collector tracks fewer objects.
+        Nothing to read: the sentence is quiet, or it has no figure, dates no purchase and no figure reads
+        the periods it names (the readers carry a body sentence's periods on to the figures after it, in the
+        body and then in the headlines; a headline's periods to no other sentence): its naming gate is not
+        even tried."""
         p = self._plan
         if p is None:
-            p = self._plan = (self.order, list(map(self.unless_quiet, self.order)), self.n_body)
+            order, doc = self.order, self.doc
+            numbers = list(map(doc.numbers_in, order))
+            last = -1  # the last sentence with a figure
+            for k in range(len(order)):
+                if _has_figure(numbers[k], order[k].nend):
+                    last = k
+            analyses = []
+            for k in range(len(order)):
+                analyses.append(self._unless_quiet(order[k], numbers[k], k < last and k < self.n_body))
+            p = self._plan = (order, analyses, self.n_body)
         return p
 
     def unless_quiet(self, sent: Sentence) -> SentenceFacts | None:
@@ -690,13 +730,19 @@ class _DocFacts:
         purchase. A sentence with no figure whose numbers date nothing and whose folded text holds no cue
         that names a period is known quiet without being tokenised."""
         sf = self.sentences.get(sent.nstart)
-        if sf is None:
-            numbers = self.doc.numbers_in(sent)
+        return self._unless_quiet(sent, self.doc.numbers_in(sent) if sf is None else sf.numbers, True)
+
+    def _unless_quiet(self, sent: Sentence, numbers: list[Number], named: bool) -> SentenceFacts | None:
+        """unless_quiet, `numbers` the sentence's; not `named`: the periods the sentence names are read by
+        nobody, so that it is left out when it has no figure and dates nothing (analysed before or not)."""
+        sf = self.sentences.get(sent.nstart)
+        if sf is None or not named:
             if not _has_figure(numbers, sent.nend):
                 norm = self.doc.norm
-                if not (_may_date(norm, sent, numbers) or _may_name_period(norm[sent.nstart:sent.nend])):
+                if not (_may_date(norm, sent, numbers) or (named and _may_name_period(norm[sent.nstart:sent.nend]))):
                     return None
-            sf = self._analyse(sent, numbers)
+            if sf is None:
+                sf = self._analyse(sent, numbers)
         if sf.figs or sf.explicit() or purchase_month(self.doc, sent, sf):
             return sf
         return None
@@ -761,6 +807,14 @@ def _may_name_period(text: str) -> bool:
     return cues().naming_gate.may_hold(text.casefold())
 
 
+def _may_buy(text: str) -> bool:
+    """Whether the text may hold both a buyer cue and a purchase cue (cues().buying_gates). False: it lacks
+    one of them, so it names no buyer together with its purchase (_buyer_before)."""
+    folded = text.casefold()
+    purchase, buyer = cues().buying_gates
+    return purchase.may_hold(folded) and buyer.may_hold(folded)
+
+
 def _doc_facts(doc: Document) -> _DocFacts:
     df = doc.cache.get(__name__)
     if df is None:
@@ -776,8 +830,9 @@ def quiet(doc: Document, sent: Sentence) -> bool:
 
 def plan(doc: Document) -> tuple[list[Sentence], list[SentenceFacts | None], int]:
     """The article's sentences as the figure readers go through them: the body in order, then the
-    headlines and headings; each one's analysis (None: quiet, nothing to read); how many are body
-    sentences (the rest are headlines and headings)."""
+    headlines and headings; each one's analysis (None: nothing to read: quiet, or no figure, no purchase
+    dated and no figure after it to read its periods; see _DocFacts.plan); how many are body sentences (the
+    rest are headlines and headings)."""
     return _doc_facts(doc).plan()
 
 
@@ -1127,13 +1182,21 @@ def _buyer_before(doc: Document, sent: Sentence) -> bool:
     """The sentence before (or the one before that, across a sentence with no amount: "... की खरीद कर पहला
     स्थान हासिल किया। उत्तर मध्य रेलवे के महाप्रबंधक ने बधाई दी।") names a buyer together with its purchase:
     "the purchase" here is that buyer's."""
-    previous = _doc_facts(doc).previous
+    df = _doc_facts(doc)
+    previous = df.previous
     prev = sent
     for _ in range(2):
         prev = previous.get(prev.nstart)
         if prev is None:
             return False
-        pf = analysed(doc, prev)
+        pf = df.sentences.get(prev.nstart)
+        if pf is None:  # not analysed yet: most such sentences name no buyer's purchase, seen without tokenising
+            numbers = doc.numbers_in(prev)
+            if not _may_buy(doc.norm[prev.nstart:prev.nend]):
+                if any(n.expr.kind == "money_inr" and n.nend <= prev.nend for n in numbers):  # (a figure: pf.figs)
+                    return False
+                continue
+            pf = df._analyse(prev, numbers)
         if pf.buyer_named(prev.nstart, prev.nend, specific=True) and pf.has("role", "purchase", prev.nstart, prev.nend):
             return True
         if any(f.expr.kind == "money_inr" for f in pf.figs):
