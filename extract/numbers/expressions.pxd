@@ -34,7 +34,8 @@ cpdef _word_class(t, starts, classes)
 cpdef _scan()
 cpdef tuple _scanner()
 
-@cython.locals(norm=str, n=Py_ssize_t, j=Py_ssize_t, t=str, c=Py_UCS4)
+@cython.locals(norm=str, n=Py_ssize_t, j=Py_ssize_t, t=str, c=Py_UCS4, parts=list, last=Py_ssize_t, i=Py_ssize_t,
+               start=Py_ssize_t, at=Py_ssize_t, e=Py_ssize_t, pos=Py_ssize_t)
 cpdef list find_in(nt)
 
 @cython.locals(norm=str, i=Py_ssize_t, j=Py_ssize_t, last_count=Py_ssize_t)

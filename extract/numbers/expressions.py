@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
 from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -1030,7 +1030,7 @@ def _special_words(lx: Lexicon) -> frozenset[str]:
 def find_in(nt: NormText) -> list[NumberExpr]:
     """Every numeric expression of an already normalised text (offsets into nt.text).
 
-    The text is walked token by token (one C-level regex, a dictionary lookup per word); the
+    The text is walked token by token (cut by one C call, a dictionary lookup per word); the
     grammar is tried only at a digit, a currency sign, or a word an expression can start with.
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
@@ -1040,76 +1040,81 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     tokenizer = word_tokens(norm)
     words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
-    pos, n = 0, len(norm)
-    while pos < n:
-        for tm in tokenizer.finditer(norm, pos):
-            t = tm[0]
-            cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
+    n = len(norm)
+    # the tokens (odd indices) and what stands between them (see token_parts): `at` is where the
+    # token parts[i] starts, `pos` where the scan goes on (the end of the last expression read)
+    parts = token_parts(norm, tokenizer)
+    last = len(parts) - 1
+    pos, i, start = 0, 1, len(parts[0])
+    while i < last:
+        t = parts[i]
+        at = start
+        e = at + len(t)
+        start = e + len(parts[i + 1])
+        i += 2
+        if e <= pos:
+            continue  # read with the expression before it
+        if at < pos:  # the expression ended inside this token: its tail is the next token
+            t, at = norm[pos:e], pos
+        cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
+        if cls is False:
+            continue  # most words: nothing starts here
+        c = t[0]
+        if cls is None and c > "9" and c not in _SIGNS:  # a word not seen before (digits and "$" sort before "9")
+            cls = _word_class(t, starts, classes)
             if cls is False:
-                continue  # most words: nothing starts here
-            c = t[0]
-            if cls is None and c > "9" and c not in _SIGNS:  # a word not seen before (digits and "$" sort before "9")
-                cls = _word_class(t, starts, classes)
-                if cls is False:
-                    continue
-            if "0" <= c <= "9":
-                m = None
-                at, e = tm.span()
-                # (a comma with a digit right after is a grouping, never the end of a bare figure)
-                if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
-                        _bare_figure(norm, at, e, n)):
-                    # "5, 10 और 15": nothing around that could type it
-                    out.append(_bare_expr(nt, at, e, t))
-                    pos = e
-                    break
-                if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
-                    m = pats.variant(_DIGIT_BRANCHES)(norm, at)
-            elif c not in _SIGNS:  # a word that starts a form (cls)
-                m = None
-                at, e = tm.span()
-                if at == pos and at and _in_word(norm, at):
-                    continue
-                if cls == "prefix":  # only worth trying when a number follows within a few words
-                    j = e
-                    while j < n and norm[j] == " ":
-                        j += 1
-                    # a digit or sign right after is the first of those words: no need to look further
-                    if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        for w in tokenizer.findall(norm, e, e + 40)[:3]:
-                            if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
-                                break
-                        else:
-                            continue
-                wk = t.lower().replace(NUKTA, "")
-                if words.plain:  # the word here as `Words.get` reads it in a plain text (no letter or mark before it)
-                    words._at[at] = (e, wk)
-                special = wk in special_words
-                if not special and wk in numbers:  # a cardinal starts a date only before a month
-                    for w in tokenizer.findall(norm, e, e + 30)[:2]:
-                        if w.lower().replace(NUKTA, "") in months:
-                            special = True
+                continue
+        if "0" <= c <= "9":
+            m = None
+            # (a comma with a digit right after is a grouping, never the end of a bare figure)
+            if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
+                    _bare_figure(norm, at, e, n)):
+                # "5, 10 और 15": nothing around that could type it
+                out.append(_bare_expr(nt, at, e, t))
+                pos = e
+                continue
+            if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
+                m = pats.variant(_DIGIT_BRANCHES)(norm, at)
+        elif c not in _SIGNS:  # a word that starts a form (cls)
+            m = None
+            if at == pos and at and _in_word(norm, at):
+                continue
+            if cls == "prefix":  # only worth trying when a number follows within a few words
+                j = e
+                while j < n and norm[j] == " ":
+                    j += 1
+                # a digit or sign right after is the first of those words: no need to look further
+                if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
+                    for w in tokenizer.findall(norm, e, e + 40)[:3]:
+                        if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
                             break
-                if special and (pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e)):
-                    m = pats.by_word(wk)(norm, at)
-            else:
-                m = None
-                at = tm.start()
-            if m is not None:
-                expr, nxt = _HANDLERS[m.lastgroup](m, nt)
-            else:
-                hit = sc.scan(words, at)
-                if hit is None:
-                    if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
-                        pos = max(pats.junk.match(norm, at).end(), at + 1)
+                    else:
+                        continue
+            wk = t.lower().replace(NUKTA, "")
+            if words.plain:  # the word here as `Words.get` reads it in a plain text (no letter or mark before it)
+                words._at[at] = (e, wk)
+            special = wk in special_words
+            if not special and wk in numbers:  # a cardinal starts a date only before a month
+                for w in tokenizer.findall(norm, e, e + 30)[:2]:
+                    if w.lower().replace(NUKTA, "") in months:
+                        special = True
                         break
-                    continue
-                expr, nxt = _on_num(hit, nt)
-            if expr is not None:
-                out.append(expr)
-            pos = nxt if nxt > at else at + 1
-            break  # go on from the end of what was read (the tokens in between are consumed)
+            if special and (pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e)):
+                m = pats.by_word(wk)(norm, at)
         else:
-            break
+            m = None
+        if m is not None:
+            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+        else:
+            hit = sc.scan(words, at)
+            if hit is None:
+                if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
+                    pos = max(pats.junk.match(norm, at).end(), at + 1)
+                continue
+            expr, nxt = _on_num(hit, nt)
+        if expr is not None:
+            out.append(expr)
+        pos = nxt if nxt > at else at + 1  # go on from the end of what was read (the tokens in between are consumed)
     for x in out:  # (not `e`, an offset above: the compiled module types it as a C integer)
         if x.kind in _BARE_KINDS:
             break
