@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
 from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -996,24 +996,42 @@ def _scanner() -> tuple:
     if not _STATE:
         pats, lx = _patterns(), lexicon()
         _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month),
-                  Memo(_MAX_CLASSES))
+                  {}, {})
     return _STATE
 
 
 _STATE: tuple = ()
 _MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a memo keyed on one word, ~1.5 MB at most)
+_MAX_CHUNKS = 1 << 14  # chunks whose tokens find_in keeps (keyed on the text between two spaces, ~3 MB at most)
 
 
-def _word_class(t: str, starts: dict[str, str], classes: Memo) -> Optional[str] | bool:
+def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
     """The class of the word token `t` in `starts` ("start" or "prefix"), also folded when it holds
-    a nukta, or False when no expression starts at it; kept in `classes` (a bounded memo), so that
-    the walk of find_in decides most words with one lookup."""
+    a nukta, or False when no expression starts at it; kept in `classes` (a plain dict, so that the
+    compiled find_in reads it with a C call; emptied when it holds _MAX_CLASSES words, as
+    `memo.Memo` does), so that the walk of find_in decides most words with one lookup."""
     cls = starts.get(t)
     if cls is None and NUKTA in t:
         cls = starts.get(t.lower().replace(NUKTA, ""))
     if cls is None:
         cls = False
-    return classes.keep(t, cls)
+    if len(classes) >= _MAX_CLASSES:
+        classes.clear()
+    classes[t] = cls
+    return cls
+
+
+def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
+    """The word tokens of `chunk`, a piece of a text between two spaces, as (start in the chunk,
+    token) pairs, kept in `chunks` (emptied when it holds _MAX_CHUNKS). No token holds a space and
+    the token patterns look at no character outside the token, so these are the tokens the text's
+    `tokenizer` finds there; `word_tokens` picks the standard engine only where it finds the same
+    tokens as WORD_TOKEN, so what is kept holds for any text."""
+    toks = tuple([(m.start(), m.group()) for m in tokenizer.finditer(chunk)])
+    if len(chunks) >= _MAX_CHUNKS:
+        chunks.clear()
+    chunks[chunk] = toks
+    return toks
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -1035,86 +1053,91 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
     every position of the text."""
     norm = nt.norm
-    starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
-    class_get = classes.get
+    starts, numbers, pats, sc, special_words, months, classes, chunks = _STATE or _scanner()
     tokenizer = word_tokens(norm)
     words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
     n = len(norm)
-    # the tokens (odd indices) and what stands between them (see token_parts): `at` is where the
-    # token parts[i] starts, `pos` where the scan goes on (the end of the last expression read)
-    parts = token_parts(norm, tokenizer)
-    last = len(parts) - 1
-    pos, i, start = 0, 1, len(parts[0])
-    while i < last:
-        t = parts[i]
-        at = start
-        e = at + len(t)
-        start = e + len(parts[i + 1])
-        i += 2
-        if e <= pos:
-            continue  # read with the expression before it
-        if at < pos:  # the expression ended inside this token: its tail is the next token
-            t, at = norm[pos:e], pos
-        cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
-        if cls is False:
-            continue  # most words: nothing starts here
-        c = t[0]
-        if cls is None and c > "9" and c not in _SIGNS:  # a word not seen before (digits and "$" sort before "9")
-            cls = _word_class(t, starts, classes)
+    # the text is cut at its spaces (one C call; no token holds a space), and each chunk into its
+    # tokens (`_chunk_tokens`, kept per chunk): most chunks are one word seen before. `pos` is where
+    # the scan goes on (the end of the last expression read), `cs` where the next chunk starts.
+    pos, cs = 0, 0
+    for chunk in norm.split(" "):
+        at0 = cs
+        cs += len(chunk) + 1
+        if cs <= pos + 1:
+            continue  # read with the expression before it (or empty)
+        if at0 >= pos and classes.get(chunk) is False:
+            continue  # one word, and nothing starts at it (the commonest case: one look-up)
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_tokens(chunk, tokenizer, chunks)
+        for rel, t in toks:
+            at = at0 + rel
+            e = at + len(t)
+            if e <= pos:
+                continue  # read with the expression before it
+            if at < pos:  # the expression ended inside this token: its tail is the next token
+                t, at = norm[pos:e], pos
+            cls = classes.get(t)  # a word seen before: its class, False when nothing starts at it
             if cls is False:
-                continue
-        if "0" <= c <= "9":
-            m = None
-            # (a comma with a digit right after is a grouping, never the end of a bare figure)
-            if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
-                    _bare_figure(norm, at, e, n)):
-                # "5, 10 और 15": nothing around that could type it
-                out.append(_bare_expr(nt, at, e, t))
-                pos = e
-                continue
-            if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
-                m = pats.variant(_DIGIT_BRANCHES)(norm, at)
-        elif c not in _SIGNS:  # a word that starts a form (cls)
-            m = None
-            if at == pos and at and _in_word(norm, at):
-                continue
-            if cls == "prefix":  # only worth trying when a number follows within a few words
-                j = e
-                while j < n and norm[j] == " ":
-                    j += 1
-                # a digit or sign right after is the first of those words: no need to look further
-                if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                    for w in tokenizer.findall(norm, e, e + 40)[:3]:
-                        if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
+                continue  # most words: nothing starts here
+            c = t[0]
+            if cls is None and c > "9" and c not in _SIGNS:  # a word not seen before (digits and "$" sort before "9")
+                cls = _word_class(t, starts, classes)
+                if cls is False:
+                    continue
+            if "0" <= c <= "9":
+                m = None
+                # (a comma with a digit right after is a grouping, never the end of a bare figure)
+                if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
+                        _bare_figure(norm, at, e, n)):
+                    # "5, 10 और 15": nothing around that could type it
+                    out.append(_bare_expr(nt, at, e, t))
+                    pos = e
+                    continue
+                if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
+                    m = pats.variant(_DIGIT_BRANCHES)(norm, at)
+            elif c not in _SIGNS:  # a word that starts a form (cls)
+                m = None
+                if at == pos and at and _in_word(norm, at):
+                    continue
+                if cls == "prefix":  # only worth trying when a number follows within a few words
+                    j = e
+                    while j < n and norm[j] == " ":
+                        j += 1
+                    # a digit or sign right after is the first of those words: no need to look further
+                    if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
+                        for w in tokenizer.findall(norm, e, e + 40)[:3]:
+                            if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
+                                break
+                        else:
+                            continue
+                wk = t.lower().replace(NUKTA, "")
+                if words.plain:  # the word here as `Words.get` reads it in a plain text (no letter or mark before it)
+                    words._at[at] = (e, wk)
+                special = wk in special_words
+                if not special and wk in numbers:  # a cardinal starts a date only before a month
+                    for w in tokenizer.findall(norm, e, e + 30)[:2]:
+                        if w.lower().replace(NUKTA, "") in months:
+                            special = True
                             break
-                    else:
-                        continue
-            wk = t.lower().replace(NUKTA, "")
-            if words.plain:  # the word here as `Words.get` reads it in a plain text (no letter or mark before it)
-                words._at[at] = (e, wk)
-            special = wk in special_words
-            if not special and wk in numbers:  # a cardinal starts a date only before a month
-                for w in tokenizer.findall(norm, e, e + 30)[:2]:
-                    if w.lower().replace(NUKTA, "") in months:
-                        special = True
-                        break
-            if special and (pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e)):
-                m = pats.by_word(wk)(norm, at)
-        else:
-            m = None
-        if m is not None:
-            expr, nxt = _HANDLERS[m.lastgroup](m, nt)
-        else:
-            hit = sc.scan(words, at)
-            if hit is None:
-                if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
-                    pos = max(pats.junk.match(norm, at).end(), at + 1)
-                continue
-            expr, nxt = _on_num(hit, nt)
-        if expr is not None:
-            out.append(expr)
-        pos = nxt if nxt > at else at + 1  # go on from the end of what was read (the tokens in between are consumed)
+                if special and (pats.word_branches(wk) != _FY_ONLY or pats.fy_next_match(norm, e)):
+                    m = pats.by_word(wk)(norm, at)
+            else:
+                m = None
+            if m is not None:
+                expr, nxt = _HANDLERS[m.lastgroup](m, nt)
+            else:
+                hit = sc.scan(words, at)
+                if hit is None:
+                    if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
+                        pos = max(pats.junk.match(norm, at).end(), at + 1)
+                    continue
+                expr, nxt = _on_num(hit, nt)
+            if expr is not None:
+                out.append(expr)
+            pos = nxt if nxt > at else at + 1  # go on from the end of what was read (the tokens in between are consumed)
     for x in out:  # (not `e`, an offset above: the compiled module types it as a C integer)
         if x.kind in _BARE_KINDS:
             break

@@ -137,21 +137,6 @@ def word_tokens(norm: str):
     return _PLAIN_TOKEN
 
 
-# the tokens of `word_tokens` with what stands between them: split(norm) gives
-# [blanks, token, blanks, token, ..., blanks], whose cumulative lengths are the offsets
-_PLAIN_PARTS = re.compile(f"({_PLAIN_TOKEN.pattern})")
-_WORD_PARTS = regex.compile(f"({WORD_TOKEN.pattern})")
-
-
-def token_parts(norm: str, tokenizer) -> list[str]:
-    """The word tokens of `norm` (those `tokenizer`, the pattern `word_tokens` gave, finds from the
-    start) at the odd indices of the list, what stands before, between and after them at the even
-    ones: one C call instead of a match object per token. A token starts at the summed lengths of
-    the parts before it. (A search from inside a token finds its tail: the rest of its letter or
-    digit run; from between two tokens, the next token.)"""
-    return (_PLAIN_PARTS if tokenizer is _PLAIN_TOKEN else _WORD_PARTS).split(norm)
-
-
 def gap(norm: str, q: int) -> int:
     """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
     line break."""
