@@ -223,13 +223,18 @@ def test_digit_gate_lets_every_special_digit_run_through(parts):
 
 
 def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
-    # find_in keeps the class of the words it has seen in a bounded table; full, it reads on as before.
+    # find_in keeps the class of the words it has seen, and the tokens of the chunks between spaces,
+    # in bounded tables; full, it reads on as before.
     text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
-    classes = expressions._scanner()[-1]
+    classes, chunks = expressions._scanner()[-2:]
     before = find_numbers(text)
-    monkeypatch.setattr(classes, "limit", len(classes) + 10)
-    find_numbers(" ".join(f"word{i}x" for i in range(100)))
-    assert len(classes) <= classes.limit
+    monkeypatch.setattr(expressions, "_MAX_CLASSES", len(classes) + 10)
+    monkeypatch.setattr(expressions, "_MAX_CHUNKS", len(chunks) + 10)
+    find_numbers(" ".join(f"word{i}x, ({i}" for i in range(100)))
+    assert len(classes) <= expressions._MAX_CLASSES and len(chunks) <= expressions._MAX_CHUNKS
+    assert find_numbers(text) == before
+    classes.clear()
+    chunks.clear()
     assert find_numbers(text) == before
 
 
