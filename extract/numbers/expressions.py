@@ -1034,6 +1034,31 @@ def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
     return toks
 
 
+def _tokens_ahead(parts: list[str], k: int, cs: int, e: int, end: int, count: int, tokenizer, chunks: dict) -> list[str]:
+    """The first `count` tokens of the text between e, the end of a token of the chunk parts[k]
+    (which starts at cs; `parts`: the text cut at its spaces), and `end`, the last one cut at `end`:
+    what tokenizer.findall(norm, e, end)[:count] gives, read off the tokens kept per chunk."""
+    out: list[str] = []
+    nparts = len(parts)
+    while k < nparts and cs < end:
+        chunk = parts[k]
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_tokens(chunk, tokenizer, chunks)
+        for rel, t in toks:
+            s = cs + rel
+            if s < e:
+                continue  # the token ending at e, or one before it
+            if s >= end:
+                return out
+            out.append(t if s + len(t) <= end else t[:end - s])
+            if len(out) == count:
+                return out
+        cs += len(chunk) + 1
+        k += 1
+    return out
+
+
 def _special_words(lx: Lexicon) -> frozenset[str]:
     """word_key of the words that can start a financial year, date, rank ordinal or multiplier
     word (the shapes of `_Patterns.by_word`); a cardinal starts one only before a month."""
@@ -1062,7 +1087,9 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     # tokens (`_chunk_tokens`, kept per chunk): most chunks are one word seen before. `pos` is where
     # the scan goes on (the end of the last expression read), `cs` where the next chunk starts.
     pos, cs = 0, 0
-    for chunk in norm.split(" "):
+    parts = norm.split(" ")
+    for k in range(len(parts)):
+        chunk = parts[k]
         at0 = cs
         cs += len(chunk) + 1
         if cs <= pos + 1:
@@ -1108,7 +1135,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        for w in tokenizer.findall(norm, e, e + 40)[:3]:
+                        for w in _tokens_ahead(parts, k, at0, e, e + 40, 3, tokenizer, chunks):
                             if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
                                 break
                         else:
@@ -1118,7 +1145,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     words._at[at] = (e, wk)
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
-                    for w in tokenizer.findall(norm, e, e + 30)[:2]:
+                    for w in _tokens_ahead(parts, k, at0, e, e + 30, 2, tokenizer, chunks):
                         if w.lower().replace(NUKTA, "") in months:
                             special = True
                             break

@@ -64,6 +64,26 @@ def test_chunks_between_spaces_give_the_tokens_of_the_text(parts):
             assert (m.start(), m.group()) == (pos, norm[pos:s + len(t)])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "5x", "x2", "   ", "प्रतिशतांक", "abcdefghijkl"]), min_size=1, max_size=16))
+def test_tokens_ahead_are_what_findall_finds(parts):
+    """find_in's look-ahead after a token (the few words after a prefix word or a cardinal) reads
+    the tokens kept per chunk: the same as the tokenizer's findall up to a limit, the last token cut
+    there."""
+    norm = normalise("".join(parts)).norm
+    tokenizer = word_tokens(norm)
+    chunks = expressions._scanner()[-1]
+    pieces, cs = norm.split(" "), 0
+    for k, chunk in enumerate(pieces):
+        for rel, t in expressions._chunk_tokens(chunk, tokenizer, chunks):
+            e = cs + rel + len(t)
+            for reach in (1, 5, 12, 40):
+                for count in (1, 2, 3):
+                    got = expressions._tokens_ahead(pieces, k, cs, e, e + reach, count, tokenizer, chunks)
+                    assert got == tokenizer.findall(norm, e, e + reach)[:count], (norm, e, reach, count)
+        cs += len(chunk) + 1
+
+
 def test_lone_number_word_of_one_is_dropped_unless_something_types_it():
     assert find_numbers("एक बड़ा अवसर") == [] and find_numbers("one of the best") == []
     assert find_numbers("एक महिला स्वयं सहायता समूह") == []
