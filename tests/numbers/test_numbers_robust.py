@@ -246,3 +246,21 @@ def test_a_subclass_of_str_reads_as_its_str():
 
     t = "Rs 5 crore and 12 lakh, 15-20 हजार, 6 out of 8 districts; 1.45 lakh women MSEs, 2017 से"
     assert find_numbers(Text(t)) == find_numbers(t) != []
+
+
+def test_hard_stop_patterns_find_what_the_alternation_finds():
+    """_HARD_STOP (led by one class) finds the stops of the plain alternation, and _LAST_HARD_STOP
+    the end of the last of them before an offset (where _units_before's clause starts)."""
+    import random
+    import re
+
+    plain = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+    rnd = random.Random(7)
+    for _ in range(20000):
+        s = "".join(rnd.choice("।॥;?!\n(.5a .x9क") for _ in range(rnd.randint(0, 12)))
+        lo = rnd.randint(0, len(s))
+        hi = rnd.randint(lo, len(s))
+        want = [m.span() for m in plain.finditer(s, lo, hi)]
+        assert [m.span() for m in expressions._HARD_STOP.finditer(s, lo, hi)] == want, (s, lo, hi)
+        m = expressions._LAST_HARD_STOP.match(s, lo, hi)
+        assert (m.end() if m else None) == (want[-1][1] if want else None), (s, lo, hi)
