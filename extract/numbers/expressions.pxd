@@ -31,6 +31,7 @@ cpdef bint _bare_figure(str norm, Py_ssize_t at, Py_ssize_t end, Py_ssize_t n) e
 
 cpdef _bare_expr(nt, at, end, str t)
 cpdef _word_class(t, starts, dict classes)
+@cython.locals(parts=list, out=list, at=Py_ssize_t, i=Py_ssize_t, t=str)
 cpdef tuple _chunk_tokens(str chunk, tokenizer, dict chunks)
 
 @cython.locals(nparts=Py_ssize_t, chunk=str, toks=tuple, rel=Py_ssize_t, s=Py_ssize_t, t=str)

@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
 from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -1027,7 +1027,15 @@ def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
     the token patterns look at no character outside the token, so these are the tokens the text's
     `tokenizer` finds there; `word_tokens` picks the standard engine only where it finds the same
     tokens as WORD_TOKEN, so what is kept holds for any text."""
-    toks = tuple([(m.start(), m.group()) for m in tokenizer.finditer(chunk)])
+    parts = token_parts(chunk, tokenizer)
+    out = []
+    at = 0
+    for i in range(1, len(parts), 2):
+        at += len(parts[i - 1])
+        t = parts[i]
+        out.append((at, t))
+        at += len(t)
+    toks = tuple(out)
     if len(chunks) >= _MAX_CHUNKS:
         chunks.clear()
     chunks[chunk] = toks
