@@ -1081,10 +1081,11 @@ def _special_words(lx: Lexicon) -> frozenset[str]:
 def find_in(nt: NormText) -> list[NumberExpr]:
     """Every numeric expression of an already normalised text (offsets into nt.text).
 
-    The text is walked token by token (cut by one C call, a dictionary lookup per word); the
-    grammar is tried only at a digit, a currency sign, or a word an expression can start with.
-    This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
-    every position of the text."""
+    The text is walked token by token: cut at its spaces by one C call, each chunk's tokens kept
+    per chunk (`_chunk_tokens`), a dictionary lookup per word (most chunks are one word that
+    nothing starts at: one lookup for the chunk). The grammar is tried only at a digit, a currency
+    sign, or a word an expression can start with. This is what keeps the scan fast: a regex
+    alternation of hundreds of words would be tried at every position of the text."""
     norm = nt.norm
     starts, numbers, pats, sc, special_words, months, classes, chunks = _STATE or _scanner()
     tokenizer = word_tokens(norm)
