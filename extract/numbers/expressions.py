@@ -1003,6 +1003,7 @@ def _scanner() -> tuple:
 _STATE: tuple = ()
 _MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a memo keyed on one word, ~1.5 MB at most)
 _MAX_CHUNKS = 1 << 14  # chunks whose tokens find_in keeps (keyed on the text between two spaces, ~3 MB at most)
+_MAX_CHUNK_LEN = 64  # the longest chunk kept
 
 
 def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
@@ -1023,7 +1024,7 @@ def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] 
 
 def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
     """The word tokens of `chunk`, a piece of a text between two spaces, as (start in the chunk,
-    token) pairs, kept in `chunks` (emptied when it holds _MAX_CHUNKS). No token holds a space and
+    token) pairs, kept in `chunks` (emptied when it holds _MAX_CHUNKS) when at most _MAX_CHUNK_LEN long. No token holds a space and
     the token patterns look at no character outside the token, so these are the tokens the text's
     `tokenizer` finds there; `word_tokens` picks the standard engine only where it finds the same
     tokens as WORD_TOKEN, so what is kept holds for any text."""
@@ -1036,35 +1037,44 @@ def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
         out.append((at, t))
         at += len(t)
     toks = tuple(out)
-    if len(chunks) >= _MAX_CHUNKS:
-        chunks.clear()
-    chunks[chunk] = toks
+    if len(chunk) <= _MAX_CHUNK_LEN:  # (a long one, a line with no space, is read once: not kept)
+        if len(chunks) >= _MAX_CHUNKS:
+            chunks.clear()
+        chunks[chunk] = toks
     return toks
 
 
-def _tokens_ahead(parts: list[str], k: int, cs: int, e: int, end: int, count: int, tokenizer, chunks: dict) -> list[str]:
-    """The first `count` tokens of the text between e, the end of a token of the chunk parts[k]
-    (which starts at cs; `parts`: the text cut at its spaces), and `end`, the last one cut at `end`:
-    what tokenizer.findall(norm, e, end)[:count] gives, read off the tokens kept per chunk."""
+def _tokens_ahead(parts: list[str], k: int, cs: int, toks: tuple, i: int, e: int, end: int, count: int, tokenizer,
+                  chunks: dict) -> list[str]:
+    """The first `count` tokens of the text between e, the end of the token toks[i - 1] of the chunk
+    parts[k] (which starts at cs; its tokens: `toks`; `parts`: the text cut at its spaces), and
+    `end`, the last one cut at `end`: what tokenizer.findall(norm, e, end)[:count] gives, read off
+    the tokens kept per chunk. Bounded by end - e whatever the chunks' lengths: it reads on from
+    toks[i], and only the piece of a later chunk before `end`."""
     out: list[str] = []
     nparts = len(parts)
-    while k < nparts and cs < end:
-        chunk = parts[k]
-        toks = chunks.get(chunk)
-        if toks is None:
-            toks = _chunk_tokens(chunk, tokenizer, chunks)
-        for rel, t in toks:
+    while True:
+        ntoks = len(toks)
+        while i < ntoks:
+            rel, t = toks[i]
+            i += 1
             s = cs + rel
-            if s < e:
-                continue  # the token ending at e, or one before it
             if s >= end:
                 return out
             out.append(t if s + len(t) <= end else t[:end - s])
             if len(out) == count:
                 return out
-        cs += len(chunk) + 1
+        cs += len(parts[k]) + 1
         k += 1
-    return out
+        if k >= nparts or cs >= end:
+            return out
+        chunk = parts[k]
+        if len(chunk) > end - cs:
+            chunk = chunk[:end - cs]  # its tokens before `end`, the last one cut there
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_tokens(chunk, tokenizer, chunks)
+        i = 0
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -1108,7 +1118,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
         toks = chunks.get(chunk)
         if toks is None:
             toks = _chunk_tokens(chunk, tokenizer, chunks)
-        for rel, t in toks:
+        for ti in range(len(toks)):
+            rel, t = toks[ti]
             at = at0 + rel
             e = at + len(t)
             if e <= pos:
@@ -1144,7 +1155,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        for w in _tokens_ahead(parts, k, at0, e, e + 40, 3, tokenizer, chunks):
+                        for w in _tokens_ahead(parts, k, at0, toks, ti + 1, e, e + 40, 3, tokenizer, chunks):
                             if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
                                 break
                         else:
@@ -1154,7 +1165,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     words._at[at] = (e, wk)
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
-                    for w in _tokens_ahead(parts, k, at0, e, e + 30, 2, tokenizer, chunks):
+                    for w in _tokens_ahead(parts, k, at0, toks, ti + 1, e, e + 30, 2, tokenizer, chunks):
                         if w.lower().replace(NUKTA, "") in months:
                             special = True
                             break

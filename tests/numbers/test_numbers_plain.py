@@ -65,7 +65,8 @@ def test_chunks_between_spaces_give_the_tokens_of_the_text(parts):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "5x", "x2", "   ", "प्रतिशतांक", "abcdefghijkl"]), min_size=1, max_size=16))
+@given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "5x", "x2", "   ", "प्रतिशतांक", "abcdefghijkl", "a,b,c,d,e,f,g,h"]),
+                min_size=1, max_size=24))
 def test_tokens_ahead_are_what_findall_finds(parts):
     """find_in's look-ahead after a token (the few words after a prefix word or a cardinal) reads
     the tokens kept per chunk: the same as the tokenizer's findall up to a limit, the last token cut
@@ -75,11 +76,12 @@ def test_tokens_ahead_are_what_findall_finds(parts):
     chunks = expressions._scanner()[-1]
     pieces, cs = norm.split(" "), 0
     for k, chunk in enumerate(pieces):
-        for rel, t in expressions._chunk_tokens(chunk, tokenizer, chunks):
+        toks = expressions._chunk_tokens(chunk, tokenizer, chunks)
+        for i, (rel, t) in enumerate(toks):
             e = cs + rel + len(t)
             for reach in (1, 5, 12, 40):
                 for count in (1, 2, 3):
-                    got = expressions._tokens_ahead(pieces, k, cs, e, e + reach, count, tokenizer, chunks)
+                    got = expressions._tokens_ahead(pieces, k, cs, toks, i + 1, e, e + reach, count, tokenizer, chunks)
                     assert got == tokenizer.findall(norm, e, e + reach)[:count], (norm, e, reach, count)
         cs += len(chunk) + 1
 
