@@ -30,11 +30,18 @@ cpdef tuple _finish(hit, nt, r1, r2, toks, bint with_suffix, Py_ssize_t n1=*, lx
 cpdef bint _bare_figure(str norm, Py_ssize_t at, Py_ssize_t end, Py_ssize_t n) except -1
 
 cpdef _bare_expr(nt, at, end, str t)
-cpdef _word_class(t, starts, classes)
+cpdef _word_class(t, starts, dict classes)
+@cython.locals(parts=list, out=list, at=Py_ssize_t, i=Py_ssize_t, t=str)
+cpdef tuple _chunk_tokens(str chunk, tokenizer, dict chunks)
+
+@cython.locals(nparts=Py_ssize_t, ntoks=Py_ssize_t, chunk=str, rel=Py_ssize_t, s=Py_ssize_t, t=str)
+cpdef list _tokens_ahead(list parts, Py_ssize_t k, Py_ssize_t cs, tuple toks, Py_ssize_t i, Py_ssize_t e,
+                         Py_ssize_t end, Py_ssize_t count, tokenizer, dict chunks)
 cpdef _scan()
 cpdef tuple _scanner()
 
-@cython.locals(norm=str, n=Py_ssize_t, j=Py_ssize_t, t=str, c=Py_UCS4)
+@cython.locals(norm=str, n=Py_ssize_t, j=Py_ssize_t, t=str, c=Py_UCS4, classes=dict, chunks=dict, chunk=str,
+               toks=tuple, rel=Py_ssize_t, parts=list, k=Py_ssize_t, ti=Py_ssize_t, cs=Py_ssize_t, at0=Py_ssize_t, at=Py_ssize_t, e=Py_ssize_t, pos=Py_ssize_t)
 cpdef list find_in(nt)
 
 @cython.locals(norm=str, i=Py_ssize_t, j=Py_ssize_t, last_count=Py_ssize_t)

@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
 from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
@@ -996,24 +996,85 @@ def _scanner() -> tuple:
     if not _STATE:
         pats, lx = _patterns(), lexicon()
         _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month),
-                  Memo(_MAX_CLASSES))
+                  {}, {})
     return _STATE
 
 
 _STATE: tuple = ()
 _MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a memo keyed on one word, ~1.5 MB at most)
+_MAX_CHUNKS = 1 << 14  # chunks whose tokens find_in keeps (keyed on the text between two spaces, ~3 MB at most)
+_MAX_CHUNK_LEN = 64  # the longest chunk kept
 
 
-def _word_class(t: str, starts: dict[str, str], classes: Memo) -> Optional[str] | bool:
+def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
     """The class of the word token `t` in `starts` ("start" or "prefix"), also folded when it holds
-    a nukta, or False when no expression starts at it; kept in `classes` (a bounded memo), so that
-    the walk of find_in decides most words with one lookup."""
+    a nukta, or False when no expression starts at it; kept in `classes` (a plain dict, so that the
+    compiled find_in reads it with a C call; emptied when it holds _MAX_CLASSES words, as
+    `memo.Memo` does), so that the walk of find_in decides most words with one lookup."""
     cls = starts.get(t)
     if cls is None and NUKTA in t:
         cls = starts.get(t.lower().replace(NUKTA, ""))
     if cls is None:
         cls = False
-    return classes.keep(t, cls)
+    if len(classes) >= _MAX_CLASSES:
+        classes.clear()
+    classes[t] = cls
+    return cls
+
+
+def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
+    """The word tokens of `chunk`, a piece of a text between two spaces, as (start in the chunk,
+    token) pairs, kept in `chunks` (emptied when it holds _MAX_CHUNKS) when at most _MAX_CHUNK_LEN long. No token holds a space and
+    the token patterns look at no character outside the token, so these are the tokens the text's
+    `tokenizer` finds there; `word_tokens` picks the standard engine only where it finds the same
+    tokens as WORD_TOKEN, so what is kept holds for any text."""
+    parts = token_parts(chunk, tokenizer)
+    out = []
+    at = 0
+    for i in range(1, len(parts), 2):
+        at += len(parts[i - 1])
+        t = parts[i]
+        out.append((at, t))
+        at += len(t)
+    toks = tuple(out)
+    if len(chunk) <= _MAX_CHUNK_LEN:  # (a long one, a line with no space, is read once: not kept)
+        if len(chunks) >= _MAX_CHUNKS:
+            chunks.clear()
+        chunks[chunk] = toks
+    return toks
+
+
+def _tokens_ahead(parts: list[str], k: int, cs: int, toks: tuple, i: int, e: int, end: int, count: int, tokenizer,
+                  chunks: dict) -> list[str]:
+    """The first `count` tokens of the text between e, the end of the token toks[i - 1] of the chunk
+    parts[k] (which starts at cs; its tokens: `toks`; `parts`: the text cut at its spaces), and
+    `end`, the last one cut at `end`: what tokenizer.findall(norm, e, end)[:count] gives, read off
+    the tokens kept per chunk. Bounded by end - e whatever the chunks' lengths: it reads on from
+    toks[i], and only the piece of a later chunk before `end`."""
+    out: list[str] = []
+    nparts = len(parts)
+    while True:
+        ntoks = len(toks)
+        while i < ntoks:
+            rel, t = toks[i]
+            i += 1
+            s = cs + rel
+            if s >= end:
+                return out
+            out.append(t if s + len(t) <= end else t[:end - s])
+            if len(out) == count:
+                return out
+        cs += len(parts[k]) + 1
+        k += 1
+        if k >= nparts or cs >= end:
+            return out
+        chunk = parts[k]
+        if len(chunk) > end - cs:
+            chunk = chunk[:end - cs]  # its tokens before `end`, the last one cut there
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_tokens(chunk, tokenizer, chunks)
+        i = 0
 
 
 def _special_words(lx: Lexicon) -> frozenset[str]:
@@ -1030,21 +1091,42 @@ def _special_words(lx: Lexicon) -> frozenset[str]:
 def find_in(nt: NormText) -> list[NumberExpr]:
     """Every numeric expression of an already normalised text (offsets into nt.text).
 
-    The text is walked token by token (one C-level regex, a dictionary lookup per word); the
-    grammar is tried only at a digit, a currency sign, or a word an expression can start with.
-    This is what keeps the scan fast: a regex alternation of hundreds of words would be tried at
-    every position of the text."""
+    The text is walked token by token: cut at its spaces by one C call, each chunk's tokens kept
+    per chunk (`_chunk_tokens`), a dictionary lookup per word (most chunks are one word that
+    nothing starts at: one lookup for the chunk). The grammar is tried only at a digit, a currency
+    sign, or a word an expression can start with. This is what keeps the scan fast: a regex
+    alternation of hundreds of words would be tried at every position of the text."""
     norm = nt.norm
-    starts, numbers, pats, sc, special_words, months, classes = _STATE or _scanner()
-    class_get = classes.get
+    starts, numbers, pats, sc, special_words, months, classes, chunks = _STATE or _scanner()
     tokenizer = word_tokens(norm)
     words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
     out: list[NumberExpr] = []
-    pos, n = 0, len(norm)
-    while pos < n:
-        for tm in tokenizer.finditer(norm, pos):
-            t = tm[0]
-            cls = class_get(t)  # a word seen before: its class, False when nothing starts at it
+    n = len(norm)
+    # the text is cut at its spaces (one C call; no token holds a space), and each chunk into its
+    # tokens (`_chunk_tokens`, kept per chunk): most chunks are one word seen before. `pos` is where
+    # the scan goes on (the end of the last expression read), `cs` where the next chunk starts.
+    pos, cs = 0, 0
+    parts = norm.split(" ")
+    for k in range(len(parts)):
+        chunk = parts[k]
+        at0 = cs
+        cs += len(chunk) + 1
+        if cs <= pos + 1:
+            continue  # read with the expression before it (or empty)
+        if at0 >= pos and classes.get(chunk) is False:
+            continue  # one word, and nothing starts at it (the commonest case: one look-up)
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = _chunk_tokens(chunk, tokenizer, chunks)
+        for ti in range(len(toks)):
+            rel, t = toks[ti]
+            at = at0 + rel
+            e = at + len(t)
+            if e <= pos:
+                continue  # read with the expression before it
+            if at < pos:  # the expression ended inside this token: its tail is the next token
+                t, at = norm[pos:e], pos
+            cls = classes.get(t)  # a word seen before: its class, False when nothing starts at it
             if cls is False:
                 continue  # most words: nothing starts here
             c = t[0]
@@ -1054,19 +1136,17 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     continue
             if "0" <= c <= "9":
                 m = None
-                at, e = tm.span()
                 # (a comma with a digit right after is a grouping, never the end of a bare figure)
                 if (e == n or (norm[e] in _BARE_NEXT and not (norm[e] == "," and "0" <= norm[e + 1:e + 2] <= "9"))) and (
                         _bare_figure(norm, at, e, n)):
                     # "5, 10 और 15": nothing around that could type it
                     out.append(_bare_expr(nt, at, e, t))
                     pos = e
-                    break
+                    continue
                 if pats.digit_gate(norm, at) and pats.digit_shape(norm, at) and pats.digit_special.match(norm, at):
                     m = pats.variant(_DIGIT_BRANCHES)(norm, at)
             elif c not in _SIGNS:  # a word that starts a form (cls)
                 m = None
-                at, e = tm.span()
                 if at == pos and at and _in_word(norm, at):
                     continue
                 if cls == "prefix":  # only worth trying when a number follows within a few words
@@ -1075,7 +1155,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                         j += 1
                     # a digit or sign right after is the first of those words: no need to look further
                     if not (j < n and j < e + 40 and norm[j] in _DIGITS_SIGNS):
-                        for w in tokenizer.findall(norm, e, e + 40)[:3]:
+                        for w in _tokens_ahead(parts, k, at0, toks, ti + 1, e, e + 40, 3, tokenizer, chunks):
                             if w[0] in _DIGITS_SIGNS or w.lower().replace(NUKTA, "") in numbers:
                                 break
                         else:
@@ -1085,7 +1165,7 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     words._at[at] = (e, wk)
                 special = wk in special_words
                 if not special and wk in numbers:  # a cardinal starts a date only before a month
-                    for w in tokenizer.findall(norm, e, e + 30)[:2]:
+                    for w in _tokens_ahead(parts, k, at0, toks, ti + 1, e, e + 30, 2, tokenizer, chunks):
                         if w.lower().replace(NUKTA, "") in months:
                             special = True
                             break
@@ -1093,7 +1173,6 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                     m = pats.by_word(wk)(norm, at)
             else:
                 m = None
-                at = tm.start()
             if m is not None:
                 expr, nxt = _HANDLERS[m.lastgroup](m, nt)
             else:
@@ -1101,15 +1180,11 @@ def find_in(nt: NormText) -> list[NumberExpr]:
                 if hit is None:
                     if "0" <= c <= "9":  # digits and punctuation that are no number: skipped whole
                         pos = max(pats.junk.match(norm, at).end(), at + 1)
-                        break
                     continue
                 expr, nxt = _on_num(hit, nt)
             if expr is not None:
                 out.append(expr)
-            pos = nxt if nxt > at else at + 1
-            break  # go on from the end of what was read (the tokens in between are consumed)
-        else:
-            break
+            pos = nxt if nxt > at else at + 1  # go on from the end of what was read (the tokens in between are consumed)
     for x in out:  # (not `e`, an offset above: the compiled module types it as a C integer)
         if x.kind in _BARE_KINDS:
             break
@@ -1125,7 +1200,11 @@ def find_in(nt: NormText) -> list[NumberExpr]:
 _BARE_KINDS = ("plain", "lone")  # the kinds _units_before may type
 # Expressions a counted noun before a figure may reach across ("rising 187 per cent on-year, to").
 _SEE_THROUGH = frozenset(("percent", "fiscal_year", "date", "multiplier"))
-_HARD_STOP = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")  # literal characters: the cheaper `re` engine
+# A hard stop: one of these characters, a full stop only when no digit follows ("[।॥;?!\n(]|\.(?![0-9])"),
+# led by one class (the engine skips to a candidate in one C loop); the last one before an offset
+# in one call (the greedy run backs off to it). Literal characters: the cheaper `re` engine.
+_HARD_STOP = re.compile(r"[।॥;?!\n(.](?!(?<=\.)[0-9])")
+_LAST_HARD_STOP = re.compile(r"(?s:.*)[।॥;?!\n(.](?!(?<=\.)[0-9])")
 _UNIT_REACH = 120  # characters a counted noun may stand before its figure
 _REF_REACH = 240  # characters a count may stand before a figure that refers to it ("of them")
 
@@ -1150,7 +1229,7 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
     if tokenizer is None:
         tokenizer = word_tokens(norm)
     tokens_from, tokens_in = tokenizer.finditer, tokenizer.findall
-    hard_stops = _HARD_STOP.finditer
+    last_stop = _LAST_HARD_STOP.match
     last_count = -1  # index of the last count before out[i] (those before i are final)
     for i, e in enumerate(out):
         if i and out[i - 1].kind == "count":
@@ -1164,7 +1243,8 @@ def _units_before(nt: NormText, out: list[NumberExpr], tokenizer=None) -> list[N
             continue
         ns, ne = spans[i]
         lo = max(0, ns - _UNIT_REACH)
-        for stop in hard_stops(norm, lo, ns):
+        stop = last_stop(norm, lo, ns)
+        if stop is not None:  # the clause starts after the last hard stop before the figure
             lo = stop.end()
         # the nearest anchor before the figure: a count expression or a counted noun
         anchor_end, unit, unit_text = -1, "", ""

@@ -137,6 +137,18 @@ def word_tokens(norm: str):
     return _PLAIN_TOKEN
 
 
+# the token patterns with a group: split gives [what stands before, token, between, token, ..., after]
+_PLAIN_PARTS = re.compile(f"({_PLAIN_TOKEN.pattern})")
+_WORD_PARTS = regex.compile(f"({WORD_TOKEN.pattern})")
+
+
+def token_parts(text: str, tokenizer) -> list[str]:
+    """The tokens that `tokenizer` (a pattern `word_tokens` gave) finds in `text`, at the odd indices,
+    with what stands before, between and after them at the even ones: one C call, no match object
+    per token (a token starts at the summed lengths of the parts before it)."""
+    return (_PLAIN_PARTS if tokenizer is _PLAIN_TOKEN else _WORD_PARTS).split(text)
+
+
 def gap(norm: str, q: int) -> int:
     """End of the blanks at q between two tokens of one phrase: spaces and tabs, and at most one
     line break."""

@@ -9,6 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from extract.normalise import normalise
 from extract.numbers import find_numbers
+from extract.numbers import expressions
 from extract.numbers.phrases import _PLAIN_LETTERS, _PLAIN_TOKEN, Words, word_tokens
 from extract.numbers.words import WORD_TOKEN
 
@@ -35,6 +36,54 @@ def test_plain_tokenizer_gives_the_tokens_of_word_token(parts):
         for s, e in tokens:  # the word the walk hands the scanner (find_in) is the one Words reads there
             if not ("0" <= norm[s] <= "9" or norm[s] in "₹$€£~"):
                 assert words.get(s) == (e, norm[s:e].lower().replace("\u093c", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "α", "5x", "x2", "   "]), min_size=1, max_size=16))
+def test_chunks_between_spaces_give_the_tokens_of_the_text(parts):
+    """find_in cuts the text at its spaces and each chunk into its tokens (kept per chunk, whichever
+    text, plain or not, met the chunk first): together, the tokens the tokenizer finds in the text;
+    and from any offset inside a token, the tokenizer finds that token's tail (what find_in takes
+    when an expression ends inside a token)."""
+    norm = normalise("".join(parts)).norm
+    tokenizer = word_tokens(norm)
+    want = [(m.start(), m.group()) for m in tokenizer.finditer(norm)]
+    assert want == [(m.start(), m.group()) for m in WORD_TOKEN.finditer(norm)]
+    chunks = expressions._scanner()[-1]
+    got, at = [], 0
+    for chunk in norm.split(" "):
+        toks = chunks.get(chunk)
+        if toks is None:
+            toks = expressions._chunk_tokens(chunk, tokenizer, chunks)
+        got += [(at + rel, t) for rel, t in toks]
+        at += len(chunk) + 1
+    assert got == want
+    for s, t in want:
+        for pos in range(s + 1, s + len(t)):
+            m = tokenizer.search(norm, pos)
+            assert (m.start(), m.group()) == (pos, norm[pos:s + len(t)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "5x", "x2", "   ", "प्रतिशतांक", "abcdefghijkl", "a,b,c,d,e,f,g,h"]),
+                min_size=1, max_size=24))
+def test_tokens_ahead_are_what_findall_finds(parts):
+    """find_in's look-ahead after a token (the few words after a prefix word or a cardinal) reads
+    the tokens kept per chunk: the same as the tokenizer's findall up to a limit, the last token cut
+    there."""
+    norm = normalise("".join(parts)).norm
+    tokenizer = word_tokens(norm)
+    chunks = expressions._scanner()[-1]
+    pieces, cs = norm.split(" "), 0
+    for k, chunk in enumerate(pieces):
+        toks = expressions._chunk_tokens(chunk, tokenizer, chunks)
+        for i, (rel, t) in enumerate(toks):
+            e = cs + rel + len(t)
+            for reach in (1, 5, 12, 40):
+                for count in (1, 2, 3):
+                    got = expressions._tokens_ahead(pieces, k, cs, toks, i + 1, e, e + reach, count, tokenizer, chunks)
+                    assert got == tokenizer.findall(norm, e, e + reach)[:count], (norm, e, reach, count)
+        cs += len(chunk) + 1
 
 
 def test_lone_number_word_of_one_is_dropped_unless_something_types_it():

@@ -223,13 +223,18 @@ def test_digit_gate_lets_every_special_digit_run_through(parts):
 
 
 def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
-    # find_in keeps the class of the words it has seen in a bounded table; full, it reads on as before.
+    # find_in keeps the class of the words it has seen, and the tokens of the chunks between spaces,
+    # in bounded tables; full, it reads on as before.
     text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
-    classes = expressions._scanner()[-1]
+    classes, chunks = expressions._scanner()[-2:]
     before = find_numbers(text)
-    monkeypatch.setattr(classes, "limit", len(classes) + 10)
-    find_numbers(" ".join(f"word{i}x" for i in range(100)))
-    assert len(classes) <= classes.limit
+    monkeypatch.setattr(expressions, "_MAX_CLASSES", len(classes) + 10)
+    monkeypatch.setattr(expressions, "_MAX_CHUNKS", len(chunks) + 10)
+    find_numbers(" ".join(f"word{i}x, ({i}" for i in range(100)))
+    assert len(classes) <= expressions._MAX_CLASSES and len(chunks) <= expressions._MAX_CHUNKS
+    assert find_numbers(text) == before
+    classes.clear()
+    chunks.clear()
     assert find_numbers(text) == before
 
 
@@ -241,3 +246,21 @@ def test_a_subclass_of_str_reads_as_its_str():
 
     t = "Rs 5 crore and 12 lakh, 15-20 हजार, 6 out of 8 districts; 1.45 lakh women MSEs, 2017 से"
     assert find_numbers(Text(t)) == find_numbers(t) != []
+
+
+def test_hard_stop_patterns_find_what_the_alternation_finds():
+    """_HARD_STOP (led by one class) finds the stops of the plain alternation, and _LAST_HARD_STOP
+    the end of the last of them before an offset (where _units_before's clause starts)."""
+    import random
+    import re
+
+    plain = re.compile(r"[।॥;?!\n(]|\.(?![0-9])")
+    rnd = random.Random(7)
+    for _ in range(20000):
+        s = "".join(rnd.choice("।॥;?!\n(.5a .x9क") for _ in range(rnd.randint(0, 12)))
+        lo = rnd.randint(0, len(s))
+        hi = rnd.randint(lo, len(s))
+        want = [m.span() for m in plain.finditer(s, lo, hi)]
+        assert [m.span() for m in expressions._HARD_STOP.finditer(s, lo, hi)] == want, (s, lo, hi)
+        m = expressions._LAST_HARD_STOP.match(s, lo, hi)
+        assert (m.end() if m else None) == (want[-1][1] if want else None), (s, lo, hi)
