@@ -84,10 +84,11 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
+    article = _article_titles(doc.norm)
     for sent in _joined_at_initials(doc):
         if id(sent.block) in restating:
             continue
-        here = _titles_in(doc.norm, sent.nstart, sent.nend)
+        here = _sentence_titles(article, doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
     return _merge(found)
@@ -166,6 +167,45 @@ def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon
     if len(low) != endpos - pos:  # a letter case-folds to two ("ß"): offsets in low are not norm's
         return _titles_by_words(norm, pos, endpos, forms, firsts, longest)
     return _titles_at(low, 0, len(low), sorted(occurrences(low, hits)), pos, forms, longest)
+
+
+def _article_titles(norm: str) -> tuple[str, list[int], list[tuple[int, str]]] | None:
+    """Where the words that can start a title stand in the whole text, found once per article:
+    (its case folding `low`, the offsets, the (offset, word) occurrences in order) of the words of
+    its chunks that start one (the article's chunks come with the gazetteers' word tokens, which
+    the document build made: lexicon.text_words). None when case folding changes a length."""
+    words = lexicon.text_words(norm)
+    low = words.low
+    if len(low) != len(norm):
+        return None
+    chunks = words.chunks
+    hits = _firsts_in(chunks if chunks is not None else low.split())
+    found = sorted(occurrences(low, hits)) if hits else []
+    return low, [s for s, _ in found], found
+
+
+def _sentence_titles(article, norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """_titles_in(norm, pos, endpos), read from the article's occurrences of title first words
+    (_article_titles): a sentence with none costs two bisections. Each word of the sentence is a
+    word of the article (unless a word runs across its edge: then _titles_in reads it), so the
+    article's first words hold the sentence's; an occurrence that is no whole word of the sentence
+    is passed over by _titles_at as _titles_in's are."""
+    if article is None:
+        return _titles_in(norm, pos, endpos)
+    low, starts, found = article
+    word_char = patterns.word_char
+    if (0 < pos < len(low) and word_char(low[pos - 1]) and word_char(low[pos])) \
+            or (0 < endpos < len(low) and word_char(low[endpos - 1]) and word_char(low[endpos])):
+        return _titles_in(norm, pos, endpos)  # the sentence cuts a word: its parts are not the article's words
+    i = bisect_left(starts, pos)
+    j = bisect_left(starts, endpos, i)
+    if i == j:
+        return []
+    here = [f for f in found[i:j] if f[0] + len(f[1]) <= endpos]
+    if not here:
+        return []
+    forms, firsts, longest = _title_forms()
+    return _titles_at(low, pos, endpos, here, 0, forms, longest)
 
 
 def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int, forms: dict,

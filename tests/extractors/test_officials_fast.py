@@ -43,6 +43,35 @@ def test_titles_are_the_titles_a_reading_over_every_word_finds():
     assert found > 1000
 
 
+def test_titles_from_the_article_gate_are_the_titles_of_each_sentence():
+    """_sentence_titles (the article's first-word occurrences bucketed by sentence) finds what
+    _titles_in finds in the sentence alone: sentences cut anywhere, mid-word too, texts whose case
+    folding changes a length, and texts with a character str.split() splits at that \\s does not."""
+    rng = random.Random(7)
+    found = 0
+    texts = _strings(1500, seed=8)
+    texts += [t.replace(" ", "\x1c", 1) for t in texts[:200]] + [t.replace(" ", "ß", 1) for t in texts[200:300]]
+    for text in texts:
+        article = officials._article_titles(text)
+        cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(rng.randrange(6)))})
+        spans = list(zip(cuts, cuts[1:])) + [(a, b) for a, b in zip(cuts, cuts[2:])]
+        for pos, endpos in spans:
+            want = officials._titles_in(text, pos, endpos)
+            assert officials._sentence_titles(article, text, pos, endpos) == want, (text, pos, endpos)
+            found += len(want)
+    assert found > 1000
+
+
+def test_the_words_of_a_whole_text_are_made_once():
+    text = "सचिव अबू इमरान ने कहा"
+    words = lexicon.word_tokens(text)
+    assert lexicon.text_words(text) is words
+    lexicon.word_tokens(text, 1)  # a part of a text: not kept
+    assert lexicon.text_words(text) is words
+    other = "x" + text[1:]
+    assert lexicon.text_words(other) is not words and lexicon.text_words(other).low == other.casefold()
+
+
 def test_case_folding_keeps_word_characters_apart_from_the_rest():
     """What _titles_in relies on to read words and gaps in the case-folded copy at norm's offsets."""
     word, gap = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"[\s\-.]")
