@@ -179,7 +179,7 @@ def _article_titles(norm: str) -> tuple[str, list[int], list[tuple[int, str]]] |
     if len(low) != len(norm):
         return None
     chunks = words.chunks
-    hits = _firsts_in(chunks if chunks is not None else low.split())
+    hits = _firsts_of_chunks(chunks if chunks is not None else set(low.split()))
     found = sorted(occurrences(low, hits)) if hits else []
     return low, [s for s, _ in found], found
 
@@ -252,6 +252,29 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
 def _title_prefixes() -> frozenset[tuple[str, ...]]:
     """Word tuples a longer title form starts with: after them a further word can make a title."""
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
+
+
+def _firsts_of_chunks(chunks: set[str]) -> frozenset[str]:
+    """_firsts_in of a set of chunks, by two set operations in C: a chunk is classed (with or
+    without a word that starts a title) the first time it is met and kept in _SEEN_CHUNKS, those
+    with one also in _HOT_CHUNKS (both emptied together when _SEEN_CHUNKS would outgrow its limit:
+    a chunk's class depends on the chunk alone)."""
+    new = chunks - _SEEN_CHUNKS
+    if new:
+        if len(_SEEN_CHUNKS) + len(new) > _CHUNKS_MAX:
+            _SEEN_CHUNKS.clear()
+            _HOT_CHUNKS.clear()
+            new = chunks
+        for c in new:
+            if _CHUNK_FIRSTS[c]:
+                _HOT_CHUNKS.add(c)
+        _SEEN_CHUNKS.update(new)
+    return _firsts_in(_HOT_CHUNKS.intersection(chunks))
+
+
+_SEEN_CHUNKS: set[str] = set()  # chunks classed by _firsts_of_chunks
+_HOT_CHUNKS: set[str] = set()  # those of them with a word that can start a title
+_CHUNKS_MAX = 1 << 16
 
 
 class _ChunkFirsts(Memo):

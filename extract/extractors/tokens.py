@@ -125,6 +125,7 @@ def fresh_tokenizers() -> None:
     """Drop the built tokenizers; the next call builds new ones (tokens do not depend on a
     vocabulary's history: the same text gives the same tokens)."""
     _TOKENIZERS.clear()
+    _UNIT_SPANS.clear()
     _WORD_INFO.clear()
     _NAME_WORDS.clear()
 
@@ -288,17 +289,11 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
 
     A token's text is the input's own span (spaCy's tokens cover their text exactly), so the
     offsets and lengths are read as one array instead of one spaCy Token object per token."""
-    global _SPANS
     if a >= b:
         return
     piece = seg[a:b]
-    doc = _tokenizer(lang)(piece)
-    if _SPANS is None:
-        from spacy.attrs import IDX, LENGTH
-
-        _SPANS = [IDX, LENGTH]
     off = base + a
-    spans = doc.to_array(_SPANS).tolist()
+    spans = _unit_spans(piece, lang)
     if not (out and out[-1].text in _JOINERS) and "-" not in piece and "&" not in piece \
             and "'" not in piece:
         # no token can be a joiner: nothing to join
@@ -315,6 +310,83 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
             del out[-2:]
             text = norm[s0:s1]
         out.append(Token(s0, s1, text))
+
+
+def _spacy_spans(text: str, lang: str) -> list:
+    """[offset, length] of each of spaCy's tokens of text."""
+    global _SPANS
+    doc = _tokenizer(lang)(text)
+    if _SPANS is None:
+        from spacy.attrs import IDX, LENGTH
+
+        _SPANS = [IDX, LENGTH]
+    return doc.to_array(_SPANS).tolist()
+
+
+def _unit_cuts(piece: str) -> list[int]:
+    """Where piece is cut into units: after each run of whitespace (str.isspace, spaCy's whitespace)
+    with a letter, mark or digit on each side (tokenize_near's clean whitespace), plus 0 and its
+    length. No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the
+    text between whitespace runs one run at a time: the tokens of the piece are those of its units,
+    each tokenised alone, one after the other."""
+    cuts = [0]
+    n = len(piece)
+    i = 0
+    while i < n:
+        if piece[i].isspace():
+            j = i + 1
+            while j < n and piece[j].isspace():
+                j += 1
+            if i > 0 and j < n and _starts_word(piece[i - 1]) and _starts_word(piece[j]):
+                cuts.append(j)
+            i = j
+        else:
+            i += 1
+    cuts.append(n)
+    return cuts
+
+
+def _unit_spans(piece: str, lang: str) -> list:
+    """spaCy's (offset, length) of the tokens of piece, read per unit (_unit_cuts) from a table kept
+    per language (unit text -> its tokens' spans): spaCy tokenises only the units not in it, all
+    in one call on them put one after another (each boundary of that text is again whitespace
+    between word characters, and the piece's first unit, which may start otherwise, comes first).
+    A piece that starts with whitespace, or a call whose tokens would cross a boundary (which the
+    ground above rules out), is tokenised whole."""
+    if piece[0].isspace():
+        return _spacy_spans(piece, lang)
+    table = _UNIT_SPANS.get(lang)
+    if table is None:
+        table = _UNIT_SPANS[lang] = Memo()
+    cuts = _unit_cuts(piece)
+    units = [piece[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
+    known = [table.get(u) for u in units]
+    if None in known:
+        new = {}
+        missing = [u for u, got in zip(units, known) if got is None]
+        spans = _spacy_spans("".join(missing), lang)
+        t = 0
+        k = 0
+        for u in missing:
+            end = t + len(u)
+            mine = []
+            while k < len(spans) and spans[k][0] < end:
+                idx, size = spans[k]
+                if idx + size > end:
+                    return _spacy_spans(piece, lang)  # a token across a boundary: never expected
+                mine.append((idx - t, size))
+                k += 1
+            new[u] = table.keep(u, tuple(mine))
+            t = end
+        known = [got if got is not None else new[u] for u, got in zip(units, known)]
+    out = []
+    for k in range(len(units)):
+        at = cuts[k]
+        out += [(at + idx, size) for idx, size in known[k]]
+    return out
+
+
+_UNIT_SPANS: dict = {}  # language -> Memo: unit text -> ((offset, length), ...) of spaCy's tokens of it
 
 
 @lru_cache(maxsize=1)
