@@ -61,6 +61,16 @@ class Token:
 _WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
 
 
+def _token(start: int, end: int, text: str) -> Token:
+    """Token(start, end, text), made without the call protocol (a C call when compiled)."""
+    tok = Token.__new__(Token)
+    tok.start = start
+    tok.end = end
+    tok.text = text
+    tok.key, tok.bare, tok.is_word, tok.latin = _WORD_INFO.get(text) or _word_info(text)
+    return tok
+
+
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
     """(key, bare, is_word, latin) of a token text, kept in a table bounded in size."""
     key = fold(text)
@@ -297,7 +307,7 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
     if not (out and out[-1].text in _JOINERS) and "-" not in piece and "&" not in piece \
             and "'" not in piece:
         # no token can be a joiner: nothing to join
-        out += [Token(s0, s0 + n, norm[s0:s0 + n]) for s0, n in [(off + idx, n) for idx, n in spans]]
+        out += [_token(s0, s0 + n, norm[s0:s0 + n]) for s0, n in [(off + idx, n) for idx, n in spans]]
         return
     info = _WORD_INFO
     for idx, n in spans:
@@ -309,7 +319,7 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
             s0 = out[-2].start
             del out[-2:]
             text = norm[s0:s1]
-        out.append(Token(s0, s1, text))
+        out.append(_token(s0, s1, text))
 
 
 def _spacy_spans(text: str, lang: str) -> list:
@@ -321,6 +331,17 @@ def _spacy_spans(text: str, lang: str) -> list:
 
         _SPANS = [IDX, LENGTH]
     return doc.to_array(_SPANS).tolist()
+
+
+def _word_start(ch: str) -> bool:
+    """_starts_word(ch), with ASCII and the Devanagari block answered without a look-up: there the
+    letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return _starts_word(ch)
 
 
 def _unit_cuts(piece: str) -> list[int]:
@@ -337,7 +358,7 @@ def _unit_cuts(piece: str) -> list[int]:
             j = i + 1
             while j < n and piece[j].isspace():
                 j += 1
-            if i > 0 and j < n and _starts_word(piece[i - 1]) and _starts_word(piece[j]):
+            if i > 0 and j < n and _word_start(piece[i - 1]) and _word_start(piece[j]):
                 cuts.append(j)
             i = j
         else:
@@ -356,8 +377,8 @@ def _unit_spans(piece: str, lang: str) -> list:
     if piece[0].isspace():
         return _spacy_spans(piece, lang)
     table = _UNIT_SPANS.get(lang)
-    if table is None:
-        table = _UNIT_SPANS[lang] = Memo()
+    if table is None or len(table) >= _UNIT_SPANS_MAX:
+        table = _UNIT_SPANS[lang] = {}  # a new table when full (what is kept depends on the unit alone)
     cuts = _unit_cuts(piece)
     units = [piece[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
     known = [table.get(u) for u in units]
@@ -376,7 +397,7 @@ def _unit_spans(piece: str, lang: str) -> list:
                     return _spacy_spans(piece, lang)  # a token across a boundary: never expected
                 mine.append((idx - t, size))
                 k += 1
-            new[u] = table.keep(u, tuple(mine))
+            new[u] = table[u] = tuple(mine)
             t = end
         known = [got if got is not None else new[u] for u, got in zip(units, known)]
     out = []
@@ -386,7 +407,8 @@ def _unit_spans(piece: str, lang: str) -> list:
     return out
 
 
-_UNIT_SPANS: dict = {}  # language -> Memo: unit text -> ((offset, length), ...) of spaCy's tokens of it
+_UNIT_SPANS: dict = {}  # language -> unit text -> ((offset, length), ...) of spaCy's tokens of it
+_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before a new one starts
 
 
 @lru_cache(maxsize=1)

@@ -211,3 +211,9 @@ def test_unit_cuts_are_clean_whitespace():
         for m in regex.finditer(r"\s+", text):
             if m.start() and m.end() < len(text) and tokens._clean(text, m.start(), m.end()):
                 assert m.end() in cuts, (text, m.span())
+
+
+def test_the_word_start_shortcut_is_the_first_character_table():
+    for cp in [*range(0x3000), *range(0xA8E0, 0xA900), 0x1F600, 0x10FFFF]:
+        c = chr(cp)
+        assert tokens._word_start(c) == tokens._starts_word(c), hex(cp)
