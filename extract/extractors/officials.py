@@ -193,9 +193,8 @@ def _sentence_titles(article, norm: str, pos: int, endpos: int) -> list[tuple[in
     if article is None:
         return _titles_in(norm, pos, endpos)
     low, starts, found = article
-    word_char = patterns.word_char
-    if (0 < pos < len(low) and word_char(low[pos - 1]) and word_char(low[pos])) \
-            or (0 < endpos < len(low) and word_char(low[endpos - 1]) and word_char(low[endpos])):
+    if (0 < pos < len(low) and _word_char(low[pos - 1]) and _word_char(low[pos])) \
+            or (0 < endpos < len(low) and _word_char(low[endpos - 1]) and _word_char(low[endpos])):
         return _titles_in(norm, pos, endpos)  # the sentence cuts a word: its parts are not the article's words
     i = bisect_left(starts, pos)
     j = bisect_left(starts, endpos, i)
@@ -215,8 +214,6 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
     words after it are read while they can still make a longer title."""
     out = []
     covered = a
-    next_word = _NEXT_WORD.match
-    word_char = patterns.word_char
     prefixes = _title_prefixes()
     for s, w in found:
         if s < covered:
@@ -224,19 +221,20 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
         e = s + len(w)
         if e > b:
             continue
-        if s > a and word_char(low[s - 1]):
+        if s > a and _word_char(low[s - 1]):
             continue  # the end of a longer word
-        if e < b and word_char(low[e]):
+        if e < b and _word_char(low[e]):
             continue  # the start of a longer word
         words = [w]
         ends = [e]
         key = (w,)
         while key in prefixes:
-            m = next_word(low, e, b)
-            if m is None:
+            nxt = _next_word_end(low, e, b)
+            if nxt < 0:
                 break
-            words.append(m.group(1))
-            e = m.end()
+            start = _word_start_back(low, nxt)
+            words.append(low[start:nxt])
+            e = nxt
             ends.append(e)
             key = tuple(words)
         for k in range(len(words), 0, -1):
@@ -246,6 +244,54 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
                 covered = ends[k - 1]
                 break
     return out
+
+
+def _word_char(ch: str) -> bool:
+    """patterns.word_char(ch), with ASCII and the Devanagari block answered without a look-up: there
+    the letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return patterns.word_char(ch)
+
+
+def _regex_space(ch: str) -> bool:
+    """The regex module's \\s: str.isspace() but for the four separators it does not match."""
+    return ch.isspace() and not ("\x1c" <= ch <= "\x1f")
+
+
+def _next_word_end(low: str, e: int, b: int) -> int:
+    """_NEXT_WORD.match(low, e, b).end() (a gap, then a word, inside low[:b]), or -1 where it does
+    not match, read character by character: the gap is a run of whitespace and hyphens or a dot
+    and whitespace, taken whole (a shorter one leaves a gap character, no word character, next),
+    then the longest run of word characters, at least one. Its word starts where _word_start_back
+    finds it."""
+    if e >= b:
+        return -1
+    c = low[e]
+    j = e + 1
+    if c == ".":
+        while j < b and _regex_space(low[j]):
+            j += 1
+    elif c == "-" or _regex_space(c):
+        while j < b and (low[j] == "-" or _regex_space(low[j])):
+            j += 1
+    else:
+        return -1
+    k = j
+    while k < b and _word_char(low[k]):
+        k += 1
+    return k if k > j else -1
+
+
+def _word_start_back(low: str, k: int) -> int:
+    """Start of the run of word characters that ends at k (no gap character is a word character)."""
+    j = k - 1
+    while j > 0 and _word_char(low[j - 1]):
+        j -= 1
+    return j
 
 
 @lru_cache(maxsize=1)

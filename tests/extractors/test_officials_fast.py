@@ -170,3 +170,30 @@ def test_a_reading_of_the_tokens_around_the_titles_is_the_reading_of_the_whole_s
                 except OutsideWindow:
                     fenced += 1
     assert read > 100 and fenced > 100
+
+
+def test_the_next_word_read_by_characters_is_the_patterns_match():
+    rng = random.Random(11)
+    texts = [t.casefold() for t in _strings(800, seed=12)]
+    texts += ["a .b", "a.b", "a. \u00a0b", "a -\n-b", "a\x1cb", "a \x1c b", "a..b", "a. .b", "a-", "a ", "a .", "a।b",
+              "मुख्य\u00a0सचिव", "ceo-x", "ceo - x", "x \u2003 y", "x\u200bz"]
+    checked = 0
+    for text in texts:
+        for e in range(len(text) + 1):
+            b = rng.randrange(e, len(text) + 1)
+            m = officials._NEXT_WORD.match(text, e, b)
+            end = officials._next_word_end(text, e, b)
+            assert end == (m.end() if m else -1), (text, e, b)
+            if m:
+                assert text[officials._word_start_back(text, end):end] == m.group(1), (text, e, b)
+                checked += 1
+    assert checked > 1000
+
+
+def test_the_character_shortcuts_are_the_patterns():
+    space = regex.compile(r"\s")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert officials._regex_space(c) == (space.match(c) is not None), hex(cp)
+        if cp < 0x3000 or cp % 97 == 0:
+            assert officials._word_char(c) == officials.patterns.word_char(c), hex(cp)
