@@ -1246,7 +1246,7 @@ def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=Fa
         name=name_text, name_en=name_en(name_text) if name_text.isascii() else name_en(name_text, _latin_spellings(doc)),
         honorific=hon,
         designation=_text(doc, toks, *desig), designation_en=entry.key,
-        organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
+        organisation=org_text, organisation_en=_organisation_en(org_text) if org_text else "",
         state="" if union else _state_of(doc, org_text, entry),
     )
 
@@ -1260,6 +1260,15 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
         return ""
     if not org:
         return _article_state(doc) if scope == "state" else ""
+    kept = _ORG_STATES.get(org)
+    if kept is None:
+        kept = _ORG_STATES.keep(org, (_org_state(org),))
+    return _article_state(doc) if kept[0] is None else kept[0]
+
+
+def _org_state(org: str) -> str | None:
+    """What an organisation's name says of its state: the state it names, "" for a known
+    organisation (not a party) or a central body, None when it says nothing (the article's state)."""
     key = fold(org)
     for s, e, entry in lexicon.states().finditer(key):
         if entry:
@@ -1271,7 +1280,22 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     central, central_words, central_phrases = _central_sets()
     if key.startswith(central) or not words.isdisjoint(central_words) or any(c in key for c in central_phrases):
         return ""  # a central body: the key is one, starts with one, or holds one as words
-    return _article_state(doc)
+    return None
+
+
+_ORG_STATES: Memo = Memo(1 << 12)  # organisation text -> (_org_state of it,)
+
+
+def _organisation_en(org: str) -> str:
+    """organisation_en(org), kept per organisation text in a bounded table (it depends on the text
+    and the rules alone)."""
+    found = _ORGS_EN.get(org)
+    if found is None:
+        found = _ORGS_EN.keep(org, organisation_en(org))
+    return found
+
+
+_ORGS_EN: Memo = Memo(1 << 12)  # organisation text -> organisation_en of it
 
 
 def _article_state(doc: Document) -> str:

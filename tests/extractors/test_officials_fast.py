@@ -197,3 +197,19 @@ def test_the_character_shortcuts_are_the_patterns():
         assert officials._regex_space(c) == (space.match(c) is not None), hex(cp)
         if cp < 0x3000 or cp % 97 == 0:
             assert officials._word_char(c) == officials.patterns.word_char(c), hex(cp)
+
+
+def test_what_is_kept_per_organisation_text_is_what_is_worked_out_for_it():
+    """_organisation_en and _state_of's per-text part are functions of the organisation's text:
+    read twice (the second time from the table), the same as worked out afresh."""
+    from extract.lexicon.english import organisation_en
+
+    orgs = ["जेम", "GeM", "वित्त विभाग", "उत्तर प्रदेश सरकार", "Karnataka PWD", "वाणिज्य मंत्रालय", "कांग्रेस",
+            "Ministry of Commerce, Government of India", "District Industries Centre (DIC), Thiruvananthapuram", "X Y"]
+    for org in orgs:
+        officials._ORGS_EN.pop(org, None)
+        officials._ORG_STATES.pop(org, None)
+        for _ in range(2):
+            assert officials._organisation_en(org) == organisation_en(org)
+            state = officials._org_state(org)
+            assert officials._ORG_STATES.get(org, (state,)) == (state,)
