@@ -179,7 +179,7 @@ def _article_titles(norm: str) -> tuple[str, list[int], list[tuple[int, str]]] |
     if len(low) != len(norm):
         return None
     chunks = words.chunks
-    hits = _firsts_of_chunks(chunks if chunks is not None else set(low.split()))
+    hits = _firsts_of_chunks(chunks if chunks is not None else low.split())
     found = sorted(occurrences(low, hits)) if hits else []
     return low, [s for s, _ in found], found
 
@@ -300,26 +300,24 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
 
 
-def _firsts_of_chunks(chunks: set[str]) -> frozenset[str]:
-    """_firsts_in of a set of chunks, by two set operations in C: a chunk is classed (with or
-    without a word that starts a title) the first time it is met and kept in _SEEN_CHUNKS, those
-    with one also in _HOT_CHUNKS (both emptied together when _SEEN_CHUNKS would outgrow its limit:
-    a chunk's class depends on the chunk alone)."""
-    new = chunks - _SEEN_CHUNKS
-    if new:
-        if len(_SEEN_CHUNKS) + len(new) > _CHUNKS_MAX:
-            _SEEN_CHUNKS.clear()
-            _HOT_CHUNKS.clear()
-            new = chunks
-        for c in new:
-            if _CHUNK_FIRSTS[c]:
-                _HOT_CHUNKS.add(c)
-        _SEEN_CHUNKS.update(new)
-    return _firsts_in(_HOT_CHUNKS.intersection(chunks))
+def _firsts_of_chunks(chunks: Iterable[str]) -> frozenset[str]:
+    """_firsts_in of the chunks (a set or a list: WordTokens.chunks), by a look-up per chunk in a
+    table of chunks classed (with or without a word that starts a title; a chunk's class depends on
+    the chunk alone, so the table is emptied when full), then _firsts_in of the few with one."""
+    classed = _CHUNK_HOT
+    hot = set()
+    for c in chunks:
+        o = classed.get(c)
+        if o is None:
+            if len(classed) >= _CHUNKS_MAX:
+                classed.clear()
+            o = classed[c] = bool(_CHUNK_FIRSTS[c])
+        if o:
+            hot.add(c)
+    return _firsts_in(hot)
 
 
-_SEEN_CHUNKS: set[str] = set()  # chunks classed by _firsts_of_chunks
-_HOT_CHUNKS: set[str] = set()  # those of them with a word that can start a title
+_CHUNK_HOT: dict[str, bool] = {}  # chunk -> it holds a word that can start a title
 _CHUNKS_MAX = 1 << 16
 
 

@@ -213,3 +213,13 @@ def test_what_is_kept_per_organisation_text_is_what_is_worked_out_for_it():
             assert officials._organisation_en(org) == organisation_en(org)
             state = officials._org_state(org)
             assert officials._ORG_STATES.get(org, (state,)) == (state,)
+
+
+def test_the_table_of_chunks_classed_gives_the_chunks_title_words():
+    chunks = [c.casefold() for text in _strings(400, seed=15) for c in text.split()]
+    want = officials._firsts_in(chunks)
+    assert want
+    for given in (chunks, set(chunks), chunks):  # a list, a set; the table cold, then warm
+        assert officials._firsts_of_chunks(given) == want
+    officials._CHUNK_HOT.clear()
+    assert officials._firsts_of_chunks(iter(chunks)) == want
