@@ -3,7 +3,8 @@ award extractors read them by (name words, stop words, organisation heads, honor
 
 Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentence's script; built
 from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blank makes), whose
-offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
+offsets and lengths are read as one array and kept per unit of text between whitespace with a word
+character on each side (no token crosses it: spaCy tokenises only units it has not seen); words that spaCy splits at an inner hyphen or ampersand
 ("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
 latin) are worked out once per word text. Tokens are for names and organisations only: numbers are found by the number
 layer, never by a tokenizer. A reader that needs only the tokens around a place takes them from
