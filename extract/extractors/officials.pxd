@@ -15,7 +15,19 @@ cpdef bint _ends_in_initial(norm, sent, letters) except -1
 cpdef frozenset _firsts_in(chunks)
 @cython.locals(low=str)
 cpdef list _titles_in(norm, pos, endpos)
-@cython.locals(out=list, words=list, ends=list, k=Py_ssize_t, prefixes=frozenset)
+@cython.locals(low=str, found=list)
+cpdef _article_titles(norm)
+@cython.locals(classed=dict, hot=set)
+cpdef frozenset _firsts_of_chunks(chunks)
+@cython.locals(low=str, starts=list, found=list, here=list, i=Py_ssize_t, j=Py_ssize_t)
+cpdef list _sentence_titles(article, norm, Py_ssize_t pos, Py_ssize_t endpos)
+cpdef bint _word_char(Py_UCS4 ch) except -1
+cpdef bint _regex_space(Py_UCS4 ch) except -1
+@cython.locals(c=Py_UCS4, j=Py_ssize_t, k=Py_ssize_t)
+cpdef Py_ssize_t _next_word_end(str low, Py_ssize_t e, Py_ssize_t b) except? -2
+@cython.locals(j=Py_ssize_t)
+cpdef Py_ssize_t _word_start_back(str low, Py_ssize_t k) except? -2
+@cython.locals(out=list, words=list, ends=list, k=Py_ssize_t, prefixes=frozenset, nxt=Py_ssize_t, start=Py_ssize_t)
 cpdef list _titles_at(str low, a, b, list found, base, dict forms, longest)
 cpdef list _in_sentence(doc, sent, matches)
 cpdef list _chains(list toks, list titles)

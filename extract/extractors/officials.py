@@ -84,10 +84,11 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
+    article = _article_titles(doc.norm)
     for sent in _joined_at_initials(doc):
         if id(sent.block) in restating:
             continue
-        here = _titles_in(doc.norm, sent.nstart, sent.nend)
+        here = _sentence_titles(article, doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
     return _merge(found)
@@ -168,6 +169,44 @@ def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon
     return _titles_at(low, 0, len(low), sorted(occurrences(low, hits)), pos, forms, longest)
 
 
+def _article_titles(norm: str) -> tuple[str, list[int], list[tuple[int, str]]] | None:
+    """Where the words that can start a title stand in the whole text, found once per article:
+    (its case folding `low`, the offsets, the (offset, word) occurrences in order) of the words of
+    its chunks that start one (the article's chunks come with the gazetteers' word tokens, which
+    the document build made: lexicon.text_words). None when case folding changes a length."""
+    words = lexicon.text_words(norm)
+    low = words.low
+    if len(low) != len(norm):
+        return None
+    chunks = words.chunks
+    hits = _firsts_of_chunks(chunks if chunks is not None else low.split())
+    found = sorted(occurrences(low, hits)) if hits else []
+    return low, [s for s, _ in found], found
+
+
+def _sentence_titles(article, norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
+    """_titles_in(norm, pos, endpos), read from the article's occurrences of title first words
+    (_article_titles): a sentence with none costs two bisections. Each word of the sentence is a
+    word of the article (unless a word runs across its edge: then _titles_in reads it), so the
+    article's first words hold the sentence's; an occurrence that is no whole word of the sentence
+    is passed over by _titles_at as _titles_in's are."""
+    if article is None:
+        return _titles_in(norm, pos, endpos)
+    low, starts, found = article
+    if (0 < pos < len(low) and _word_char(low[pos - 1]) and _word_char(low[pos])) \
+            or (0 < endpos < len(low) and _word_char(low[endpos - 1]) and _word_char(low[endpos])):
+        return _titles_in(norm, pos, endpos)  # the sentence cuts a word: its parts are not the article's words
+    i = bisect_left(starts, pos)
+    j = bisect_left(starts, endpos, i)
+    if i == j:
+        return []
+    here = [f for f in found[i:j] if f[0] + len(f[1]) <= endpos]
+    if not here:
+        return []
+    forms, firsts, longest = _title_forms()
+    return _titles_at(low, pos, endpos, here, 0, forms, longest)
+
+
 def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int, forms: dict,
                longest: int) -> list[tuple[int, int, lexicon.Entry]]:
     """The titles of low[a:b] (offsets + base) read on from the occurrences `found` (in order, inside
@@ -175,8 +214,6 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
     words after it are read while they can still make a longer title."""
     out = []
     covered = a
-    next_word = _NEXT_WORD.match
-    word_char = patterns.word_char
     prefixes = _title_prefixes()
     for s, w in found:
         if s < covered:
@@ -184,19 +221,20 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
         e = s + len(w)
         if e > b:
             continue
-        if s > a and word_char(low[s - 1]):
+        if s > a and _word_char(low[s - 1]):
             continue  # the end of a longer word
-        if e < b and word_char(low[e]):
+        if e < b and _word_char(low[e]):
             continue  # the start of a longer word
         words = [w]
         ends = [e]
         key = (w,)
         while key in prefixes:
-            m = next_word(low, e, b)
-            if m is None:
+            nxt = _next_word_end(low, e, b)
+            if nxt < 0:
                 break
-            words.append(m.group(1))
-            e = m.end()
+            start = _word_start_back(low, nxt)
+            words.append(low[start:nxt])
+            e = nxt
             ends.append(e)
             key = tuple(words)
         for k in range(len(words), 0, -1):
@@ -208,10 +246,79 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
     return out
 
 
+def _word_char(ch: str) -> bool:
+    """patterns.word_char(ch), with ASCII and the Devanagari block answered without a look-up: there
+    the letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return patterns.word_char(ch)
+
+
+def _regex_space(ch: str) -> bool:
+    """The regex module's \\s: str.isspace() but for the four separators it does not match."""
+    return ch.isspace() and not ("\x1c" <= ch <= "\x1f")
+
+
+def _next_word_end(low: str, e: int, b: int) -> int:
+    """_NEXT_WORD.match(low, e, b).end() (a gap, then a word, inside low[:b]), or -1 where it does
+    not match, read character by character: the gap is a run of whitespace and hyphens or a dot
+    and whitespace, taken whole (a shorter one leaves a gap character, no word character, next),
+    then the longest run of word characters, at least one. Its word starts where _word_start_back
+    finds it."""
+    if e >= b:
+        return -1
+    c = low[e]
+    j = e + 1
+    if c == ".":
+        while j < b and _regex_space(low[j]):
+            j += 1
+    elif c == "-" or _regex_space(c):
+        while j < b and (low[j] == "-" or _regex_space(low[j])):
+            j += 1
+    else:
+        return -1
+    k = j
+    while k < b and _word_char(low[k]):
+        k += 1
+    return k if k > j else -1
+
+
+def _word_start_back(low: str, k: int) -> int:
+    """Start of the run of word characters that ends at k (no gap character is a word character)."""
+    j = k - 1
+    while j > 0 and _word_char(low[j - 1]):
+        j -= 1
+    return j
+
+
 @lru_cache(maxsize=1)
 def _title_prefixes() -> frozenset[tuple[str, ...]]:
     """Word tuples a longer title form starts with: after them a further word can make a title."""
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
+
+
+def _firsts_of_chunks(chunks: Iterable[str]) -> frozenset[str]:
+    """_firsts_in of the chunks (a set or a list: WordTokens.chunks), by a look-up per chunk in a
+    table of chunks classed (with or without a word that starts a title; a chunk's class depends on
+    the chunk alone, so the table is emptied when full), then _firsts_in of the few with one."""
+    classed = _CHUNK_HOT
+    hot = set()
+    for c in chunks:
+        o = classed.get(c)
+        if o is None:
+            if len(classed) >= _CHUNKS_MAX:
+                classed.clear()
+            o = classed[c] = bool(_CHUNK_FIRSTS[c])
+        if o:
+            hot.add(c)
+    return _firsts_in(hot)
+
+
+_CHUNK_HOT: dict[str, bool] = {}  # chunk -> it holds a word that can start a title
+_CHUNKS_MAX = 1 << 16
 
 
 class _ChunkFirsts(Memo):
@@ -1137,7 +1244,7 @@ def _record(doc, sent, rule, start, end, toks, name, desig, entry, org, union=Fa
         name=name_text, name_en=name_en(name_text) if name_text.isascii() else name_en(name_text, _latin_spellings(doc)),
         honorific=hon,
         designation=_text(doc, toks, *desig), designation_en=entry.key,
-        organisation=org_text, organisation_en=organisation_en(org_text) if org_text else "",
+        organisation=org_text, organisation_en=_organisation_en(org_text) if org_text else "",
         state="" if union else _state_of(doc, org_text, entry),
     )
 
@@ -1151,6 +1258,15 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
         return ""
     if not org:
         return _article_state(doc) if scope == "state" else ""
+    kept = _ORG_STATES.get(org)
+    if kept is None:
+        kept = _ORG_STATES.keep(org, (_org_state(org),))
+    return _article_state(doc) if kept[0] is None else kept[0]
+
+
+def _org_state(org: str) -> str | None:
+    """What an organisation's name says of its state: the state it names, "" for a known
+    organisation (not a party) or a central body, None when it says nothing (the article's state)."""
     key = fold(org)
     for s, e, entry in lexicon.states().finditer(key):
         if entry:
@@ -1162,7 +1278,22 @@ def _state_of(doc: Document, org: str, title: lexicon.Entry) -> str:
     central, central_words, central_phrases = _central_sets()
     if key.startswith(central) or not words.isdisjoint(central_words) or any(c in key for c in central_phrases):
         return ""  # a central body: the key is one, starts with one, or holds one as words
-    return _article_state(doc)
+    return None
+
+
+_ORG_STATES: Memo = Memo(1 << 12)  # organisation text -> (_org_state of it,)
+
+
+def _organisation_en(org: str) -> str:
+    """organisation_en(org), kept per organisation text in a bounded table (it depends on the text
+    and the rules alone)."""
+    found = _ORGS_EN.get(org)
+    if found is None:
+        found = _ORGS_EN.keep(org, organisation_en(org))
+    return found
+
+
+_ORGS_EN: Memo = Memo(1 << 12)  # organisation text -> organisation_en of it
 
 
 def _article_state(doc: Document) -> str:

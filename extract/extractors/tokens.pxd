@@ -13,6 +13,9 @@ cdef class Token:
 
 
 cpdef tuple _word_info(text)
+@cython.locals(tok=Token)
+cpdef Token _token(start, end, text)
+cpdef bint _word_start(Py_UCS4 ch) except -1
 cpdef tuple _char_info(ch)
 cpdef tuple _first_char(ch)
 cpdef bint _starts_word(ch) except -1
@@ -26,6 +29,12 @@ cpdef tuple tokenize_near(norm, start, end, a, b, before, after)
 cpdef list _tokens(norm, start, str seg, lang)
 @cython.locals(piece=str, spans=list)
 cpdef _spacy_tokens(norm, str seg, base, Py_ssize_t a, Py_ssize_t b, lang, list out)
+cpdef list _spacy_spans(text, lang)
+@cython.locals(cuts=list, n=Py_ssize_t, i=Py_ssize_t, j=Py_ssize_t)
+cpdef list _unit_cuts(str piece)
+@cython.locals(cuts=list, units=list, known=list, missing=list, spans=list, new=dict, out=list, t=Py_ssize_t,
+               k=Py_ssize_t, end=Py_ssize_t, at=Py_ssize_t, mine=list, table=dict)
+cpdef list _unit_spans(str piece, lang)
 cpdef tuple _window(str seg, a, b, before, after)
 @cython.locals(head=str, parts=list, s=Py_ssize_t, e=Py_ssize_t)
 cpdef _start_back(str seg, Py_ssize_t a, n)

@@ -3,7 +3,8 @@ award extractors read them by (name words, stop words, organisation heads, honor
 
 Tokens come from spaCy's blank Hindi or English tokenizer (chosen by the sentence's script; built
 from the language's Defaults on a bare vocabulary, the same tokenizer spacy.blank makes), whose
-offsets and lengths are read as one array; words that spaCy splits at an inner hyphen or ampersand
+offsets and lengths are read as one array and kept per unit of text between whitespace with a word
+character on each side (no token crosses it: spaCy tokenises only units it has not seen); words that spaCy splits at an inner hyphen or ampersand
 ("Buyer-Seller", "ई-मार्केटप्लेस") are joined back. A Token's word classes (key, bare, is_word,
 latin) are worked out once per word text. Tokens are for names and organisations only: numbers are found by the number
 layer, never by a tokenizer. A reader that needs only the tokens around a place takes them from
@@ -59,6 +60,16 @@ class Token:
 
 
 _WORD_INFO: Memo = Memo()  # token text -> (key, bare, is_word, latin)
+
+
+def _token(start: int, end: int, text: str) -> Token:
+    """Token(start, end, text), made without the call protocol (a C call when compiled)."""
+    tok = Token.__new__(Token)
+    tok.start = start
+    tok.end = end
+    tok.text = text
+    tok.key, tok.bare, tok.is_word, tok.latin = _WORD_INFO.get(text) or _word_info(text)
+    return tok
 
 
 def _word_info(text: str) -> tuple[str, str, bool, bool]:
@@ -125,6 +136,7 @@ def fresh_tokenizers() -> None:
     """Drop the built tokenizers; the next call builds new ones (tokens do not depend on a
     vocabulary's history: the same text gives the same tokens)."""
     _TOKENIZERS.clear()
+    _UNIT_SPANS.clear()
     _WORD_INFO.clear()
     _NAME_WORDS.clear()
 
@@ -288,21 +300,15 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
 
     A token's text is the input's own span (spaCy's tokens cover their text exactly), so the
     offsets and lengths are read as one array instead of one spaCy Token object per token."""
-    global _SPANS
     if a >= b:
         return
     piece = seg[a:b]
-    doc = _tokenizer(lang)(piece)
-    if _SPANS is None:
-        from spacy.attrs import IDX, LENGTH
-
-        _SPANS = [IDX, LENGTH]
     off = base + a
-    spans = doc.to_array(_SPANS).tolist()
+    spans = _unit_spans(piece, lang)
     if not (out and out[-1].text in _JOINERS) and "-" not in piece and "&" not in piece \
             and "'" not in piece:
         # no token can be a joiner: nothing to join
-        out += [Token(s0, s0 + n, norm[s0:s0 + n]) for s0, n in [(off + idx, n) for idx, n in spans]]
+        out += [_token(s0, s0 + n, norm[s0:s0 + n]) for s0, n in [(off + idx, n) for idx, n in spans]]
         return
     info = _WORD_INFO
     for idx, n in spans:
@@ -314,7 +320,96 @@ def _spacy_tokens(norm: str, seg: str, base: int, a: int, b: int, lang: str, out
             s0 = out[-2].start
             del out[-2:]
             text = norm[s0:s1]
-        out.append(Token(s0, s1, text))
+        out.append(_token(s0, s1, text))
+
+
+def _spacy_spans(text: str, lang: str) -> list:
+    """[offset, length] of each of spaCy's tokens of text."""
+    global _SPANS
+    doc = _tokenizer(lang)(text)
+    if _SPANS is None:
+        from spacy.attrs import IDX, LENGTH
+
+        _SPANS = [IDX, LENGTH]
+    return doc.to_array(_SPANS).tolist()
+
+
+def _word_start(ch: str) -> bool:
+    """_starts_word(ch), with ASCII and the Devanagari block answered without a look-up: there the
+    letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return _starts_word(ch)
+
+
+def _unit_cuts(piece: str) -> list[int]:
+    """Where piece is cut into units: after each run of whitespace (str.isspace, spaCy's whitespace)
+    with a letter, mark or digit on each side (tokenize_near's clean whitespace), plus 0 and its
+    length. No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the
+    text between whitespace runs one run at a time: the tokens of the piece are those of its units,
+    each tokenised alone, one after the other."""
+    cuts = [0]
+    n = len(piece)
+    i = 0
+    while i < n:
+        if piece[i].isspace():
+            j = i + 1
+            while j < n and piece[j].isspace():
+                j += 1
+            if i > 0 and j < n and _word_start(piece[i - 1]) and _word_start(piece[j]):
+                cuts.append(j)
+            i = j
+        else:
+            i += 1
+    cuts.append(n)
+    return cuts
+
+
+def _unit_spans(piece: str, lang: str) -> list:
+    """spaCy's (offset, length) of the tokens of piece, read per unit (_unit_cuts) from a table kept
+    per language (unit text -> its tokens' spans): spaCy tokenises only the units not in it, all
+    in one call on them put one after another (each boundary of that text is again whitespace
+    between word characters, and the piece's first unit, which may start otherwise, comes first).
+    A piece that starts with whitespace, or a call whose tokens would cross a boundary (which the
+    ground above rules out), is tokenised whole."""
+    if piece[0].isspace():
+        return _spacy_spans(piece, lang)
+    table = _UNIT_SPANS.get(lang)
+    if table is None or len(table) >= _UNIT_SPANS_MAX:
+        table = _UNIT_SPANS[lang] = {}  # a new table when full (what is kept depends on the unit alone)
+    cuts = _unit_cuts(piece)
+    units = [piece[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
+    known = [table.get(u) for u in units]
+    if None in known:
+        new = {}
+        missing = [u for u, got in zip(units, known) if got is None]
+        spans = _spacy_spans("".join(missing), lang)
+        t = 0
+        k = 0
+        for u in missing:
+            end = t + len(u)
+            mine = []
+            while k < len(spans) and spans[k][0] < end:
+                idx, size = spans[k]
+                if idx + size > end:
+                    return _spacy_spans(piece, lang)  # a token across a boundary: never expected
+                mine.append((idx - t, size))
+                k += 1
+            new[u] = table[u] = tuple(mine)
+            t = end
+        known = [got if got is not None else new[u] for u, got in zip(units, known)]
+    out = []
+    for k in range(len(units)):
+        at = cuts[k]
+        out += [(at + idx, size) for idx, size in known[k]]
+    return out
+
+
+_UNIT_SPANS: dict = {}  # language -> unit text -> ((offset, length), ...) of spaCy's tokens of it
+_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before a new one starts
 
 
 @lru_cache(maxsize=1)

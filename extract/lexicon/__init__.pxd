@@ -34,3 +34,4 @@ cdef class WordTokens:
 
 
 cpdef WordTokens word_tokens(norm, pos=*, endpos=*)
+cpdef WordTokens text_words(norm)

@@ -43,6 +43,35 @@ def test_titles_are_the_titles_a_reading_over_every_word_finds():
     assert found > 1000
 
 
+def test_titles_from_the_article_gate_are_the_titles_of_each_sentence():
+    """_sentence_titles (the article's first-word occurrences bucketed by sentence) finds what
+    _titles_in finds in the sentence alone: sentences cut anywhere, mid-word too, texts whose case
+    folding changes a length, and texts with a character str.split() splits at that \\s does not."""
+    rng = random.Random(7)
+    found = 0
+    texts = _strings(1500, seed=8)
+    texts += [t.replace(" ", "\x1c", 1) for t in texts[:200]] + [t.replace(" ", "ß", 1) for t in texts[200:300]]
+    for text in texts:
+        article = officials._article_titles(text)
+        cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(rng.randrange(6)))})
+        spans = list(zip(cuts, cuts[1:])) + [(a, b) for a, b in zip(cuts, cuts[2:])]
+        for pos, endpos in spans:
+            want = officials._titles_in(text, pos, endpos)
+            assert officials._sentence_titles(article, text, pos, endpos) == want, (text, pos, endpos)
+            found += len(want)
+    assert found > 1000
+
+
+def test_the_words_of_a_whole_text_are_made_once():
+    text = "सचिव अबू इमरान ने कहा"
+    words = lexicon.word_tokens(text)
+    assert lexicon.text_words(text) is words
+    lexicon.word_tokens(text, 1)  # a part of a text: not kept
+    assert lexicon.text_words(text) is words
+    other = "x" + text[1:]
+    assert lexicon.text_words(other) is not words and lexicon.text_words(other).low == other.casefold()
+
+
 def test_case_folding_keeps_word_characters_apart_from_the_rest():
     """What _titles_in relies on to read words and gaps in the case-folded copy at norm's offsets."""
     word, gap = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"[\s\-.]")
@@ -141,3 +170,56 @@ def test_a_reading_of_the_tokens_around_the_titles_is_the_reading_of_the_whole_s
                 except OutsideWindow:
                     fenced += 1
     assert read > 100 and fenced > 100
+
+
+def test_the_next_word_read_by_characters_is_the_patterns_match():
+    rng = random.Random(11)
+    texts = [t.casefold() for t in _strings(800, seed=12)]
+    texts += ["a .b", "a.b", "a. \u00a0b", "a -\n-b", "a\x1cb", "a \x1c b", "a..b", "a. .b", "a-", "a ", "a .", "a।b",
+              "मुख्य\u00a0सचिव", "ceo-x", "ceo - x", "x \u2003 y", "x\u200bz"]
+    checked = 0
+    for text in texts:
+        for e in range(len(text) + 1):
+            b = rng.randrange(e, len(text) + 1)
+            m = officials._NEXT_WORD.match(text, e, b)
+            end = officials._next_word_end(text, e, b)
+            assert end == (m.end() if m else -1), (text, e, b)
+            if m:
+                assert text[officials._word_start_back(text, end):end] == m.group(1), (text, e, b)
+                checked += 1
+    assert checked > 1000
+
+
+def test_the_character_shortcuts_are_the_patterns():
+    space = regex.compile(r"\s")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        assert officials._regex_space(c) == (space.match(c) is not None), hex(cp)
+        if cp < 0x3000 or cp % 97 == 0:
+            assert officials._word_char(c) == officials.patterns.word_char(c), hex(cp)
+
+
+def test_what_is_kept_per_organisation_text_is_what_is_worked_out_for_it():
+    """_organisation_en and _state_of's per-text part are functions of the organisation's text:
+    read twice (the second time from the table), the same as worked out afresh."""
+    from extract.lexicon.english import organisation_en
+
+    orgs = ["जेम", "GeM", "वित्त विभाग", "उत्तर प्रदेश सरकार", "Karnataka PWD", "वाणिज्य मंत्रालय", "कांग्रेस",
+            "Ministry of Commerce, Government of India", "District Industries Centre (DIC), Thiruvananthapuram", "X Y"]
+    for org in orgs:
+        officials._ORGS_EN.pop(org, None)
+        officials._ORG_STATES.pop(org, None)
+        for _ in range(2):
+            assert officials._organisation_en(org) == organisation_en(org)
+            state = officials._org_state(org)
+            assert officials._ORG_STATES.get(org, (state,)) == (state,)
+
+
+def test_the_table_of_chunks_classed_gives_the_chunks_title_words():
+    chunks = [c.casefold() for text in _strings(400, seed=15) for c in text.split()]
+    want = officials._firsts_in(chunks)
+    assert want
+    for given in (chunks, set(chunks), chunks):  # a list, a set; the table cold, then warm
+        assert officials._firsts_of_chunks(given) == want
+    officials._CHUNK_HOT.clear()
+    assert officials._firsts_of_chunks(iter(chunks)) == want

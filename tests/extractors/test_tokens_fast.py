@@ -183,3 +183,37 @@ def test_the_tokens_near_a_place_are_the_sentences_tokens_there_fenced():
             if first:
                 with pytest.raises(tokens.OutsideWindow):
                     toks[first - 1].text
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_spacy_tokens_read_per_unit_are_spacys_tokens_of_the_whole_piece(lang):
+    """_unit_spans (spaCy's tokens of the units between clean whitespace, kept per unit text, those
+    not kept tokenised in one call on them put together) gives spaCy's tokens of the whole piece,
+    whatever the table already holds."""
+    tokens.fresh_tokenizers()
+    texts = [t for t in _strings(1500, seed=31) if t and not tokens._PATHOLOGICAL.search(t)]
+    texts += ["श्री पी.के. सिंह ने 1,234 ऑर्डर दिए। Secretary Rajiv Malhotra said 5,678 orders.", " x", "x ", "(GeM) के",
+              "a  b", "a \n b", "x-  y", "कहा।  श्री", "U.S.A. and", "e.g. x", "Dr. X", "Mr Y", "5pm 3-4"]
+    for rounds in range(2):  # a cold table, then one that holds most units
+        for text in texts:
+            want = [tuple(x) for x in tokens._spacy_spans(text, lang)]
+            assert [tuple(x) for x in tokens._unit_spans(text, lang)] == want, text
+    assert tokens._UNIT_SPANS[lang]
+
+
+def test_unit_cuts_are_clean_whitespace():
+    for text in _strings(300, seed=37) + ["a b", "a  b", "a ,b", "a, b", " a", "a ", "क ख", "ा ा"]:
+        cuts = tokens._unit_cuts(text)
+        assert cuts[0] == 0 and cuts[-1] == len(text) and cuts == sorted(set(cuts))
+        for c in cuts[1:-1]:
+            e = len(text[:c].rstrip())
+            assert tokens._clean(text, e, c) and text[e:c].isspace() and not text[c].isspace(), (text, c)
+        for m in regex.finditer(r"\s+", text):
+            if m.start() and m.end() < len(text) and tokens._clean(text, m.start(), m.end()):
+                assert m.end() in cuts, (text, m.span())
+
+
+def test_the_word_start_shortcut_is_the_first_character_table():
+    for cp in [*range(0x3000), *range(0xA8E0, 0xA900), 0x1F600, 0x10FFFF]:
+        c = chr(cp)
+        assert tokens._word_start(c) == tokens._starts_word(c), hex(cp)
