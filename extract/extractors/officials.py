@@ -84,7 +84,8 @@ class Title:
 def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
-    article = _article_titles(doc.norm)
+    words = doc.words if doc.words is not None else lexicon.word_tokens(doc.norm)  # (a Document made by hand)
+    article = _article_titles(doc.norm, words)
     for sent in _joined_at_initials(doc):
         if id(sent.block) in restating:
             continue
@@ -169,12 +170,11 @@ def _titles_in(norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon
     return _titles_at(low, 0, len(low), sorted(occurrences(low, hits)), pos, forms, longest)
 
 
-def _article_titles(norm: str) -> tuple[str, list[int], list[tuple[int, str]]] | None:
+def _article_titles(norm: str, words: lexicon.WordTokens) -> tuple[str, list[int], list[tuple[int, str]]] | None:
     """Where the words that can start a title stand in the whole text, found once per article:
     (its case folding `low`, the offsets, the (offset, word) occurrences in order) of the words of
-    its chunks that start one (the article's chunks come with the gazetteers' word tokens, which
-    the document build made: lexicon.text_words). None when case folding changes a length."""
-    words = lexicon.text_words(norm)
+    its chunks that start one (`words`: the text's word tokens, which the document build made for
+    the gazetteers: Document.words). None when case folding changes a length."""
     low = words.low
     if len(low) != len(norm):
         return None

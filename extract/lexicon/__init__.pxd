@@ -34,4 +34,3 @@ cdef class WordTokens:
 
 
 cpdef WordTokens word_tokens(norm, pos=*, endpos=*)
-cpdef WordTokens text_words(norm)

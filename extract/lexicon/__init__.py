@@ -246,25 +246,8 @@ class WordTokens:
 
 
 def word_tokens(norm: str, pos: int = 0, endpos: int | None = None) -> WordTokens:
-    """The words every gazetteer looks up, for norm[pos:endpos]: made once, passed to each. Those of
-    a whole text are kept until the next whole text's (text_words)."""
-    tokens = WordTokens(norm, pos, endpos)
-    if pos == 0 and tokens.endpos == len(norm):
-        _LAST_TEXT[0] = tokens
-    return tokens
-
-
-_LAST_TEXT: list = [None]  # the WordTokens of the last whole text word_tokens made
-
-
-def text_words(norm: str) -> WordTokens:
-    """word_tokens(norm) of a whole text: the one made last if it was made for this very str (the
-    document build makes it for its gazetteers, so a reader of the article after it shares it;
-    a WordTokens depends on its text alone), else a new one."""
-    last = _LAST_TEXT[0]
-    if last is not None and last.norm is norm and last.pos == 0 and last.endpos == len(norm):
-        return last
-    return word_tokens(norm)
+    """The words every gazetteer looks up, for norm[pos:endpos]: made once, passed to each."""
+    return WordTokens(norm, pos, endpos)
 
 
 def _gazetteer(name: str, key: str, label: str, required: dict[str, type],

@@ -66,6 +66,7 @@ class Document:
     cities: list[Mention]
     meta: Meta
     primary_state: str = ""
+    words: lexicon.WordTokens | None = field(default=None, repr=False)  # the text's words, for every gazetteer and the title finder
     _starts: list[int] = field(default_factory=list, repr=False)
     _number_starts: list[int] = field(default_factory=list, repr=False)
     _state_starts: list[int] = field(default_factory=list, repr=False)
@@ -134,7 +135,7 @@ def build(source: Source) -> Document:
     doc._number_starts = [n.nstart for n in doc.numbers]
     doc.meta = _meta(doc)
     heads, gap = _organisation_heads()
-    words = lexicon.word_tokens(doc.norm)  # one tokenising pass for both gazetteers
+    words = doc.words = lexicon.word_tokens(doc.norm)  # one tokenising pass for both gazetteers (and officials' titles)
     doc.states = _mentions(doc, lexicon.states(), words, doc.meta.dateline_span, heads, gap)
     doc.cities = _mentions(doc, lexicon.cities(), words)
     doc._state_starts = [m.nstart for m in doc.states]

@@ -52,7 +52,7 @@ def test_titles_from_the_article_gate_are_the_titles_of_each_sentence():
     texts = _strings(1500, seed=8)
     texts += [t.replace(" ", "\x1c", 1) for t in texts[:200]] + [t.replace(" ", "ß", 1) for t in texts[200:300]]
     for text in texts:
-        article = officials._article_titles(text)
+        article = officials._article_titles(text, lexicon.word_tokens(text))
         cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(rng.randrange(6)))})
         spans = list(zip(cuts, cuts[1:])) + [(a, b) for a, b in zip(cuts, cuts[2:])]
         for pos, endpos in spans:
@@ -62,14 +62,11 @@ def test_titles_from_the_article_gate_are_the_titles_of_each_sentence():
     assert found > 1000
 
 
-def test_the_words_of_a_whole_text_are_made_once():
-    text = "सचिव अबू इमरान ने कहा"
-    words = lexicon.word_tokens(text)
-    assert lexicon.text_words(text) is words
-    lexicon.word_tokens(text, 1)  # a part of a text: not kept
-    assert lexicon.text_words(text) is words
-    other = "x" + text[1:]
-    assert lexicon.text_words(other) is not words and lexicon.text_words(other).low == other.casefold()
+def test_the_document_keeps_its_texts_words_for_every_reader():
+    from extract.text import document, reader
+
+    doc = document.build(reader.Source("a", "a.txt", "सचिव अबू इमरान ने कहा कि उत्तर प्रदेश आगे है।", ""))
+    assert doc.words.low == doc.norm.casefold() and doc.words.chunks == doc.norm.casefold().split()
 
 
 def test_case_folding_keeps_word_characters_apart_from_the_rest():
