@@ -87,13 +87,35 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
     article with no span inside it has no award word in its folding either (fold's NFC makes no character
     of an award word, nor moves one: _nfc_stable), where the article holds no character the rewrite changes
     (a working copy holds none). None where the gate does not apply (each sentence is then folded and
-    searched on its own)."""
-    usable, single, multi = _word_finders()
+    searched on its own).
+
+    Lowering changes ASCII letters only: a word with no ASCII letter stands in the lowered text where it
+    stands in the article, and is looked for there; a word with one is looked for in the lowered text,
+    made only for an article whose ASCII characters (a non-ASCII article's, in order, without the rest)
+    spell one of them: most Hindi articles need neither the lowered copy nor a search per English word."""
+    usable, words = _word_finders()[0], _span_words()
     if not usable or (not norm.isascii() and _gate_outside().search(norm)):  # ASCII: common, never rewritten
         return None
-    low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
-    out = []
-    find = low.find
+    out: list[tuple[int, int]] = []
+    _find_words(norm, words[0], words[1], out)
+    if norm.isascii():
+        low = norm.lower()
+        _find_words(low, words[2], words[3], out)
+    else:
+        ascii_low = norm.encode("ascii", "ignore").lower()  # an ASCII word of the article stands in it
+        single, multi = words[2], words[3]
+        if len(ascii_low) < len(norm) // 2:  # mostly not ASCII: a look at the ASCII part spares searches
+            single = tuple(w for w, b in zip(single, words[4]) if b is None or b in ascii_low)
+            multi = tuple(m for m, b in zip(multi, words[5]) if b is None or b in ascii_low)
+        if single or multi:
+            _find_words(norm.encode().lower().decode(), single, multi, out)  # bytes.lower: ASCII letters only
+    return out
+
+
+def _find_words(text: str, single: tuple[str, ...], multi: tuple, out: list[tuple[int, int]]) -> None:
+    """Appends to `out` the span of every occurrence in `text` of each single word and each (first word,
+    pattern) of a word of several (_word_finders)."""
+    find = text.find
     for w in single:
         p = find(w)
         while p >= 0:
@@ -102,11 +124,28 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
     for head, rx in multi:
         p = find(head)
         while p >= 0:
-            m = rx.match(low, p)
+            m = rx.match(text, p)
             if m:
                 out.append((p, m.end()))
             p = find(head, p + 1)
-    return out
+
+
+@lru_cache(maxsize=1)
+def _span_words() -> tuple[tuple, ...]:
+    """_word_finders' single and multi words in two sets: (single, multi) of the words with no ASCII letter,
+    then (single, multi) of the others, each multi word as (first word, pattern); last, for the others, the
+    UTF-8 of each single word and of each multi word's first word when ASCII, else None."""
+    _, single, multi = _word_finders()
+    multi_words = [w for w in _award_words() if " " in w]
+
+    def latin(w: str) -> bool:
+        return any("a" <= c <= "z" or "A" <= c <= "Z" for c in w)
+
+    latin_single = tuple(w for w in single if latin(w))
+    latin_multi = tuple(m for w, m in zip(multi_words, multi) if latin(w))
+    return (tuple(w for w in single if not latin(w)), tuple(m for w, m in zip(multi_words, multi) if not latin(w)),
+            latin_single, latin_multi, tuple(w.encode() if w.isascii() else None for w in latin_single),
+            tuple(m[0].encode() if m[0].isascii() else None for m in latin_multi))
 
 
 @lru_cache(maxsize=1)

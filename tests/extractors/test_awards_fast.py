@@ -94,3 +94,36 @@ def test_award_gate_search_is_common_set_and_no_rewrite():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         plain = facts._common_split()[0].search(text) is None and not rewrites(text)  # all common, none rewritten
         assert (awards._gate_outside().search(text) is None) == plain, repr(text)
+
+
+def _spans_by_lowered_copy(norm: str) -> set[tuple[int, int]]:
+    """The award-word spans as the gate first found them: every word searched in the lowered article."""
+    _, single, multi = awards._word_finders()
+    low = norm.encode().lower().decode()
+    out = set()
+    for w in single:
+        p = low.find(w)
+        while p >= 0:
+            out.add((p, p + len(w)))
+            p = low.find(w, p + 1)
+    for head, rx in multi:
+        p = low.find(head)
+        while p >= 0:
+            if (m := rx.match(low, p)):
+                out.add((p, m.end()))
+            p = low.find(head, p + 1)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "जेम पुरस्कार समारोह में विभाग को सम्मान मिला।",
+    "जेम AWARD समारोह: विभाग को Award of the year और सम्मान।",  # mostly Hindi: the ASCII part is looked at first
+    "सम्मानित Certificate  of\nAppreciation दिया गया, प्रशंसा  पत्र भी",
+    "The Award went to X; honours and a TROPHY — ₹5 prize winner",  # mostly ASCII, not ASCII
+    "The award went to X. Certificate of appreciation.",  # ASCII
+    "विभाग aw ard ने रजत जीता",  # the ASCII part joins "aw" and "ard": looked for, not found
+    "",
+])
+def test_award_spans_are_those_of_the_lowered_copy(text):
+    spans = awards._award_spans(text)
+    assert spans is not None and set(spans) == _spans_by_lowered_copy(text)
