@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache, partial
 import regex
 
 from .. import lexicon, patterns, rules
-from ..patterns import LazyPattern, occurrences, trie_pattern
+from ..patterns import OUTSIDE_PLAIN, LazyPattern, occurrences, trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -120,6 +120,13 @@ class _Patterns:
     @cached_property
     def held(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+    @cached_property
+    def firsts(self) -> dict[str, tuple[str, ...]]:
+        """For the word lists of the case-insensitive word patterns (venue, generic, held): the first word of
+        each, lowered (_word_matches)."""
+        return {key: tuple(sorted({normalise(w).norm.split(" ")[0].lower() for w in self._data[key]}))
+                for key in ("venue_heads", "generic_heads", "held_words")}
 
     @cached_property
     def topic(self):
@@ -379,13 +386,45 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates): a stdlib re pattern of their trie (a word another one
-    begins with stands for both: only whether one stands in the text is asked); None (no gate) when a head
-    has no word."""
+    """The search for any head's first word (_gates) after white space (in the named pattern a head follows
+    `\s+`, and every character the `regex` module's \s takes the stdlib's \s takes too): a stdlib re
+    pattern of their trie (a word another one begins with stands for both: only whether one stands in the
+    text is asked), tried only after a white space, not at every letter a head may begin with; None (no
+    gate) when a head has no word."""
     if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
         return None
     heads = _gates()[3]
-    return re.compile(trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+    return re.compile(r"\s" + trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+
+
+def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: int, first: bool = False) -> list:
+    """list(pattern.finditer(norm, start, end)) (only its first match when `first`) for a case-insensitive
+    pattern of words (venue, generic, held) each match of which begins with one of `firsts` (their first
+    words, lowered). In a sentence of ASCII and Devanagari characters only, lowering is the pattern's case
+    folding (no other character there folds to a Latin letter) and keeps every offset: the pattern is tried
+    only where a first word stands in the lowered sentence, in order, from where the last match ended, as
+    finditer would go on (a `regex` alternation that ignores case is tried at every character: ~100x the
+    cost of a few str.find). Any other sentence: the pattern's finditer."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        found = pattern.finditer(norm, start, end)
+        if first:
+            m = next(found, None)
+            return [] if m is None else [m]
+        return list(found)
+    low = norm[start:end].lower()
+    out = []
+    pos = start
+    match = pattern.match
+    for i in sorted({i for i, _ in occurrences(low, firsts)}):
+        if start + i < pos:
+            continue
+        m = match(norm, start + i, end)
+        if m is not None:
+            out.append(m)
+            if first:
+                break
+            pos = m.end()
+    return out
 
 
 def _in_length(words: list[str], i: int) -> bool:
@@ -453,11 +492,11 @@ def _generic_event(doc: Document):
             continue
         if not any(map(doc.norm[sent.nstart:sent.nend].casefold().__contains__, firsts)):
             continue  # no generic head in the sentence
-        heads = list(pats.generic.finditer(doc.norm, sent.nstart, sent.nend))
-        if not heads or not pats.held.search(doc.norm, sent.nstart, sent.nend):
+        heads = _word_matches(pats.generic, pats.firsts["generic_heads"], doc.norm, sent.nstart, sent.nend)
+        if not heads or not _word_matches(pats.held, pats.firsts["held_words"], doc.norm, sent.nstart, sent.nend, True):
             continue
         if not (doc.cities_in(sent.nstart, sent.nend) or doc.states_in(sent.nstart, sent.nend)
-                or pats.venue.search(doc.norm, sent.nstart, sent.nend)):
+                or _word_matches(pats.venue, pats.firsts["venue_heads"], doc.norm, sent.nstart, sent.nend, True)):
             continue
         m = heads[0]
         stops = _generic_stops()
@@ -509,8 +548,8 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
 
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
-    venue = _patterns().venue
-    heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
+    pats = _patterns()
+    heads = _word_matches(pats.venue, pats.firsts["venue_heads"], doc.norm, sent.nstart, sent.nend)
     if not heads:
         return ""
     toks = _tokens_to(doc.norm, sent, heads[-1].end())  # the walk reads no token after a head

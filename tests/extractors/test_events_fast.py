@@ -1,4 +1,5 @@
-"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), and the
+"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), the head search and the
+word patterns tried only where their words stand find what their plain searches find, and the
 generic-event gate on the whole article rests on case folding going letter by letter (a sentence's
 folding is a piece of the article's)."""
 from __future__ import annotations
@@ -37,10 +38,10 @@ def test_head_search_trie_finds_a_head_where_the_plain_alternation_does():
     import re
 
     heads = events._gates()[3]
-    plain = re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    plain = re.compile(r"\s(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + ")")
     search = events._head_search()
     rng = random.Random(5)
-    pieces = list(heads) + [h[:-1] for h in heads] + [" ", "जेम", "x", "S", "संवा"]
+    pieces = list(heads) + [h[:-1] for h in heads] + [" ", "\n", "\u2003", "जेम", "x", "S", "संवा"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
     for text in texts:
         for pos in (0, 1, len(text) // 2):
@@ -112,3 +113,41 @@ def test_every_quoted_name_has_a_quote_next_to_a_head_a_digit_or_a_starter():
             matched += 1
             assert events._quote_by_name(text, m.start(), m.end()), m.group()
     assert matched >= 4
+
+
+def test_every_white_space_of_the_regex_module_is_one_of_the_stdlib():
+    """The head search looks for a head after the stdlib's \\s where the named pattern has the regex module's."""
+    import re
+
+    import regex
+
+    spaces = regex.compile(r"(?V1)\s")
+    assert all(re.match(r"\s", chr(c)) for c in range(sys.maxunicode + 1) if spaces.match(chr(c)))
+
+
+def test_word_patterns_are_tried_where_a_first_word_stands_as_finditer_would():
+    """_word_matches gives the matches finditer gives, on sentences of ASCII and Devanagari (the fast path)
+    and others (the finditer itself)."""
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    pats = events._patterns()
+    texts = ["PWD न्यू सर्किट हाउस में जेम कार्यशाला आयोजित", "at the Vigyan BHAWAN, New Delhi; HALLmark hall",
+             "कन्वेंशन   सेंटर में, Convention\tCentre and convention centrex", "Workshops WORKSHOP workshopx training  Camp held",
+             "प्रशिक्षण शिविरों में शिविर लगाया", "a ſeminar at the Houſe", "Hotel Kहाउस", "xHotel hotelहाउसहाउस", ""]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += normalise(path.read_text(encoding="utf-8")).norm.splitlines()
+    matched = 0
+    for pattern, key in ((pats.venue, "venue_heads"), (pats.generic, "generic_heads"), (pats.held, "held_words")):
+        for text in texts:
+            for start in {0, len(text) // 3}:  # from inside the text too: the look-behind
+                plain = [m.span() for m in pattern.finditer(text, start, len(text))]
+                fast = [m.span() for m in events._word_matches(pattern, pats.firsts[key], text, start, len(text))]
+                assert fast == plain, (key, text, start)
+                first = events._word_matches(pattern, pats.firsts[key], text, start, len(text), True)
+                assert [m.span() for m in first] == plain[:1]
+                matched += len(plain)
+    assert matched > 100
