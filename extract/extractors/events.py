@@ -380,8 +380,12 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
     search = _head_search()
     if search is not None and search(text, min(at) + 1) is None:
         return []
+    reach = _head_reach()
     match = named.match
-    return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+    if reach is None:
+        return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+    return [m for m in (match(norm, start + i, end) for i in sorted(at) if reach(norm, start + i, end) is not None)
+            if m is not None]
 
 
 @lru_cache(maxsize=1)
@@ -395,6 +399,27 @@ def _head_search():
         return None
     heads = _gates()[3]
     return re.compile(r"\s" + trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+
+
+@lru_cache(maxsize=1)
+def _head_reach():
+    r"""The match, from a starter, of up to as many runs of white space as a named match reaches its head
+    after, each after a run of other characters, then a head's first word: a stdlib pattern tried in a
+    fraction of a failing `regex` named match (tens of thousands of instructions in an English sentence).
+    None (no gate) when a head has no word.
+
+    A named match is its starter (a literal, its runs of white space \s+ in the pattern), up to
+    max_inner_words words each after \s+, then \s+ and a head: the head stands right after the starter's
+    runs plus inner plus one runs of the stdlib's \s+ (every character the `regex` module's \s takes the
+    stdlib's takes, and none of a word, letters, marks, hyphens and apostrophes, nor of a starter is one).
+    The heads' first words are written as a trie (a word another one begins with stands for both)."""
+    data = rules.load("events")
+    if any(not normalise(w).norm.split() for w in data["heads"]):
+        return None
+    runs = max(len(re.findall(r"\s+", normalise(w).norm)) for w in data["starters"]) + int(data.get("max_inner_words", 4)) + 1
+    heads = _gates()[3]
+    trie = trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])
+    return re.compile(rf"(?:\S*\s+){{1,{runs}}}?(?:{trie})").match
 
 
 def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: int, first: bool = False) -> list:

@@ -1,7 +1,7 @@
-"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), the head search and the
-word patterns tried only where their words stand find what their plain searches find, and the
-generic-event gate on the whole article rests on case folding going letter by letter (a sentence's
-folding is a piece of the article's)."""
+"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), the head search,
+the event names tried only within a head's reach of a starter and the word patterns tried only where their
+words stand find what their plain searches find, and the generic-event gate on the whole article rests on
+case folding going letter by letter (a sentence's folding is a piece of the article's)."""
 from __future__ import annotations
 
 import random
@@ -46,6 +46,30 @@ def test_head_search_trie_finds_a_head_where_the_plain_alternation_does():
     for text in texts:
         for pos in (0, 1, len(text) // 2):
             assert (search(text, pos) is None) == (plain.search(text, pos) is None), repr(text)
+
+
+def test_event_names_are_tried_only_where_a_head_is_within_reach_of_a_starter():
+    """_named_matches tries the named pattern only at a starter a head's first word follows within reach
+    (_head_reach): what the overlapped search finds, at the reach's edge and past it too."""
+    named = events._patterns().named
+    starters = events._gates()[0]
+    heads = events._gates()[3]
+    inner = " ".join(["क"] * events._patterns()._inner)  # the most inner words a name holds
+    texts = [f"जेम {inner} कार्यशाला", f"जेम {inner} क कार्यशाला", f"गवर्नमेंट  ई-मार्केटप्लेस {inner} कार्यशाला",
+             f"गवर्नमेंट ई-मार्केटप्लेस {inner} क कार्यशाला", "GeM\x1cSamvad Workshop", "GeM \x1c Workshop",
+             "GeM\u2003\u2003Samvad\n Workshop 2025", "GeM's Outreach Programme", "जेम-संवाद कार्यक्रम", "जेम संवादका",
+             "GeM Buyers’ Meet and GeM Sellers' Meet", "जेम", "जेम ", "जेम कार्य", "जी.ई.एम. शिखर  सम्मेलन 12.0"]
+    rng = random.Random(3)
+    pieces = list(starters) + list(heads) + [" ", "  ", "\n", "-", "x", "क", "2025", "'s"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        plain = [m.span() for m in named.finditer(text, 0, len(text), overlapped=True)]
+        tried = [m.span() for m in events._named_matches(named, text, text, 0, len(text), starters)]
+        assert tried == plain, repr(text)
+        matched += len(plain)
+    assert matched > 5
+    assert events._named_matches(named, f"जेम {inner} क कार्यशाला", f"जेम {inner} क कार्यशाला", 0, 99, starters) == []
 
 
 def test_titled_names_of_an_ascii_sentence_are_read_alike_by_the_stdlib_and_the_regex_pattern():
