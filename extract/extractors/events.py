@@ -390,7 +390,7 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates) after white space (in the named pattern a head follows
+    r"""The search for any head's first word (_gates) after white space (in the named pattern a head follows
     `\s+`, and every character the `regex` module's \s takes the stdlib's \s takes too): a stdlib re
     pattern of their trie (a word another one begins with stands for both: only whether one stands in the
     text is asked), tried only after a white space, not at every letter a head may begin with; None (no
