@@ -38,7 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from ..patterns import LazyPattern, char_class
+from ..patterns import OUTSIDE_PLAIN, LazyPattern, char_class
 from .facts import common_chars
 from .tokens import Token, tokenize
 
@@ -274,6 +274,21 @@ _READERS = _ClauseReaders(tuple(LazyPattern(patterns.compile, p) for p in _UNTIE
                           LazyPattern(regex.compile, _FOR_WORD, regex.IGNORECASE),
                           LazyPattern(regex.compile, _FOR_CLAUSE, regex.IGNORECASE))
 _CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
+_CLAUSE_END_WORDS = (";", "whereas", "while", "and")  # one of which every _CLAUSE_END match holds
+
+
+def _may_hold(norm: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether a pattern that ignores case and holds one of `words` (lower-case ASCII) in each match may match
+    in norm[start:end]: False only where the slice is of ASCII and Devanagari characters (there the pattern's
+    case folding is ASCII lowering: no other character of the slice folds to a Latin letter) and its lowered
+    copy holds none of them. A few str.find instead of a `regex` search that tries an alternation ignoring
+    case at every character."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        return True
+    low = norm[start:end].lower()
+    return any(map(low.__contains__, words))
+
+
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 _HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
                                           r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
@@ -310,7 +325,8 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
     went to R', 'the winner was R', 'R was recognised', "R's award", 'R won an award')."""
     out = []
     start = sent.nstart
-    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend)] + [(sent.nend, sent.nend)]
+    cuts = _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend) if _may_hold(doc.norm, sent.nstart, sent.nend, _CLAUSE_END_WORDS) else ()
+    bounds = [(m.start(), m.end()) for m in cuts] + [(sent.nend, sent.nend)]
     for cut, nxt in bounds:
         cs, ce = start, cut
         start = nxt
@@ -726,6 +742,8 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
         ns, ne = m.start(1), m.end(1)
         out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    if not _may_hold(doc.norm, sent.nstart, sent.nend, _CATEGORY_WORDS):
+        return sorted(out, key=lambda c: c.pos)  # none of the English category patterns below can match
     for m in _IN_CATEGORY_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "in the service procurement category"
         ns, ne = m.start(1), m.end(1)
         if not _same_category(doc.norm[ns:m.end()]):
@@ -738,6 +756,7 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     return sorted(out, key=lambda c: c.pos)
 
 
+_CATEGORY_WORDS = ("category", "segment")  # _IN_CATEGORY_EN, _CATEGORY_OF_EN and _SAME_EN each hold one
 _IN_CATEGORY_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
 _CATEGORY_OF_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
 _SAME_EN = LazyPattern(regex.compile, r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)

@@ -127,3 +127,24 @@ def _spans_by_lowered_copy(norm: str) -> set[tuple[int, int]]:
 def test_award_spans_are_those_of_the_lowered_copy(text):
     spans = awards._award_spans(text)
     assert spans is not None and set(spans) == _spans_by_lowered_copy(text)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (awards._CLAUSE_END, awards._CLAUSE_END_WORDS), (awards._IN_CATEGORY_EN, awards._CATEGORY_WORDS),
+    (awards._CATEGORY_OF_EN, awards._CATEGORY_WORDS), (awards._SAME_EN, awards._CATEGORY_WORDS)])
+def test_a_slice_may_hold_is_false_for_matches_no_pattern(pattern, words):
+    """_may_hold says no only where the pattern (ignoring case) finds nothing; on texts of ASCII and
+    Devanagari (the gate) and others (ſ and K fold to Latin letters: no gate)."""
+    texts = ["Gold award, WHEREAS silver; bronze", "X won, While Y lost", "A won, AND for B", "in the Service CATEGORY",
+             "In the category of Highest Procurement by a CPSE, X won", "in the SAME Segment", "in the same category",
+             "उसी श्रेणी में; X", "whereaſ it", "in the Kategory ſegment", "cate gory", "रजत पुरस्कार", ""]
+    for folder in (CORPUS, CORPUS / "real", CORPUS / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += path.read_text(encoding="utf-8").splitlines()
+    gated = 0
+    for text in texts:
+        for start in {0, len(text) // 2}:
+            if not awards._may_hold(text, start, len(text), words):
+                gated += 1
+                assert pattern.search(text, start, len(text)) is None, text
+    assert gated > 100
