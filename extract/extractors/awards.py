@@ -290,6 +290,7 @@ def _may_hold(norm: str, start: int, end: int, words: tuple[str, ...]) -> bool:
 
 
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_NOT_NAME_CHAR = LazyPattern(regex.compile, r"[^\w&\-\s]", regex.REVERSE)  # searched back: where a run _ABBREVIATED reads begins
 _HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
                                           r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
                                           r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
@@ -309,7 +310,7 @@ def _headline_category(doc: Document) -> tuple[int, int] | None:
 def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
     """'Full Name (ABBR)' in the article: ABBR and the bare full name -> the span of 'Full Name (ABBR)'."""
     out: dict[str, tuple[int, int]] = {}
-    for m in _ABBREVIATED.finditer(doc.norm):
+    for m in _abbreviated(doc.norm):
         span = (m.start(1), m.end())
         name = m.group(1).split()
         if name and name[0] == "The":
@@ -317,6 +318,24 @@ def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
             name = name[1:]
         out.setdefault(m.group(2), span)
         out.setdefault(fold(" ".join(name)), span)
+    return out
+
+
+def _abbreviated(norm: str) -> list:
+    """list(_ABBREVIATED.finditer(norm)), searched only before each "(": a match is a name of word characters,
+    '&', '-' and white space right before "(ABBR)", so it lies in the run of such characters that ends at its
+    "(" (none of which is one) and, after it, in the 12 characters "(ABBR)" takes at most. Those windows of
+    two brackets do not overlap, and a match found in one begins before its bracket (one that begins after
+    it is found in the next bracket's window)."""
+    out = []
+    search, back = _ABBREVIATED.search, _NOT_NAME_CHAR.search
+    q = norm.find("(")
+    while q >= 0:
+        b = back(norm, 0, q)
+        m = search(norm, b.end() if b else 0, q + 12)
+        if m is not None and m.start() < q:
+            out.append(m)
+        q = norm.find("(", q + 1)
     return out
 
 

@@ -148,3 +148,21 @@ def test_a_slice_may_hold_is_false_for_matches_no_pattern(pattern, words):
                 gated += 1
                 assert pattern.search(text, start, len(text)) is None, text
     assert gated > 100
+
+
+def test_abbreviations_searched_before_each_bracket_are_those_of_the_whole_article():
+    """_abbreviated finds what _ABBREVIATED.finditer over the whole article finds."""
+    from extract.normalise import normalise
+
+    texts = ["Border Roads Organisation (BRO) and Indian Oil Corporation (IOC) (X) (AB)(CD)", "(GeM)", "A (BC", "",
+             "The Ministry of Defence (MoD), Government e-Marketplace (GeM); Ab Cd (EF) Gh (IJ)", "x (Ab) Y Z (CDE)",
+             "Name(ABC) Name (A) Name  of\tThe Board (ABCDEFGHIJK) Xy & Z (Q&A) जेम Portal (GP)", "A B (C (DE) F (GH)"]
+    for folder in (CORPUS, CORPUS / "real", CORPUS / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts.append(normalise(path.read_text(encoding="utf-8")).norm)
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in awards._ABBREVIATED.finditer(text)]
+        assert [m.span() for m in awards._abbreviated(text)] == plain, text[:80]
+        found += len(plain)
+    assert found > 20
