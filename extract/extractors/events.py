@@ -123,10 +123,10 @@ class _Patterns:
 
     @cached_property
     def firsts(self) -> dict[str, tuple[str, ...]]:
-        """For the word lists of the case-insensitive word patterns (venue, generic, held): the first word of
-        each, lowered (_word_matches)."""
+        """For the word lists of the case-insensitive word patterns (venue, generic, held, length): the first
+        word of each, lowered (_word_matches, _may_hold)."""
         return {key: tuple(sorted({normalise(w).norm.split(" ")[0].lower() for w in self._data[key]}))
-                for key in ("venue_heads", "generic_heads", "held_words")}
+                for key in ("venue_heads", "generic_heads", "held_words", "length_words")}
 
     @cached_property
     def topic(self):
@@ -452,6 +452,15 @@ def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: 
     return out
 
 
+def _may_hold(norm: str, start: int, end: int, firsts: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern each match of which holds one of `firsts` (lowered words) may match in
+    norm[start:end]: False only where the slice is of ASCII and Devanagari characters (lowering is then the
+    pattern's case folding, as in _word_matches) and its lowered copy holds none of them."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        return True
+    return any(map(norm[start:end].lower().__contains__, firsts))
+
+
 def _in_length(words: list[str], i: int) -> bool:
     """words[i] is part of a length inside the name ("एक दिवसीय" in "जेम पोर्टल संबंधी एक दिवसीय ... वर्कशॉप")."""
     lengths = _length_words()
@@ -494,7 +503,10 @@ def _words_end(words: frozenset[str], most: int, text: str, pos: int, endpos: in
 def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
     """Before the starter: a Hindi length ("एक दिवसीय") belongs to the name; in English a lower-case
     length ("a two-day GeM Outreach Programme") stands outside the capitalised title."""
-    m = length.search(doc.norm, max(sent.nstart, start - 30), start)
+    lo = max(sent.nstart, start - 30)
+    if not _may_hold(doc.norm, lo, start, _patterns().firsts["length_words"]):
+        return start  # no length word before the starter: the length pattern (ignoring case) cannot match
+    m = length.search(doc.norm, lo, start)
     if m and m.group()[:1].isascii() and m.group()[:1].islower():
         return start
     return m.start() if m else start

@@ -175,3 +175,28 @@ def test_word_patterns_are_tried_where_a_first_word_stands_as_finditer_would():
                 assert [m.span() for m in first] == plain[:1]
                 matched += len(plain)
     assert matched > 100
+
+
+def test_a_slice_may_hold_is_false_only_where_the_length_pattern_finds_nothing():
+    """_extend_back skips the length pattern where _may_hold says no: on texts of ASCII and Devanagari (the
+    gate) and others (ſ, K: no gate), from inside the text too."""
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    pats = events._patterns()
+    texts = ["एक दिवसीय ", "a two-DAY ", "three-Days\t", "दो दिवसीया  ", "a two-daſ ", "x ", "पांचदिवसीय ", ""]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            norm = normalise(path.read_text(encoding="utf-8")).norm
+            texts += [norm[max(0, i - 30):i] for i in range(0, len(norm), 7)]
+    gated = found = 0
+    for text in texts:
+        for start in {0, len(text) // 2}:
+            hit = pats.length.search(text, start, len(text))
+            found += hit is not None
+            if not events._may_hold(text, start, len(text), pats.firsts["length_words"]):
+                gated += 1
+                assert hit is None, text
+    assert gated > 100 and found > 3
