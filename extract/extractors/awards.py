@@ -38,7 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from ..patterns import LazyPattern, char_class
+from ..patterns import OUTSIDE_PLAIN, LazyPattern, char_class
 from .facts import common_chars
 from .tokens import Token, tokenize
 
@@ -87,13 +87,35 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
     article with no span inside it has no award word in its folding either (fold's NFC makes no character
     of an award word, nor moves one: _nfc_stable), where the article holds no character the rewrite changes
     (a working copy holds none). None where the gate does not apply (each sentence is then folded and
-    searched on its own)."""
-    usable, single, multi = _word_finders()
+    searched on its own).
+
+    Lowering changes ASCII letters only: a word with no ASCII letter stands in the lowered text where it
+    stands in the article, and is looked for there; a word with one is looked for in the lowered text,
+    made only for an article whose ASCII characters (a non-ASCII article's, in order, without the rest)
+    spell one of them: most Hindi articles need neither the lowered copy nor a search per English word."""
+    usable, words = _word_finders()[0], _span_words()
     if not usable or (not norm.isascii() and _gate_outside().search(norm)):  # ASCII: common, never rewritten
         return None
-    low = norm.encode().lower().decode()  # bytes.lower: ASCII letters only
-    out = []
-    find = low.find
+    out: list[tuple[int, int]] = []
+    _find_words(norm, words[0], words[1], out)
+    if norm.isascii():
+        low = norm.lower()
+        _find_words(low, words[2], words[3], out)
+    else:
+        ascii_low = norm.encode("ascii", "ignore").lower()  # an ASCII word of the article stands in it
+        single, multi = words[2], words[3]
+        if len(ascii_low) < len(norm) // 2:  # mostly not ASCII: a look at the ASCII part spares searches
+            single = tuple(w for w, b in zip(single, words[4]) if b is None or b in ascii_low)
+            multi = tuple(m for m, b in zip(multi, words[5]) if b is None or b in ascii_low)
+        if single or multi:
+            _find_words(norm.encode().lower().decode(), single, multi, out)  # bytes.lower: ASCII letters only
+    return out
+
+
+def _find_words(text: str, single: tuple[str, ...], multi: tuple, out: list[tuple[int, int]]) -> None:
+    """Appends to `out` the span of every occurrence in `text` of each single word and each (first word,
+    pattern) of a word of several (_word_finders)."""
+    find = text.find
     for w in single:
         p = find(w)
         while p >= 0:
@@ -102,11 +124,28 @@ def _award_spans(norm: str) -> list[tuple[int, int]] | None:
     for head, rx in multi:
         p = find(head)
         while p >= 0:
-            m = rx.match(low, p)
+            m = rx.match(text, p)
             if m:
                 out.append((p, m.end()))
             p = find(head, p + 1)
-    return out
+
+
+@lru_cache(maxsize=1)
+def _span_words() -> tuple[tuple, ...]:
+    """_word_finders' single and multi words in two sets: (single, multi) of the words with no ASCII letter,
+    then (single, multi) of the others, each multi word as (first word, pattern); last, for the others, the
+    UTF-8 of each single word and of each multi word's first word when ASCII, else None."""
+    _, single, multi = _word_finders()
+    multi_words = [w for w in _award_words() if " " in w]
+
+    def latin(w: str) -> bool:
+        return any("a" <= c <= "z" or "A" <= c <= "Z" for c in w)
+
+    latin_single = tuple(w for w in single if latin(w))
+    latin_multi = tuple(m for w, m in zip(multi_words, multi) if latin(w))
+    return (tuple(w for w in single if not latin(w)), tuple(m for w, m in zip(multi_words, multi) if not latin(w)),
+            latin_single, latin_multi, tuple(w.encode() if w.isascii() else None for w in latin_single),
+            tuple(m[0].encode() if m[0].isascii() else None for m in latin_multi))
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +274,23 @@ _READERS = _ClauseReaders(tuple(LazyPattern(patterns.compile, p) for p in _UNTIE
                           LazyPattern(regex.compile, _FOR_WORD, regex.IGNORECASE),
                           LazyPattern(regex.compile, _FOR_CLAUSE, regex.IGNORECASE))
 _CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+and\s+(?=for\b)", regex.IGNORECASE)
+_CLAUSE_END_WORDS = (";", "whereas", "while", "and")  # one of which every _CLAUSE_END match holds
+
+
+def _may_hold(norm: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether a pattern that ignores case and holds one of `words` (lower-case ASCII) in each match may match
+    in norm[start:end]: False only where the slice is of ASCII and Devanagari characters (there the pattern's
+    case folding is ASCII lowering: no other character of the slice folds to a Latin letter) and its lowered
+    copy holds none of them. A few str.find instead of a `regex` search that tries an alternation ignoring
+    case at every character."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        return True
+    low = norm[start:end].lower()
+    return any(map(low.__contains__, words))
+
+
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
+_NOT_NAME_CHAR = LazyPattern(regex.compile, r"[^\w&\-\s]", regex.REVERSE)  # searched back: where a run _ABBREVIATED reads begins
 _HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
                                           r"|(?P<cat>(?:[\p{L}\p{M}]+\s+){1,6}?के\s+लिए\s+)?['‘\"]?(?:[\p{L}\p{M}]+\s+){0,3}?(?:पुरस्कार|सम्मान|प्रशंसा\s+पत्र|प्रशस्ति\s+पत्र|अवार्ड|अवॉर्ड|ट्रॉफी)['’\"]?"
                                           r"\s+(?:दिया|दी|दिए|प्रदान|मिला|मिली|मिले)(?![\p{L}\p{M}]))")
@@ -255,7 +310,7 @@ def _headline_category(doc: Document) -> tuple[int, int] | None:
 def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
     """'Full Name (ABBR)' in the article: ABBR and the bare full name -> the span of 'Full Name (ABBR)'."""
     out: dict[str, tuple[int, int]] = {}
-    for m in _ABBREVIATED.finditer(doc.norm):
+    for m in _abbreviated(doc.norm):
         span = (m.start(1), m.end())
         name = m.group(1).split()
         if name and name[0] == "The":
@@ -266,12 +321,31 @@ def _abbreviations(doc: Document) -> dict[str, tuple[int, int]]:
     return out
 
 
+def _abbreviated(norm: str) -> list:
+    """list(_ABBREVIATED.finditer(norm)), searched only before each "(": a match is a name of word characters,
+    '&', '-' and white space right before "(ABBR)", so it lies in the run of such characters that ends at its
+    "(" (none of which is one) and, after it, in the 12 characters "(ABBR)" takes at most. Those windows of
+    two brackets do not overlap, and a match found in one begins before its bracket (one that begins after
+    it is found in the next bracket's window)."""
+    out = []
+    search, back = _ABBREVIATED.search, _NOT_NAME_CHAR.search
+    q = norm.find("(")
+    while q >= 0:
+        b = back(norm, 0, q)
+        m = search(norm, b.end() if b else 0, q + 12)
+        if m is not None and m.start() < q:
+            out.append(m)
+        q = norm.find("(", q + 1)
+    return out
+
+
 def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[AwardRecord]:
     """English: in each clause, a named category (quoted, or 'for ...') and its recipient ('the award
     went to R', 'the winner was R', 'R was recognised', "R's award", 'R won an award')."""
     out = []
     start = sent.nstart
-    bounds = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend)] + [(sent.nend, sent.nend)]
+    cuts = _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend) if _may_hold(doc.norm, sent.nstart, sent.nend, _CLAUSE_END_WORDS) else ()
+    bounds = [(m.start(), m.end()) for m in cuts] + [(sent.nend, sent.nend)]
     for cut, nxt in bounds:
         cs, ce = start, cut
         start = nxt
@@ -687,6 +761,8 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
         ns, ne = m.start(1), m.end(1)
         out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
+    if not _may_hold(doc.norm, sent.nstart, sent.nend, _CATEGORY_WORDS):
+        return sorted(out, key=lambda c: c.pos)  # none of the English category patterns below can match
     for m in _IN_CATEGORY_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "in the service procurement category"
         ns, ne = m.start(1), m.end(1)
         if not _same_category(doc.norm[ns:m.end()]):
@@ -699,6 +775,7 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     return sorted(out, key=lambda c: c.pos)
 
 
+_CATEGORY_WORDS = ("category", "segment")  # _IN_CATEGORY_EN, _CATEGORY_OF_EN and _SAME_EN each hold one
 _IN_CATEGORY_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+((?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:category|segment)\b", regex.IGNORECASE)
 _CATEGORY_OF_EN = LazyPattern(regex.compile, r"\b(?:in|under)\s+the\s+(?:category|segment)\s+(?:of\s+)?(?:the\s+)?['\"‘“]?([^,;.'\"’”]{3,80}?)['\"’”]?(?=\s*[,;.])", regex.IGNORECASE)
 _SAME_EN = LazyPattern(regex.compile, r"\bin\s+(?:the\s+)?(?:same|this|that)\s+category\b", regex.IGNORECASE)

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache, partial
 import regex
 
 from .. import lexicon, patterns, rules
-from ..patterns import LazyPattern, occurrences, trie_pattern
+from ..patterns import OUTSIDE_PLAIN, LazyPattern, occurrences, trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -120,6 +120,13 @@ class _Patterns:
     @cached_property
     def held(self):
         return patterns.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(self._data['held_words'])})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+    @cached_property
+    def firsts(self) -> dict[str, tuple[str, ...]]:
+        """For the word lists of the case-insensitive word patterns (venue, generic, held, length): the first
+        word of each, lowered (_word_matches, _may_hold)."""
+        return {key: tuple(sorted({normalise(w).norm.split(" ")[0].lower() for w in self._data[key]}))
+                for key in ("venue_heads", "generic_heads", "held_words", "length_words")}
 
     @cached_property
     def topic(self):
@@ -373,19 +380,85 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
     search = _head_search()
     if search is not None and search(text, min(at) + 1) is None:
         return []
+    reach = _head_reach()
     match = named.match
-    return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+    if reach is None:
+        return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
+    return [m for m in (match(norm, start + i, end) for i in sorted(at) if reach(norm, start + i, end) is not None)
+            if m is not None]
 
 
 @lru_cache(maxsize=1)
 def _head_search():
-    """The search for any head's first word (_gates): a stdlib re pattern of their trie (a word another one
-    begins with stands for both: only whether one stands in the text is asked); None (no gate) when a head
-    has no word."""
+    r"""The search for any head's first word (_gates) after white space (in the named pattern a head follows
+    `\s+`, and every character the `regex` module's \s takes the stdlib's \s takes too): a stdlib re
+    pattern of their trie (a word another one begins with stands for both: only whether one stands in the
+    text is asked), tried only after a white space, not at every letter a head may begin with; None (no
+    gate) when a head has no word."""
     if any(not normalise(w).norm.split() for w in rules.load("events")["heads"]):
         return None
     heads = _gates()[3]
-    return re.compile(trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+    return re.compile(r"\s" + trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])).search
+
+
+@lru_cache(maxsize=1)
+def _head_reach():
+    r"""The match, from a starter, of up to as many runs of white space as a named match reaches its head
+    after, each after a run of other characters, then a head's first word: a stdlib pattern tried in a
+    fraction of a failing `regex` named match (tens of thousands of instructions in an English sentence).
+    None (no gate) when a head has no word.
+
+    A named match is its starter (a literal, its runs of white space \s+ in the pattern), up to
+    max_inner_words words each after \s+, then \s+ and a head: the head stands right after the starter's
+    runs plus inner plus one runs of the stdlib's \s+ (every character the `regex` module's \s takes the
+    stdlib's takes, and none of a word, letters, marks, hyphens and apostrophes, nor of a starter is one).
+    The heads' first words are written as a trie (a word another one begins with stands for both)."""
+    data = rules.load("events")
+    if any(not normalise(w).norm.split() for w in data["heads"]):
+        return None
+    runs = max(len(re.findall(r"\s+", normalise(w).norm)) for w in data["starters"]) + int(data.get("max_inner_words", 4)) + 1
+    heads = _gates()[3]
+    trie = trie_pattern([w for w in heads if not any(v != w and w.startswith(v) for v in heads)])
+    return re.compile(rf"(?:\S*\s+){{1,{runs}}}?(?:{trie})").match
+
+
+def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: int, first: bool = False) -> list:
+    """list(pattern.finditer(norm, start, end)) (only its first match when `first`) for a case-insensitive
+    pattern of words (venue, generic, held) each match of which begins with one of `firsts` (their first
+    words, lowered). In a sentence of ASCII and Devanagari characters only, lowering is the pattern's case
+    folding (no other character there folds to a Latin letter) and keeps every offset: the pattern is tried
+    only where a first word stands in the lowered sentence, in order, from where the last match ended, as
+    finditer would go on (a `regex` alternation that ignores case is tried at every character: ~100x the
+    cost of a few str.find). Any other sentence: the pattern's finditer."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        found = pattern.finditer(norm, start, end)
+        if first:
+            m = next(found, None)
+            return [] if m is None else [m]
+        return list(found)
+    low = norm[start:end].lower()
+    out = []
+    pos = start
+    match = pattern.match
+    for i in sorted({i for i, _ in occurrences(low, firsts)}):
+        if start + i < pos:
+            continue
+        m = match(norm, start + i, end)
+        if m is not None:
+            out.append(m)
+            if first:
+                break
+            pos = m.end()
+    return out
+
+
+def _may_hold(norm: str, start: int, end: int, firsts: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern each match of which holds one of `firsts` (lowered words) may match in
+    norm[start:end]: False only where the slice is of ASCII and Devanagari characters (lowering is then the
+    pattern's case folding, as in _word_matches) and its lowered copy holds none of them."""
+    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+        return True
+    return any(map(norm[start:end].lower().__contains__, firsts))
 
 
 def _in_length(words: list[str], i: int) -> bool:
@@ -430,7 +503,10 @@ def _words_end(words: frozenset[str], most: int, text: str, pos: int, endpos: in
 def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
     """Before the starter: a Hindi length ("एक दिवसीय") belongs to the name; in English a lower-case
     length ("a two-day GeM Outreach Programme") stands outside the capitalised title."""
-    m = length.search(doc.norm, max(sent.nstart, start - 30), start)
+    lo = max(sent.nstart, start - 30)
+    if not _may_hold(doc.norm, lo, start, _patterns().firsts["length_words"]):
+        return start  # no length word before the starter: the length pattern (ignoring case) cannot match
+    m = length.search(doc.norm, lo, start)
     if m and m.group()[:1].isascii() and m.group()[:1].islower():
         return start
     return m.start() if m else start
@@ -453,11 +529,11 @@ def _generic_event(doc: Document):
             continue
         if not any(map(doc.norm[sent.nstart:sent.nend].casefold().__contains__, firsts)):
             continue  # no generic head in the sentence
-        heads = list(pats.generic.finditer(doc.norm, sent.nstart, sent.nend))
-        if not heads or not pats.held.search(doc.norm, sent.nstart, sent.nend):
+        heads = _word_matches(pats.generic, pats.firsts["generic_heads"], doc.norm, sent.nstart, sent.nend)
+        if not heads or not _word_matches(pats.held, pats.firsts["held_words"], doc.norm, sent.nstart, sent.nend, True):
             continue
         if not (doc.cities_in(sent.nstart, sent.nend) or doc.states_in(sent.nstart, sent.nend)
-                or pats.venue.search(doc.norm, sent.nstart, sent.nend)):
+                or _word_matches(pats.venue, pats.firsts["venue_heads"], doc.norm, sent.nstart, sent.nend, True)):
             continue
         m = heads[0]
         stops = _generic_stops()
@@ -509,8 +585,8 @@ def _city(doc: Document, sent: Sentence, at: int) -> str:
 
 def _venue(doc: Document, sent: Sentence) -> str:
     """'<...> के VENUE में' or 'at VENUE': the words before a venue head back to a stop word."""
-    venue = _patterns().venue
-    heads = list(venue.finditer(doc.norm, sent.nstart, sent.nend))
+    pats = _patterns()
+    heads = _word_matches(pats.venue, pats.firsts["venue_heads"], doc.norm, sent.nstart, sent.nend)
     if not heads:
         return ""
     toks = _tokens_to(doc.norm, sent, heads[-1].end())  # the walk reads no token after a head

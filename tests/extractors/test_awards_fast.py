@@ -94,3 +94,75 @@ def test_award_gate_search_is_common_set_and_no_rewrite():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         plain = facts._common_split()[0].search(text) is None and not rewrites(text)  # all common, none rewritten
         assert (awards._gate_outside().search(text) is None) == plain, repr(text)
+
+
+def _spans_by_lowered_copy(norm: str) -> set[tuple[int, int]]:
+    """The award-word spans as the gate first found them: every word searched in the lowered article."""
+    _, single, multi = awards._word_finders()
+    low = norm.encode().lower().decode()
+    out = set()
+    for w in single:
+        p = low.find(w)
+        while p >= 0:
+            out.add((p, p + len(w)))
+            p = low.find(w, p + 1)
+    for head, rx in multi:
+        p = low.find(head)
+        while p >= 0:
+            if (m := rx.match(low, p)):
+                out.add((p, m.end()))
+            p = low.find(head, p + 1)
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "जेम पुरस्कार समारोह में विभाग को सम्मान मिला।",
+    "जेम AWARD समारोह: विभाग को Award of the year और सम्मान।",  # mostly Hindi: the ASCII part is looked at first
+    "सम्मानित Certificate  of\nAppreciation दिया गया, प्रशंसा  पत्र भी",
+    "The Award went to X; honours and a TROPHY — ₹5 prize winner",  # mostly ASCII, not ASCII
+    "The award went to X. Certificate of appreciation.",  # ASCII
+    "विभाग aw ard ने रजत जीता",  # the ASCII part joins "aw" and "ard": looked for, not found
+    "",
+])
+def test_award_spans_are_those_of_the_lowered_copy(text):
+    spans = awards._award_spans(text)
+    assert spans is not None and set(spans) == _spans_by_lowered_copy(text)
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (awards._CLAUSE_END, awards._CLAUSE_END_WORDS), (awards._IN_CATEGORY_EN, awards._CATEGORY_WORDS),
+    (awards._CATEGORY_OF_EN, awards._CATEGORY_WORDS), (awards._SAME_EN, awards._CATEGORY_WORDS)])
+def test_a_slice_may_hold_is_false_for_matches_no_pattern(pattern, words):
+    """_may_hold says no only where the pattern (ignoring case) finds nothing; on texts of ASCII and
+    Devanagari (the gate) and others (ſ and K fold to Latin letters: no gate)."""
+    texts = ["Gold award, WHEREAS silver; bronze", "X won, While Y lost", "A won, AND for B", "in the Service CATEGORY",
+             "In the category of Highest Procurement by a CPSE, X won", "in the SAME Segment", "in the same category",
+             "उसी श्रेणी में; X", "whereaſ it", "in the Kategory ſegment", "cate gory", "रजत पुरस्कार", ""]
+    for folder in (CORPUS, CORPUS / "real", CORPUS / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += path.read_text(encoding="utf-8").splitlines()
+    gated = 0
+    for text in texts:
+        for start in {0, len(text) // 2}:
+            if not awards._may_hold(text, start, len(text), words):
+                gated += 1
+                assert pattern.search(text, start, len(text)) is None, text
+    assert gated > 100
+
+
+def test_abbreviations_searched_before_each_bracket_are_those_of_the_whole_article():
+    """_abbreviated finds what _ABBREVIATED.finditer over the whole article finds."""
+    from extract.normalise import normalise
+
+    texts = ["Border Roads Organisation (BRO) and Indian Oil Corporation (IOC) (X) (AB)(CD)", "(GeM)", "A (BC", "",
+             "The Ministry of Defence (MoD), Government e-Marketplace (GeM); Ab Cd (EF) Gh (IJ)", "x (Ab) Y Z (CDE)",
+             "Name(ABC) Name (A) Name  of\tThe Board (ABCDEFGHIJK) Xy & Z (Q&A) जेम Portal (GP)", "A B (C (DE) F (GH)"]
+    for folder in (CORPUS, CORPUS / "real", CORPUS / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts.append(normalise(path.read_text(encoding="utf-8")).norm)
+    found = 0
+    for text in texts:
+        plain = [m.span() for m in awards._ABBREVIATED.finditer(text)]
+        assert [m.span() for m in awards._abbreviated(text)] == plain, text[:80]
+        found += len(plain)
+    assert found > 20

@@ -1,6 +1,7 @@
-"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), and the
-generic-event gate on the whole article rests on case folding going letter by letter (a sentence's
-folding is a piece of the article's)."""
+"""The fast paths of events.py: the rules' patterns are compiled at first use (each once), the head search,
+the event names tried only within a head's reach of a starter and the word patterns tried only where their
+words stand find what their plain searches find, and the generic-event gate on the whole article rests on
+case folding going letter by letter (a sentence's folding is a piece of the article's)."""
 from __future__ import annotations
 
 import random
@@ -37,14 +38,38 @@ def test_head_search_trie_finds_a_head_where_the_plain_alternation_does():
     import re
 
     heads = events._gates()[3]
-    plain = re.compile("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
+    plain = re.compile(r"\s(?:" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + ")")
     search = events._head_search()
     rng = random.Random(5)
-    pieces = list(heads) + [h[:-1] for h in heads] + [" ", "जेम", "x", "S", "संवा"]
+    pieces = list(heads) + [h[:-1] for h in heads] + [" ", "\n", "\u2003", "जेम", "x", "S", "संवा"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
     for text in texts:
         for pos in (0, 1, len(text) // 2):
             assert (search(text, pos) is None) == (plain.search(text, pos) is None), repr(text)
+
+
+def test_event_names_are_tried_only_where_a_head_is_within_reach_of_a_starter():
+    """_named_matches tries the named pattern only at a starter a head's first word follows within reach
+    (_head_reach): what the overlapped search finds, at the reach's edge and past it too."""
+    named = events._patterns().named
+    starters = events._gates()[0]
+    heads = events._gates()[3]
+    inner = " ".join(["क"] * events._patterns()._inner)  # the most inner words a name holds
+    texts = [f"जेम {inner} कार्यशाला", f"जेम {inner} क कार्यशाला", f"गवर्नमेंट  ई-मार्केटप्लेस {inner} कार्यशाला",
+             f"गवर्नमेंट ई-मार्केटप्लेस {inner} क कार्यशाला", "GeM\x1cSamvad Workshop", "GeM \x1c Workshop",
+             "GeM\u2003\u2003Samvad\n Workshop 2025", "GeM's Outreach Programme", "जेम-संवाद कार्यक्रम", "जेम संवादका",
+             "GeM Buyers’ Meet and GeM Sellers' Meet", "जेम", "जेम ", "जेम कार्य", "जी.ई.एम. शिखर  सम्मेलन 12.0"]
+    rng = random.Random(3)
+    pieces = list(starters) + list(heads) + [" ", "  ", "\n", "-", "x", "क", "2025", "'s"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    matched = 0
+    for text in texts:
+        plain = [m.span() for m in named.finditer(text, 0, len(text), overlapped=True)]
+        tried = [m.span() for m in events._named_matches(named, text, text, 0, len(text), starters)]
+        assert tried == plain, repr(text)
+        matched += len(plain)
+    assert matched > 5
+    assert events._named_matches(named, f"जेम {inner} क कार्यशाला", f"जेम {inner} क कार्यशाला", 0, 99, starters) == []
 
 
 def test_titled_names_of_an_ascii_sentence_are_read_alike_by_the_stdlib_and_the_regex_pattern():
@@ -112,3 +137,66 @@ def test_every_quoted_name_has_a_quote_next_to_a_head_a_digit_or_a_starter():
             matched += 1
             assert events._quote_by_name(text, m.start(), m.end()), m.group()
     assert matched >= 4
+
+
+def test_every_white_space_of_the_regex_module_is_one_of_the_stdlib():
+    """The head search looks for a head after the stdlib's \\s where the named pattern has the regex module's."""
+    import re
+
+    import regex
+
+    spaces = regex.compile(r"(?V1)\s")
+    assert all(re.match(r"\s", chr(c)) for c in range(sys.maxunicode + 1) if spaces.match(chr(c)))
+
+
+def test_word_patterns_are_tried_where_a_first_word_stands_as_finditer_would():
+    """_word_matches gives the matches finditer gives, on sentences of ASCII and Devanagari (the fast path)
+    and others (the finditer itself)."""
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    pats = events._patterns()
+    texts = ["PWD न्यू सर्किट हाउस में जेम कार्यशाला आयोजित", "at the Vigyan BHAWAN, New Delhi; HALLmark hall",
+             "कन्वेंशन   सेंटर में, Convention\tCentre and convention centrex", "Workshops WORKSHOP workshopx training  Camp held",
+             "प्रशिक्षण शिविरों में शिविर लगाया", "a ſeminar at the Houſe", "Hotel Kहाउस", "xHotel hotelहाउसहाउस", ""]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            texts += normalise(path.read_text(encoding="utf-8")).norm.splitlines()
+    matched = 0
+    for pattern, key in ((pats.venue, "venue_heads"), (pats.generic, "generic_heads"), (pats.held, "held_words")):
+        for text in texts:
+            for start in {0, len(text) // 3}:  # from inside the text too: the look-behind
+                plain = [m.span() for m in pattern.finditer(text, start, len(text))]
+                fast = [m.span() for m in events._word_matches(pattern, pats.firsts[key], text, start, len(text))]
+                assert fast == plain, (key, text, start)
+                first = events._word_matches(pattern, pats.firsts[key], text, start, len(text), True)
+                assert [m.span() for m in first] == plain[:1]
+                matched += len(plain)
+    assert matched > 100
+
+
+def test_a_slice_may_hold_is_false_only_where_the_length_pattern_finds_nothing():
+    """_extend_back skips the length pattern where _may_hold says no: on texts of ASCII and Devanagari (the
+    gate) and others (ſ, K: no gate), from inside the text too."""
+    from pathlib import Path
+
+    from extract.normalise import normalise
+
+    pats = events._patterns()
+    texts = ["एक दिवसीय ", "a two-DAY ", "three-Days\t", "दो दिवसीया  ", "a two-daſ ", "x ", "पांचदिवसीय ", ""]
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    for folder in (corpus, corpus / "real", corpus / "written"):
+        for path in sorted(folder.glob("*.txt")):
+            norm = normalise(path.read_text(encoding="utf-8")).norm
+            texts += [norm[max(0, i - 30):i] for i in range(0, len(norm), 7)]
+    gated = found = 0
+    for text in texts:
+        for start in {0, len(text) // 2}:
+            hit = pats.length.search(text, start, len(text))
+            found += hit is not None
+            if not events._may_hold(text, start, len(text), pats.firsts["length_words"]):
+                gated += 1
+                assert hit is None, text
+    assert gated > 100 and found > 3
