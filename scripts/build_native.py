@@ -7,7 +7,8 @@ from build/native/manifest.json) are compiled again. The sources are compiled as
 Python, with `annotation_typing=False` (type hints stay hints) and `binding=False` (functions are
 C functions, cheaper to call); a module with an augmenting `.pxd` beside it (C types for its hot
 functions: extract/numbers/phrases.pxd, expressions.pxd, extract/extractors/facts.pxd, tokens.pxd,
-officials.pxd, extract/lexicon/__init__.pxd, extract/text/layout.pxd, sentences.pxd) is compiled with those types, and its digest covers the
+officials.pxd, extract/lexicon/__init__.pxd, extract/text/layout.pxd, sentences.pxd,
+extract/normalise.pxd) is compiled with those types, and its digest covers the
 `.pxd` too. When Cython or a working C compiler is missing, says so and exits 0:
 the pure modules run, with the same output. See extract/native.py for how they are loaded.
 """
