@@ -8,8 +8,9 @@ package: `apt-get install valgrind`; without it the script says so and stops) fo
 work, in the working tree and in a checkout of `--ref` made for the run (a detached git worktree):
 
 - an article: read + analyse + every extractor, over `--articles` generated articles (bench_scale's
-  batch) after a warm-up of 20, with the batch's garbage-collector setting (the working tree's
-  hot modules compiled where `make setup` built them, see extract/native.py);
+  batch) after a warm-up of 20, with the batch's garbage-collector setting (the hot modules
+  compiled where `make setup` built them, see extract/native.py: the ref's are built for the run
+  when it has them, so that both trees run as set-up leaves them);
 - a phrase: `find_numbers` over bench_numbers' fixed list of phrases, `--rounds` times, after one
   warm-up round.
 
@@ -92,6 +93,21 @@ def _per_unit(tree: Path, kind: str, count: int, units: int, batch: Path, child:
     return (_instructions(tree, kind, count, batch, child) - _instructions(tree, kind, 0, batch, child)) / units
 
 
+def _native_ref(ref_tree: Path) -> str:
+    """Build the compiled hot modules of the ref's checkout as `make setup` would, so that both trees
+    run as set-up leaves them (the working tree's build is copied first: only the modules that
+    differ are compiled again); what the comparison is, in words."""
+    script = ref_tree / "scripts" / "build_native.py"
+    built = ROOT / "build" / "native"
+    if not script.exists():
+        return f"{'compiled' if built.exists() else 'pure Python'} in the working tree; the ref predates them (pure Python)"
+    if not built.exists():
+        return "pure Python in both (no build in the working tree: make setup)"
+    shutil.copytree(built, ref_tree / "build" / "native")
+    done = subprocess.run([sys.executable, str(script)], cwd=ref_tree, capture_output=True, text=True)
+    return "compiled in both (the ref's built for this run: " + (done.stdout.strip().splitlines() or ["?"])[-1] + ")"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ref", default="HEAD", help="git revision to compare with (default HEAD: the last commit)")
@@ -110,6 +126,7 @@ def main() -> None:
         subprocess.run(["git", "worktree", "add", "--detach", str(ref_tree), args.ref], cwd=ROOT, check=True,
                        capture_output=True)
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ref_tree / "extract")], check=True)
+        print(f"hot modules: {_native_ref(ref_tree)}")
         child = work / "child.py"
         child.write_text(CHILD, encoding="utf-8")
         batch = work / "batch"
