@@ -236,30 +236,12 @@ def article_ids(files: Iterable[Path]) -> list[tuple[str, str]]:
 def code_version() -> str:
     """A hash of the rule files and the extraction code: rows of an unchanged article can be
     reused only while it is the same."""
-    package = Path(__file__).resolve().parent
-    return files_version(sorted(package.rglob("*.py")) + sorted(Path(RULES_DIR).glob("*.toml")))
-
-
-def files_version(files: Iterable[Path]) -> str:
-    """16 hex digits of a hash of the files' names and contents, in the order given."""
     h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + sorted(Path(RULES_DIR).glob("*.toml"))
     for f in files:
-        h.update(f.name.encode() + b"\0" + _file_digest(f) + b"\0")
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()[:16]
-
-
-# file -> (modification time, size, SHA-256 of its bytes): a process that runs batch after batch
-# (a notebook, the benchmark) reads and hashes a file again only when it has changed
-_DIGESTS: dict[str, tuple[int, int, bytes]] = {}
-
-
-def _file_digest(path: Path) -> bytes:
-    """The SHA-256 of the file's bytes, kept while its modification time and size stay the same."""
-    st = path.stat()
-    known = _DIGESTS.get(str(path))
-    if known is None or known[0] != st.st_mtime_ns or known[1] != st.st_size:
-        known = _DIGESTS[str(path)] = (st.st_mtime_ns, st.st_size, hashlib.sha256(path.read_bytes()).digest())
-    return known[2]
 
 
 # ---------------------------------------------------------------- engines
