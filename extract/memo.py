@@ -2,7 +2,9 @@
 a chunk of text between spaces, the opening of a line) and reads again for every later occurrence.
 
 A table is a dict, so a hit is one C-level lookup (`table.get(key)`); only a miss calls `keep`, which
-empties the table first when it has reached its limit. A process that reads a whole archive meets
+empties the table first when it has reached its limit. A compiled module that declares its table a
+plain `dict` (a C-level look-up; a subclass such as Memo is read through the generic path) keeps an
+entry with the function `keep`, which does the same. A process that reads a whole archive meets
 ever new words: the limit keeps its memory flat. What is kept must depend on the key alone (and on
 rules read once), so that emptying a table never changes a result.
 """
@@ -26,3 +28,12 @@ class Memo(dict):
             self.clear()
         self[key] = value
         return value
+
+
+def keep(table: dict, key: Any, value: Any, limit: int) -> Any:
+    """Store `value` under `key` in a plain dict used as a bounded memo table (emptied first when it
+    holds `limit` entries) and return it: Memo.keep for a table that is a plain dict."""
+    if len(table) >= limit:
+        table.clear()
+    table[key] = value
+    return value
