@@ -17,10 +17,8 @@ cdef class Gazetteer:
 
     @cython.locals(opens=dict, found=set)
     cpdef set _opening(self, list chunks)
-    @cython.locals(opens=dict)
-    cpdef bint _classed(self, chunk) except -1
+    cpdef bint _opens_form(self, chunk) except -1
 
-    @cython.locals(found=dict)
     cpdef lookup(self, surface)
 
 

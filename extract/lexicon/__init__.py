@@ -16,7 +16,7 @@ import re
 from itertools import islice
 
 from .. import patterns, rules
-from ..memo import Memo
+from ..memo import Memo, keep
 from ..normalise import fold, normalise
 
 WORD_START = r"(?<![\p{L}\p{M}\p{N}])"
@@ -141,22 +141,18 @@ class Gazetteer:
         for c in chunks:
             o = opens.get(c)
             if o is None:
-                o = self._classed(c)
+                o = self._opens_form(c)
             if o:
                 found.add(c)
         return found
 
-    def _classed(self, chunk: str) -> bool:
-        """Whether a token of the chunk opens a form, kept in the table (emptied when full: a chunk's
-        class depends on the chunk alone)."""
+    def _opens_form(self, chunk: str) -> bool:
+        """Whether a token of the chunk opens a form, kept in the table (emptied when full: it
+        depends on the chunk alone)."""
         keys = _CHUNK_KEYS.get(chunk)
         if keys is None:
             keys = _CHUNK_KEYS.keep(chunk, _chunk_pattern(chunk).findall(chunk))
-        opens = self._opens
-        if len(opens) >= _CHUNKS_MAX:
-            opens.clear()
-        o = opens[chunk] = not self._firsts.isdisjoint(keys)
-        return o
+        return keep(self._opens, chunk, not self._firsts.isdisjoint(keys), _CHUNKS_MAX)
 
     def _finditer_tokens(self, norm: str, toks: list, keys: list[str]):
         """finditer over every token of the span (`toks`: _TOKEN matches in norm, `keys` their
@@ -182,13 +178,10 @@ class Gazetteer:
     def lookup(self, surface: str) -> Entry | None:
         """The entry of a surface form as it stands in a text (spaces and hyphens between its words
         as they come, any case), or None; kept per surface in a table (emptied when full)."""
-        found = self._found
-        entry = found.get(surface, _UNSEEN)
+        entry = self._found.get(surface, _UNSEEN)
         if entry is _UNSEEN:
-            entry = self.by_form.get(fold(" ".join(surface.replace("-", " ").split()))) or self.by_form.get(fold(surface))
-            if len(found) >= _CHUNKS_MAX:
-                found.clear()
-            found[surface] = entry
+            entry = keep(self._found, surface, self.by_form.get(fold(" ".join(surface.replace("-", " ").split())))
+                         or self.by_form.get(fold(surface)), _CHUNKS_MAX)
         return entry
 
 
