@@ -81,7 +81,7 @@ from typing import Any, Callable, NamedTuple, Optional, Sequence
 
 import regex
 
-from ..memo import Memo
+from ..memo import Memo, keep
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
 from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
@@ -990,44 +990,74 @@ def _scan() -> Scanner:
     return scanner(_MAX_TOKENS)
 
 
+class _Kept(NamedTuple):
+    """What find_in keeps between texts for the texts of one tokenizer (`phrases.word_tokens`), in
+    plain dicts (the compiled find_in reads them with a C call), each bounded by `memo.keep`:
+    `classes`, word -> its class (`_word_class`), and `chunks`, chunk -> its tokens
+    (`_chunk_tokens`). One pair per tokenizer: the two tokenizers cut some chunks differently
+    (the standard engine's for a text where `str.isalpha` finds no letter outside ASCII and
+    Devanagari, WORD_TOKEN's where it does; the `regex` module counts ~26,600 more code points as
+    letters, U+0558 among them), so a chunk's tokens, and whether a chunk is one word, depend on
+    the tokenizer of the text it stands in, not on the chunk alone."""
+    classes: dict
+    chunks: dict
+
+
+class _State(NamedTuple):
+    """What find_in uses at every call, by name (`_state`): the lexicon's tables, the patterns,
+    the phrase scanner, and what it keeps for the texts of each tokenizer."""
+    starts: dict
+    numbers: Any
+    pats: Any
+    sc: Scanner
+    special_words: frozenset
+    months: frozenset
+    plain: _Kept  # for texts that the standard engine tokenizes (_PLAIN_TOKEN)
+    full: _Kept  # for texts that WORD_TOKEN tokenizes
+
+
 def _scanner() -> tuple:
-    """What find_in uses at every call, looked up once (and kept in _STATE)."""
+    """What find_in uses at every call, looked up once and kept in _STATE: the fields of a
+    `_State` in a plain tuple, each `_Kept` a plain (classes, chunks) pair (the compiled find_in
+    unpacks an exact tuple without an iterator; `_state` names them)."""
     global _STATE
     if not _STATE:
         pats, lx = _patterns(), lexicon()
         _STATE = (lx.start_words, lx.number_word_keys, pats, _scan(), _special_words(lx), frozenset(lx.month),
-                  {}, {})
+                  ({}, {}), ({}, {}))
     return _STATE
 
 
+def _state() -> _State:
+    """The state of `_scanner` by name (the same tables, not copies)."""
+    st = _scanner()
+    return _State(*st[:6], _Kept(*st[6]), _Kept(*st[7]))
+
+
 _STATE: tuple = ()
-_MAX_CLASSES = 1 << 14  # words whose class find_in keeps (a memo keyed on one word, ~1.5 MB at most)
-_MAX_CHUNKS = 1 << 14  # chunks whose tokens find_in keeps (keyed on the text between two spaces, ~3 MB at most)
+_MAX_CLASSES = 1 << 14  # words whose class find_in keeps per tokenizer (keyed on one word, ~1.5 MB at most)
+_MAX_CHUNKS = 1 << 14  # chunks whose tokens find_in keeps per tokenizer (keyed on the text between two spaces, ~3 MB at most)
 _MAX_CHUNK_LEN = 64  # the longest chunk kept
 
 
 def _word_class(t: str, starts: dict[str, str], classes: dict) -> Optional[str] | bool:
     """The class of the word token `t` in `starts` ("start" or "prefix"), also folded when it holds
-    a nukta, or False when no expression starts at it; kept in `classes` (a plain dict, so that the
-    compiled find_in reads it with a C call; emptied when it holds _MAX_CLASSES words, as
-    `memo.Memo` does), so that the walk of find_in decides most words with one lookup."""
+    a nukta, or False when no expression starts at it; kept in `classes` (the table of the text's
+    tokenizer, `_Kept`), so that the walk of find_in decides most words with one lookup."""
     cls = starts.get(t)
     if cls is None and NUKTA in t:
         cls = starts.get(t.lower().replace(NUKTA, ""))
     if cls is None:
         cls = False
-    if len(classes) >= _MAX_CLASSES:
-        classes.clear()
-    classes[t] = cls
-    return cls
+    return keep(classes, t, cls, _MAX_CLASSES)
 
 
 def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
     """The word tokens of `chunk`, a piece of a text between two spaces, as (start in the chunk,
-    token) pairs, kept in `chunks` (emptied when it holds _MAX_CHUNKS) when at most _MAX_CHUNK_LEN long. No token holds a space and
-    the token patterns look at no character outside the token, so these are the tokens the text's
-    `tokenizer` finds there; `word_tokens` picks the standard engine only where it finds the same
-    tokens as WORD_TOKEN, so what is kept holds for any text."""
+    token) pairs, kept in `chunks` (the table of `tokenizer`, `_Kept`) when at most _MAX_CHUNK_LEN
+    long. No token holds a space and the token patterns look at no character outside the token, so
+    these are the tokens that `tokenizer` finds there in any text; a table holds the chunks of
+    the texts of one tokenizer only, so what is kept holds for any text that reads it."""
     parts = token_parts(chunk, tokenizer)
     out = []
     at = 0
@@ -1038,9 +1068,7 @@ def _chunk_tokens(chunk: str, tokenizer, chunks: dict) -> tuple:
         at += len(t)
     toks = tuple(out)
     if len(chunk) <= _MAX_CHUNK_LEN:  # (a long one, a line with no space, is read once: not kept)
-        if len(chunks) >= _MAX_CHUNKS:
-            chunks.clear()
-        chunks[chunk] = toks
+        keep(chunks, chunk, toks, _MAX_CHUNKS)
     return toks
 
 
@@ -1097,9 +1125,12 @@ def find_in(nt: NormText) -> list[NumberExpr]:
     sign, or a word an expression can start with. This is what keeps the scan fast: a regex
     alternation of hundreds of words would be tried at every position of the text."""
     norm = nt.norm
-    starts, numbers, pats, sc, special_words, months, classes, chunks = _STATE or _scanner()
+    starts, numbers, pats, sc, special_words, months, plain, full = _STATE or _scanner()
     tokenizer = word_tokens(norm)
-    words = sc.words(norm, tokenizer is _PLAIN_TOKEN)
+    is_plain = tokenizer is _PLAIN_TOKEN
+    # what is kept for the texts of this tokenizer: a chunk's tokens depend on it (`_Kept`)
+    classes, chunks = plain if is_plain else full
+    words = sc.words(norm, is_plain)
     out: list[NumberExpr] = []
     n = len(norm)
     # the text is cut at its spaces (one C call; no token holds a space), and each chunk into its
@@ -1114,7 +1145,8 @@ def find_in(nt: NormText) -> list[NumberExpr]:
         if cs <= pos + 1:
             continue  # read with the expression before it (or empty)
         if at0 >= pos and classes.get(chunk) is False:
-            continue  # one word, and nothing starts at it (the commonest case: one look-up)
+            continue  # one word, and nothing starts at it (the commonest case: one look-up; the table
+            # holds tokens of this tokenizer only, and a chunk that is one of them is that one token)
         toks = chunks.get(chunk)
         if toks is None:
             toks = _chunk_tokens(chunk, tokenizer, chunks)

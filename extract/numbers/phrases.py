@@ -66,9 +66,12 @@ _END = None  # marks a node where a form ends
 _MISS = object()
 
 
-def _word_char(c: str) -> bool:
-    """True for a letter or a combining mark (what _WORD matches): one character, no regex call
-    (a call of the `regex` module costs several times a dictionary lookup)."""
+def _letter_or_mark(c: str) -> bool:
+    """True for one character that is a letter as `str.isalpha` reads it, or a combining mark; never
+    for a digit (unlike the word-character helpers of other modules, which take digits too). No
+    regex call (a call of the `regex` module costs several times a dictionary lookup). Not quite
+    what _WORD matches: the `regex` module counts ~26,600 more code points as letters (U+0558
+    among them), which this reads as no letter."""
     return c.isalpha() or (c > "\u02ff" and unicodedata.category(c)[0] == "M")
 
 
@@ -132,7 +135,7 @@ def word_tokens(norm: str):
     """The compiled pattern of `words.WORD_TOKEN` to run over `norm`: the standard `re` engine
     (several times cheaper per call) when every letter and mark of the text is ASCII or
     Devanagari, which gives the same tokens; else WORD_TOKEN itself."""
-    if not norm.isascii() and OUTSIDE_PLAIN.search(norm) is not None and any(map(_word_char, set(OUTSIDE_PLAIN.findall(norm)))):
+    if not norm.isascii() and OUTSIDE_PLAIN.search(norm) is not None and any(map(_letter_or_mark, set(OUTSIDE_PLAIN.findall(norm)))):
         return WORD_TOKEN
     return _PLAIN_TOKEN
 
@@ -378,7 +381,7 @@ class Scanner:
             c = norm[at - 1]
             if c.isalpha() or (c > "\u02ff" and _category(c)[0] == "M"):
                 return None
-            if at > 1 and c == "-" and _word_char(norm[at - 2]):
+            if at > 1 and c == "-" and _letter_or_mark(norm[at - 2]):
                 return None
         pre: list[tuple[str, int, int]] = []
         p = at
@@ -485,7 +488,7 @@ def _step(norm: str, q: int) -> tuple[int, int, int, Optional[str]]:
     by one call of the standard `re` engine (`_GAP_WORD`)."""
     m = _GAP_WORD.match(norm, q)
     r, we = m.span(1)
-    if we > r and (r > q or not q or not _word_char(norm[q - 1])):
+    if we > r and (r > q or not q or not _letter_or_mark(norm[q - 1])):
         return q, r, we, m[1].lower().replace(NUKTA, "")
     return q, r, we, None
 

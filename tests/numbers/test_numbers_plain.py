@@ -17,6 +17,12 @@ PIECES = ["एक", "दो", "लाख", "करोड़", "कऱोड", "�
           "x", "50", "1,500", "2.5", "₹", "$", "~", "-", "'", ",", ".", "(", " ", "  ", "\n", "\t", "%", "é"]
 
 
+def _kept(tokenizer):
+    """The tables find_in keeps for the texts of `tokenizer`."""
+    state = expressions._state()
+    return state.plain if tokenizer is _PLAIN_TOKEN else state.full
+
+
 def test_plain_letter_class_is_the_letters_and_marks_of_ascii_and_devanagari():
     letters = regex.compile(r"[\p{L}\p{M}]")
     plain = regex.compile(f"[{_PLAIN_LETTERS}]")
@@ -41,15 +47,15 @@ def test_plain_tokenizer_gives_the_tokens_of_word_token(parts):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + ["Ω", "ñ", "α", "5x", "x2", "   "]), min_size=1, max_size=16))
 def test_chunks_between_spaces_give_the_tokens_of_the_text(parts):
-    """find_in cuts the text at its spaces and each chunk into its tokens (kept per chunk, whichever
-    text, plain or not, met the chunk first): together, the tokens the tokenizer finds in the text;
+    """find_in cuts the text at its spaces and each chunk into its tokens (kept per chunk in the
+    table of the text's tokenizer): together, the tokens the tokenizer finds in the text;
     and from any offset inside a token, the tokenizer finds that token's tail (what find_in takes
     when an expression ends inside a token)."""
     norm = normalise("".join(parts)).norm
     tokenizer = word_tokens(norm)
     want = [(m.start(), m.group()) for m in tokenizer.finditer(norm)]
     assert want == [(m.start(), m.group()) for m in WORD_TOKEN.finditer(norm)]
-    chunks = expressions._scanner()[-1]
+    chunks = _kept(tokenizer).chunks
     got, at = [], 0
     for chunk in norm.split(" "):
         toks = chunks.get(chunk)
@@ -73,7 +79,7 @@ def test_tokens_ahead_are_what_findall_finds(parts):
     there."""
     norm = normalise("".join(parts)).norm
     tokenizer = word_tokens(norm)
-    chunks = expressions._scanner()[-1]
+    chunks = _kept(tokenizer).chunks
     pieces, cs = norm.split(" "), 0
     for k, chunk in enumerate(pieces):
         toks = expressions._chunk_tokens(chunk, tokenizer, chunks)

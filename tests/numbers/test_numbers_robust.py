@@ -226,15 +226,18 @@ def test_word_class_table_is_bounded_and_changes_no_result(monkeypatch):
     # find_in keeps the class of the words it has seen, and the tokens of the chunks between spaces,
     # in bounded tables; full, it reads on as before.
     text = "लगभग 7,900 करोड़ के ऑर्डर, दो लाख विक्रेता और Rs 1.47 lakh crore; " + " ".join(f"शब्द{i}" for i in range(50))
-    classes, chunks = expressions._scanner()[-2:]
+    state = expressions._state()
+    tables = [t for kept in (state.plain, state.full) for t in kept]
     before = find_numbers(text)
-    monkeypatch.setattr(expressions, "_MAX_CLASSES", len(classes) + 10)
-    monkeypatch.setattr(expressions, "_MAX_CHUNKS", len(chunks) + 10)
-    find_numbers(" ".join(f"word{i}x, ({i}" for i in range(100)))
-    assert len(classes) <= expressions._MAX_CLASSES and len(chunks) <= expressions._MAX_CHUNKS
+    monkeypatch.setattr(expressions, "_MAX_CLASSES", max(map(len, tables)) + 10)
+    monkeypatch.setattr(expressions, "_MAX_CHUNKS", max(map(len, tables)) + 10)
+    for mark in ("", "é "):  # a plain text and one that WORD_TOKEN tokenizes: each fills its own tables
+        find_numbers(mark + " ".join(f"word{i}x, ({i}" for i in range(100)))
+    assert all(len(t) <= expressions._MAX_CLASSES for t in (state.plain.classes, state.full.classes))
+    assert all(len(t) <= expressions._MAX_CHUNKS for t in (state.plain.chunks, state.full.chunks))
     assert find_numbers(text) == before
-    classes.clear()
-    chunks.clear()
+    for t in tables:
+        t.clear()
     assert find_numbers(text) == before
 
 
