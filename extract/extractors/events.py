@@ -384,8 +384,31 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
     match = named.match
     if reach is None:
         return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
-    return [m for m in (match(norm, start + i, end) for i in sorted(at) if reach(norm, start + i, end) is not None)
+    return [m for m in (match(norm, p, end) for p in _within_reach(reach, norm, [start + i for i in sorted(at)], end))
             if m is not None]
+
+
+_SPACE = re.compile(r"\s")  # the stdlib's white space: that of the _head_reach pattern
+
+
+def _within_reach(reach, norm: str, starts: list[int], end: int) -> list[int]:
+    r"""The offsets of `starts` (ascending) from which reach(norm, p, end) (_head_reach) matches, the pattern
+    tried once for each run of non-space characters that holds starts: exact, for its first `\S*\s+` from
+    any offset of such a run reads on to the same white space, and from there the match goes alike; once
+    per start, a start inside a long run without white space ("GeM-GeM-...", "जेमजेम...") had the pattern
+    read the rest of the run again (quadratic). Whether white space stands between two starts is asked
+    from the one to the other, each stretch read once and only up to its first white space."""
+    out = []
+    space = _SPACE.search
+    last = -1
+    near = False
+    for p in starts:
+        if last < 0 or space(norm, last, p) is not None:
+            near = reach(norm, p, end) is not None
+        last = p
+        if near:
+            out.append(p)
+    return out
 
 
 @lru_cache(maxsize=1)
