@@ -153,3 +153,17 @@ def occurrences(text: str, literals, start: int = 0, end: int | None = None) -> 
             out.append((i, lit))
             i = text.find(lit, i + 1, end)
     return out
+
+
+def plain_lowered(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """text[start:end] lowered, where that slice is of ASCII and Devanagari characters only (OUTSIDE_PLAIN
+    finds none); None elsewhere. There the lowered copy is exactly what a pattern that ignores case (simple
+    folding, `(?-f)`, or the stdlib's) reads: no character of the slice but an ASCII capital folds to a Latin
+    letter, the Devanagari block has no case, and lowering keeps every offset (one character for one). So a
+    case-insensitive pattern each match of which holds one of some lower-case words cannot match where the
+    copy holds none of them, and is tried only where one stands in it (a few str.find instead of a `regex`
+    alternation ignoring case tried at every character). Not exact elsewhere: "ſ" and "K" (Kelvin) fold to
+    "s" and "k", "İ" lowers to two characters; there callers use the pattern itself."""
+    if OUTSIDE_PLAIN.search(text, start, len(text) if end is None else end) is not None:
+        return None
+    return text[start:end].lower()

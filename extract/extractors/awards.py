@@ -38,7 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from ..patterns import OUTSIDE_PLAIN, LazyPattern, char_class
+from ..patterns import LazyPattern, char_class, plain_lowered
 from .facts import common_chars
 from .tokens import Token, tokenize
 
@@ -279,14 +279,10 @@ _CLAUSE_END_WORDS = (";", "whereas", "while", "and")  # one of which every _CLAU
 
 def _may_hold(norm: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     """Whether a pattern that ignores case and holds one of `words` (lower-case ASCII) in each match may match
-    in norm[start:end]: False only where the slice is of ASCII and Devanagari characters (there the pattern's
-    case folding is ASCII lowering: no other character of the slice folds to a Latin letter) and its lowered
-    copy holds none of them. A few str.find instead of a `regex` search that tries an alternation ignoring
-    case at every character."""
-    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
-        return True
-    low = norm[start:end].lower()
-    return any(map(low.__contains__, words))
+    in norm[start:end]: False only where the slice's lowered copy holds none of them and is what the pattern
+    reads (patterns.plain_lowered: a slice of ASCII and Devanagari characters)."""
+    low = plain_lowered(norm, start, end)
+    return low is None or any(map(low.__contains__, words))
 
 
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache, partial
 import regex
 
 from .. import lexicon, patterns, rules
-from ..patterns import OUTSIDE_PLAIN, LazyPattern, occurrences, trie_pattern
+from ..patterns import LazyPattern, occurrences, plain_lowered, trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -124,7 +124,7 @@ class _Patterns:
     @cached_property
     def firsts(self) -> dict[str, tuple[str, ...]]:
         """For the word lists of the case-insensitive word patterns (venue, generic, held, length): the first
-        word of each, lowered (_word_matches, _may_hold)."""
+        word of each, lowered (_word_matches, _extend_back)."""
         return {key: tuple(sorted({normalise(w).norm.split(" ")[0].lower() for w in self._data[key]}))
                 for key in ("venue_heads", "generic_heads", "held_words", "length_words")}
 
@@ -384,8 +384,31 @@ def _named_matches(named, norm: str, text: str, start: int, end: int, starters: 
     match = named.match
     if reach is None:
         return [m for m in (match(norm, start + i, end) for i in sorted(at)) if m is not None]
-    return [m for m in (match(norm, start + i, end) for i in sorted(at) if reach(norm, start + i, end) is not None)
+    return [m for m in (match(norm, p, end) for p in _within_reach(reach, norm, [start + i for i in sorted(at)], end))
             if m is not None]
+
+
+_SPACE = re.compile(r"\s")  # the stdlib's white space: that of the _head_reach pattern
+
+
+def _within_reach(reach, norm: str, starts: list[int], end: int) -> list[int]:
+    r"""The offsets of `starts` (ascending) from which reach(norm, p, end) (_head_reach) matches, the pattern
+    tried once for each run of non-space characters that holds starts: exact, for its first `\S*\s+` from
+    any offset of such a run reads on to the same white space, and from there the match goes alike; once
+    per start, a start inside a long run without white space ("GeM-GeM-...", "जेमजेम...") had the pattern
+    read the rest of the run again (quadratic). Whether white space stands between two starts is asked
+    from the one to the other, each stretch read once and only up to its first white space."""
+    out = []
+    space = _SPACE.search
+    last = -1
+    near = False
+    for p in starts:
+        if last < 0 or space(norm, last, p) is not None:
+            near = reach(norm, p, end) is not None
+        last = p
+        if near:
+            out.append(p)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -425,18 +448,18 @@ def _head_reach():
 def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: int, first: bool = False) -> list:
     """list(pattern.finditer(norm, start, end)) (only its first match when `first`) for a case-insensitive
     pattern of words (venue, generic, held) each match of which begins with one of `firsts` (their first
-    words, lowered). In a sentence of ASCII and Devanagari characters only, lowering is the pattern's case
-    folding (no other character there folds to a Latin letter) and keeps every offset: the pattern is tried
-    only where a first word stands in the lowered sentence, in order, from where the last match ended, as
-    finditer would go on (a `regex` alternation that ignores case is tried at every character: ~100x the
-    cost of a few str.find). Any other sentence: the pattern's finditer."""
-    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
+    words, lowered). In a sentence of ASCII and Devanagari characters only (patterns.plain_lowered: there
+    lowering is the pattern's case folding and keeps every offset) the pattern is tried only where a first
+    word stands in the lowered sentence, in order, from where the last match ended, as finditer would go on
+    (a `regex` alternation that ignores case is tried at every character: ~100x the cost of a few str.find).
+    Any other sentence: the pattern's finditer."""
+    low = plain_lowered(norm, start, end)
+    if low is None:
         found = pattern.finditer(norm, start, end)
         if first:
             m = next(found, None)
             return [] if m is None else [m]
         return list(found)
-    low = norm[start:end].lower()
     out = []
     pos = start
     match = pattern.match
@@ -450,15 +473,6 @@ def _word_matches(pattern, firsts: tuple[str, ...], norm: str, start: int, end: 
                 break
             pos = m.end()
     return out
-
-
-def _may_hold(norm: str, start: int, end: int, firsts: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern each match of which holds one of `firsts` (lowered words) may match in
-    norm[start:end]: False only where the slice is of ASCII and Devanagari characters (lowering is then the
-    pattern's case folding, as in _word_matches) and its lowered copy holds none of them."""
-    if OUTSIDE_PLAIN.search(norm, start, end) is not None:
-        return True
-    return any(map(norm[start:end].lower().__contains__, firsts))
 
 
 def _in_length(words: list[str], i: int) -> bool:
@@ -504,7 +518,8 @@ def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
     """Before the starter: a Hindi length ("एक दिवसीय") belongs to the name; in English a lower-case
     length ("a two-day GeM Outreach Programme") stands outside the capitalised title."""
     lo = max(sent.nstart, start - 30)
-    if not _may_hold(doc.norm, lo, start, _patterns().firsts["length_words"]):
+    low = plain_lowered(doc.norm, lo, start)
+    if low is not None and not any(map(low.__contains__, _patterns().firsts["length_words"])):
         return start  # no length word before the starter: the length pattern (ignoring case) cannot match
     m = length.search(doc.norm, lo, start)
     if m and m.group()[:1].isascii() and m.group()[:1].islower():

@@ -58,9 +58,12 @@ def test_event_names_are_tried_only_where_a_head_is_within_reach_of_a_starter():
     texts = [f"जेम {inner} कार्यशाला", f"जेम {inner} क कार्यशाला", f"गवर्नमेंट  ई-मार्केटप्लेस {inner} कार्यशाला",
              f"गवर्नमेंट ई-मार्केटप्लेस {inner} क कार्यशाला", "GeM\x1cSamvad Workshop", "GeM \x1c Workshop",
              "GeM\u2003\u2003Samvad\n Workshop 2025", "GeM's Outreach Programme", "जेम-संवाद कार्यक्रम", "जेम संवादका",
-             "GeM Buyers’ Meet and GeM Sellers' Meet", "जेम", "जेम ", "जेम कार्य", "जी.ई.एम. शिखर  सम्मेलन 12.0"]
+             "GeM Buyers’ Meet and GeM Sellers' Meet", "जेम", "जेम ", "जेम कार्य", "जी.ई.एम. शिखर  सम्मेलन 12.0",
+             # runs without white space holding many starters: the reach is asked once a run (_within_reach)
+             "GeM-" * 40 + " कार्यशाला आयोजित।", "जेम" * 40 + " कार्यशाला", "जेम" * 40 + "कार्यशाला", "GeMजेम-GeM\u2003Workshop",
+             "जेमजेम कार्यशाला जेमजेम" + " क" * 9 + " कार्यशाला", "x-जेम जेम-जेम\nसंवाद कार्यक्रम", "जेम-GeM", "जेमGeM "]
     rng = random.Random(3)
-    pieces = list(starters) + list(heads) + [" ", "  ", "\n", "-", "x", "क", "2025", "'s"]
+    pieces = list(starters) + list(heads) + [" ", "  ", "\n", "-", "x", "क", "2025", "'s"] + list(starters) * 2
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
     matched = 0
     for text in texts:
@@ -70,6 +73,68 @@ def test_event_names_are_tried_only_where_a_head_is_within_reach_of_a_starter():
         matched += len(plain)
     assert matched > 5
     assert events._named_matches(named, f"जेम {inner} क कार्यशाला", f"जेम {inner} क कार्यशाला", 0, 99, starters) == []
+
+
+def test_the_reach_is_asked_once_for_each_run_of_non_space_characters_and_answers_as_for_each_start():
+    """_within_reach keeps what the reach pattern said for a run without white space for every start in it
+    (each start's first `\\S*\\s+` reads on to the same white space): the starts it keeps are those the
+    pattern matches from, on a table of texts with white space between, inside and around starters."""
+    reach = events._head_reach()
+    cases = ["GeM-" * 30 + " कार्यशाला", "जेम" * 30 + " x कार्यशाला", "जेम" * 5 + " " + "क " * 12 + "कार्यशाला",
+             "जेमजेम\u2003\nकार्यशाला जेमजेम", "जेम जेम जेम कार्यशाला", " जेम  जेम\tकार्यशाला", "जेमजेम", "", "  ",
+             "जेम-जेम क ख ग घ ङ च छ कार्यशाला", "GeM GeM-GeM\x1cWorkshop Meet", "जेम" * 3 + "कार्यशाला कार्यशाला"]
+    rng = random.Random(9)
+    pieces = ["जेम", "GeM", "-", " ", "\u2003", "\n", "x", "कार्यशाला", "Workshop", "क"]
+    cases += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 16))) for _ in range(2000)]
+    kept = 0
+    for text in cases:
+        for step in (1, 2):  # every offset a start, and every other one (starts apart inside a run)
+            starts = list(range(0, len(text), step))
+            for end in {len(text), len(text) // 2}:
+                starts_in = [p for p in starts if p < end]
+                plain = [p for p in starts_in if reach(text, p, end) is not None]
+                assert events._within_reach(reach, text, starts_in, end) == plain, (text, step, end)
+                kept += len(plain)
+    assert kept > 1000
+
+
+def test_a_long_run_of_starters_is_read_once():
+    """The work counted, not timed: "GeM-" * n (or "जेम" * n) before a head asks the reach pattern once for
+    the run (it read the rest of the run from each of the n starters: quadratic), once for each run where
+    white space parts the starters; the names found are those of the overlapped search."""
+    reach = events._head_reach()
+    asked = []
+
+    def counted(text, pos, end):
+        asked.append(pos)
+        return reach(text, pos, end)
+
+    named, starters = events._patterns().named, events._gates()[0]
+    for run in ("GeM-", "जेम", "GeM- ", "जेम "):
+        text = run * 5000 + " कार्यशाला आयोजित।"
+        starts = [i for i in range(len(text)) if text.startswith(starters, i)]
+        assert len(starts) == 5000
+        asked.clear()
+        found = events._within_reach(counted, text, starts, len(text))
+        assert len(asked) == (1 if " " not in run else 5000)
+        assert found == [p for p in starts if reach(text, p, len(text)) is not None]
+        assert found == starts if " " not in run else 0 < len(found) < 10  # the last few: a head within reach
+        assert [m.span() for m in events._named_matches(named, text, text, 0, len(text), starters)] == \
+            [m.span() for m in named.finditer(text, 0, len(text), overlapped=True)]
+
+
+def test_a_slice_is_lowered_where_lowering_is_a_pattern_s_case_folding():
+    """patterns.plain_lowered: the lowered slice of ASCII and Devanagari text, None where another character
+    stands (ſ, K, İ fold or lower otherwise), from inside the text and up to an end too."""
+    from extract.patterns import plain_lowered
+
+    table = [("GeM कार्यशाला WORKSHOP", 0, None, "gem कार्यशाला workshop"), ("AB जेम CD", 3, 6, "जेम"),
+             ("AB जेम CD", 4, None, "ेम cd"), ("", 0, None, ""), ("Ab\x1cC\t", 1, None, "b\x1cc\t"),
+             ("a ſeminar", 0, None, None), ("\u212aelvin", 0, None, None), ("Kelvin", 0, None, "kelvin"), ("İstanbul", 0, None, None),
+             ("ſ at 0, then AB", 2, None, "at 0, then ab"), ("AB then ſ", 0, 4, "ab t"), ("AB — CD", 0, None, None),
+             ("जेम—", 0, 3, "जेम")]
+    for text, start, end, low in table:
+        assert plain_lowered(text, start, end) == low, (text, start, end)
 
 
 def test_titled_names_of_an_ascii_sentence_are_read_alike_by_the_stdlib_and_the_regex_pattern():
@@ -178,7 +243,7 @@ def test_word_patterns_are_tried_where_a_first_word_stands_as_finditer_would():
 
 
 def test_a_slice_may_hold_is_false_only_where_the_length_pattern_finds_nothing():
-    """_extend_back skips the length pattern where _may_hold says no: on texts of ASCII and Devanagari (the
+    """_extend_back skips the length pattern where the slice's plain_lowered copy holds no length word: on texts of ASCII and Devanagari (the
     gate) and others (ſ, K: no gate), from inside the text too."""
     from pathlib import Path
 
@@ -196,7 +261,8 @@ def test_a_slice_may_hold_is_false_only_where_the_length_pattern_finds_nothing()
         for start in {0, len(text) // 2}:
             hit = pats.length.search(text, start, len(text))
             found += hit is not None
-            if not events._may_hold(text, start, len(text), pats.firsts["length_words"]):
+            low = events.plain_lowered(text, start, len(text))
+            if low is not None and not any(w in low for w in pats.firsts["length_words"]):
                 gated += 1
                 assert hit is None, text
     assert gated > 100 and found > 3
