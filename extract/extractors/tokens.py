@@ -17,8 +17,9 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon
-from ..memo import Memo
+from ..memo import Memo, keep
 from ..normalise import fold, script_counts
+from ..patterns import quick_word_char
 
 _LATIN = regex.compile(r"\p{Latin}")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")  # script_counts' two scripts
@@ -334,23 +335,14 @@ def _spacy_spans(text: str, lang: str) -> list:
     return doc.to_array(_SPANS).tolist()
 
 
-def _word_start(ch: str) -> bool:
-    """_starts_word(ch), with ASCII and the Devanagari block answered without a look-up: there the
-    letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
-    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
-    if ch < "\x80":
-        return ch.isalnum()
-    if "\u0900" <= ch <= "\u097f":
-        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
-    return _starts_word(ch)
-
-
 def _unit_cuts(piece: str) -> list[int]:
     """Where piece is cut into units: after each run of whitespace (str.isspace, spaCy's whitespace)
-    with a letter, mark or digit on each side (tokenize_near's clean whitespace), plus 0 and its
-    length. No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the
-    text between whitespace runs one run at a time: the tokens of the piece are those of its units,
-    each tokenised alone, one after the other."""
+    with a letter, mark or digit (patterns.word_char) on each side, plus 0 and its length (each of
+    tokenize_near's clean whitespace is one; the regex module also knows as letters some characters
+    of newer Unicode than str's, where a cut is as safe: the special cases are checked with its
+    class). No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the text
+    between whitespace runs one run at a time: the tokens of the piece are those of its units, each
+    tokenised alone, one after the other."""
     cuts = [0]
     n = len(piece)
     i = 0
@@ -359,7 +351,7 @@ def _unit_cuts(piece: str) -> list[int]:
             j = i + 1
             while j < n and piece[j].isspace():
                 j += 1
-            if i > 0 and j < n and _word_start(piece[i - 1]) and _word_start(piece[j]):
+            if i > 0 and j < n and quick_word_char(piece[i - 1]) and quick_word_char(piece[j]):
                 cuts.append(j)
             i = j
         else:
@@ -378,8 +370,8 @@ def _unit_spans(piece: str, lang: str) -> list:
     if piece[0].isspace():
         return _spacy_spans(piece, lang)
     table = _UNIT_SPANS.get(lang)
-    if table is None or len(table) >= _UNIT_SPANS_MAX:
-        table = _UNIT_SPANS[lang] = {}  # a new table when full (what is kept depends on the unit alone)
+    if table is None:
+        table = _UNIT_SPANS[lang] = {}
     cuts = _unit_cuts(piece)
     units = [piece[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
     known = [table.get(u) for u in units]
@@ -398,7 +390,9 @@ def _unit_spans(piece: str, lang: str) -> list:
                     return _spacy_spans(piece, lang)  # a token across a boundary: never expected
                 mine.append((idx - t, size))
                 k += 1
-            new[u] = table[u] = tuple(mine)
+            new[u] = got = tuple(mine)
+            if len(u) <= _UNIT_KEPT_MAX:
+                keep(table, u, got, _UNIT_SPANS_MAX)  # (what is kept depends on the unit alone)
             t = end
         known = [got if got is not None else new[u] for u, got in zip(units, known)]
     out = []
@@ -409,7 +403,12 @@ def _unit_spans(piece: str, lang: str) -> list:
 
 
 _UNIT_SPANS: dict = {}  # language -> unit text -> ((offset, length), ...) of spaCy's tokens of it
-_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before a new one starts
+_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before it is emptied
+# The longest unit kept: the table is bounded in entries, not bytes, and a unit is not bounded in
+# length (a line "x, 1, 2, 3, ..." has no whitespace between word characters: one unit however
+# long); kept, 50 units of 17K characters held 31 MB. A longer unit is tokenised each time it is
+# met (as numbers keeps only chunks of at most 64 characters).
+_UNIT_KEPT_MAX = 64
 
 
 @lru_cache(maxsize=1)
