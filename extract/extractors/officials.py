@@ -186,10 +186,10 @@ def _article_titles(norm: str, words: lexicon.WordTokens) -> tuple[str, list[int
 def _sentence_titles(article_firsts, norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """_titles_in(norm, pos, endpos), read from the article's occurrences of title first words
     (article_firsts: _article_titles' (folded text, their offsets, (offset, word) of each), or None
-    where _article_titles read none): a sentence with none costs two bisections. Each word of the sentence is a
-    word of the article (unless a word runs across its edge: then _titles_in reads it), so the
-    article's first words hold the sentence's; an occurrence that is no whole word of the sentence
-    is passed over by _titles_at as _titles_in's are."""
+    where _article_titles read none): a sentence with none costs two bisections. Each word of the
+    sentence is a word of the article (unless a word runs across its edge: then _titles_in reads
+    it), so the article's first words hold the sentence's; an occurrence that is no whole word of
+    the sentence is passed over by _titles_at as _titles_in's are."""
     if article_firsts is None:
         return _titles_in(norm, pos, endpos)
     low, starts, found = article_firsts
@@ -254,10 +254,9 @@ def _regex_space(ch: str) -> bool:
 def _next_word_end(low: str, e: int, b: int) -> int:
     """The end of a gap then a word matched at e inside low[:b] (the regex module's
     (?:[\s\-]+|\.\s*)[\p{L}\p{M}\p{N}]+: a _GAP, then the next word), or -1 where none is, read
-    character by character: the gap is a run of whitespace and hyphens or a dot
-    and whitespace, taken whole (a shorter one leaves a gap character, no word character, next),
-    then the longest run of word characters, at least one. Its word starts where _word_start_back
-    finds it."""
+    character by character: the gap is a run of whitespace and hyphens or a dot and whitespace,
+    taken whole (a shorter one leaves a gap character, no word character, next), then the longest
+    run of word characters, at least one. Its word starts where _word_start_back finds it."""
     if e >= b:
         return -1
     c = low[e]
