@@ -85,17 +85,6 @@ def word_char(ch: str) -> bool:
     return known
 
 
-def quick_word_char(ch: str) -> bool:
-    """word_char(ch), with ASCII and the Devanagari block answered without a look-up: there the
-    letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
-    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
-    if ch < "\x80":
-        return ch.isalnum()
-    if "\u0900" <= ch <= "\u097f":
-        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
-    return word_char(ch)
-
-
 def ascii_twin(source: str, flags: int = 0) -> LazyPattern:
     r"""The standard `re` engine's twin of the `regex` pattern of `source`, compiled at its first use
     with re.ASCII (`flags`: 0 or re.IGNORECASE). `source` must be written in the syntax both engines

@@ -21,6 +21,7 @@ cpdef _article_titles(norm, words)
 cpdef frozenset _firsts_of_chunks(chunks)
 @cython.locals(low=str, starts=list, found=list, here=list, i=Py_ssize_t, j=Py_ssize_t)
 cpdef list _sentence_titles(article, norm, Py_ssize_t pos, Py_ssize_t endpos)
+cpdef bint _word_char(Py_UCS4 ch) except -1
 cpdef bint _regex_space(Py_UCS4 ch) except -1
 @cython.locals(c=Py_UCS4, j=Py_ssize_t, k=Py_ssize_t)
 cpdef Py_ssize_t _next_word_end(str low, Py_ssize_t e, Py_ssize_t b) except? -2

@@ -37,7 +37,7 @@ import regex
 
 from .. import lexicon, patterns, rules
 from ..memo import Memo, keep
-from ..patterns import occurrences, quick_word_char as _word_char
+from ..patterns import occurrences
 from ..text.document import Document
 from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
 from ..normalise import fold
@@ -244,6 +244,17 @@ def _titles_at(low: str, a: int, b: int, found: list[tuple[int, str]], base: int
                 covered = ends[k - 1]
                 break
     return out
+
+
+def _word_char(ch: str) -> bool:
+    """patterns.word_char(ch), with ASCII and the Devanagari block answered without a look-up: there
+    the letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return patterns.word_char(ch)
 
 
 def _regex_space(ch: str) -> bool:

@@ -15,6 +15,7 @@ cdef class Token:
 cpdef tuple _word_info(text)
 @cython.locals(tok=Token)
 cpdef Token _token(start, end, text)
+cpdef bint _word_start(Py_UCS4 ch) except -1
 cpdef tuple _char_info(ch)
 cpdef tuple _first_char(ch)
 cpdef bint _starts_word(ch) except -1

@@ -19,7 +19,6 @@ import regex
 from .. import lexicon
 from ..memo import Memo, keep
 from ..normalise import fold, script_counts
-from ..patterns import quick_word_char
 
 _LATIN = regex.compile(r"\p{Latin}")
 _DEVANAGARI = regex.compile(r"\p{Devanagari}")  # script_counts' two scripts
@@ -335,14 +334,23 @@ def _spacy_spans(text: str, lang: str) -> list:
     return doc.to_array(_SPANS).tolist()
 
 
+def _word_start(ch: str) -> bool:
+    """_starts_word(ch), with ASCII and the Devanagari block answered without a look-up: there the
+    letters, marks and digits are the ASCII letters and digits and all of U+0900-U+097F but the
+    dandas (U+0964, U+0965) and the abbreviation sign (U+0970)."""
+    if ch < "\x80":
+        return ch.isalnum()
+    if "\u0900" <= ch <= "\u097f":
+        return ch != "\u0964" and ch != "\u0965" and ch != "\u0970"
+    return _starts_word(ch)
+
+
 def _unit_cuts(piece: str) -> list[int]:
     """Where piece is cut into units: after each run of whitespace (str.isspace, spaCy's whitespace)
-    with a letter, mark or digit (patterns.word_char) on each side, plus 0 and its length (each of
-    tokenize_near's clean whitespace is one; the regex module also knows as letters some characters
-    of newer Unicode than str's, where a cut is as safe: the special cases are checked with its
-    class). No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the text
-    between whitespace runs one run at a time: the tokens of the piece are those of its units, each
-    tokenised alone, one after the other."""
+    with a letter, mark or digit on each side (tokenize_near's clean whitespace), plus 0 and its
+    length. No token of spaCy crosses such whitespace (see tokenize_near), and spaCy reads the
+    text between whitespace runs one run at a time: the tokens of the piece are those of its units,
+    each tokenised alone, one after the other."""
     cuts = [0]
     n = len(piece)
     i = 0
@@ -351,7 +359,7 @@ def _unit_cuts(piece: str) -> list[int]:
             j = i + 1
             while j < n and piece[j].isspace():
                 j += 1
-            if i > 0 and j < n and quick_word_char(piece[i - 1]) and quick_word_char(piece[j]):
+            if i > 0 and j < n and _word_start(piece[i - 1]) and _word_start(piece[j]):
                 cuts.append(j)
             i = j
         else:

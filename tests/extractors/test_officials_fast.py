@@ -196,7 +196,7 @@ def test_the_character_shortcuts_are_the_patterns():
         c = chr(cp)
         assert officials._regex_space(c) == (space.match(c) is not None), hex(cp)
         if cp < 0x3000 or cp % 97 == 0:
-            assert officials.patterns.quick_word_char(c) == officials.patterns.word_char(c), hex(cp)
+            assert officials._word_char(c) == officials.patterns.word_char(c), hex(cp)
 
 
 def _corpus_organisations() -> list[str]:
