@@ -36,7 +36,7 @@ from typing import Iterable
 import regex
 
 from .. import lexicon, patterns, rules
-from ..memo import Memo
+from ..memo import Memo, keep
 from ..patterns import occurrences
 from ..text.document import Document
 from ..lexicon.english import initials_of, latin_spellings, name_en, organisation_en
@@ -70,7 +70,6 @@ _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # re: a call costs a tenth of a regex module call, which a word met for the first time would pay
 _PLAIN_WORD = re.compile(f"[{patterns.plain_class(_WORD_CHAR.pattern)}]+")
 _EDGE_PUNCTUATION = ".,:;!?।॥'\"()[]‘’“”"  # no word character: what a word's chunk often has around it
-_NEXT_WORD = regex.compile(r"(?:[\s\-]+|\.\s*)([\p{L}\p{M}\p{N}]+)")  # a _GAP, then the next word
 _ABBREVIATED = frozenset(fold(w) for w in ("Ltd.", "Pvt.", "Co.", "Inc.", "Corp.", "Govt.", "Dept.", "लि.", "प्रा."))
 
 
@@ -85,11 +84,11 @@ def extract(doc: Document) -> list[OfficialRecord]:
     found: list[OfficialRecord] = []
     restating = _restating(doc)
     words = doc.words if doc.words is not None else lexicon.word_tokens(doc.norm)  # (a Document made by hand)
-    article = _article_titles(doc.norm, words)
+    article_firsts = _article_titles(doc.norm, words)
     for sent in _joined_at_initials(doc):
         if id(sent.block) in restating:
             continue
-        here = _sentence_titles(article, doc.norm, sent.nstart, sent.nend)
+        here = _sentence_titles(article_firsts, doc.norm, sent.nstart, sent.nend)
         if here:
             found += _in_sentence(doc, sent, here)
     return _merge(found)
@@ -184,15 +183,16 @@ def _article_titles(norm: str, words: lexicon.WordTokens) -> tuple[str, list[int
     return low, [s for s, _ in found], found
 
 
-def _sentence_titles(article, norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
+def _sentence_titles(article_firsts, norm: str, pos: int, endpos: int) -> list[tuple[int, int, lexicon.Entry]]:
     """_titles_in(norm, pos, endpos), read from the article's occurrences of title first words
-    (_article_titles): a sentence with none costs two bisections. Each word of the sentence is a
-    word of the article (unless a word runs across its edge: then _titles_in reads it), so the
-    article's first words hold the sentence's; an occurrence that is no whole word of the sentence
-    is passed over by _titles_at as _titles_in's are."""
-    if article is None:
+    (article_firsts: _article_titles' (folded text, their offsets, (offset, word) of each), or None
+    where _article_titles read none): a sentence with none costs two bisections. Each word of the
+    sentence is a word of the article (unless a word runs across its edge: then _titles_in reads
+    it), so the article's first words hold the sentence's; an occurrence that is no whole word of
+    the sentence is passed over by _titles_at as _titles_in's are."""
+    if article_firsts is None:
         return _titles_in(norm, pos, endpos)
-    low, starts, found = article
+    low, starts, found = article_firsts
     if (0 < pos < len(low) and _word_char(low[pos - 1]) and _word_char(low[pos])) \
             or (0 < endpos < len(low) and _word_char(low[endpos - 1]) and _word_char(low[endpos])):
         return _titles_in(norm, pos, endpos)  # the sentence cuts a word: its parts are not the article's words
@@ -203,7 +203,7 @@ def _sentence_titles(article, norm: str, pos: int, endpos: int) -> list[tuple[in
     here = [f for f in found[i:j] if f[0] + len(f[1]) <= endpos]
     if not here:
         return []
-    forms, firsts, longest = _title_forms()
+    forms, _, longest = _title_forms()
     return _titles_at(low, pos, endpos, here, 0, forms, longest)
 
 
@@ -263,11 +263,11 @@ def _regex_space(ch: str) -> bool:
 
 
 def _next_word_end(low: str, e: int, b: int) -> int:
-    """_NEXT_WORD.match(low, e, b).end() (a gap, then a word, inside low[:b]), or -1 where it does
-    not match, read character by character: the gap is a run of whitespace and hyphens or a dot
-    and whitespace, taken whole (a shorter one leaves a gap character, no word character, next),
-    then the longest run of word characters, at least one. Its word starts where _word_start_back
-    finds it."""
+    """The end of a gap then a word matched at e inside low[:b] (the regex module's
+    (?:[\s\-]+|\.\s*)[\p{L}\p{M}\p{N}]+: a _GAP, then the next word), or -1 where none is, read
+    character by character: the gap is a run of whitespace and hyphens or a dot and whitespace,
+    taken whole (a shorter one leaves a gap character, no word character, next), then the longest
+    run of word characters, at least one. Its word starts where _word_start_back finds it."""
     if e >= b:
         return -1
     c = low[e]
@@ -303,22 +303,24 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
 def _firsts_of_chunks(chunks: Iterable[str]) -> frozenset[str]:
     """_firsts_in of the chunks (a set or a list: WordTokens.chunks), by a look-up per chunk in a
     table of chunks classed (with or without a word that starts a title; a chunk's class depends on
-    the chunk alone, so the table is emptied when full), then _firsts_in of the few with one."""
+    the chunk alone, so the table is emptied when full), then _firsts_in of the few with one. As
+    _ChunkFirsts, the table keeps no ASCII chunk without a letter (a figure, a date: many distinct
+    ones, none with a title word), which is classed by two str tests each time it is met."""
     classed = _CHUNK_HOT
     hot = set()
     for c in chunks:
         o = classed.get(c)
         if o is None:
-            if len(classed) >= _CHUNKS_MAX:
-                classed.clear()
-            o = classed[c] = bool(_CHUNK_FIRSTS[c])
+            if c.isascii() and not c.islower():
+                continue  # no letter: no title word (_ChunkFirsts' first test), not kept
+            o = keep(classed, c, bool(_CHUNK_FIRSTS[c]), _CHUNK_HOT_MAX)
         if o:
             hot.add(c)
     return _firsts_in(hot)
 
 
 _CHUNK_HOT: dict[str, bool] = {}  # chunk -> it holds a word that can start a title
-_CHUNKS_MAX = 1 << 16
+_CHUNK_HOT_MAX = 1 << 16  # chunks _CHUNK_HOT holds before it is emptied (the number lexicon keeps of chunks)
 
 
 class _ChunkFirsts(Memo):

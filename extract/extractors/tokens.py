@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from .. import lexicon
-from ..memo import Memo
+from ..memo import Memo, keep
 from ..normalise import fold, script_counts
 
 _LATIN = regex.compile(r"\p{Latin}")
@@ -378,8 +378,8 @@ def _unit_spans(piece: str, lang: str) -> list:
     if piece[0].isspace():
         return _spacy_spans(piece, lang)
     table = _UNIT_SPANS.get(lang)
-    if table is None or len(table) >= _UNIT_SPANS_MAX:
-        table = _UNIT_SPANS[lang] = {}  # a new table when full (what is kept depends on the unit alone)
+    if table is None:
+        table = _UNIT_SPANS[lang] = {}
     cuts = _unit_cuts(piece)
     units = [piece[cuts[k]:cuts[k + 1]] for k in range(len(cuts) - 1)]
     known = [table.get(u) for u in units]
@@ -398,7 +398,9 @@ def _unit_spans(piece: str, lang: str) -> list:
                     return _spacy_spans(piece, lang)  # a token across a boundary: never expected
                 mine.append((idx - t, size))
                 k += 1
-            new[u] = table[u] = tuple(mine)
+            new[u] = got = tuple(mine)
+            if len(u) <= _UNIT_KEPT_MAX:
+                keep(table, u, got, _UNIT_SPANS_MAX)  # (what is kept depends on the unit alone)
             t = end
         known = [got if got is not None else new[u] for u, got in zip(units, known)]
     out = []
@@ -409,7 +411,12 @@ def _unit_spans(piece: str, lang: str) -> list:
 
 
 _UNIT_SPANS: dict = {}  # language -> unit text -> ((offset, length), ...) of spaCy's tokens of it
-_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before a new one starts
+_UNIT_SPANS_MAX = 1 << 16  # units a language's table holds before it is emptied
+# The longest unit kept: the table is bounded in entries, not bytes, and a unit is not bounded in
+# length (a line "x, 1, 2, 3, ..." has no whitespace between word characters: one unit however
+# long); kept, 50 units of 17K characters held 31 MB. A longer unit is tokenised each time it is
+# met (as numbers keeps only chunks of at most 64 characters).
+_UNIT_KEPT_MAX = 64
 
 
 @lru_cache(maxsize=1)

@@ -217,3 +217,25 @@ def test_the_word_start_shortcut_is_the_first_character_table():
     for cp in [*range(0x3000), *range(0xA8E0, 0xA900), 0x1F600, 0x10FFFF]:
         c = chr(cp)
         assert tokens._word_start(c) == tokens._starts_word(c), hex(cp)
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_a_long_unit_is_tokenised_each_time_and_not_kept(lang):
+    """The table of units is bounded in entries: a unit longer than _UNIT_KEPT_MAX (a line "x, 1, 2,
+    3, ..." is one unit however long) is not kept (found by a review: 50 such units held 31 MB); a
+    short one is; the tokens are spaCy's of the piece either way, cold or warm."""
+    long = "x, " + ", ".join(map(str, range(40)))
+    assert len(long) > tokens._UNIT_KEPT_MAX and tokens._unit_cuts(long) == [0, len(long)]
+    short = "x, 1, 2"
+    edge = "y" * tokens._UNIT_KEPT_MAX
+    cases = [(long, False), (short, True), (edge, True), (edge + "y", False), (f"{short} {long}", None)]
+    tokens.fresh_tokenizers()
+    for rounds in range(2):
+        for text, kept in cases:
+            want = [tuple(x) for x in tokens._spacy_spans(text, lang)]
+            assert [tuple(x) for x in tokens._unit_spans(text, lang)] == want, text
+            if kept is not None:
+                assert (text in tokens._UNIT_SPANS[lang]) == kept, text
+    table = tokens._UNIT_SPANS[lang]
+    assert short in table and long not in table and f"{short} {long}" not in table
+
