@@ -263,7 +263,7 @@ def _regex_space(ch: str) -> bool:
 
 
 def _next_word_end(low: str, e: int, b: int) -> int:
-    """The end of a gap then a word matched at e inside low[:b] (the regex module's
+    r"""The end of a gap then a word matched at e inside low[:b] (the regex module's
     (?:[\s\-]+|\.\s*)[\p{L}\p{M}\p{N}]+: a _GAP, then the next word), or -1 where none is, read
     character by character: the gap is a run of whitespace and hyphens or a dot and whitespace,
     taken whole (a shorter one leaves a gap character, no word character, next), then the longest
