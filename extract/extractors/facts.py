@@ -49,7 +49,6 @@ plan does not even look for a period-naming phrase in a sentence no figure after
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal

@@ -84,7 +84,7 @@ import regex
 from ..memo import Memo, keep
 from ..normalise import NormText, normalise
 from ..patterns import LazyPattern
-from .phrases import _PLAIN_TOKEN, Hit, Scanner, Words, first_word_keys, scanner, token_parts, word_tokens
+from .phrases import _PLAIN_TOKEN, Hit, Scanner, first_word_keys, scanner, token_parts, word_tokens
 from .words import _NUKTA_BASES, GAP, GAP_RE, NUKTA, first_chars, WORD_END, WORD_START, WORD_TOKEN, Lexicon, Scale, key, lexicon, word_key
 
 KINDS = ("money_inr", "money_foreign", "count", "percent", "year", "fiscal_year", "date", "rank",
