@@ -330,11 +330,57 @@ def _names_in(doc: Document, sent: Sentence, places: tuple[list, list, list] | N
             named_spans.append((m.start(), m.end()))
     if not named_spans:
         return sorted(spans)
-    for s, e in named_spans:
-        inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named_spans + [x[:2] for x in spans])
-        if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
-            spans.append((s, e, False))
+    _add_outermost(named_spans, spans)
     return sorted(spans)
+
+
+def _add_outermost(named_spans: list[tuple[int, int]], spans: list[tuple[int, int, bool]]) -> None:
+    """Appends to `spans` (the quoted names, (start, end, True)) each named span, in order, as (start, end,
+    False) unless another span of either list holds it, or it starts inside a span of `spans` (those
+    appended before it included), or it is there already. In O(k log k) for k spans (a sentence of
+    thousands of starters, a run-together page, made the pairwise test quadratic): "another span holds
+    it" is a look-up in the largest end of the spans starting at each start and before it; "starts
+    inside" a prefix maximum over the starts of the spans added so far (a Fenwick tree)."""
+    fixed = named_spans + [x[:2] for x in spans]
+    most: dict[int, int] = {}  # start -> the largest end of the spans starting there
+    for s2, e2 in fixed:
+        if e2 > most.get(s2, e2 - 1):
+            most[s2] = e2
+    starts = sorted(most)
+    before = []  # before[i]: the largest end of the spans starting before starts[i]
+    top = -1
+    for s2 in starts:
+        before.append(top)
+        top = max(top, most[s2])
+    tree = [-1] * (len(starts) + 1)  # Fenwick tree of the largest end of the spans in `spans`, by start
+
+    def add(s2: int, e2: int) -> None:
+        i = bisect_left(starts, s2) + 1
+        while i <= len(starts):
+            if tree[i] < e2:
+                tree[i] = e2
+            i += i & -i
+
+    def largest_end_from(s: int) -> int:  # of the spans in `spans` starting at or before s
+        i, top = bisect_left(starts, s + 1), -1
+        while i > 0:
+            top = max(top, tree[i])
+            i -= i & -i
+        return top
+
+    for s2, e2, _ in spans:
+        add(s2, e2)
+    added = set()
+    for s, e in named_spans:
+        # another span holds it: one starting before it that ends at or after its end, or one starting
+        # with it that ends after it
+        if most[s] > e or before[bisect_left(starts, s)] >= e:
+            continue
+        if largest_end_from(s) > s or (s, e) in added:
+            continue
+        spans.append((s, e, False))
+        added.add((s, e))
+        add(s, e)
 
 
 def _quote_by_name(norm: str, start: int, end: int) -> bool:

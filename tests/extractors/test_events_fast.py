@@ -266,3 +266,34 @@ def test_a_slice_may_hold_is_false_only_where_the_length_pattern_finds_nothing()
                 gated += 1
                 assert hit is None, text
     assert gated > 100 and found > 3
+
+
+def _outermost_pairwise(named, spans):
+    """The pairwise loop _add_outermost stands for (quadratic in the spans of a sentence)."""
+    for s, e in named:
+        inside_other = any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in named + [x[:2] for x in spans])
+        if not inside_other and not any(s2 <= s < e2 for s2, e2, _ in spans) and (s, e, False) not in spans:
+            spans.append((s, e, False))
+
+
+def test_the_outermost_named_spans_are_those_of_the_pairwise_test():
+    """_add_outermost keeps exactly the named spans the pairwise test kept (nested, equal, empty and
+    overlapping spans, with and without quoted ones), in the same order."""
+    import random
+
+    from extract.extractors.events import _add_outermost
+
+    rng = random.Random(3)
+    for _ in range(30000):
+        width = rng.randrange(1, 12)
+
+        def span():
+            a = rng.randrange(width)
+            return a, a + rng.randrange(0, 5)
+
+        named = [span() for _ in range(rng.randrange(0, 7))]
+        quoted = [(*span(), True) for _ in range(rng.randrange(0, 3))]
+        want, got = list(quoted), list(quoted)
+        _outermost_pairwise(named, want)
+        _add_outermost(named, got)
+        assert got == want, (named, quoted)
