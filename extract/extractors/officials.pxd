@@ -11,14 +11,13 @@ import cython
 cpdef list _joined_at_initials(doc)
 @cython.locals(tail=str, end=str, before=str)
 cpdef bint _ends_in_initial(norm, sent, letters) except -1
-@cython.locals(found=list)
+@cython.locals(table=dict, found=list)
 cpdef frozenset _firsts_in(chunks)
+cpdef frozenset _chunk_firsts(chunk)
 @cython.locals(low=str)
 cpdef list _titles_in(norm, pos, endpos)
 @cython.locals(low=str, found=list)
 cpdef _article_titles(norm, words)
-@cython.locals(classed=dict, hot=set)
-cpdef frozenset _firsts_of_chunks(chunks)
 @cython.locals(low=str, starts=list, found=list, here=list, i=Py_ssize_t, j=Py_ssize_t)
 cpdef list _sentence_titles(article, norm, Py_ssize_t pos, Py_ssize_t endpos)
 cpdef bint _word_char(Py_UCS4 ch) except -1

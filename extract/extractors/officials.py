@@ -140,7 +140,7 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
     forms = {tuple(_WORDS.findall(form)): entry for form, entry in lexicon.designations().by_form.items()}
     firsts = frozenset(k[0] for k in forms)
     no_letter = sorted(w for w in firsts if w.isascii() and not w.islower())
-    if no_letter:  # _ChunkFirsts passes over an ASCII chunk with no letter without looking it up
+    if no_letter:  # _chunk_firsts passes over an ASCII chunk with no letter without looking it up
         raise rules.RuleError(rules.path_of("people"), "designation",
                               f"a title opens with a word that has no letter: {no_letter[0]!r}")
     return forms, firsts, max(map(len, forms))
@@ -149,8 +149,16 @@ def _title_forms() -> tuple[dict[tuple[str, ...], lexicon.Entry], frozenset[str]
 def _firsts_in(chunks: Iterable[str]) -> frozenset[str]:
     """The words that can start a title among the words of these chunks (text split at whitespace:
     no character str.split() splits at is a letter, mark or digit, so a text's words are the words
-    of its chunks), read from a table kept per chunk."""
-    found = list(filter(None, map(_CHUNK_FIRSTS.__getitem__, chunks)))
+    of its chunks; a list or a set, WordTokens.chunks), read from a table kept per chunk
+    (_chunk_firsts): a chunk met before is one look-up."""
+    table = _CHUNK_FIRSTS
+    found = []
+    for c in chunks:
+        f = table.get(c)
+        if f is None:
+            f = _chunk_firsts(c)
+        if f:
+            found.append(f)
     return _NONE.union(*found) if found else _NONE
 
 
@@ -178,7 +186,7 @@ def _article_titles(norm: str, words: lexicon.WordTokens) -> tuple[str, list[int
     if len(low) != len(norm):
         return None
     chunks = words.chunks
-    hits = _firsts_of_chunks(chunks if chunks is not None else low.split())
+    hits = _firsts_in(chunks if chunks is not None else low.split())
     found = sorted(occurrences(low, hits)) if hits else []
     return low, [s for s, _ in found], found
 
@@ -300,48 +308,24 @@ def _title_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(k[:j] for k in _title_forms()[0] for j in range(1, len(k)))
 
 
-def _firsts_of_chunks(chunks: Iterable[str]) -> frozenset[str]:
-    """_firsts_in of the chunks (a set or a list: WordTokens.chunks), by a look-up per chunk in a
-    table of chunks classed (with or without a word that starts a title; a chunk's class depends on
-    the chunk alone, so the table is emptied when full), then _firsts_in of the few with one. As
-    _ChunkFirsts, the table keeps no ASCII chunk without a letter (a figure, a date: many distinct
-    ones, none with a title word), which is classed by two str tests each time it is met."""
-    classed = _CHUNK_HOT
-    hot = set()
-    for c in chunks:
-        o = classed.get(c)
-        if o is None:
-            if c.isascii() and not c.islower():
-                continue  # no letter: no title word (_ChunkFirsts' first test), not kept
-            o = keep(classed, c, bool(_CHUNK_FIRSTS[c]), _CHUNK_HOT_MAX)
-        if o:
-            hot.add(c)
-    return _firsts_in(hot)
+def _chunk_firsts(chunk: str) -> frozenset[str]:
+    """A case-folded chunk's words that can start a title, kept in _CHUNK_FIRSTS (a plain dict, bounded:
+    a look-up of a chunk met before is one C-level dict access) but for an ASCII chunk with no letter
+    (a figure, a date: many distinct ones, none with a title word), worked out by two str tests each
+    time it is met."""
+    if chunk.isascii() and not chunk.islower():
+        return _NONE  # no letter: no title word, and not worth keeping
+    word = chunk.strip(_EDGE_PUNCTUATION)
+    firsts = _title_forms()[1]
+    if word.isalnum() or _PLAIN_WORD.fullmatch(word):  # one word: no regex module call
+        found = frozenset((word,)) if word in firsts else _NONE
+    else:
+        found = firsts.intersection(_WORDS.findall(chunk)) or _NONE
+    return keep(_CHUNK_FIRSTS, chunk, found, _CHUNK_FIRSTS_MAX)
 
 
-_CHUNK_HOT: dict[str, bool] = {}  # chunk -> it holds a word that can start a title
-_CHUNK_HOT_MAX = 1 << 16  # chunks _CHUNK_HOT holds before it is emptied (the number lexicon keeps of chunks)
-
-
-class _ChunkFirsts(Memo):
-    """Case-folded chunk -> its words that can start a title (a table bounded in size, entered when
-    missing: a look-up of a chunk met before is one C-level dict access)."""
-
-    __slots__ = ()
-
-    def __missing__(self, chunk: str) -> frozenset[str]:
-        if chunk.isascii() and not chunk.islower():
-            return _NONE  # no letter (a figure, a date): no title word, and not worth keeping
-        word = chunk.strip(_EDGE_PUNCTUATION)
-        firsts = _title_forms()[1]
-        if word.isalnum() or _PLAIN_WORD.fullmatch(word):  # one word: no regex module call
-            found = frozenset((word,)) if word in firsts else _NONE
-        else:
-            found = firsts.intersection(_WORDS.findall(chunk)) or _NONE
-        return self.keep(chunk, found)
-
-
-_CHUNK_FIRSTS = _ChunkFirsts()
+_CHUNK_FIRSTS: dict[str, frozenset[str]] = {}  # case-folded chunk -> its words that can start a title
+_CHUNK_FIRSTS_MAX = 1 << 16  # chunks it holds before it is emptied
 _NONE: frozenset[str] = frozenset()
 
 

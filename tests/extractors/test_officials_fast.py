@@ -106,8 +106,8 @@ def test_a_chunk_is_classed_as_its_words_are():
     for chunk in chunks:
         officials._CHUNK_FIRSTS.pop(chunk, None)
         want = firsts.intersection(officials._WORDS.findall(chunk))
-        assert officials._CHUNK_FIRSTS[chunk] == want, chunk
-        assert officials._CHUNK_FIRSTS[chunk] == want, chunk  # kept or not, the same again
+        assert officials._firsts_in([chunk]) == want, chunk
+        assert officials._firsts_in([chunk]) == want, chunk  # kept or not, the same again
 
 
 def test_the_shortcuts_character_classes_are_the_word_characters():
@@ -240,21 +240,21 @@ def test_what_is_kept_per_organisation_text_is_what_is_worked_out_for_it():
 
 def test_the_table_of_chunks_classed_gives_the_chunks_title_words():
     chunks = [c.casefold() for text in _strings(400, seed=15) for c in text.split()]
-    want = officials._firsts_in(chunks)
+    want = officials._title_forms()[1].intersection(w for c in chunks for w in officials._WORDS.findall(c))
     assert want
+    officials._CHUNK_FIRSTS.clear()
     for given in (chunks, set(chunks), chunks):  # a list, a set; the table cold, then warm
-        assert officials._firsts_of_chunks(given) == want
-    officials._CHUNK_HOT.clear()
-    assert officials._firsts_of_chunks(iter(chunks)) == want
+        assert officials._firsts_in(given) == want
+    officials._CHUNK_FIRSTS.clear()
+    assert officials._firsts_in(iter(chunks)) == want
 
 
 def test_the_table_of_chunks_classed_keeps_what_the_chunk_table_keeps():
-    """_CHUNK_HOT keeps a chunk's class where _CHUNK_FIRSTS keeps its words: never for an ASCII chunk
-    with no letter (a figure, a date), whose variety would empty both tables (found by a review)."""
+    """_CHUNK_FIRSTS keeps a chunk's words never for an ASCII chunk with no letter (a figure, a date),
+    whose variety would empty the table (found by a review)."""
     cases = [("2024", False), ("1,234.5", False), ("12/03/2024", False), ("(5)", False), ("-", False),
              ("सचिव", True), ("secretary", True), ("x1", True), ("१२३", True), ("ceo,", True)]
-    officials._CHUNK_HOT.clear()
     for chunk, kept in cases:
         officials._CHUNK_FIRSTS.pop(chunk, None)
-        assert officials._firsts_of_chunks([chunk]) == officials._firsts_in([chunk]), chunk
-        assert (chunk in officials._CHUNK_HOT) == kept == (chunk in officials._CHUNK_FIRSTS), chunk
+        assert officials._firsts_in([chunk]) == officials._chunk_firsts(chunk), chunk
+        assert (chunk in officials._CHUNK_FIRSTS) == kept, chunk
