@@ -126,9 +126,8 @@ def common_chars() -> str:
 
 
 @lru_cache(maxsize=1)
-def _common_split() -> tuple[re.Pattern, re.Pattern, re.Pattern, regex.Pattern]:
-    """(a search for a character outside the common set; one for a character outside those the fast
-    tokenising reads (the common ones that str.split and _TOKEN both take for blanks, or neither); the split
+def _common_split() -> tuple[re.Pattern, re.Pattern, regex.Pattern]:
+    """(a search for a character outside the common characters the fast tokenising reads (the common ones that str.split and _TOKEN both take for blanks, or neither); the split
     of a text that captures each common character neither word nor blank; the split of any text: _TOKEN
     captured, so that split keeps the gaps)."""
     chars = common_chars()
@@ -136,8 +135,7 @@ def _common_split() -> tuple[re.Pattern, re.Pattern, re.Pattern, regex.Pattern]:
     blanks = regex.findall(r"\s", chars)
     marks = set(chars).difference(words, blanks)  # each a token of its own
     fast = [c for c in chars if c.isspace() == (c in blanks)]
-    return (re.compile("[^" + char_class(chars) + "]"), re.compile("[^" + char_class(fast) + "]"),
-            re.compile(f"([{char_class(marks)}])"),
+    return (re.compile("[^" + char_class(fast) + "]"), re.compile(f"([{char_class(marks)}])"),
             regex.compile(r"([\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}])"))
 
 
@@ -147,7 +145,7 @@ def _token_table(text: str, start: int = 0, end: int | None = None) -> tuple[lis
     token starts at the first character, from the end of the one before, that equals its first character."""
     if start or end is not None or type(text) is not str:
         text = text[start:end]  # (a plain str)
-    _, outside, marks, any_split = _common_split()
+    outside, marks, any_split = _common_split()
     if outside.search(text) is None:  # common characters: folding keeps every length
         folded = text.casefold()  # the same as lower-casing the ASCII letters
         keys = " ".join(marks.split(folded)).split()
