@@ -167,3 +167,11 @@ def plain_lowered(text: str, start: int = 0, end: int | None = None) -> str | No
     if OUTSIDE_PLAIN.search(text, start, len(text) if end is None else end) is not None:
         return None
     return text[start:end].lower()
+
+
+def may_hold_word(text: str, start: int, end: int, words) -> bool:
+    """Whether a pattern that ignores case and holds one of `words` (lower case) in each match may match in
+    text[start:end]: False only where the slice's lowered copy (plain_lowered) is what the pattern reads
+    and holds none of them."""
+    low = plain_lowered(text, start, end)
+    return low is None or any(map(low.__contains__, words))

@@ -38,7 +38,7 @@ from ..normalise import fold, normalise, rewrites
 from ..records import AwardRecord
 from ..text.layout import Block
 from ..text.sentences import Sentence
-from ..patterns import LazyPattern, char_class, plain_lowered
+from ..patterns import LazyPattern, char_class, may_hold_word
 from .facts import common_chars
 from .tokens import Token, tokenize
 
@@ -277,14 +277,6 @@ _CLAUSE_END = LazyPattern(regex.compile, r";|,?\s+whereas\s+|,\s+while\s+|,\s+an
 _CLAUSE_END_WORDS = (";", "whereas", "while", "and")  # one of which every _CLAUSE_END match holds
 
 
-def _may_hold(norm: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether a pattern that ignores case and holds one of `words` (lower-case ASCII) in each match may match
-    in norm[start:end]: False only where the slice's lowered copy holds none of them and is what the pattern
-    reads (patterns.plain_lowered: a slice of ASCII and Devanagari characters)."""
-    low = plain_lowered(norm, start, end)
-    return low is None or any(map(low.__contains__, words))
-
-
 _ABBREVIATED = LazyPattern(regex.compile, r"(?<![\w&-])((?:[A-Z][\w&-]*\s+(?:(?:of|and|&|for)\s+)?){1,8})\(([A-Z][A-Za-z&]{1,9})\)")
 _NOT_NAME_CHAR = LazyPattern(regex.compile, r"[^\w&\-\s]", regex.REVERSE)  # searched back: where a run _ABBREVIATED reads begins
 _HONOURED_HI = LazyPattern(regex.compile, r"(?<![\p{L}\p{M}])को\s+(?:(?:[\p{L}\p{M}]+\s+){0,3}?(?:सम्मानित|पुरस्कृत)(?![\p{L}\p{M}])"
@@ -340,7 +332,7 @@ def _untiered_en(doc: Document, sent: Sentence, abbreviations: dict) -> list[Awa
     went to R', 'the winner was R', 'R was recognised', "R's award", 'R won an award')."""
     out = []
     start = sent.nstart
-    cuts = _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend) if _may_hold(doc.norm, sent.nstart, sent.nend, _CLAUSE_END_WORDS) else ()
+    cuts = _CLAUSE_END.finditer(doc.norm, sent.nstart, sent.nend) if may_hold_word(doc.norm, sent.nstart, sent.nend, _CLAUSE_END_WORDS) else ()
     bounds = [(m.start(), m.end()) for m in cuts] + [(sent.nend, sent.nend)]
     for cut, nxt in bounds:
         cs, ce = start, cut
@@ -757,7 +749,7 @@ def _categories(doc: Document, sent: Sentence, toks: list[Token]) -> list[_Cat]:
     for m in _FOR_EN.finditer(doc.norm, sent.nstart, sent.nend):
         ns, ne = m.start(1), m.end(1)
         out.append(_Cat(_text(doc, ns, ne), _category_en(doc.norm[ns:ne]), ns, ns, ne))
-    if not _may_hold(doc.norm, sent.nstart, sent.nend, _CATEGORY_WORDS):
+    if not may_hold_word(doc.norm, sent.nstart, sent.nend, _CATEGORY_WORDS):
         return sorted(out, key=lambda c: c.pos)  # none of the English category patterns below can match
     for m in _IN_CATEGORY_EN.finditer(doc.norm, sent.nstart, sent.nend):  # "in the service procurement category"
         ns, ne = m.start(1), m.end(1)

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache, partial
 import regex
 
 from .. import lexicon, patterns, rules
-from ..patterns import LazyPattern, occurrences, plain_lowered, trie_pattern
+from ..patterns import LazyPattern, may_hold_word, occurrences, plain_lowered, trie_pattern
 from ..text.document import Document
 from ..lexicon.english import phrase_en
 from ..normalise import fold, normalise
@@ -564,8 +564,7 @@ def _extend_back(doc: Document, sent: Sentence, start: int, length) -> int:
     """Before the starter: a Hindi length ("एक दिवसीय") belongs to the name; in English a lower-case
     length ("a two-day GeM Outreach Programme") stands outside the capitalised title."""
     lo = max(sent.nstart, start - 30)
-    low = plain_lowered(doc.norm, lo, start)
-    if low is not None and not any(map(low.__contains__, _patterns().firsts["length_words"])):
+    if not may_hold_word(doc.norm, lo, start, _patterns().firsts["length_words"]):
         return start  # no length word before the starter: the length pattern (ignoring case) cannot match
     m = length.search(doc.norm, lo, start)
     if m and m.group()[:1].isascii() and m.group()[:1].islower():

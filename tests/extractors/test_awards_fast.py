@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extract import patterns
 from extract.extractors import awards
 from extract.text import document, reader
 
@@ -134,7 +135,7 @@ def test_award_spans_are_those_of_the_lowered_copy(text):
     (awards._CLAUSE_END, awards._CLAUSE_END_WORDS), (awards._IN_CATEGORY_EN, awards._CATEGORY_WORDS),
     (awards._CATEGORY_OF_EN, awards._CATEGORY_WORDS), (awards._SAME_EN, awards._CATEGORY_WORDS)])
 def test_a_slice_may_hold_is_false_for_matches_no_pattern(pattern, words):
-    """_may_hold says no only where the pattern (ignoring case) finds nothing; on texts of ASCII and
+    """patterns.may_hold_word says no only where the pattern (ignoring case) finds nothing; on texts of ASCII and
     Devanagari (the gate) and others (ſ and K fold to Latin letters: no gate)."""
     texts = ["Gold award, WHEREAS silver; bronze", "X won, While Y lost", "A won, AND for B", "in the Service CATEGORY",
              "In the category of Highest Procurement by a CPSE, X won", "in the SAME Segment", "in the same category",
@@ -145,7 +146,7 @@ def test_a_slice_may_hold_is_false_for_matches_no_pattern(pattern, words):
     gated = 0
     for text in texts:
         for start in {0, len(text) // 2}:
-            if not awards._may_hold(text, start, len(text), words):
+            if not patterns.may_hold_word(text, start, len(text), words):
                 gated += 1
                 assert pattern.search(text, start, len(text)) is None, text
     assert gated > 100
